@@ -1,0 +1,27 @@
+namespace CreditRisk.Core.Customers;
+
+/// <summary>A card holder as the bank knows them.</summary>
+public sealed record Customer
+{
+    /// <summary>The bank's customer id (1–64 characters, letters, digits, '-', '_', '.').</summary>
+    public required string Id { get; init; }
+
+    public required string FullName { get; init; }
+
+    /// <summary>Mobile number in E.164 form, e.g. +919812345678.</summary>
+    public required string Phone { get; init; }
+
+    public bool WhatsAppOptIn { get; init; }
+
+    /// <summary>When the opt-in was recorded (UTC); null when the customer has not opted in.</summary>
+    public DateTimeOffset? WhatsAppOptInAt { get; init; }
+
+    /// <summary>Credit limit in the account currency.</summary>
+    public required decimal CreditLimit { get; init; }
+
+    public required DateOnly OpenedOn { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+}

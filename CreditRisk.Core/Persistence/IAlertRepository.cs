@@ -1,0 +1,27 @@
+using CreditRisk.Core.Alerts;
+
+namespace CreditRisk.Core.Persistence;
+
+public interface IAlertRepository
+{
+    /// <summary>
+    /// Stores a new alert. Returns false, storing nothing, when an alert with the same non-null
+    /// <see cref="Alert.EscalationKey"/> already exists (one alert per escalation).
+    /// </summary>
+    Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default);
+
+    Task<Alert?> GetAsync(string id, CancellationToken ct = default);
+
+    Task<Alert?> FindByProviderMessageIdAsync(string providerMessageId, CancellationToken ct = default);
+
+    /// <summary>Replaces the stored alert if its status and attempts are still those of <paramref name="expected"/>; false otherwise.</summary>
+    Task<bool> TryUpdateAsync(Alert updated, Alert expected, CancellationToken ct = default);
+
+    /// <summary>Alerts in <paramref name="status"/> created before <paramref name="createdBefore"/>, oldest first.</summary>
+    Task<IReadOnlyList<Alert>> ListByStatusAsync(AlertStatus status, DateTimeOffset createdBefore, int take, CancellationToken ct = default);
+
+    /// <summary>A customer's alerts, newest first.</summary>
+    Task<IReadOnlyList<Alert>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default);
+
+    Task<IReadOnlyDictionary<AlertStatus, long>> CountByStatusAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,18 @@
+using CreditRisk.Core.Scoring;
+
+namespace CreditRisk.Core.Persistence;
+
+public interface IModelRegistry
+{
+    Task AddAsync(ModelVersion version, CancellationToken ct = default);
+
+    Task<ModelVersion?> GetAsync(string id, CancellationToken ct = default);
+
+    Task<ModelVersion?> GetChampionAsync(CancellationToken ct = default);
+
+    /// <summary>All versions, newest first, with <see cref="ModelVersion.ModelBytes"/> left empty.</summary>
+    Task<IReadOnlyList<ModelVersion>> ListAsync(CancellationToken ct = default);
+
+    /// <summary>Makes <paramref name="id"/> the only champion. Returns false when no such version exists.</summary>
+    Task<bool> PromoteAsync(string id, DateTimeOffset at, CancellationToken ct = default);
+}

@@ -1,0 +1,24 @@
+using CreditRisk.Core.Risk;
+
+namespace CreditRisk.Core.Persistence;
+
+public interface IRiskAssessmentRepository
+{
+    /// <summary>Appends assessments to the history and makes each the customer's current risk, in one bulk write.</summary>
+    Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default);
+
+    Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default);
+
+    /// <summary>A customer's assessments, newest first.</summary>
+    Task<IReadOnlyList<RiskAssessment>> ListHistoryAsync(string customerId, int take, CancellationToken ct = default);
+
+    Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default);
+
+    /// <summary>Current risks filtered by band (null = any) and minimum score, highest score first.</summary>
+    Task<IReadOnlyList<CustomerRisk>> QueryCurrentAsync(RiskBand? band, double minScore, int skip, int take, CancellationToken ct = default);
+
+    Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default);
+
+    /// <summary>How many customers are currently in each band.</summary>
+    Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,14 @@
+using CreditRisk.Core.Statements;
+
+namespace CreditRisk.Core.Persistence;
+
+public interface IStatementRepository
+{
+    /// <summary>Inserts or replaces statements by <see cref="Statement.Id"/> (customer + statement date), in one bulk write.</summary>
+    Task UpsertManyAsync(IReadOnlyCollection<Statement> statements, CancellationToken ct = default);
+
+    /// <summary>A customer's statements, oldest first, at most <paramref name="take"/> of the most recent.</summary>
+    Task<IReadOnlyList<Statement>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default);
+
+    Task<long> CountAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,24 @@
+using CreditRisk.Core.Transactions;
+
+namespace CreditRisk.Core.Persistence;
+
+public interface ITransactionRepository
+{
+    /// <summary>
+    /// Stores the transactions whose ids are not stored yet and returns exactly those; existing ids are left untouched
+    /// (idempotent replays). Safe to call again with the same input after a crash.
+    /// </summary>
+    Task<IReadOnlyList<Transaction>> InsertNewAsync(IReadOnlyCollection<Transaction> transactions, CancellationToken ct = default);
+
+    /// <summary>The stored transactions among <paramref name="ids"/>, keyed by id.</summary>
+    Task<IReadOnlyDictionary<string, Transaction>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
+
+    /// <summary>A customer's transactions with <paramref name="from"/> ≤ timestamp &lt; <paramref name="to"/>, oldest first.</summary>
+    Task<IReadOnlyList<Transaction>> ListForCustomerAsync(
+        string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
+
+    /// <summary>A customer's most recent transactions, newest first.</summary>
+    Task<IReadOnlyList<Transaction>> ListRecentForCustomerAsync(string customerId, int skip, int take, CancellationToken ct = default);
+
+    Task<long> CountAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,28 @@
+using CreditRisk.Core.Identity;
+
+namespace CreditRisk.Core.Persistence;
+
+/// <summary>Storage for <see cref="AppUser"/>; the Identity user store is written over it.</summary>
+public interface IUserRepository
+{
+    /// <summary>False when the normalised user name is taken.</summary>
+    Task<bool> TryCreateAsync(AppUser user, CancellationToken ct = default);
+
+    /// <summary>Replaces the user if its stored <see cref="AppUser.ConcurrencyStamp"/> equals <paramref name="expectedConcurrencyStamp"/>.</summary>
+    Task<bool> TryUpdateAsync(AppUser user, string expectedConcurrencyStamp, CancellationToken ct = default);
+
+    Task DeleteAsync(string id, CancellationToken ct = default);
+
+    Task<AppUser?> FindByIdAsync(string id, CancellationToken ct = default);
+
+    Task<AppUser?> FindByNormalizedUserNameAsync(string normalizedUserName, CancellationToken ct = default);
+
+    Task<AppUser?> FindByNormalizedEmailAsync(string normalizedEmail, CancellationToken ct = default);
+
+    Task<AppUser?> FindByPhoneAsync(string phone, CancellationToken ct = default);
+
+    Task<IReadOnlyList<AppUser>> ListInRoleAsync(string normalizedRoleName, CancellationToken ct = default);
+
+    /// <summary>Sets <see cref="AppUser.WelcomeSentAt"/> if it is still null; true for exactly one caller.</summary>
+    Task<bool> TryClaimWelcomeAsync(string userId, DateTimeOffset at, CancellationToken ct = default);
+}

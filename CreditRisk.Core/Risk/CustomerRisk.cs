@@ -1,0 +1,23 @@
+namespace CreditRisk.Core.Risk;
+
+/// <summary>
+/// The current risk of one customer: a denormalised copy of their latest assessment, kept so that
+/// portfolio grids and counts are index lookups, never scans of the assessment history.
+/// </summary>
+public sealed record CustomerRisk
+{
+    public required string CustomerId { get; init; }
+
+    public required string AssessmentId { get; init; }
+
+    public required DateTimeOffset AssessedAt { get; init; }
+
+    public required RiskBand Band { get; init; }
+
+    /// <summary>Sort key for the grid: the ensemble probability, or a rule-derived score when no model is registered (0–1).</summary>
+    public required double Score { get; init; }
+
+    public List<string> Reasons { get; init; } = [];
+
+    public string? ModelVersion { get; init; }
+}

@@ -1,0 +1,47 @@
+namespace CreditRisk.Core.Risk;
+
+/// <summary>One scoring of one customer: the features used, what each model and rule said, and the combined band.</summary>
+public sealed record RiskAssessment
+{
+    public required string Id { get; init; }
+
+    public required string CustomerId { get; init; }
+
+    public required DateTimeOffset AssessedAt { get; init; }
+
+    /// <summary>What caused it: transaction, statement, rescore or manual.</summary>
+    public required string Trigger { get; init; }
+
+    public List<FeatureValue> Features { get; init; } = [];
+
+    /// <summary>Logistic-regression probability of delinquency, when a model is registered.</summary>
+    public double? LogisticProbability { get; init; }
+
+    public double? TreeProbability { get; init; }
+
+    /// <summary>Weighted ensemble probability (0–1); null when rules alone decided.</summary>
+    public double? EnsembleProbability { get; init; }
+
+    public RiskBand? ModelBand { get; init; }
+
+    public RiskBand RuleBand { get; init; }
+
+    /// <summary>The higher of <see cref="ModelBand"/> and <see cref="RuleBand"/>.</summary>
+    public required RiskBand Band { get; init; }
+
+    public RiskBand? PreviousBand { get; init; }
+
+    public List<RuleHit> RuleHits { get; init; } = [];
+
+    /// <summary>Up to four plain-language reasons, most important first.</summary>
+    public List<string> Reasons { get; init; } = [];
+
+    /// <summary>Champion model version used; null when no model was registered.</summary>
+    public string? ModelVersion { get; init; }
+}
+
+/// <summary>A named feature value; <see cref="Value"/> is null when it could not be computed (missing, never zero).</summary>
+public sealed record FeatureValue(string Name, double? Value);
+
+/// <summary>A rule that fired, with the band it implies and a human-readable reason.</summary>
+public sealed record RuleHit(string RuleId, RiskBand Band, string Reason);
