@@ -1,1 +1,7 @@
-return 0;
+using System.CommandLine;
+using CreditRisk.Cli.Commands;
+
+var root = new RootCommand("creditrisk — batch commands for the CreditRisk early-warning system");
+root.Subcommands.Add(VersionCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,35 @@
+using CreditRisk.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CreditRisk.Cli;
+
+/// <summary>
+/// Builds the same services and configuration as the web app (appsettings.json linked from CreditRisk.Web,
+/// appsettings.{Environment}.json, then environment variables), so a command sees the store the app uses.
+/// </summary>
+internal static class CliHost
+{
+    public static IHost Build()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+                ?? Environments.Production,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true)
+            .AddEnvironmentVariables();
+        // Commands talk to the user on stdout/stderr; framework chatter would corrupt JSON output.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddCreditRiskCore(builder.Configuration);
+        return builder.Build();
+    }
+}
