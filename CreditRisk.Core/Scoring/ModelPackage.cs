@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+using System.IO.Compression;
+using System.Text.Json;
+using CreditRisk.Core.Features;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Transforms;
+
+namespace CreditRisk.Core.Scoring;
+
+/// <summary>
+/// The bytes of a <see cref="ModelVersion"/>: a zip holding <c>manifest.json</c> and the ML.NET models
+/// <c>logistic.zip</c> (normaliser + L-BFGS logistic regression), <c>tree.zip</c> (one FastTree tree) and optionally
+/// <c>challenger.zip</c> (boosted trees). Loading extracts each model's own parameters into the fast scorers, so
+/// ML.NET is the single source of truth and never runs on the scoring path.
+/// </summary>
+public static class ModelPackage
+{
+    internal const string ManifestEntry = "manifest.json";
+    internal const string LogisticEntry = "logistic.zip";
+    internal const string TreeEntry = "tree.zip";
+    internal const string ChallengerEntry = "challenger.zip";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Loads a registry entry for scoring, refusing it when its features differ from the engine's.</summary>
+    /// <exception cref="ModelIncompatibleException">Different features, or a package that cannot be read.</exception>
+    public static EnsembleRiskModel Load(ModelVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ModelIncompatibleException.ThrowIfFeaturesDiffer(version.Id, version.FeatureNames, FeatureNames.Ordered);
+        return Load(version.Id, version.ModelBytes);
+    }
+
+    /// <summary>Loads package bytes for scoring under the id <paramref name="versionId"/>.</summary>
+    /// <exception cref="ModelIncompatibleException">Different features, or a package that cannot be read.</exception>
+    public static EnsembleRiskModel Load(string versionId, byte[] bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            var manifest = ReadManifest(zip);
+            ModelIncompatibleException.ThrowIfFeaturesDiffer(versionId, manifest.FeatureNames, FeatureNames.Ordered);
+            var ml = new MLContext();
+            var layout = new ModelInputLayout(manifest.Inputs);
+            var logistic = ExtractLogistic(LoadModel(ml, zip, LogisticEntry)!);
+            var tree = ExtractTrees(LoadModel(ml, zip, TreeEntry)!);
+            var challengerModel = LoadModel(ml, zip, ChallengerEntry, optional: true);
+            var challenger = challengerModel is null ? null : ExtractTrees(challengerModel);
+            return new EnsembleRiskModel(
+                versionId, manifest.FeatureNames, layout, logistic, tree, challenger, manifest.LogisticWeight, manifest.TrainingScores);
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or InvalidOperationException or FormatException or InvalidCastException)
+        {
+            throw new ModelIncompatibleException($"Model '{versionId}' cannot be read: {e.Message}", e);
+        }
+    }
+
+    internal static byte[] Write(
+        ModelManifest manifest, DataViewSchema inputSchema, ITransformer logistic, ITransformer tree, ITransformer? challenger)
+    {
+        var ml = new MLContext();
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var stream = zip.CreateEntry(ManifestEntry).Open())
+            {
+                JsonSerializer.Serialize(stream, manifest, Json);
+            }
+
+            Save(ml, zip, LogisticEntry, logistic, inputSchema);
+            Save(ml, zip, TreeEntry, tree, inputSchema);
+            if (challenger is not null)
+            {
+                Save(ml, zip, ChallengerEntry, challenger, inputSchema);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    internal static ModelManifest ReadManifest(byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        return ReadManifest(zip);
+    }
+
+    /// <summary>Reads the ML.NET model stored under <paramref name="entry"/> (for tests that compare against ML.NET).</summary>
+    internal static ITransformer? LoadModel(MLContext ml, byte[] bytes, string entry)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        return LoadModel(ml, zip, entry, optional: true);
+    }
+
+    internal static LogisticScorer ExtractLogistic(ITransformer model)
+    {
+        var parts = Flatten(model).ToList();
+        var normaliser = parts.OfType<NormalizingTransformer>().SingleOrDefault()
+            ?? throw new InvalidOperationException("The logistic model has no normaliser.");
+        if (normaliser.GetNormalizerModelParameters(0) is not NormalizingTransformer.AffineNormalizerModelParameters<ImmutableArray<float>> affine)
+        {
+            throw new InvalidOperationException("The logistic model's normaliser is not an affine vector normaliser.");
+        }
+
+        var linear = PredictorOf(parts) as CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>
+            ?? throw new InvalidOperationException("The logistic model is not a Platt-calibrated linear model.");
+        var weights = linear.SubModel.Weights.Select(w => (double)w).ToArray();
+        var scale = affine.Scale.Select(s => (double)s).ToArray();
+        var offset = affine.Offset.IsDefaultOrEmpty ? new double[weights.Length] : affine.Offset.Select(o => (double)o).ToArray();
+        return new LogisticScorer(offset, scale, weights, linear.SubModel.Bias, new PlattScaling(linear.Calibrator.Slope, linear.Calibrator.Offset));
+    }
+
+    internal static TreeEnsembleScorer ExtractTrees(ITransformer model)
+    {
+        var calibrated = PredictorOf(Flatten(model).ToList()) as CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>
+            ?? throw new InvalidOperationException("The tree model is not a Platt-calibrated FastTree model.");
+        var ensemble = calibrated.SubModel.TrainedTreeEnsemble;
+        var trees = new List<TreeParameters>(ensemble.Trees.Count);
+        for (var t = 0; t < ensemble.Trees.Count; t++)
+        {
+            var tree = ensemble.Trees[t];
+            if (tree.CategoricalSplitFlags.Any(f => f))
+            {
+                throw new InvalidOperationException("Categorical tree splits are not supported.");
+            }
+
+            trees.Add(new TreeParameters(
+                [.. tree.NumericalSplitFeatureIndexes],
+                [.. tree.NumericalSplitThresholds],
+                [.. tree.LeftChild],
+                [.. tree.RightChild],
+                [.. tree.LeafValues],
+                ensemble.TreeWeights[t]));
+        }
+
+        return new TreeEnsembleScorer(trees, ensemble.Bias, new PlattScaling(calibrated.Calibrator.Slope, calibrated.Calibrator.Offset));
+    }
+
+    private static ModelManifest ReadManifest(ZipArchive zip)
+    {
+        var entry = zip.GetEntry(ManifestEntry) ?? throw new InvalidDataException($"The package has no {ManifestEntry}.");
+        using var stream = entry.Open();
+        var manifest = JsonSerializer.Deserialize<ModelManifest>(stream, Json)
+            ?? throw new InvalidDataException($"{ManifestEntry} is empty.");
+        if (manifest.Format != ModelManifest.CurrentFormat)
+        {
+            throw new InvalidDataException($"Package format {manifest.Format} is not supported (expected {ModelManifest.CurrentFormat}).");
+        }
+
+        return manifest;
+    }
+
+    private static object PredictorOf(List<ITransformer> parts) =>
+        parts.OfType<ISingleFeaturePredictionTransformer<object>>().LastOrDefault()?.Model
+        ?? throw new InvalidOperationException("The model has no predictor.");
+
+    private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>
+        transformer is IEnumerable<ITransformer> chain ? chain.SelectMany(Flatten) : [transformer];
+
+    private static void Save(MLContext ml, ZipArchive zip, string entry, ITransformer model, DataViewSchema schema)
+    {
+        using var inner = new MemoryStream();
+        ml.Model.Save(model, schema, inner);
+        using var stream = zip.CreateEntry(entry, CompressionLevel.NoCompression).Open();
+        inner.Position = 0;
+        inner.CopyTo(stream);
+    }
+
+    private static ITransformer? LoadModel(MLContext ml, ZipArchive zip, string entry, bool optional = false)
+    {
+        if (zip.GetEntry(entry) is not { } found)
+        {
+            return optional ? null : throw new InvalidDataException($"The package has no {entry}.");
+        }
+
+        using var copy = new MemoryStream();
+        using (var stream = found.Open())
+        {
+            stream.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        return ml.Model.Load(copy, out _);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using CreditRisk.Core.Features;
+
+namespace CreditRisk.Core.Scoring;
+
+/// <summary>
+/// The one place where features are put into words for customers and analysts (assessment reasons, alert texts).
+/// Keyed by <see cref="FeatureNames"/>; each phrase is written for a value that raises the risk.
+/// </summary>
+public static class ReasonPhrases
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private static readonly Dictionary<string, Func<double, string>> Phrases = new(StringComparer.Ordinal)
+    {
+        [FeatureNames.UtilisationPct] = v => $"Your balance is {Pct(v)} of your credit limit",
+        [FeatureNames.OverLimitCount90d] = v => $"Your balance went over your credit limit on {Count(v, "day")} in the last 90 days",
+        [FeatureNames.SpendChangePct30d] = v => v < 0
+            ? $"Your card spending fell {Pct(-v)} compared with the month before"
+            : $"Your card spending rose {Pct(v)} compared with the month before",
+        [FeatureNames.MerchantMixIndex30d] = v => $"Your spending is concentrated in few kinds of shops (variety {Pct(v * 100)} of a broad mix)",
+        [FeatureNames.MerchantMixChangePct30d] = v => v < 0
+            ? $"The variety of places you shop at fell {Pct(-v)} in the last 30 days"
+            : $"The variety of places you shop at changed by {Pct(v)} in the last 30 days",
+        [FeatureNames.CashWithdrawalPct30d] = v => $"Cash withdrawals are {Pct(v)} of your spending",
+        [FeatureNames.MinDueOnlyStreak] = v => $"You have paid only the minimum due for {Count(v, "statement")} in a row",
+        [FeatureNames.MinDuePaidFreq6c] = v => $"You paid only the minimum due on {Pct(v * 100)} of your recent statements",
+        [FeatureNames.PaymentRatio] = v => $"Your last payment covered {Pct(v * 100)} of your statement balance",
+        [FeatureNames.PaymentStabilityCv] = _ => "Your payments have been irregular over recent months",
+        [FeatureNames.SpendVolatilityCv] = _ => "Your monthly spending has swung sharply over recent months",
+        [FeatureNames.MaxDpd6m] = v => $"A payment was up to {Count(v, "day")} late in the last 6 months",
+        [FeatureNames.DelinquentCycles6m] = v => $"{Count(v, "statement")} in the last 6 months {(Math.Round(v) == 1 ? "was" : "were")} past due",
+        [FeatureNames.PurchaseCount30d] = v => $"You made {Count(v, "card purchase")} in the last 30 days",
+        [FeatureNames.PurchaseCountPrev30d] = v => $"You made {Count(v, "card purchase")} in the 30 days before that",
+    };
+
+    /// <summary>Whether <paramref name="feature"/> has a phrase.</summary>
+    public static bool Has(string feature) => Phrases.ContainsKey(feature);
+
+    /// <summary>
+    /// A sentence for <paramref name="feature"/> at <paramref name="value"/>, e.g. "Cash withdrawals are 46% of your
+    /// spending"; null when the feature is unknown or the value missing.
+    /// </summary>
+    public static string? Describe(string feature, double? value) =>
+        value is { } v && double.IsFinite(v) && Phrases.TryGetValue(feature, out var phrase) ? phrase(v) : null;
+
+    private static string Pct(double value) => Math.Round(value).ToString("0", Invariant) + "%";
+
+    private static string Count(double value, string noun)
+    {
+        var n = (long)Math.Round(value);
+        return n.ToString(Invariant) + " " + noun + (n == 1 ? string.Empty : "s");
+    }
+}

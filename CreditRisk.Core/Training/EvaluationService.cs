@@ -1,0 +1,35 @@
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Evaluation;
+
+namespace CreditRisk.Core.Training;
+
+/// <summary>Measures a registered version (the champion by default) on every row of a data directory, without training.</summary>
+public sealed class EvaluationService(IModelRegistry registry)
+{
+    /// <exception cref="KeyNotFoundException">No such version, or no champion when none is named.</exception>
+    /// <exception cref="ModelIncompatibleException">The version does not fit the feature engine.</exception>
+    /// <exception cref="TrainingDataException">The data directory is incomplete or malformed.</exception>
+    public async Task<ModelReport> EvaluateAsync(string dataDirectory, string? versionId, BandCutoffs cutoffs, CancellationToken ct = default)
+    {
+        var version = versionId is null
+            ? await registry.GetChampionAsync(ct).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException("No champion model is registered: train with --promote, or name a version with --model.")
+            : await registry.GetAsync(versionId, ct).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"Model version '{versionId}' is not in the registry.");
+        var model = ModelPackage.Load(version);
+        var rows = PointInTimeFeatures.Build(TrainingDataReader.Read(dataDirectory));
+        var (models, psi) = ModelScoring.Evaluate(model, rows, cutoffs);
+        return new ModelReport
+        {
+            Version = version.Id,
+            Rows = rows.Count,
+            Positives = rows.Count(r => r.Label),
+            EvaluatedOn = "all",
+            EvaluatedRows = rows.Count,
+            Cutoffs = cutoffs,
+            Psi = psi,
+            Models = models,
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using CreditRisk.Core.Scoring.Evaluation;
+
+namespace CreditRisk.Core.Training;
+
+/// <summary>
+/// What <c>train</c> and <c>evaluate</c> print: the version, the sample, drift of the ensemble score against the
+/// training scores, and every model's measures on the evaluated rows (the hold-out for training, all rows for
+/// evaluation).
+/// </summary>
+public sealed record ModelReport
+{
+    public required string Version { get; init; }
+
+    /// <summary>Label rows read.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>Label rows with label 1.</summary>
+    public required int Positives { get; init; }
+
+    /// <summary>Which rows the measures are on: <c>holdout</c> or <c>all</c>.</summary>
+    public required string EvaluatedOn { get; init; }
+
+    public required int EvaluatedRows { get; init; }
+
+    public int? TrainRows { get; init; }
+
+    public int? HoldoutRows { get; init; }
+
+    /// <summary>Whether the version became the champion; null for an evaluation.</summary>
+    public bool? Promoted { get; init; }
+
+    public required BandCutoffs Cutoffs { get; init; }
+
+    /// <summary>PSI of the ensemble score on the evaluated rows against the training rows.</summary>
+    public required PsiResult Psi { get; init; }
+
+    public required ModelSetEvaluation Models { get; init; }
+}
+
+/// <summary>Measures of each model of a version; <see cref="Challenger"/> is null when none was trained.</summary>
+public sealed record ModelSetEvaluation(ModelEvaluation Logistic, ModelEvaluation Tree, ModelEvaluation Ensemble, ModelEvaluation? Challenger)
+{
+    /// <summary>Scalars per model, as stored in <see cref="Scoring.ModelVersion.Metrics"/>.</summary>
+    public Dictionary<string, Dictionary<string, double>> ToMetrics()
+    {
+        var metrics = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal)
+        {
+            ["logistic"] = Logistic.ToScalars(),
+            ["tree"] = Tree.ToScalars(),
+            ["ensemble"] = Ensemble.ToScalars(),
+        };
+        if (Challenger is not null)
+        {
+            metrics["challenger"] = Challenger.ToScalars();
+        }
+
+        return metrics;
+    }
+}

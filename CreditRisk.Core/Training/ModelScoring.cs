@@ -1,0 +1,36 @@
+using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Evaluation;
+
+namespace CreditRisk.Core.Training;
+
+/// <summary>Scores labelled rows with every model of a version and measures each.</summary>
+internal static class ModelScoring
+{
+    public static (ModelSetEvaluation Models, PsiResult Psi) Evaluate(EnsembleRiskModel model, IReadOnlyList<LabeledRow> rows, BandCutoffs cutoffs)
+    {
+        var logistic = new double[rows.Count];
+        var tree = new double[rows.Count];
+        var ensemble = new double[rows.Count];
+        var challenger = model.HasChallenger ? new double[rows.Count] : null;
+        var labels = new bool[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var score = model.Score(rows[i].Features);
+            logistic[i] = score.Logistic;
+            tree[i] = score.Tree;
+            ensemble[i] = score.Ensemble;
+            labels[i] = rows[i].Label;
+            if (challenger is not null)
+            {
+                challenger[i] = model.ScoreChallenger(rows[i].Features)!.Value;
+            }
+        }
+
+        var models = new ModelSetEvaluation(
+            BinaryMetrics.Evaluate(logistic, labels, cutoffs),
+            BinaryMetrics.Evaluate(tree, labels, cutoffs),
+            BinaryMetrics.Evaluate(ensemble, labels, cutoffs),
+            challenger is null ? null : BinaryMetrics.Evaluate(challenger, labels, cutoffs));
+        return (models, PopulationStability.Compare(model.TrainingScores, ensemble));
+    }
+}

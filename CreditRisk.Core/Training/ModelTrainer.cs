@@ -1,0 +1,139 @@
+using System.Globalization;
+using CreditRisk.Core.Features;
+using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Evaluation;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace CreditRisk.Core.Training;
+
+/// <summary>
+/// Trains the three ML.NET models of a version on the same inputs (<see cref="ModelInputLayout"/>):
+/// mean-variance normaliser + L-BFGS logistic regression, one FastTree tree, and the boosted FastTree challenger;
+/// each Platt-calibrated by its trainer. Single-threaded trainers, so a seed gives the same model every time.
+/// </summary>
+internal sealed class ModelTrainer(ModelOptions options)
+{
+    /// <summary>Trains on <paramref name="rows"/> and returns the scoring model plus its package bytes.</summary>
+    public TrainedModels Train(string versionId, IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels, int seed, bool withChallenger = true)
+    {
+        if (rows.Count != labels.Count)
+        {
+            throw new ArgumentException($"{rows.Count} rows but {labels.Count} labels.");
+        }
+
+        if (!labels.Contains(true) || !labels.Contains(false))
+        {
+            throw new TrainingDataException("The training rows need both outcomes (some label 1 and some label 0).");
+        }
+
+        var layout = ModelInputLayout.Fit(FeatureNames.Ordered, rows);
+        var ml = new MLContext(seed);
+        var data = ToDataView(ml, layout, rows, labels);
+
+        var logisticModel = ml.Transforms.NormalizeMeanVariance(ModelExample.FeaturesColumn, fixZero: false)
+            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = ModelExample.LabelColumn,
+                FeatureColumnName = ModelExample.FeaturesColumn,
+                L1Regularization = (float)options.LogisticL1,
+                L2Regularization = (float)options.LogisticL2,
+                NumberOfThreads = 1,
+            }))
+            .Fit(data);
+
+        var treeModel = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            LabelColumnName = ModelExample.LabelColumn,
+            FeatureColumnName = ModelExample.FeaturesColumn,
+            NumberOfTrees = 1,
+            NumberOfLeaves = options.TreeLeaves,
+            MinimumExampleCountPerLeaf = options.TreeMinLeafSize,
+            LearningRate = 1,
+            NumberOfThreads = 1,
+            Seed = seed,
+        }).Fit(data);
+
+        ITransformer? challengerModel = withChallenger
+            ? ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+            {
+                LabelColumnName = ModelExample.LabelColumn,
+                FeatureColumnName = ModelExample.FeaturesColumn,
+                NumberOfTrees = options.ChallengerTrees,
+                NumberOfLeaves = options.ChallengerLeaves,
+                MinimumExampleCountPerLeaf = options.ChallengerMinLeafSize,
+                LearningRate = options.ChallengerLearningRate,
+                NumberOfThreads = 1,
+                Seed = seed,
+            }).Fit(data)
+            : null;
+
+        var logistic = ModelPackage.ExtractLogistic(logisticModel);
+        var tree = ModelPackage.ExtractTrees(treeModel);
+        var challenger = challengerModel is null ? null : ModelPackage.ExtractTrees(challengerModel);
+
+        // The drift reference is the ensemble score on the training rows, so it needs a model first.
+        var draft = new EnsembleRiskModel(versionId, FeatureNames.Ordered, layout, logistic, tree, challenger, options.LogisticWeight,
+            new ScoreDistribution { Edges = [], Shares = [1] });
+        var trainingScores = ScoreDistribution.FromScores(rows.Select(r => draft.Score(r).Ensemble).ToList());
+        var model = new EnsembleRiskModel(versionId, FeatureNames.Ordered, layout, logistic, tree, challenger, options.LogisticWeight, trainingScores);
+
+        var manifest = new ModelManifest
+        {
+            FeatureNames = [.. FeatureNames.Ordered],
+            Inputs = [.. layout.Rules],
+            LogisticWeight = options.LogisticWeight,
+            TreeWeight = options.TreeWeight,
+            TrainingScores = trainingScores,
+            Settings = Settings(seed),
+        };
+        var bytes = ModelPackage.Write(manifest, data.Schema, logisticModel, treeModel, challengerModel);
+        return new TrainedModels(model, bytes, data.Schema, logisticModel, treeModel, challengerModel);
+    }
+
+    /// <summary>The rows as an ML.NET data view (also used by tests to run ML.NET's own predictions).</summary>
+    internal static IDataView ToDataView(MLContext ml, ModelInputLayout layout, IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels)
+    {
+        var examples = new ModelExample[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var features = new float[layout.Width];
+            layout.Transform(rows[i], features);
+            examples[i] = new ModelExample { Label = labels[i], Features = features };
+        }
+
+        var schema = SchemaDefinition.Create(typeof(ModelExample));
+        schema[ModelExample.FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, layout.Width);
+        return ml.Data.LoadFromEnumerable(examples, schema);
+    }
+
+    private Dictionary<string, string> Settings(int seed) => new(StringComparer.Ordinal)
+    {
+        ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+        ["logistic_l1"] = options.LogisticL1.ToString(CultureInfo.InvariantCulture),
+        ["logistic_l2"] = options.LogisticL2.ToString(CultureInfo.InvariantCulture),
+        ["tree_leaves"] = options.TreeLeaves.ToString(CultureInfo.InvariantCulture),
+        ["tree_min_leaf_size"] = options.TreeMinLeafSize.ToString(CultureInfo.InvariantCulture),
+        ["challenger_trees"] = options.ChallengerTrees.ToString(CultureInfo.InvariantCulture),
+        ["challenger_leaves"] = options.ChallengerLeaves.ToString(CultureInfo.InvariantCulture),
+        ["challenger_min_leaf_size"] = options.ChallengerMinLeafSize.ToString(CultureInfo.InvariantCulture),
+        ["challenger_learning_rate"] = options.ChallengerLearningRate.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>What training produced: the scoring model, the package bytes, and the ML.NET models (kept for tests).</summary>
+internal sealed record TrainedModels(
+    EnsembleRiskModel Model, byte[] PackageBytes, DataViewSchema InputSchema, ITransformer Logistic, ITransformer Tree, ITransformer? Challenger);
+
+/// <summary>One ML.NET training row.</summary>
+internal sealed class ModelExample
+{
+    public const string LabelColumn = nameof(Label);
+    public const string FeaturesColumn = nameof(Features);
+
+    public bool Label { get; set; }
+
+    public float[] Features { get; set; } = [];
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using CreditRisk.Core.Features;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Evaluation;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Core.Training;
+
+/// <summary>What to train on and how.</summary>
+public sealed record TrainingRequest
+{
+    /// <summary>Directory with customers.csv, transactions.csv and/or statements.csv, and labels.csv.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Share of customers held out for the measures (0–1, exclusive). Default 0.3.</summary>
+    public double HoldoutShare { get; init; } = 0.3;
+
+    /// <summary>Seed of the split and the trainers. Default 42.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Make the new version the champion.</summary>
+    public bool Promote { get; init; }
+
+    /// <summary>Who trained it, e.g. <c>cli:alice</c>.</summary>
+    public required string CreatedBy { get; init; }
+
+    /// <summary>Band cut-offs for the band and High-cut-off measures.</summary>
+    public required BandCutoffs Cutoffs { get; init; }
+}
+
+/// <summary>
+/// Trains a model version from a data directory: point-in-time feature vectors, a seeded stratified hold-out by
+/// customer, the logistic regression, single tree and challenger on the training side, measures on the hold-out,
+/// then registers the version (and promotes it when asked).
+/// </summary>
+public sealed class TrainingService(
+    IModelRegistry registry, ModelPromotionService promotion, IOptions<ModelOptions> options, TimeProvider time)
+{
+    public async Task<ModelReport> TrainAsync(TrainingRequest request, CancellationToken ct = default)
+    {
+        var history = TrainingDataReader.Read(request.DataDirectory);
+        ct.ThrowIfCancellationRequested();
+        var rows = PointInTimeFeatures.Build(history);
+        var (trainIndex, holdoutIndex) = HoldoutSplit.Split(rows, request.HoldoutShare, request.Seed);
+        var train = trainIndex.Select(i => rows[i]).ToList();
+        var holdout = holdoutIndex.Select(i => rows[i]).ToList();
+        if (!holdout.Any(r => r.Label) || holdout.All(r => r.Label))
+        {
+            throw new TrainingDataException(
+                $"The hold-out ({holdout.Count} rows) needs both outcomes; add data or raise --holdout.");
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var createdAt = time.GetUtcNow();
+        var id = NewVersionId(createdAt);
+        var trained = new ModelTrainer(options.Value).Train(id, train.ConvertAll(r => r.Features), train.ConvertAll(r => r.Label), request.Seed);
+        var (models, psi) = ModelScoring.Evaluate(trained.Model, holdout, request.Cutoffs);
+
+        var version = new ModelVersion
+        {
+            Id = id,
+            CreatedAt = createdAt,
+            CreatedBy = request.CreatedBy,
+            ModelBytes = trained.PackageBytes,
+            FeatureNames = [.. FeatureNames.Ordered],
+            Metrics = models.ToMetrics(),
+            TrainingSummary = Summary(history, rows, train, holdout, request),
+        };
+        await registry.AddAsync(version, ct).ConfigureAwait(false);
+        if (request.Promote)
+        {
+            await promotion.PromoteAsync(id, ct).ConfigureAwait(false);
+        }
+
+        return new ModelReport
+        {
+            Version = id,
+            Rows = rows.Count,
+            Positives = rows.Count(r => r.Label),
+            EvaluatedOn = "holdout",
+            EvaluatedRows = holdout.Count,
+            TrainRows = train.Count,
+            HoldoutRows = holdout.Count,
+            Promoted = request.Promote,
+            Cutoffs = request.Cutoffs,
+            Psi = psi,
+            Models = models,
+        };
+    }
+
+    /// <summary><c>yyyyMMdd-HHmmss-xxxx</c> (UTC, four random hex digits): sortable and unique enough for a registry.</summary>
+    internal static string NewVersionId(DateTimeOffset at) =>
+        $"{at.UtcDateTime:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+
+    private static Dictionary<string, string> Summary(
+        LabeledHistory history, IReadOnlyList<LabeledRow> rows, List<LabeledRow> train, List<LabeledRow> holdout, TrainingRequest request)
+    {
+        string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["data_directory"] = Path.GetFullPath(request.DataDirectory),
+            ["sources"] = string.Join("+", new[] { history.HasTransactions ? "transactions" : null, history.HasStatements ? "statements" : null }.OfType<string>()),
+            ["rows"] = Text(rows.Count),
+            ["positives"] = Text(rows.Count(r => r.Label)),
+            ["customers"] = Text(rows.Select(r => r.CustomerId).Distinct(StringComparer.Ordinal).Count()),
+            ["train_rows"] = Text(train.Count),
+            ["train_positives"] = Text(train.Count(r => r.Label)),
+            ["holdout_rows"] = Text(holdout.Count),
+            ["holdout_positives"] = Text(holdout.Count(r => r.Label)),
+            ["holdout_share"] = Text(request.HoldoutShare),
+            ["seed"] = Text(request.Seed),
+            ["as_of_from"] = rows.Min(r => r.AsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["as_of_to"] = rows.Max(r => r.AsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+    }
+}
