@@ -1,0 +1,87 @@
+using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Training;
+using Microsoft.ML;
+
+namespace CreditRisk.Tests.Scoring;
+
+/// <summary>The hand-written scorers must give ML.NET's own probabilities, before and after a package round trip.</summary>
+public sealed class ParameterScoringTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
+{
+    private const double Tolerance = 1e-5;
+
+    [Fact]
+    public void Score_Logistic_EqualsMlNetPrediction()
+    {
+        var expected = MlNetProbabilities(fixture.Trained.Logistic);
+
+        var actual = fixture.TestRows.Select(r => fixture.Model.Score(r).Logistic).ToArray();
+
+        AssertClose(expected, actual);
+    }
+
+    [Fact]
+    public void Score_Tree_EqualsMlNetPrediction()
+    {
+        var expected = MlNetProbabilities(fixture.Trained.Tree);
+
+        var actual = fixture.TestRows.Select(r => fixture.Model.Score(r).Tree).ToArray();
+
+        AssertClose(expected, actual);
+        Assert.True(actual.Distinct().Count() > 2, "the single tree should split at least twice");
+    }
+
+    [Fact]
+    public void ScoreChallenger_EqualsMlNetPrediction()
+    {
+        var expected = MlNetProbabilities(fixture.Trained.Challenger!);
+
+        var actual = fixture.TestRows.Select(r => fixture.Model.ScoreChallenger(r)!.Value).ToArray();
+
+        AssertClose(expected, actual);
+    }
+
+    [Fact]
+    public void Load_PackageBytes_ScoresLikeTheModelThatWasTrained()
+    {
+        var loaded = ModelPackage.Load("v-test", fixture.Trained.PackageBytes);
+
+        foreach (var row in fixture.TestRows.Take(500))
+        {
+            Assert.Equal(fixture.Model.Score(row), loaded.Score(row));
+            Assert.Equal(fixture.Model.ScoreChallenger(row), loaded.ScoreChallenger(row));
+        }
+    }
+
+    [Fact]
+    public void Load_PackageBytes_StoredMlNetModelsPredictTheSame()
+    {
+        var ml = new MLContext();
+        var logistic = ModelPackage.LoadModel(ml, fixture.Trained.PackageBytes, ModelPackage.LogisticEntry)!;
+        var tree = ModelPackage.LoadModel(ml, fixture.Trained.PackageBytes, ModelPackage.TreeEntry)!;
+        var loaded = ModelPackage.Load("v-test", fixture.Trained.PackageBytes);
+
+        AssertClose(MlNetProbabilities(logistic), fixture.TestRows.Select(r => loaded.Score(r).Logistic).ToArray());
+        AssertClose(MlNetProbabilities(tree), fixture.TestRows.Select(r => loaded.Score(r).Tree).ToArray());
+    }
+
+    private double[] MlNetProbabilities(ITransformer model)
+    {
+        var ml = new MLContext();
+        var data = ModelTrainer.ToDataView(ml, fixture.Model.Layout, fixture.TestRows, fixture.TestLabels);
+        return [.. ml.Data.CreateEnumerable<Prediction>(model.Transform(data), reuseRowObject: false).Select(p => (double)p.Probability)];
+    }
+
+    private static void AssertClose(double[] expected, double[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.True(expected.Length >= 3000);
+        var worst = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
+        Assert.True(worst < Tolerance, $"max |ML.NET − parameters| = {worst:E3}");
+        Assert.True(expected.Distinct().Count() > 2, "degenerate predictions prove nothing");
+    }
+
+    private sealed class Prediction
+    {
+        public float Probability { get; set; }
+    }
+}
