@@ -1,3 +1,4 @@
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Training;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,11 @@ internal static class ScoringRegistration
     {
         services.AddOptions<ModelOptions>()
             .BindConfiguration(ModelOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // Training measures bands with the live cut-offs; binding the same section twice (if the rule side registers it too) is harmless.
+        services.AddOptions<BandingOptions>()
+            .BindConfiguration(BandingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ChampionModelProvider>();

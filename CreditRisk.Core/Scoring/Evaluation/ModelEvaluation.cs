@@ -95,6 +95,10 @@ public sealed record BandOutcome(RiskBand Band, int Count, int Defaults, double 
 /// <summary>Probability cut-offs of the bands (from the banding options): Medium from <paramref name="MediumFrom"/>, High from <paramref name="HighFrom"/>.</summary>
 public sealed record BandCutoffs(double MediumFrom, double HighFrom)
 {
+    /// <summary>The cut-offs of the configured banding options.</summary>
+    public static BandCutoffs From(BandingOptions options) => new(options.MediumFrom, options.HighFrom);
+
+    /// <summary>Same rule as <see cref="RiskBanding.FromProbability"/>.</summary>
     public RiskBand BandOf(double probability) =>
         probability >= HighFrom ? RiskBand.High : probability >= MediumFrom ? RiskBand.Medium : RiskBand.Low;
 }

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CreditRisk.Core.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CreditRisk.Cli.Commands;
+
+/// <summary>Runs a command body against the configured services, and the JSON style of machine-readable output.</summary>
+internal static class CommandHost
+{
+    /// <summary>snake_case names, enums as snake_case strings, nulls left out, indented (still one JSON object).</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        WriteIndented = true,
+    };
+
+    public static async Task<int> RunAsync(Func<IHost> buildHost, Func<IServiceProvider, Task<int>> body, CancellationToken ct)
+    {
+        var host = buildHost();
+        try
+        {
+            // The host is never started (no hosted services run in a command), so prepare the store here.
+            await host.Services.GetRequiredService<ICreditRiskStore>().InitializeAsync(ct);
+            return await body(host.Services);
+        }
+        finally
+        {
+            // The store is async-disposable only; a synchronous Dispose of the container would throw.
+            if (host is IAsyncDisposable asyncHost)
+            {
+                await asyncHost.DisposeAsync();
+            }
+            else
+            {
+                host.Dispose();
+            }
+        }
+    }
+}

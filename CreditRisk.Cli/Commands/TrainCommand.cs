@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Evaluation;
+using CreditRisk.Core.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Cli.Commands;
+
+/// <summary>
+/// <c>creditrisk train --data DIR [--holdout 0.3] [--seed 42] [--promote]</c>: trains a version on the data directory,
+/// registers it in the configured store, and prints one JSON object with hold-out measures per model.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create(Func<IHost>? hostFactory = null)
+    {
+        var buildHost = hostFactory ?? (() => CliHost.Build());
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "Directory with customers.csv, transactions.csv and/or statements.csv, and labels.csv",
+            Required = true,
+        };
+        var holdout = new Option<double>("--holdout")
+        {
+            Description = "Share of customers held out for the measures (0–1, exclusive)",
+            DefaultValueFactory = _ => 0.3,
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split and the trainers", DefaultValueFactory = _ => 42 };
+        var promote = new Option<bool>("--promote") { Description = "Make the new version the champion" };
+        var command = new Command("train", "Train logistic regression, decision tree, their ensemble and a boosted challenger; register the version")
+        {
+            data, holdout, seed, promote,
+        };
+        command.SetAction((parse, ct) => CommandHost.RunAsync(buildHost, async services =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var share = parse.GetValue(holdout);
+            if (share is <= 0 or >= 1)
+            {
+                await error.WriteLineAsync($"--holdout must be between 0 and 1 (exclusive), not {share}.");
+                return 2;
+            }
+
+            try
+            {
+                var report = await services.GetRequiredService<TrainingService>().TrainAsync(new TrainingRequest
+                {
+                    DataDirectory = parse.GetValue(data)!.FullName,
+                    HoldoutShare = share,
+                    Seed = parse.GetValue(seed),
+                    Promote = parse.GetValue(promote),
+                    CreatedBy = $"cli:{Environment.UserName}",
+                    Cutoffs = BandCutoffs.From(services.GetRequiredService<IOptions<BandingOptions>>().Value),
+                }, ct);
+                await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(report, CommandHost.Json));
+                return 0;
+            }
+            catch (Exception e) when (e is TrainingDataException or ModelIncompatibleException or OptionsValidationException)
+            {
+                await error.WriteLineAsync(e.Message);
+                return 1;
+            }
+        }, ct));
+        return command;
+    }
+}

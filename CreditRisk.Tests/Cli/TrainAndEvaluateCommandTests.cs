@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json;
+using CreditRisk.Cli.Commands;
+using CreditRisk.Core;
+using CreditRisk.Tests.Training;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace CreditRisk.Tests.Cli;
+
+public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : IClassFixture<PortfolioFixture>, IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Train_PrintsOneJsonObjectWithEveryModelBlock_ThenEvaluateReadsTheChampion()
+    {
+        var (code, stdout, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--holdout", "0.25", "--seed", "5", "--promote");
+
+        Assert.True(code == 0, stderr);
+        using var train = JsonDocument.Parse(stdout);
+        var root = train.RootElement;
+        var version = root.GetProperty("version").GetString();
+        Assert.Equal(800, root.GetProperty("rows").GetInt32());
+        Assert.True(root.GetProperty("positives").GetInt32() > 0);
+        Assert.True(root.GetProperty("promoted").GetBoolean());
+        foreach (var model in new[] { "logistic", "tree", "ensemble", "challenger" })
+        {
+            var block = root.GetProperty("models").GetProperty(model);
+            foreach (var metric in new[] { "auc", "ks", "gini", "accuracy", "precision", "recall", "f1", "brier" })
+            {
+                Assert.Equal(JsonValueKind.Number, block.GetProperty(metric).ValueKind);
+            }
+        }
+
+        (code, stdout, stderr) = await RunAsync("evaluate", "--data", portfolio.Directory);
+
+        Assert.True(code == 0, stderr);
+        using var evaluate = JsonDocument.Parse(stdout);
+        Assert.Equal(version, evaluate.RootElement.GetProperty("version").GetString());
+        Assert.Equal("all", evaluate.RootElement.GetProperty("evaluated_on").GetString());
+        Assert.Equal(800, evaluate.RootElement.GetProperty("models").GetProperty("ensemble").GetProperty("rows").GetInt32());
+    }
+
+    [Fact]
+    public async Task Train_MissingDirectory_MessageOnStderrAndNonZeroExit()
+    {
+        var (code, stdout, stderr) = await RunAsync("train", "--data", Path.Combine(_dir, "nope"));
+
+        Assert.NotEqual(0, code);
+        Assert.Empty(stdout);
+        Assert.Contains("does not exist", stderr);
+    }
+
+    [Fact]
+    public async Task Train_HoldoutOutOfRange_IsRejected()
+    {
+        var (code, _, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--holdout", "1.5");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--holdout", stderr);
+    }
+
+    [Fact]
+    public async Task Evaluate_UnknownVersion_MessageOnStderrAndNonZeroExit()
+    {
+        var (code, _, stderr) = await RunAsync("evaluate", "--data", portfolio.Directory, "--model", "v-none");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("'v-none' is not in the registry", stderr);
+    }
+
+    private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        IHost BuildHost()
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:LiteDbPath"] = Path.Combine(_dir, "store.db"),
+                ["Models:ChallengerTrees"] = "20",
+            });
+            builder.Services.AddCreditRiskCore(builder.Configuration);
+            return builder.Build();
+        }
+
+        var root = new RootCommand { TrainCommand.Create(BuildHost), EvaluateCommand.Create(BuildHost) };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,52 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using CreditRisk.Core.Features;
+using CreditRisk.Core.Scoring;
+
+namespace CreditRisk.Tests.Scoring;
+
+internal static class ModelPackageTestData
+{
+    public static ModelVersion Version(string id, byte[] bytes, List<string>? featureNames = null) => new()
+    {
+        Id = id,
+        CreatedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        CreatedBy = "test",
+        ModelBytes = bytes,
+        FeatureNames = featureNames ?? [.. FeatureNames.Ordered],
+        Metrics = new() { ["ensemble"] = new() { ["auc"] = 0.8 } },
+        TrainingSummary = new() { ["rows"] = "3000" },
+    };
+
+    /// <summary>The same package with one feature renamed in its manifest, as a model from an older engine would be.</summary>
+    public static byte[] WithRenamedFeature(byte[] bytes, string from, string to)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(bytes);
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry(ModelPackage.ManifestEntry)!;
+            JsonNode manifest;
+            using (var read = entry.Open())
+            {
+                manifest = JsonNode.Parse(read)!;
+            }
+
+            var names = manifest["featureNames"]!.AsArray();
+            for (var i = 0; i < names.Count; i++)
+            {
+                if ((string?)names[i] == from)
+                {
+                    names[i] = to;
+                }
+            }
+
+            entry.Delete();
+            using var write = zip.CreateEntry(ModelPackage.ManifestEntry).Open();
+            using var writer = new System.Text.Json.Utf8JsonWriter(write);
+            manifest.WriteTo(writer);
+        }
+
+        return buffer.ToArray();
+    }
+}

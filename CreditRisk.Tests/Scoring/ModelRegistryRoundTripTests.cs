@@ -1,0 +1,71 @@
+using CreditRisk.Core.Features;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Scoring;
+
+namespace CreditRisk.Tests.Scoring;
+
+public sealed class ModelRegistryRoundTripTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>, IAsyncLifetime
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private ICreditRiskStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = new LiteDbCreditRiskStore(Path.Combine(_dir, "store.db"));
+        await _store.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task AddThenGet_LoadedModel_ScoresExactlyLikeTheTrainedOne()
+    {
+        await _store.Models.AddAsync(ModelPackageTestData.Version("v1", fixture.Trained.PackageBytes));
+
+        var stored = await _store.Models.GetAsync("v1");
+        var model = ModelPackage.Load(stored!);
+
+        Assert.Equal("v1", model.Version);
+        Assert.Equal(FeatureNames.Ordered, stored!.FeatureNames);
+        Assert.Equal(0.8, stored.Metrics["ensemble"]["auc"]);
+        foreach (var row in fixture.TestRows.Take(300))
+        {
+            Assert.Equal(fixture.Model.Score(row), model.Score(row));
+        }
+    }
+
+    [Fact]
+    public void Load_RegistryFeatureListDiffers_IsRefusedWithAClearMessage()
+    {
+        var reordered = FeatureNames.Ordered.Reverse().ToList();
+        var version = ModelPackageTestData.Version("v-old", fixture.Trained.PackageBytes, reordered);
+
+        var error = Assert.Throws<ModelIncompatibleException>(() => ModelPackage.Load(version));
+
+        Assert.Contains("'v-old'", error.Message);
+        Assert.Contains("different order", error.Message);
+        Assert.Contains("Retrain", error.Message);
+    }
+
+    [Fact]
+    public void Load_PackageTrainedOnAnotherFeature_IsRefusedNamingIt()
+    {
+        var bytes = ModelPackageTestData.WithRenamedFeature(fixture.Trained.PackageBytes, FeatureNames.CashWithdrawalPct30d, "cash_pct_old");
+
+        var error = Assert.Throws<ModelIncompatibleException>(() => ModelPackage.Load("v-old", bytes));
+
+        Assert.Contains($"missing {FeatureNames.CashWithdrawalPct30d}", error.Message);
+        Assert.Contains("unknown cash_pct_old", error.Message);
+    }
+
+    [Fact]
+    public void Load_GarbageBytes_IsRefused()
+    {
+        Assert.Throws<ModelIncompatibleException>(() => ModelPackage.Load("v-bad", [1, 2, 3]));
+    }
+}

@@ -1,0 +1,122 @@
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Evaluation;
+using CreditRisk.Core.Training;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CreditRisk.Tests.Training;
+
+public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFixture<PortfolioFixture>, IAsyncLifetime
+{
+    private static readonly BandCutoffs Cutoffs = new(0.35, 0.65);
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private ICreditRiskStore _store = null!;
+    private ChampionModelProvider _provider = null!;
+    private TrainingService _training = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = new LiteDbCreditRiskStore(Path.Combine(_dir, "store.db"));
+        await _store.InitializeAsync();
+        var options = Options.Create(new ModelOptions { ChallengerTrees = 40 });
+        _provider = new ChampionModelProvider(_store.Models, _time, options, NullLogger<ChampionModelProvider>.Instance);
+        _training = new TrainingService(_store.Models, new ModelPromotionService(_store.Models, _provider, _time), options, _time);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _provider.Dispose();
+        await _store.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task TrainAsync_Portfolio_RegistersTheVersionWithHoldoutMeasuresOfEveryModel()
+    {
+        var report = await _training.TrainAsync(Request(promote: false));
+
+        Assert.Equal(800, report.Rows);
+        Assert.Equal(report.Rows, report.TrainRows + report.HoldoutRows);
+        Assert.Equal(240, report.HoldoutRows);
+        Assert.Equal("holdout", report.EvaluatedOn);
+        Assert.All([report.Models.Logistic, report.Models.Tree, report.Models.Ensemble, report.Models.Challenger!], m =>
+        {
+            Assert.Equal(240, m.Rows);
+            Assert.InRange(m.Auc, 0.7, 1);
+            Assert.Equal((2 * m.Auc) - 1, m.Gini, 12);
+            Assert.Equal(10, m.Calibration.Count);
+        });
+
+        var stored = await _store.Models.GetAsync(report.Version);
+        Assert.NotNull(stored);
+        Assert.False(stored.IsChampion);
+        Assert.Equal("cli:test", stored.CreatedBy);
+        Assert.Equal(_time.GetUtcNow(), stored.CreatedAt);
+        Assert.Equal(report.Models.Ensemble.Auc, stored.Metrics["ensemble"]["auc"]);
+        Assert.Equal(["logistic", "tree", "ensemble", "challenger"], stored.Metrics.Keys);
+        Assert.Equal("800", stored.TrainingSummary["rows"]);
+        Assert.Equal("transactions+statements", stored.TrainingSummary["sources"]);
+        Assert.Null(await _provider.GetChampionAsync());
+    }
+
+    [Fact]
+    public async Task TrainAsync_Promote_TheLiveProviderServesTheNewVersion()
+    {
+        var first = await _training.TrainAsync(Request(promote: true));
+        var live = await _provider.GetChampionAsync();
+        var second = await _training.TrainAsync(Request(promote: true) with { Seed = 43 });
+
+        Assert.Equal(first.Version, live!.Version);
+        Assert.Equal(second.Version, (await _provider.GetChampionAsync())!.Version);
+        Assert.Equal(second.Version, (await _store.Models.GetChampionAsync())!.Id);
+    }
+
+    [Fact]
+    public async Task TrainAsync_SameSeed_SameMeasures()
+    {
+        var a = await _training.TrainAsync(Request(promote: false));
+        var b = await _training.TrainAsync(Request(promote: false));
+
+        Assert.NotEqual(a.Version, b.Version);
+        Assert.Equal(a.Models.Ensemble.Auc, b.Models.Ensemble.Auc);
+        Assert.Equal(a.Models.Challenger!.Brier, b.Models.Challenger!.Brier);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_Champion_MeasuresEveryRowWithoutTraining()
+    {
+        var trained = await _training.TrainAsync(Request(promote: true));
+        var versions = (await _store.Models.ListAsync()).Count;
+
+        var report = await new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Cutoffs);
+
+        Assert.Equal(trained.Version, report.Version);
+        Assert.Equal("all", report.EvaluatedOn);
+        Assert.Equal(800, report.Models.Ensemble.Rows);
+        Assert.Equal("stable", report.Psi.Reading);
+        Assert.Equal(versions, (await _store.Models.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_NoChampion_ThrowsAHelpfulError()
+    {
+        var error = await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+            new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Cutoffs));
+
+        Assert.Contains("--promote", error.Message);
+    }
+
+    private TrainingRequest Request(bool promote) => new()
+    {
+        DataDirectory = portfolio.Directory,
+        HoldoutShare = 0.3,
+        Seed = 42,
+        Promote = promote,
+        CreatedBy = "cli:test",
+        Cutoffs = Cutoffs,
+    };
+}
