@@ -13,7 +13,7 @@ internal static class CustomerProfileFactory
     private const double StressHazardIntercept = -4.75;
 
     /// <summary>Monthly hazard of an abrupt default that no behaviour foreshadows.</summary>
-    private const double ShockHazardPerMonth = 0.0011;
+    private const double ShockHazardPerMonth = 0.0016;
 
     private static readonly int[] SalaryDays = [1, 31, 7];
 
@@ -129,12 +129,12 @@ internal static class CustomerProfileFactory
             PaymentHabit = (PaymentHabit)random.Pick([0.25, 0.5, 0.25]),
             SalaryDay = SalaryDays[random.Pick([0.55, 0.3, 0.15])],
             PartialShare = payerType == PayerType.MinimumPayer ? random.Beta(1, 6) : random.Beta(2, 3),
-            ForgetfulLateChance = random.Beta(1, 30),
-            ForgetfulSkipChance = random.Beta(1, 150),
+            ForgetfulLateChance = random.Beta(1.2, 20),
+            ForgetfulSkipChance = random.Beta(1.5, 25),
             OpeningBalance = openingBalance,
             TripsPerYear = random.Chance(0.35) ? 0.1 : random.LogNormal(1.2, 0.6),
             BigTicketsPerYear = random.LogNormal(0.5, 0.7),
-            QuietSpellsPerYear = random.LogNormal(0.4, 0.7),
+            QuietSpellsPerYear = random.LogNormal(0.8, 0.7),
             Stress = stress,
             ShockDay = shockDay < period.Days ? shockDay : null,
         };
@@ -150,7 +150,7 @@ internal static class CustomerProfileFactory
 
         var severity = random.Beta(2, 2);
         var defaults = random.Chance(0.3 + 0.45 * severity);
-        var visibility = random.Chance(0.25) ? random.Uniform(0.05, 0.3) : random.Uniform(0.4, 1.0);
+        var visibility = random.Chance(0.35) ? random.Uniform(0.05, 0.3) : random.Uniform(0.3, 0.9);
         var style = random.Chance(0.55) ? StressStyle.Borrow : StressStyle.Cutback;
         if (defaults)
         {

@@ -43,6 +43,8 @@ internal sealed class CustomerSimulation
     private int _tripEndDay = -1;
     private int _quietEndDay = -1;
     private double _quietFactor = 1;
+    private int _activityMonth = -1;
+    private double _logActivity;
 
     private CustomerSimulation(CustomerProfile profile, SimulationPeriod period, int seed)
     {
@@ -152,14 +154,21 @@ internal sealed class CustomerSimulation
             _quietFactor = random.Uniform(0.1, 0.4);
         }
 
+        // Month-to-month swings in how much a perfectly healthy customer uses the card (AR(1) in log space).
+        if (date.Month != _activityMonth)
+        {
+            _activityMonth = date.Month;
+            _logActivity = 0.5 * _logActivity + 0.3 * random.Normal();
+        }
+
         var travelling = day < _tripEndDay;
         var quiet = day < _quietEndDay;
 
         var stressMultiplier = distressed
             ? borrowing ? 1.0 : 0.2
-            : borrowing ? 1 + 0.15 * intensity : 1 - 0.75 * intensity;
+            : borrowing ? 1 + 0.15 * intensity : 1 - 0.6 * intensity;
         var rate = _profile.PurchasesPerMonth / DaysPerMonth * SeasonalCalendar.PurchaseRate(date) * stressMultiplier
-            * (quiet ? _quietFactor : 1) * (travelling ? 1.6 : 1);
+            * Math.Exp(_logActivity) * (quiet ? _quietFactor : 1) * (travelling ? 1.6 : 1);
         var purchases = random.Poisson(rate);
         for (var i = 0; i < purchases; i++)
         {
@@ -210,7 +219,7 @@ internal sealed class CustomerSimulation
             weight *= category.Kind switch
             {
                 SpendKind.Essential => borrowing ? 1 + 0.6 * intensity : 1,
-                SpendKind.Discretionary => 1 - (borrowing ? 0.6 : 0.8) * intensity,
+                SpendKind.Discretionary => 1 - (borrowing ? 0.4 : 0.5) * intensity,
                 _ => 1 - 0.9 * intensity,
             };
             if (travelling)
@@ -246,13 +255,13 @@ internal sealed class CustomerSimulation
     {
         var random = _activity;
         var category = MerchantCatalog.Everyday[categoryIndex];
-        if (random.Chance(0.12 * (1 - 0.9 * intensity)))
+        if (random.Chance(0.12 * (1 - 0.6 * intensity)))
         {
             return random.NextInt(0, category.MerchantPool);
         }
 
         var regulars = _profile.RegularMerchants[categoryIndex];
-        var usable = Math.Max(1, (int)Math.Ceiling(regulars.Length * (1 - 0.7 * intensity)));
+        var usable = Math.Max(1, (int)Math.Ceiling(regulars.Length * (1 - 0.5 * intensity)));
         Span<double> preference = stackalloc double[usable];
         for (var i = 0; i < usable; i++)
         {
@@ -403,7 +412,8 @@ internal sealed class CustomerSimulation
         var daysPastDue = _delinquentSince is { } since ? date.DayNumber - since.DayNumber : 0;
         if (daysPastDue >= 30)
         {
-            _firstDelinquency ??= date;
+            // The day the oldest unpaid due date turned 30 days overdue, as this first 30+ DPD statement reports it.
+            _firstDelinquency ??= date.AddDays(30 - daysPastDue);
             _blocked = true; // cards are blocked once 30+ days past due
         }
 
@@ -469,7 +479,9 @@ internal sealed class CustomerSimulation
         }
         else
         {
-            if (random.Chance(_profile.ForgetfulSkipChance + 0.12 * intensity))
+            // Someone who forgot last month has had the reminder call and the late fee: they do not forget twice running.
+            var forgetful = statement.ArrearsIncluded > 0 ? 0 : _profile.ForgetfulSkipChance;
+            if (random.Chance(forgetful + 0.12 * intensity))
             {
                 return;
             }

@@ -18,7 +18,11 @@ public sealed record SimulatedCustomer
     /// </summary>
     public required IReadOnlyList<Statement> Statements { get; init; }
 
-    /// <summary>Date of the first statement reporting 30+ days past due, or null when the customer never got there.</summary>
+    /// <summary>
+    /// The day the customer first reached 30 days past due, or null when they never did: taken from the first
+    /// statement with <c>days_past_due ≥ 30</c> as <c>statement_date − (days_past_due − 30)</c>, i.e. 30 days after
+    /// the oldest due date that statement still reports unpaid.
+    /// </summary>
     public DateOnly? FirstDelinquencyDate { get; init; }
 
     /// <summary>This customer's rows of <c>labels.csv</c> (possibly none).</summary>
