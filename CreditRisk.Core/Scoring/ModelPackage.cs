@@ -13,7 +13,8 @@ namespace CreditRisk.Core.Scoring;
 
 /// <summary>
 /// The bytes of a <see cref="ModelVersion"/>: a zip holding <c>manifest.json</c> and the ML.NET models
-/// <c>logistic.zip</c> (normaliser + L-BFGS logistic regression), <c>tree.zip</c> (one FastTree tree) and optionally
+/// <c>logistic.zip</c> (normaliser + L-BFGS logistic regression), <c>tree.zip</c> (one FastTree regression tree on the
+/// 0/1 outcome, whose leaves hold bad rates) and optionally
 /// <c>challenger.zip</c> (boosted trees). Loading extracts each model's own parameters into the fast scorers, so
 /// ML.NET is the single source of truth and never runs on the scoring path.
 /// </summary>
@@ -113,11 +114,17 @@ public static class ModelPackage
         return new LogisticScorer(offset, scale, weights, linear.SubModel.Bias, new PlattScaling(linear.Calibrator.Slope, linear.Calibrator.Offset));
     }
 
+    /// <summary>Extracts a Platt-calibrated FastTree classifier, or a FastTree regression tree whose output is a probability.</summary>
     internal static TreeEnsembleScorer ExtractTrees(ITransformer model)
     {
-        var calibrated = PredictorOf(Flatten(model).ToList()) as CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>
-            ?? throw new InvalidOperationException("The tree model is not a Platt-calibrated FastTree model.");
-        var ensemble = calibrated.SubModel.TrainedTreeEnsemble;
+        var predictor = PredictorOf(Flatten(model).ToList());
+        var (ensemble, calibration) = predictor switch
+        {
+            CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator> c =>
+                (c.SubModel.TrainedTreeEnsemble, (PlattScaling?)new PlattScaling(c.Calibrator.Slope, c.Calibrator.Offset)),
+            FastTreeRegressionModelParameters r => (r.TrainedTreeEnsemble, null),
+            _ => throw new InvalidOperationException($"A tree model must be FastTree; found {predictor.GetType().Name}."),
+        };
         var trees = new List<TreeParameters>(ensemble.Trees.Count);
         for (var t = 0; t < ensemble.Trees.Count; t++)
         {
@@ -136,7 +143,7 @@ public static class ModelPackage
                 ensemble.TreeWeights[t]));
         }
 
-        return new TreeEnsembleScorer(trees, ensemble.Bias, new PlattScaling(calibrated.Calibrator.Slope, calibrated.Calibrator.Offset));
+        return new TreeEnsembleScorer(trees, ensemble.Bias, calibration);
     }
 
     private static ModelManifest ReadManifest(ZipArchive zip)

@@ -3,7 +3,9 @@ namespace CreditRisk.Core.Scoring;
 /// <summary>
 /// A FastTree ensemble scored by walking its extracted splits: at node i go to the "left" child when
 /// input[feature[i]] ≤ threshold[i], else to the right; a negative child c is leaf ~c. The margin is
-/// bias + Σ treeWeight × leafValue, then Platt scaling. All trees live in flat arrays for locality.
+/// bias + Σ treeWeight × leafValue; the probability is the Platt-scaled margin for a boosted classifier, or the
+/// margin itself (clamped to [0, 1]) for a regression tree fitted to 0/1 outcomes, whose leaves hold bad rates.
+/// All trees live in flat arrays for locality.
 /// </summary>
 internal sealed class TreeEnsembleScorer
 {
@@ -17,7 +19,7 @@ internal sealed class TreeEnsembleScorer
     private readonly double[] _treeWeight;
     private readonly double _bias;
 
-    public TreeEnsembleScorer(IReadOnlyList<TreeParameters> trees, double bias, PlattScaling calibration)
+    public TreeEnsembleScorer(IReadOnlyList<TreeParameters> trees, double bias, PlattScaling? calibration)
     {
         _bias = bias;
         Calibration = calibration;
@@ -48,7 +50,8 @@ internal sealed class TreeEnsembleScorer
         }
     }
 
-    public PlattScaling Calibration { get; }
+    /// <summary>Platt scaling of the margin; null when the margin already is a probability.</summary>
+    public PlattScaling? Calibration { get; }
 
     public int TreeCount => _treeWeight.Length;
 
@@ -63,7 +66,8 @@ internal sealed class TreeEnsembleScorer
         return sum;
     }
 
-    public double Probability(ReadOnlySpan<float> x) => Calibration.Probability(Margin(x));
+    public double Probability(ReadOnlySpan<float> x) =>
+        Calibration is { } platt ? platt.Probability(Margin(x)) : Math.Clamp(Margin(x), 0d, 1d);
 
     /// <summary>Index of the leaf of tree <paramref name="tree"/> that <paramref name="x"/> falls into.</summary>
     public int Leaf(int tree, ReadOnlySpan<float> x)

@@ -11,8 +11,8 @@ namespace CreditRisk.Core.Training;
 
 /// <summary>
 /// Trains the three ML.NET models of a version on the same inputs (<see cref="ModelInputLayout"/>):
-/// mean-variance normaliser + L-BFGS logistic regression, one FastTree tree, and the boosted FastTree challenger;
-/// each Platt-calibrated by its trainer. Single-threaded trainers, so a seed gives the same model every time.
+/// mean-variance normaliser + L-BFGS logistic regression (Platt-calibrated), one FastTree regression tree on the 0/1
+/// outcome (leaves hold bad rates), and the boosted FastTree challenger (Platt-calibrated). Single-threaded trainers, so a seed gives the same model every time.
 /// </summary>
 internal sealed class ModelTrainer(ModelOptions options)
 {
@@ -44,9 +44,12 @@ internal sealed class ModelTrainer(ModelOptions options)
             }))
             .Fit(data);
 
-        var treeModel = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        // A least-squares tree on the 0/1 outcome is a CART classification tree (variance p(1 − p) is half the Gini
+        // impurity) whose leaves hold their training bad rate: a calibrated probability without a fitted calibrator.
+        // A one-tree FastTree classifier's Platt scaling cannot map its few leaf values onto their rates.
+        var treeModel = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
         {
-            LabelColumnName = ModelExample.LabelColumn,
+            LabelColumnName = ModelExample.OutcomeColumn,
             FeatureColumnName = ModelExample.FeaturesColumn,
             NumberOfTrees = 1,
             NumberOfLeaves = options.TreeLeaves,
@@ -101,7 +104,7 @@ internal sealed class ModelTrainer(ModelOptions options)
         {
             var features = new float[layout.Width];
             layout.Transform(rows[i], features);
-            examples[i] = new ModelExample { Label = labels[i], Features = features };
+            examples[i] = new ModelExample { Label = labels[i], Outcome = labels[i] ? 1f : 0f, Features = features };
         }
 
         var schema = SchemaDefinition.Create(typeof(ModelExample));
@@ -131,9 +134,13 @@ internal sealed record TrainedModels(
 internal sealed class ModelExample
 {
     public const string LabelColumn = nameof(Label);
+    public const string OutcomeColumn = nameof(Outcome);
     public const string FeaturesColumn = nameof(Features);
 
     public bool Label { get; set; }
+
+    /// <summary><see cref="Label"/> as 1 or 0, the regression target of the single tree.</summary>
+    public float Outcome { get; set; }
 
     public float[] Features { get; set; } = [];
 }
