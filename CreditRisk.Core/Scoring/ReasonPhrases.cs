@@ -18,7 +18,7 @@ public static class ReasonPhrases
         [FeatureNames.SpendChangePct30d] = v => v < 0
             ? $"Your card spending fell {Pct(-v)} compared with the month before"
             : $"Your card spending rose {Pct(v)} compared with the month before",
-        [FeatureNames.MerchantMixIndex30d] = v => $"Your spending is concentrated in few kinds of shops (variety {Pct(v * 100)} of a broad mix)",
+        [FeatureNames.MerchantMixIndex30d] = v => $"Your spending is concentrated in few kinds of shops (variety score {v.ToString("0.00", Invariant)} out of 1)",
         [FeatureNames.MerchantMixChangePct30d] = v => v < 0
             ? $"The variety of places you shop at fell {Pct(-v)} in the last 30 days"
             : $"The variety of places you shop at changed by {Pct(v)} in the last 30 days",
