@@ -1,5 +1,6 @@
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Risk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         AddStore(services, configuration);
+        services.AddRiskServices();
         return services;
     }
 
