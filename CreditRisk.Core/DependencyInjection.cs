@@ -1,5 +1,6 @@
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         AddStore(services, configuration);
+        services.AddRiskServices();
         services.AddScoring();
         return services;
     }

@@ -45,7 +45,7 @@ public static class FeatureEngine
     private static readonly double MixNormaliser = Math.Log(MerchantMixReferenceCategories);
 
     [ThreadStatic]
-    private static Dictionary<string, int>? t_categoryCounts;
+    private static CategoryTally? t_categoryTally;
 
     /// <summary>Computes the features into a new array (convenience; the span overload does not allocate).</summary>
     public static double?[] Compute(BehaviorProfile profile, decimal? creditLimit, DateTimeOffset asOf)
@@ -76,16 +76,26 @@ public static class FeatureEngine
         }
 
         var asOfDay = ProfileUpdater.DayOf(asOf);
-        var view = new ProfileView(profile, asOfDay);
+        var days = CollectionsMarshal.AsSpan(profile.Days);
 
-        Span<decimal> spend = stackalloc decimal[Periods];
-        Span<decimal> payments = stackalloc decimal[Periods];
+        // One pass, newest first, converting each stored decimal once: money arithmetic in double is ample for
+        // ratios, and decimal arithmetic would cost several times more per feature vector.
+        var suffixNet = days.Length < 512 ? stackalloc double[days.Length + 1] : new double[days.Length + 1];
+        Span<double> spend = stackalloc double[Periods];
+        Span<double> payments = stackalloc double[Periods];
         spend.Clear();
         payments.Clear();
-        decimal cash0 = 0;
+        suffixNet[days.Length] = 0;
+        double cash0 = 0;
         int purchases0 = 0, purchases1 = 0;
-        foreach (ref readonly var day in view.Days)
+        for (var i = days.Length - 1; i >= 0; i--)
         {
+            ref readonly var day = ref days[i];
+            var purchases = (double)day.Purchases;
+            var cash = (double)day.CashWithdrawals;
+            var paid = (double)day.Payments;
+            suffixNet[i] = suffixNet[i + 1] + purchases + cash + (double)day.FeesAndInterest - paid - (double)day.Refunds;
+
             var age = asOfDay.DayNumber - day.Day.DayNumber;
             if (age < 0 || age >= Periods * WindowDays)
             {
@@ -93,11 +103,11 @@ public static class FeatureEngine
             }
 
             var period = age / WindowDays;
-            spend[period] += day.Purchases + day.CashWithdrawals;
-            payments[period] += day.Payments;
+            spend[period] += purchases + cash;
+            payments[period] += paid;
             if (period == 0)
             {
-                cash0 += day.CashWithdrawals;
+                cash0 += cash;
                 purchases0 += day.PurchaseCount;
             }
             else if (period == 1)
@@ -106,6 +116,7 @@ public static class FeatureEngine
             }
         }
 
+        var view = new ProfileView(profile, asOfDay, suffixNet);
         var window0Start = asOfDay.AddDays(1 - WindowDays);
         var window1Start = asOfDay.AddDays(1 - (2 * WindowDays));
         var window0Usable = view.SingleWindowUsable(window0Start, asOfDay);
@@ -113,29 +124,32 @@ public static class FeatureEngine
         var bothWindowsObserved = view.Observed(window1Start);
         var observedPeriods = view.ObservedPeriods();
 
-        var currentLimit = creditLimit is > 0 ? creditLimit : view.LatestCycleLimit();
+        var currentLimit = creditLimit is > 0 ? (double)creditLimit.Value : view.LatestCycleLimit();
         var (balance, overLimit) = view.WalkBalances(asOfDay.AddDays(1 - OverLimitWindowDays), currentLimit);
 
         destination[FeatureIndex.UtilisationPct] = balance is { } b && currentLimit is { } limit
-            ? (double)(Math.Max(0m, b) / limit * 100m)
+            ? Math.Max(0d, b) / limit * 100d
             : null;
         destination[FeatureIndex.OverLimitCount90d] = overLimit;
 
-        Span<decimal> implied = stackalloc decimal[ProfileWindow.Cycles];
+        Span<double> implied = stackalloc double[ProfileWindow.Cycles];
         var impliedCount = view.ImpliedCycleSpend(implied);
 
         destination[FeatureIndex.SpendChangePct30d] = bothWindowsObserved && spend[1] > 0
             ? PercentChange(spend[0], spend[1])
             : impliedCount >= 2 && implied[1] > 0 ? PercentChange(implied[0], implied[1]) : null;
 
-        var mix0 = window0Usable ? MerchantMixIndex(view.Days, window0Start, asOfDay) : null;
-        var mix1 = window1Usable ? MerchantMixIndex(view.Days, window1Start, asOfDay.AddDays(-WindowDays)) : null;
+        var (mix0, mix1) = window0Usable || window1Usable
+            ? MerchantMixIndexes(days, window1Start, window0Start, asOfDay)
+            : (null, null);
+        mix0 = window0Usable ? mix0 : null;
+        mix1 = window1Usable ? mix1 : null;
         destination[FeatureIndex.MerchantMixIndex30d] = mix0;
         destination[FeatureIndex.MerchantMixChangePct30d] = bothWindowsObserved && mix0 is { } m0 && mix1 is > 0 and var m1
             ? (m0 - m1) / m1 * 100d
             : null;
 
-        destination[FeatureIndex.CashWithdrawalPct30d] = window0Usable && spend[0] > 0 ? (double)(cash0 / spend[0] * 100m) : null;
+        destination[FeatureIndex.CashWithdrawalPct30d] = window0Usable && spend[0] > 0 ? cash0 / spend[0] * 100d : null;
 
         var evaluable = view.EvaluableCycles();
         destination[FeatureIndex.MinDueOnlyStreak] = MinimumDueOnlyStreak(evaluable);
@@ -177,7 +191,7 @@ public static class FeatureEngine
         && cycle.AmountPaid <= minimum * (1 + MinimumDueTolerance)
         && cycle.AmountPaid < cycle.Balance;
 
-    private static double PercentChange(decimal current, decimal previous) => (double)((current - previous) / previous * 100m);
+    private static double PercentChange(double current, double previous) => (current - previous) / previous * 100d;
 
     private static double? MinimumDueOnlyStreak(ReadOnlySpan<CycleSummary> evaluable)
     {
@@ -219,13 +233,13 @@ public static class FeatureEngine
 
     private static double? StatementPaymentStability(ReadOnlySpan<CycleSummary> evaluable)
     {
-        Span<decimal> ratios = stackalloc decimal[Periods];
+        Span<double> ratios = stackalloc double[Periods];
         var count = 0;
         for (var i = Math.Max(0, evaluable.Length - Periods); i < evaluable.Length; i++)
         {
-            if (evaluable[i].Balance > 0)
+            if (PaymentRatioOf(evaluable[i]) is { } ratio)
             {
-                ratios[count++] = Math.Clamp(evaluable[i].AmountPaid / evaluable[i].Balance, 0m, 1m);
+                ratios[count++] = ratio;
             }
         }
 
@@ -233,12 +247,12 @@ public static class FeatureEngine
     }
 
     /// <summary>Population standard deviation over mean; null when the mean is not positive.</summary>
-    private static double? CoefficientOfVariation(ReadOnlySpan<decimal> values)
+    private static double? CoefficientOfVariation(ReadOnlySpan<double> values)
     {
         double sum = 0;
         foreach (var value in values)
         {
-            sum += (double)value;
+            sum += value;
         }
 
         var mean = sum / values.Length;
@@ -250,45 +264,143 @@ public static class FeatureEngine
         double squares = 0;
         foreach (var value in values)
         {
-            var deviation = (double)value - mean;
+            var deviation = value - mean;
             squares += deviation * deviation;
         }
 
         return Math.Sqrt(squares / values.Length) / mean;
     }
 
-    private static double? MerchantMixIndex(ReadOnlySpan<DailyActivity> days, DateOnly from, DateOnly to)
+    /// <summary>Merchant-mix index of the current window [currentFrom, to] and of the previous one [from, currentFrom), in one pass.</summary>
+    private static (double? Current, double? Previous) MerchantMixIndexes(
+        ReadOnlySpan<DailyActivity> days, DateOnly from, DateOnly currentFrom, DateOnly to)
     {
-        var counts = t_categoryCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
-        counts.Clear();
-        var total = 0;
+        var tally = t_categoryTally ??= new CategoryTally();
+        int total0 = 0, total1 = 0;
         foreach (ref readonly var day in days)
         {
-            if (day.Day < from || day.Day > to)
+            if (day.Day < from || day.Day > to || day.MerchantCategoryCounts.Count == 0)
             {
                 continue;
             }
 
+            var window = day.Day >= currentFrom ? 0 : 1;
             foreach (var (category, count) in day.MerchantCategoryCounts)
             {
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, category, out _);
-                slot += count;
-                total += count;
+                tally.Add(category, window, count);
+                if (window == 0)
+                {
+                    total0 += count;
+                }
+                else
+                {
+                    total1 += count;
+                }
             }
         }
 
-        if (total == 0)
+        var result = (tally.Index(0, total0), tally.Index(1, total1));
+        tally.Reset();
+        return result;
+    }
+
+    /// <summary>
+    /// Per-thread category counts for two windows. Four-digit codes (every ISO 18245 code) index an array directly, so
+    /// the hot path hashes no strings; anything else gets a slot through a dictionary.
+    /// </summary>
+    private sealed class CategoryTally
+    {
+        private const int Codes = 10_000;
+
+        private readonly Dictionary<string, int> _otherSlots = new(StringComparer.Ordinal);
+        private int[] _counts = new int[2 * (Codes + 16)];
+        private int[] _touched = new int[64];
+        private int _touchedCount;
+
+        public void Add(string category, int window, int count)
         {
-            return null;
+            var code = ParseCode(category);
+            if (code < 0)
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_otherSlots, category, out var exists);
+                if (!exists)
+                {
+                    slot = Codes + _otherSlots.Count - 1;
+                    if (2 * (slot + 1) > _counts.Length)
+                    {
+                        Array.Resize(ref _counts, _counts.Length * 2);
+                    }
+                }
+
+                code = slot;
+            }
+
+            if (_counts[2 * code] == 0 && _counts[(2 * code) + 1] == 0)
+            {
+                if (_touchedCount == _touched.Length)
+                {
+                    Array.Resize(ref _touched, _touched.Length * 2);
+                }
+
+                _touched[_touchedCount++] = code;
+            }
+
+            _counts[(2 * code) + window] += count;
         }
 
-        double entropy = 0;
-        foreach (var count in counts.Values)
+        /// <summary>Normalised entropy of one window's counts; null when the window had no categorised purchase.</summary>
+        public double? Index(int window, int total)
         {
-            var p = (double)count / total;
-            entropy -= p * Math.Log(p);
+            if (total == 0)
+            {
+                return null;
+            }
+
+            double entropy = 0;
+            for (var i = 0; i < _touchedCount; i++)
+            {
+                var count = _counts[(2 * _touched[i]) + window];
+                if (count > 0)
+                {
+                    var p = (double)count / total;
+                    entropy -= p * Math.Log(p);
+                }
+            }
+
+            return Math.Min(1d, entropy / MixNormaliser);
         }
 
-        return Math.Min(1d, entropy / MixNormaliser);
+        public void Reset()
+        {
+            for (var i = 0; i < _touchedCount; i++)
+            {
+                _counts[2 * _touched[i]] = 0;
+                _counts[(2 * _touched[i]) + 1] = 0;
+            }
+
+            _touchedCount = 0;
+            _otherSlots.Clear();
+        }
+
+        private static int ParseCode(string category)
+        {
+            if (category.Length != 4)
+            {
+                return -1;
+            }
+
+            var code = 0;
+            foreach (var c in category)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return -1;
+                }
+
+                code = (code * 10) + (c - '0');
+            }
+
+            return code;
+        }
     }
 }

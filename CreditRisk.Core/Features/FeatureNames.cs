@@ -41,6 +41,28 @@ public static class FeatureNames
         PurchaseCount30d,
         PurchaseCountPrev30d,
     ];
+
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        [UtilisationPct] = "Utilisation",
+        [OverLimitCount90d] = "Over-limit days (90 days)",
+        [SpendChangePct30d] = "Spend change (30 days)",
+        [MerchantMixIndex30d] = "Merchant mix",
+        [MerchantMixChangePct30d] = "Merchant mix change",
+        [CashWithdrawalPct30d] = "Cash-withdrawal share",
+        [MinDueOnlyStreak] = "Minimum-due-only streak",
+        [MinDuePaidFreq6c] = "Minimum-due-only frequency",
+        [PaymentRatio] = "Payment ratio",
+        [PaymentStabilityCv] = "Payment instability",
+        [SpendVolatilityCv] = "Spend volatility",
+        [MaxDpd6m] = "Days past due (6 months)",
+        [DelinquentCycles6m] = "Delinquent cycles (6 months)",
+        [PurchaseCount30d] = "Purchases (30 days)",
+        [PurchaseCountPrev30d] = "Purchases (previous 30 days)",
+    };
+
+    /// <summary>A short human label for a feature name (the name itself when unknown).</summary>
+    public static string Label(string name) => Labels.GetValueOrDefault(name, name);
 }
 
 /// <summary>Positions of the features in a vector; mirrors <see cref="FeatureNames.Ordered"/>.</summary>

@@ -5,15 +5,24 @@ namespace CreditRisk.Core.Features;
 /// <summary>
 /// Read-only helpers over one profile as of one day, shared by the feature computations: which windows the
 /// transaction history covers, balances on given days, statement cycles usable for payment features.
+/// Money is handled as double here (converted once per stored value); see <see cref="OverLimitTolerance"/>.
 /// </summary>
 internal readonly ref struct ProfileView
 {
+    /// <summary>A balance counts as over the limit only when above it by more than half a minor unit (0.005).</summary>
+    public const double OverLimitTolerance = 0.005;
+
     private readonly BehaviorProfile _profile;
     private readonly DateOnly? _observedFrom;
+    private readonly ReadOnlySpan<double> _suffixNet;
 
-    public ProfileView(BehaviorProfile profile, DateOnly asOfDay)
+    /// <param name="profile">The profile.</param>
+    /// <param name="asOfDay">Last day of every window.</param>
+    /// <param name="suffixNet">Element i: the net of buckets i and later (one more element than buckets, the last 0).</param>
+    public ProfileView(BehaviorProfile profile, DateOnly asOfDay, ReadOnlySpan<double> suffixNet)
     {
         _profile = profile;
+        _suffixNet = suffixNet;
         AsOfDay = asOfDay;
         Days = CollectionsMarshal.AsSpan(profile.Days);
         var cycles = CollectionsMarshal.AsSpan(profile.Cycles);
@@ -38,9 +47,6 @@ internal readonly ref struct ProfileView
     /// <summary>Retained statement cycles dated on or before <see cref="AsOfDay"/>, oldest first.</summary>
     public ReadOnlySpan<CycleSummary> Cycles { get; }
 
-    public static decimal Net(in DailyActivity day) =>
-        day.Purchases + day.CashWithdrawals + day.FeesAndInterest - day.Payments - day.Refunds;
-
     /// <summary>
     /// A single-window feature may use a window the history covers only in part (a new customer), but not one that
     /// ends before the first transaction or that pruning has cut into.
@@ -64,13 +70,13 @@ internal readonly ref struct ProfileView
         return count;
     }
 
-    public decimal? LatestCycleLimit() => Cycles.Length > 0 && Cycles[^1].CreditLimit > 0 ? Cycles[^1].CreditLimit : null;
+    public double? LatestCycleLimit() => Cycles.Length > 0 && Cycles[^1].CreditLimit > 0 ? (double)Cycles[^1].CreditLimit : null;
 
     /// <summary>
     /// End-of-day balance on <paramref name="day"/>: the latest statement's closing balance plus the net transactions
     /// after it, or else the transaction running balance; null when neither is known.
     /// </summary>
-    public decimal? BalanceAt(DateOnly day)
+    public double? BalanceAt(DateOnly day)
     {
         var index = Cycles.Length - 1;
         while (index >= 0 && Cycles[index].StatementDate > day)
@@ -81,13 +87,13 @@ internal readonly ref struct ProfileView
         if (index >= 0 && IsAnchor(Cycles[index]))
         {
             var statement = Cycles[index];
-            return statement.Balance + NetAfter(statement.StatementDate) - NetAfter(day);
+            return (double)statement.Balance + NetAfter(statement.StatementDate) - NetAfter(day);
         }
 
         if (_profile.FirstTransactionDay is { } first && day >= first
             && (_profile.PrunedThrough is not { } pruned || day >= pruned))
         {
-            return _profile.NetBalance - NetAfter(day);
+            return (double)_profile.NetBalance - NetAfter(day);
         }
 
         return null;
@@ -98,15 +104,10 @@ internal readonly ref struct ProfileView
     /// transaction or statement, plus the as-of day itself. Returns the balance on the as-of day and how many of those
     /// days ended above the limit (null when no day had both a balance and a limit).
     /// </summary>
-    public (decimal? BalanceAsOf, double? OverLimitDays) WalkBalances(DateOnly windowStart, decimal? currentLimit)
+    public (double? BalanceAsOf, double? OverLimitDays) WalkBalances(DateOnly windowStart, double? currentLimit)
     {
         var balance = BalanceAt(windowStart.AddDays(-1));
-        var dayIndex = 0;
-        while (dayIndex < Days.Length && Days[dayIndex].Day < windowStart)
-        {
-            dayIndex++;
-        }
-
+        var dayIndex = FirstAfter(windowStart.AddDays(-1));
         var cycleIndex = 0;
         while (cycleIndex < Cycles.Length && Cycles[cycleIndex].StatementDate < windowStart)
         {
@@ -130,7 +131,7 @@ internal readonly ref struct ProfileView
 
             if (dayIndex < Days.Length && Days[dayIndex].Day == next)
             {
-                balance = balance is { } known ? known + Net(Days[dayIndex]) : BalanceAt(next);
+                balance = balance is { } known ? known + (_suffixNet[dayIndex] - _suffixNet[dayIndex + 1]) : BalanceAt(next);
                 dayIndex++;
             }
             else
@@ -144,19 +145,19 @@ internal readonly ref struct ProfileView
                 var statement = Cycles[cycleIndex++];
                 if (IsAnchor(statement))
                 {
-                    balance = statement.Balance;
+                    balance = (double)statement.Balance;
                 }
 
                 if (statement.CreditLimit > 0)
                 {
-                    limit = statement.CreditLimit;
+                    limit = (double)statement.CreditLimit;
                 }
             }
 
             if (balance is { } b && limit is { } l)
             {
                 any = true;
-                overLimit += b > l ? 1 : 0;
+                overLimit += b > l + OverLimitTolerance ? 1 : 0;
             }
 
             if (next == AsOfDay)
@@ -170,7 +171,7 @@ internal readonly ref struct ProfileView
     /// Spend implied by consecutive statements, latest first: balance − previous balance + amount paid against the
     /// previous statement, floored at 0. Empty unless the latest statement is fresh; stops at a gap between statements.
     /// </summary>
-    public int ImpliedCycleSpend(Span<decimal> implied)
+    public int ImpliedCycleSpend(Span<double> implied)
     {
         if (Cycles.Length < 2 || AsOfDay.DayNumber - Cycles[^1].StatementDate.DayNumber > FeatureEngine.StatementFreshDays)
         {
@@ -187,7 +188,7 @@ internal readonly ref struct ProfileView
                 break;
             }
 
-            implied[count++] = Math.Max(0m, current.Balance - previous.Balance + previous.AmountPaid);
+            implied[count++] = (double)Math.Max(0m, current.Balance - previous.Balance + previous.AmountPaid);
         }
 
         return count;
@@ -207,7 +208,7 @@ internal readonly ref struct ProfileView
     }
 
     /// <summary>Payments of the last 30 days over the balance the day before they started, clamped to [0, 1].</summary>
-    public double? TransactionPaymentRatio(decimal paymentsLast30Days)
+    public double? TransactionPaymentRatio(double paymentsLast30Days)
     {
         if (!Observed(AsOfDay.AddDays(1 - FeatureEngine.WindowDays)))
         {
@@ -215,7 +216,7 @@ internal readonly ref struct ProfileView
         }
 
         return BalanceAt(AsOfDay.AddDays(-FeatureEngine.WindowDays)) is > 0 and var opening
-            ? (double)Math.Clamp(paymentsLast30Days / opening, 0m, 1m)
+            ? Math.Clamp(paymentsLast30Days / opening, 0d, 1d)
             : null;
     }
 
@@ -239,14 +240,25 @@ internal readonly ref struct ProfileView
     private bool IsAnchor(CycleSummary statement) =>
         _profile.PrunedThrough is not { } pruned || statement.StatementDate >= pruned;
 
-    private decimal NetAfter(DateOnly day)
+    private double NetAfter(DateOnly day) => _suffixNet[FirstAfter(day)];
+
+    /// <summary>Index of the first bucket dated after <paramref name="day"/> (the bucket count when none).</summary>
+    private int FirstAfter(DateOnly day)
     {
-        decimal net = 0;
-        for (var i = Days.Length - 1; i >= 0 && Days[i].Day > day; i--)
+        int lo = 0, hi = Days.Length;
+        while (lo < hi)
         {
-            net += Net(Days[i]);
+            var mid = (lo + hi) >>> 1;
+            if (Days[mid].Day <= day)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
 
-        return net;
+        return lo;
     }
 }

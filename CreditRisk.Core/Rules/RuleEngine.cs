@@ -69,9 +69,7 @@ public static class RuleEngine
 
         // Stable sort: High first, rule order within a band.
         var ordered = hits.Where(h => h.Band == RiskBand.High).Concat(hits.Where(h => h.Band != RiskBand.High)).ToList();
-        var band = ordered[0].Band;
-        var score = Math.Min(1d, (band == RiskBand.High ? 0.9 : 0.5) + (0.01 * (ordered.Count - 1)));
-        return new RuleEvaluation(band, ordered, score);
+        return new RuleEvaluation(ordered[0].Band, ordered);
     }
 
     private static void Add(ref List<RuleHit>? hits, string ruleId, RiskBand band, string reason) =>

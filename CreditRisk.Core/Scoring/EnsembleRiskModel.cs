@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CreditRisk.Core.Scoring.Evaluation;
 
 namespace CreditRisk.Core.Scoring;
@@ -7,12 +6,10 @@ namespace CreditRisk.Core.Scoring;
 /// A model version ready to score: the shared input layout, the logistic and single-tree scorers blended by fixed
 /// weights, and optionally the challenger (reported beside the champion, never used for bands).
 /// Built from the ML.NET models' own parameters by <see cref="ModelPackage"/>; immutable and thread-safe.
+/// <see cref="Probabilities"/> does not allocate; <see cref="Score"/> adds the contributions.
 /// </summary>
 public sealed class EnsembleRiskModel : IRiskModel
 {
-    /// <summary>A feature is given as a reason only when it adds at least this much to the log-odds (0.05).</summary>
-    public const double MinReasonContribution = 0.05;
-
     private readonly LogisticScorer _logistic;
     private readonly TreeEnsembleScorer _tree;
     private readonly TreeEnsembleScorer? _challenger;
@@ -46,6 +43,7 @@ public sealed class EnsembleRiskModel : IRiskModel
 
     public IReadOnlyList<string> FeatureNames { get; }
 
+    /// <summary>Weight of the logistic probability in the ensemble (0–1); the tree gets 1 minus this.</summary>
     public double LogisticWeight { get; }
 
     /// <summary>Deciles of the ensemble probability on the training split: the reference for drift (PSI).</summary>
@@ -60,13 +58,26 @@ public sealed class EnsembleRiskModel : IRiskModel
 
     internal TreeEnsembleScorer Tree => _tree;
 
-    internal TreeEnsembleScorer? Challenger => _challenger;
+    public ModelProbabilities Probabilities(ReadOnlySpan<double?> features)
+    {
+        Span<float> x = stackalloc float[Layout.Width];
+        Layout.Transform(features, x);
+        return Blend(x);
+    }
 
     public ModelScore Score(ReadOnlySpan<double?> features)
     {
         Span<float> x = stackalloc float[Layout.Width];
         Layout.Transform(features, x);
-        return Blend(x);
+        var probabilities = Blend(x);
+        return new ModelScore(probabilities.Logistic, probabilities.Tree, probabilities.Ensemble, Contributions(features, x));
+    }
+
+    public IReadOnlyList<string> Reasons(ReadOnlySpan<double?> features, int maxReasons = 4)
+    {
+        Span<float> x = stackalloc float[Layout.Width];
+        Layout.Transform(features, x);
+        return ReasonPhrases.Top(Contributions(features, x), maxReasons);
     }
 
     /// <summary>The challenger's probability (0–1); null when no challenger is packaged.</summary>
@@ -82,14 +93,13 @@ public sealed class EnsembleRiskModel : IRiskModel
         return _challenger.Probability(x);
     }
 
-    public ModelExplanation Explain(ReadOnlySpan<double?> features, int maxReasons = 4)
+    /// <summary>Logistic log-odds per feature (value column plus missing indicator), largest absolute first.</summary>
+    private FeatureContribution[] Contributions(ReadOnlySpan<double?> features, ReadOnlySpan<float> x)
     {
-        Span<float> x = stackalloc float[Layout.Width];
-        Layout.Transform(features, x);
         Span<double> columns = stackalloc double[Layout.Width];
         _logistic.Contributions(x, columns);
-
-        var perFeature = new double[FeatureNames.Count];
+        Span<double> perFeature = stackalloc double[FeatureNames.Count];
+        perFeature.Clear();
         for (var c = 0; c < columns.Length; c++)
         {
             perFeature[Layout.ColumnFeature[c]] += columns[c];
@@ -98,24 +108,18 @@ public sealed class EnsembleRiskModel : IRiskModel
         var contributions = new FeatureContribution[FeatureNames.Count];
         for (var f = 0; f < contributions.Length; f++)
         {
-            contributions[f] = new FeatureContribution(FeatureNames[f], features[f], perFeature[f]);
+            var value = features[f] is { } v && double.IsFinite(v) ? v : (double?)null;
+            contributions[f] = new FeatureContribution(FeatureNames[f], perFeature[f]) { Value = value };
         }
 
-        var reasons = contributions
-            .Where(c => c.Contribution >= MinReasonContribution && c.Value is not null)
-            .OrderByDescending(c => c.Contribution)
-            .Select(c => ReasonPhrases.Describe(c.Feature, c.Value))
-            .OfType<string>()
-            .Take(Math.Max(0, maxReasons))
-            .ToImmutableArray();
-
-        return new ModelExplanation { Score = Blend(x), Contributions = contributions, Reasons = reasons };
+        Array.Sort(contributions, static (a, b) => Math.Abs(b.Contribution).CompareTo(Math.Abs(a.Contribution)));
+        return contributions;
     }
 
-    private ModelScore Blend(ReadOnlySpan<float> x)
+    private ModelProbabilities Blend(ReadOnlySpan<float> x)
     {
         var logistic = _logistic.Probability(x);
         var tree = _tree.Probability(x);
-        return new ModelScore(logistic, tree, (LogisticWeight * logistic) + ((1 - LogisticWeight) * tree));
+        return new ModelProbabilities(logistic, tree, (LogisticWeight * logistic) + ((1 - LogisticWeight) * tree));
     }
 }

@@ -34,6 +34,21 @@ public static class ReasonPhrases
         [FeatureNames.PurchaseCountPrev30d] = v => $"You made {Count(v, "card purchase")} in the 30 days before that",
     };
 
+    /// <summary>A feature is given as a reason only when it adds at least this much to the log-odds (0.05).</summary>
+    public const double MinContribution = 0.05;
+
+    /// <summary>
+    /// Up to <paramref name="max"/> sentences for the contributions that raise the risk by at least
+    /// <see cref="MinContribution"/> and carry a value, largest first.
+    /// </summary>
+    public static IReadOnlyList<string> Top(IEnumerable<FeatureContribution> contributions, int max = 4) =>
+        [.. contributions
+            .Where(c => c.Contribution >= MinContribution && c.Value is not null)
+            .OrderByDescending(c => c.Contribution)
+            .Select(c => Describe(c.Feature, c.Value))
+            .OfType<string>()
+            .Take(Math.Max(0, max))];
+
     /// <summary>Whether <paramref name="feature"/> has a phrase.</summary>
     public static bool Has(string feature) => Phrases.ContainsKey(feature);
 

@@ -1,25 +1,25 @@
-using CreditRisk.Core.Risk;
 using CreditRisk.Core.Training;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CreditRisk.Core.Scoring;
 
 internal static class ScoringRegistration
 {
-    /// <summary>Model options, the champion provider (one cache per process), promotion, training and evaluation.</summary>
+    /// <summary>
+    /// Model options, the registry-backed champion provider (one cache per process), promotion, training and
+    /// evaluation. Band cut-offs (<c>BandingOptions</c>) are registered with the risk services.
+    /// </summary>
     public static IServiceCollection AddScoring(this IServiceCollection services)
     {
         services.AddOptions<ModelOptions>()
             .BindConfiguration(ModelOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // Training measures bands with the live cut-offs; binding the same section twice (if the rule side registers it too) is harmless.
-        services.AddOptions<BandingOptions>()
-            .BindConfiguration(BandingOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddSingleton<ChampionModelProvider>();
-        services.AddSingleton<IChampionModelProvider>(sp => sp.GetRequiredService<ChampionModelProvider>());
+
+        // Replaces the risk services' no-model default, whichever of the two registrations runs first.
+        services.Replace(ServiceDescriptor.Singleton<IChampionModelProvider>(sp => sp.GetRequiredService<ChampionModelProvider>()));
         services.AddSingleton<ModelPromotionService>();
         services.AddSingleton<TrainingService>();
         services.AddSingleton<EvaluationService>();

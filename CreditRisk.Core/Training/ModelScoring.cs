@@ -15,7 +15,7 @@ internal static class ModelScoring
         var labels = new bool[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            var score = model.Score(rows[i].Features);
+            var score = model.Probabilities(rows[i].Features);
             logistic[i] = score.Logistic;
             tree[i] = score.Tree;
             ensemble[i] = score.Ensemble;

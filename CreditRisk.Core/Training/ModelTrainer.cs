@@ -80,7 +80,7 @@ internal sealed class ModelTrainer(ModelOptions options)
         // The drift reference is the ensemble score on the training rows, so it needs a model first.
         var draft = new EnsembleRiskModel(versionId, FeatureNames.Ordered, layout, logistic, tree, challenger, options.LogisticWeight,
             new ScoreDistribution { Edges = [], Shares = [1] });
-        var trainingScores = ScoreDistribution.FromScores(rows.Select(r => draft.Score(r).Ensemble).ToList());
+        var trainingScores = ScoreDistribution.FromScores(rows.Select(r => draft.Probabilities(r).Ensemble).ToList());
         var model = new EnsembleRiskModel(versionId, FeatureNames.Ordered, layout, logistic, tree, challenger, options.LogisticWeight, trainingScores);
 
         var manifest = new ModelManifest

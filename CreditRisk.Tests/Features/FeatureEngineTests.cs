@@ -185,6 +185,43 @@ public sealed class FeatureEngineTests
     }
 
     [Fact]
+    public void Compute_NonNumericCategories_CountedLikeCodes()
+    {
+        var f = Features(
+            [Purchase(Day(90), 10m, "GROCERY"), Purchase(Day(91), 10m, "FUEL"), Purchase(Day(92), 10m, "GROCERY"), Purchase(Day(93), 10m, "FUEL")],
+            [],
+            10_000m,
+            Day(100));
+
+        Assert.Equal(Math.Log(2) / Math.Log(10), f[FeatureIndex.MerchantMixIndex30d]!.Value, Precision);
+    }
+
+    [Fact]
+    public void Compute_ManyCategoriesThenFew_EachComputationStartsFromZero()
+    {
+        var many = Enumerable.Range(0, 150).Select(i => Purchase(Day(90), 1m, $"{1000 + i}")).Append(Purchase(Day(90), 1m, "OTHER")).ToList();
+        var few = new List<Transaction> { Purchase(Day(90), 1m, "5411"), Purchase(Day(91), 1m, "5812") };
+
+        var first = Features(many, [], 10_000m, Day(100));
+        var second = Features(few, [], 10_000m, Day(100));
+
+        Assert.Equal(1d, first[FeatureIndex.MerchantMixIndex30d]);
+        Assert.Equal(Math.Log(2) / Math.Log(10), second[FeatureIndex.MerchantMixIndex30d]!.Value, Precision);
+    }
+
+    [Fact]
+    public void Compute_BalanceExactlyAtLimitAfterFloatingPointSums_NotOverLimit()
+    {
+        // Summed in binary floating point these three days end at 1,000.0000000000001.
+        List<Transaction> txs = [Purchase(Day(50), 691.58m), Purchase(Day(51), 290.58m), Purchase(Day(52), 17.84m)];
+
+        var f = Features(txs, [], 1_000m, Day(60));
+
+        Assert.Equal(0d, f[FeatureIndex.OverLimitCount90d]);
+        Assert.Equal(100d, f[FeatureIndex.UtilisationPct]!.Value, Precision);
+    }
+
+    [Fact]
     public void Compute_MixHalvesVersusPreviousWindow_ChangeIsMinus50()
     {
         var f = Features(

@@ -26,7 +26,6 @@ public sealed class RuleEngineTests
 
         Assert.Equal(RiskBand.Low, result.Band);
         Assert.Empty(result.Hits);
-        Assert.Equal(0, result.Score);
     }
 
     [Fact]
@@ -53,7 +52,6 @@ public sealed class RuleEngineTests
 
         Assert.Equal(RiskBand.Medium, result.Band);
         Assert.Equal("Spend fell 72% in the last 30 days versus the 30 days before, more than 60%", Assert.Single(result.Hits).Reason);
-        Assert.Equal(0.5, result.Score);
     }
 
     [Theory]
@@ -125,7 +123,7 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
-    public void Evaluate_SeveralRules_HighHitsFirstAndScoreCountsExtraHits()
+    public void Evaluate_SeveralRules_HighHitsFirst()
     {
         var result = RuleEngine.Evaluate(
             Vector(v =>
@@ -138,7 +136,6 @@ public sealed class RuleEngineTests
 
         Assert.Equal(RiskBand.High, result.Band);
         Assert.Equal([RuleIds.UtilisationHigh, RuleIds.CashWithdrawalHigh, RuleIds.SpendDrop], result.Hits.Select(h => h.RuleId));
-        Assert.Equal(0.92, result.Score, 10);
     }
 
     [Fact]

@@ -7,11 +7,11 @@ namespace CreditRisk.Tests.Scoring;
 public sealed class EnsembleRiskModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
 {
     [Fact]
-    public void Score_Ensemble_IsTheConfiguredWeightedBlend()
+    public void Probabilities_Ensemble_IsTheConfiguredWeightedBlend()
     {
         foreach (var row in fixture.TestRows.Take(200))
         {
-            var score = fixture.Model.Score(row);
+            var score = fixture.Model.Probabilities(row);
             Assert.Equal((0.6 * score.Logistic) + (0.4 * score.Tree), score.Ensemble, 12);
         }
     }
@@ -19,10 +19,10 @@ public sealed class EnsembleRiskModelTests(TrainedModelFixture fixture) : IClass
     [Fact]
     public void Train_OtherWeights_BlendsWithThoseWeights()
     {
-        var options = new ModelOptions { LogisticWeight = 0.25, TreeWeight = 0.75, ChallengerTrees = 2 };
+        var options = new ModelOptions { LogisticWeight = 0.25, TreeWeight = 0.75 };
         var model = new ModelTrainer(options).Train("v-w", fixture.TrainRows, fixture.TrainLabels, seed: 42, withChallenger: false).Model;
 
-        var score = model.Score(fixture.TestRows[0]);
+        var score = model.Probabilities(fixture.TestRows[0]);
 
         Assert.Equal(0.25, model.LogisticWeight);
         Assert.Equal((0.25 * score.Logistic) + (0.75 * score.Tree), score.Ensemble, 12);
@@ -32,27 +32,39 @@ public sealed class EnsembleRiskModelTests(TrainedModelFixture fixture) : IClass
     [Fact]
     public void Train_SyntheticSignal_RanksBadCasesAboveGoodOnes()
     {
-        var bad = fixture.TestRows.Where((_, i) => fixture.TestLabels[i]).Average(r => fixture.Model.Score(r).Ensemble);
-        var good = fixture.TestRows.Where((_, i) => !fixture.TestLabels[i]).Average(r => fixture.Model.Score(r).Ensemble);
+        var bad = fixture.TestRows.Where((_, i) => fixture.TestLabels[i]).Average(r => fixture.Model.Probabilities(r).Ensemble);
+        var good = fixture.TestRows.Where((_, i) => !fixture.TestLabels[i]).Average(r => fixture.Model.Probabilities(r).Ensemble);
 
         Assert.True(bad > good + 0.1, $"mean bad {bad:F3} vs good {good:F3}");
     }
 
     [Fact]
-    public void Explain_Contributions_AddUpToTheLogisticMargin()
+    public void Score_SameProbabilitiesAsTheAllocationFreePath()
     {
         foreach (var row in fixture.TestRows.Take(100))
         {
-            var explanation = fixture.Model.Explain(row);
-            var margin = fixture.Model.Logistic.Bias + explanation.Contributions.Sum(c => c.Contribution);
-
-            Assert.Equal(explanation.Score.Logistic, fixture.Model.Logistic.Calibration.Probability(margin), 9);
-            Assert.Equal(FeatureNames.Ordered, explanation.Contributions.Select(c => c.Feature));
+            var score = fixture.Model.Score(row);
+            Assert.Equal(fixture.Model.Probabilities(row), new ModelProbabilities(score.Logistic, score.Tree, score.Ensemble));
         }
     }
 
     [Fact]
-    public void Explain_RiskyCustomer_GivesUpToFourReasonsForTheLargestRisingContributions()
+    public void Score_Contributions_AddUpToTheLogisticMarginLargestAbsoluteFirst()
+    {
+        foreach (var row in fixture.TestRows.Take(100))
+        {
+            var score = fixture.Model.Score(row);
+            var margin = fixture.Model.Logistic.Bias + score.Contributions.Sum(c => c.Contribution);
+
+            Assert.Equal(score.Logistic, fixture.Model.Logistic.Calibration.Probability(margin), 9);
+            Assert.Equal(FeatureNames.Ordered.Order(), score.Contributions.Select(c => c.Feature).Order());
+            Assert.Equal(score.Contributions.OrderByDescending(c => Math.Abs(c.Contribution)), score.Contributions);
+            Assert.All(score.Contributions, c => Assert.Equal(row[FeatureNames.Ordered.ToList().IndexOf(c.Feature)], c.Value));
+        }
+    }
+
+    [Fact]
+    public void Reasons_RiskyCustomer_UpToFourForTheLargestRisingContributions()
     {
         var row = new double?[FeatureIndex.Count];
         row[FeatureIndex.UtilisationPct] = 118;
@@ -63,33 +75,39 @@ public sealed class EnsembleRiskModelTests(TrainedModelFixture fixture) : IClass
         row[FeatureIndex.OverLimitCount90d] = 5;
         row[FeatureIndex.PaymentRatio] = 0.05;
 
-        var explanation = fixture.Model.Explain(row);
+        var reasons = fixture.Model.Reasons(row);
 
-        var expected = explanation.Contributions
-            .Where(c => c.Value is not null && c.Contribution >= EnsembleRiskModel.MinReasonContribution)
+        var expected = fixture.Model.Score(row).Contributions
+            .Where(c => c.Value is not null && c.Contribution >= ReasonPhrases.MinContribution)
             .OrderByDescending(c => c.Contribution)
             .Take(4)
             .Select(c => ReasonPhrases.Describe(c.Feature, c.Value));
-        Assert.Equal(4, explanation.Reasons.Count);
-        Assert.Equal(expected, explanation.Reasons);
-        Assert.Equal(explanation.Score, fixture.Model.Score(row));
+        Assert.Equal(4, reasons.Count);
+        Assert.Equal(expected, reasons);
     }
 
     [Fact]
-    public void Explain_HighCashShareAlone_IsPhrasedAsTheReason()
+    public void Reasons_HighCashShareAlone_IsPhrasedAsTheReason()
     {
         var row = new double?[FeatureIndex.Count];
         row[FeatureIndex.CashWithdrawalPct30d] = 46.2;
 
-        var explanation = fixture.Model.Explain(row);
-
-        Assert.Equal(["Cash withdrawals are 46% of your spending"], explanation.Reasons);
+        Assert.Equal(["Cash withdrawals are 46% of your spending"], fixture.Model.Reasons(row));
     }
 
     [Fact]
-    public void Explain_MaxReasonsZero_GivesNoReasons()
+    public void Reasons_ThroughThePortDefault_MatchTheModelsOwn()
     {
-        Assert.Empty(fixture.Model.Explain(fixture.TestRows[0], maxReasons: 0).Reasons);
+        IRiskModel port = fixture.Model;
+        var row = fixture.TestRows.First(r => fixture.Model.Reasons(r).Count > 0);
+
+        Assert.Equal(fixture.Model.Reasons(row), ReasonPhrases.Top(port.Score(row).Contributions));
+    }
+
+    [Fact]
+    public void Reasons_MaxZero_GivesNone()
+    {
+        Assert.Empty(fixture.Model.Reasons(fixture.TestRows[0], maxReasons: 0));
     }
 
     [Fact]

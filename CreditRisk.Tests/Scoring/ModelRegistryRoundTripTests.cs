@@ -35,7 +35,7 @@ public sealed class ModelRegistryRoundTripTests(TrainedModelFixture fixture) : I
         Assert.Equal(0.8, stored.Metrics["ensemble"]["auc"]);
         foreach (var row in fixture.TestRows.Take(300))
         {
-            Assert.Equal(fixture.Model.Score(row), model.Score(row));
+            Assert.Equal(fixture.Model.Probabilities(row), model.Probabilities(row));
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class ParameterScoringTests(TrainedModelFixture fixture) : IClassF
     {
         var expected = MlNetProbabilities(fixture.Trained.Logistic);
 
-        var actual = fixture.TestRows.Select(r => fixture.Model.Score(r).Logistic).ToArray();
+        var actual = fixture.TestRows.Select(r => fixture.Model.Probabilities(r).Logistic).ToArray();
 
         AssertClose(expected, actual);
     }
@@ -26,7 +26,7 @@ public sealed class ParameterScoringTests(TrainedModelFixture fixture) : IClassF
         // The single tree is a regression tree on the 0/1 outcome: its score is the probability (a leaf's bad rate).
         var expected = MlNetOutputs(fixture.Trained.Tree, "Score");
 
-        var actual = fixture.TestRows.Select(r => fixture.Model.Score(r).Tree).ToArray();
+        var actual = fixture.TestRows.Select(r => fixture.Model.Probabilities(r).Tree).ToArray();
 
         AssertClose(expected, actual);
         Assert.InRange(actual.Distinct().Count(), 3, fixture.Options.TreeLeaves);
@@ -50,7 +50,7 @@ public sealed class ParameterScoringTests(TrainedModelFixture fixture) : IClassF
 
         foreach (var row in fixture.TestRows.Take(500))
         {
-            Assert.Equal(fixture.Model.Score(row), loaded.Score(row));
+            Assert.Equal(fixture.Model.Probabilities(row), loaded.Probabilities(row));
             Assert.Equal(fixture.Model.ScoreChallenger(row), loaded.ScoreChallenger(row));
         }
     }
@@ -63,8 +63,8 @@ public sealed class ParameterScoringTests(TrainedModelFixture fixture) : IClassF
         var tree = ModelPackage.LoadModel(ml, fixture.Trained.PackageBytes, ModelPackage.TreeEntry)!;
         var loaded = ModelPackage.Load("v-test", fixture.Trained.PackageBytes);
 
-        AssertClose(MlNetProbabilities(logistic), fixture.TestRows.Select(r => loaded.Score(r).Logistic).ToArray());
-        AssertClose(MlNetOutputs(tree, "Score"), fixture.TestRows.Select(r => loaded.Score(r).Tree).ToArray());
+        AssertClose(MlNetProbabilities(logistic), fixture.TestRows.Select(r => loaded.Probabilities(r).Logistic).ToArray());
+        AssertClose(MlNetOutputs(tree, "Score"), fixture.TestRows.Select(r => loaded.Probabilities(r).Tree).ToArray());
     }
 
     private double[] MlNetProbabilities(ITransformer model) => MlNetOutputs(model, "Probability");

@@ -1,0 +1,69 @@
+using CreditRisk.Core;
+using CreditRisk.Core.Customers;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Scoring;
+using CreditRisk.Tests.Builders;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditRisk.Tests.Scoring;
+
+/// <summary>The real wiring: the pipeline from <c>AddCreditRiskCore</c> scores with whatever is promoted, without a restart.</summary>
+public sealed class ChampionInPipelineTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>, IAsyncLifetime
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:LiteDbPath"] = Path.Combine(_dir, "store.db") })
+            .Build();
+        _services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddCreditRiskCore(configuration)
+            .BuildServiceProvider();
+        var store = _services.GetRequiredService<ICreditRiskStore>();
+        await store.InitializeAsync();
+        await store.Customers.UpsertManyAsync([new Customer
+        {
+            Id = "c1", FullName = "Customer One", Phone = "+15550000001", CreditLimit = 10_000m, OpenedOn = new DateOnly(2020, 1, 1),
+        }]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Pipeline_AnotherVersionPromoted_NextAssessmentUsesItWithoutRestart()
+    {
+        var registry = _services.GetRequiredService<IModelRegistry>();
+        await registry.AddAsync(ModelPackageTestData.Version("v1", fixture.Trained.PackageBytes));
+        await registry.AddAsync(ModelPackageTestData.Version("v2", fixture.Trained.PackageBytes));
+        var promotion = _services.GetRequiredService<ModelPromotionService>();
+        var pipeline = _services.GetRequiredService<RiskPipeline>();
+
+        await promotion.PromoteAsync("v1");
+        var first = await pipeline.ProcessTransactionsAsync([TestData.Cash(TestData.Day(0), 400m)]);
+        await promotion.PromoteAsync("v2");
+        var second = await pipeline.ProcessTransactionsAsync([TestData.Cash(TestData.Day(1), 400m)]);
+
+        Assert.Equal("v1", first.Single().ModelVersion);
+        Assert.Equal("v2", second.Single().ModelVersion);
+        Assert.NotNull(second.Single().EnsembleProbability);
+    }
+
+    [Fact]
+    public async Task Pipeline_NoChampion_RulesAloneDecide()
+    {
+        var assessed = await _services.GetRequiredService<RiskPipeline>().ProcessTransactionsAsync([TestData.Purchase(TestData.Day(0), 40m)]);
+
+        Assert.Null(assessed.Single().ModelVersion);
+        Assert.IsType<ChampionModelProvider>(_services.GetRequiredService<IChampionModelProvider>());
+    }
+}
