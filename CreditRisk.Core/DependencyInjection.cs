@@ -1,3 +1,4 @@
+using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class DependencyInjection
             .BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddIngestion();
         _ = configuration;
         return services;
     }
