@@ -3,5 +3,6 @@ using CreditRisk.Cli.Commands;
 
 var root = new RootCommand("creditrisk — batch commands for the CreditRisk early-warning system");
 root.Subcommands.Add(VersionCommand.Create());
+root.Subcommands.Add(ApiKeyCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
