@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Tests.Ingestion;
 using Microsoft.AspNetCore.TestHost;
@@ -28,7 +29,7 @@ public sealed class HostTests(CreditRiskWebFactory factory) : IClassFixture<Cred
     {
         await using var healthyStore = await TempLiteDbStore.CreateAsync();
         using var broken = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            services.AddSingleton<ICreditRiskStore>(new UnreachableStore(healthyStore.Store))));
+            services.AddSingleton<ICreditRiskStore>(new FaultyStore(healthyStore.Store) { FailPing = true })));
         using var client = broken.CreateClient();
 
         var response = await client.GetAsync("/health");
@@ -37,6 +38,26 @@ public sealed class HostTests(CreditRiskWebFactory factory) : IClassFixture<Cred
         var body = await ReadJsonAsync(response);
         Assert.Equal("Unhealthy", body.GetProperty("status").GetString());
         Assert.DoesNotContain("disk on fire", body.ToString());
+    }
+
+    [Fact]
+    public async Task PostCustomers_StoreFailsMidRequest_Returns500ProblemWithoutInternals()
+    {
+        await using var healthyStore = await TempLiteDbStore.CreateAsync();
+        var apiKey = (await new CreditRisk.Core.Identity.ApiKeyService(
+            healthyStore.Store, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CreditRisk.Core.Identity.ApiKeyService>.Instance)
+            .CreateAsync("tests", "tests")).Secret;
+        using var broken = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.AddSingleton<ICreditRiskStore>(new FaultyStore(healthyStore.Store) { FailCustomerWrites = true })));
+        using var client = broken.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+
+        var response = await client.PostAsJsonAsync("/api/v1/customers", ApiBodies.Customer("c-1"));
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.InternalServerError);
+        Assert.DoesNotContain("disk on fire", problem.ToString());
+        Assert.DoesNotContain("FaultyStore", problem.ToString());
+        Assert.Equal(Assert.Single(response.Headers.GetValues("X-Request-Id")), problem.GetProperty("requestId").GetString());
     }
 
     [Fact]
@@ -51,29 +72,5 @@ public sealed class HostTests(CreditRiskWebFactory factory) : IClassFixture<Cred
         Assert.Contains("Portfolio", html);
         Assert.Contains("data-testid=\"count-customers\"", html);
         Assert.Contains("_content/MudBlazor/MudBlazor.min", html);
-    }
-
-    /// <summary>Wraps a working store (so start-up still works) but fails every ping.</summary>
-    private sealed class UnreachableStore(ICreditRiskStore inner) : ICreditRiskStore
-    {
-        public string Description => inner.Description;
-        public ICustomerRepository Customers => inner.Customers;
-        public ITransactionRepository Transactions => inner.Transactions;
-        public IStatementRepository Statements => inner.Statements;
-        public IBehaviorProfileRepository Profiles => inner.Profiles;
-        public IRiskAssessmentRepository Assessments => inner.Assessments;
-        public IAlertRepository Alerts => inner.Alerts;
-        public IModelRegistry Models => inner.Models;
-        public IUserRepository Users => inner.Users;
-        public IRoleRepository Roles => inner.Roles;
-        public IApiKeyRepository ApiKeys => inner.ApiKeys;
-        public IAuditLog Audit => inner.Audit;
-        public ISettingsRepository Settings => inner.Settings;
-
-        public Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
-
-        public Task PingAsync(CancellationToken ct = default) => throw new IOException("disk on fire");
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
