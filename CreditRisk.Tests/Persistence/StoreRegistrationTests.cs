@@ -1,11 +1,11 @@
 using CreditRisk.Core;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CreditRisk.Tests.Persistence;
