@@ -39,6 +39,19 @@ public sealed class StoreRegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task AddCreditRiskCore_ProviderDisposedSynchronously_ReleasesTheFile()
+    {
+        var path = Path.Combine(_root, "sync.db");
+        var provider = BuildProvider(new() { ["Storage:LiteDbPath"] = path });
+        await provider.GetRequiredService<ICustomerRepository>().UpsertManyAsync([Builders.A.Customer("c1")]);
+
+        provider.Dispose();
+
+        await using var reopened = new LiteDbCreditRiskStore(path);
+        Assert.Equal(1, await reopened.Customers.CountAsync());
+    }
+
+    [Fact]
     public async Task AddCreditRiskCore_LiteDb_RepositoriesComeFromTheOneStore()
     {
         await using var provider = BuildProvider(new() { ["Storage:LiteDbPath"] = Path.Combine(_root, "a.db") });
