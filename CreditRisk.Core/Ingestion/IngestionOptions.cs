@@ -12,14 +12,14 @@ public sealed class IngestionOptions
     public int MaxBatchSize { get; set; } = 1000;
 
     /// <summary>Largest accepted transaction amount, in the account currency (inclusive). Default 1,000,000.</summary>
-    [Range(typeof(decimal), "0.01", "1000000000000")]
+    [Range(typeof(decimal), "0.01", "1000000000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal MaxAmount { get; set; } = 1_000_000m;
 
     /// <summary>
     /// How far in the future a transaction timestamp may lie, to allow for clock drift between systems.
     /// Default 00:05:00 (5 minutes).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Largest accepted API request body, in bytes. Default 4,194,304 (4 MiB).</summary>

@@ -276,6 +276,19 @@ public sealed class IngestionApiTests(CreditRiskWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task PostCustomers_BodyWithByteOrderMark_IsAccepted()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(JsonSerializer.SerializeToUtf8Bytes(ApiBodies.Customer(Id("bom")))).ToArray();
+
+        var response = await _client.PostAsync("/api/v1/customers", new ByteArrayContent(bytes)
+        {
+            Headers = { ContentType = new("application/json") },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
     public async Task PostTransactions_NotJson_Returns415()
     {
         var response = await _client.PostAsync("/api/v1/transactions", new StringContent("a,b", Encoding.UTF8, "text/csv"));

@@ -12,6 +12,8 @@ namespace CreditRisk.Web.Api;
 /// </summary>
 internal sealed class IngestionRequestReader(IOptions<IngestionOptions> options)
 {
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
     public async Task<ReadOutcome<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct)
         where T : class
     {
@@ -36,7 +38,8 @@ internal sealed class IngestionRequestReader(IOptions<IngestionOptions> options)
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body);
+            // Some clients (PowerShell, .NET's Encoding.UTF8) prefix a byte-order mark, which JSON parsers reject.
+            document = JsonDocument.Parse(body.AsMemory(body.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0));
         }
         catch (JsonException ex)
         {
