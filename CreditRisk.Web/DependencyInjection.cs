@@ -13,9 +13,14 @@ public static class DependencyInjection
     /// The web host's services: logging, problem details, API-key authentication, the ingestion API, health checks
     /// and the Blazor Server UI. Call after <c>AddCreditRiskCore</c>.
     /// </summary>
-    public static IHostApplicationBuilder AddCreditRiskWeb(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddCreditRiskWeb(this WebApplicationBuilder builder)
     {
         ConfigureLogging(builder);
+
+        // Package assets (_content/MudBlazor/...) are served from the NuGet cache when running the build output;
+        // ASP.NET only wires that up in Development, so `dotnet run` in Production would serve no CSS or JS.
+        // A published app has no runtime manifest, and this is then a no-op.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
