@@ -45,7 +45,7 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
         await _alerts.Find(a => a.Id == id).FirstOrDefaultAsync(ct);
 
     public async Task<Alert?> FindByProviderMessageIdAsync(string providerMessageId, CancellationToken ct = default) =>
-        await _alerts.Find(a => a.ProviderMessageId == providerMessageId).FirstOrDefaultAsync(ct);
+        string.IsNullOrEmpty(providerMessageId) ? null : await _alerts.Find(a => a.ProviderMessageId == providerMessageId).FirstOrDefaultAsync(ct);
 
     public async Task<bool> TryUpdateAsync(Alert updated, Alert expected, CancellationToken ct = default)
     {
@@ -58,6 +58,11 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
 
     public async Task<IReadOnlyList<Alert>> ListByStatusAsync(AlertStatus status, DateTimeOffset createdBefore, int take, CancellationToken ct = default)
     {
+        if (take <= 0)
+        {
+            return [];
+        }
+
         var filter = Builders<Alert>.Filter.Eq(a => a.Status, status)
             & Builders<Alert>.Filter.Lt(a => a.CreatedAt, createdBefore);
         return await _alerts.Find(filter)
@@ -67,7 +72,7 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
     }
 
     public async Task<IReadOnlyList<Alert>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default) =>
-        await _alerts.Find(a => a.CustomerId == customerId)
+        take <= 0 ? [] : await _alerts.Find(a => a.CustomerId == customerId)
             .SortByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
             .Limit(take)
             .ToListAsync(ct);

@@ -37,9 +37,11 @@ internal sealed class MongoApiKeyRepository(IMongoDatabase database) : IApiKeyRe
         return result.MatchedCount == 1;
     }
 
+    // Requests finish out of order; the last-used time only moves forward.
     public Task TouchAsync(string id, DateTimeOffset at, CancellationToken ct = default) =>
         _keys.UpdateOneAsync(
-            Builders<ApiKey>.Filter.Eq(k => k.Id, id),
+            Builders<ApiKey>.Filter.Eq(k => k.Id, id)
+                & (Builders<ApiKey>.Filter.Eq(k => k.LastUsedAt, null) | Builders<ApiKey>.Filter.Lt(k => k.LastUsedAt, at)),
             Builders<ApiKey>.Update.Set(k => k.LastUsedAt, at),
             cancellationToken: ct);
 }

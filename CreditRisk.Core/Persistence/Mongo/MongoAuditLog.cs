@@ -24,13 +24,18 @@ internal sealed class MongoAuditLog(IMongoDatabase database) : IAuditLog
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string? actionPrefix, int skip, int take, CancellationToken ct = default)
     {
+        if (take <= 0)
+        {
+            return [];
+        }
+
         // An anchored, case-sensitive prefix regex can use the action index.
         var filter = string.IsNullOrEmpty(actionPrefix)
             ? FilterDefinition<AuditEntry>.Empty
             : Builders<AuditEntry>.Filter.Regex(e => e.Action, new BsonRegularExpression("^" + Regex.Escape(actionPrefix)));
         return await _entries.Find(filter)
             .SortByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip(skip)
+            .Skip(Math.Max(0, skip))
             .Limit(take)
             .ToListAsync(ct);
     }

@@ -49,13 +49,19 @@ internal sealed class MongoCustomerRepository(IMongoDatabase database) : ICustom
 
     public async Task<IReadOnlyList<string>> ListIdsAsync(string? afterId, int take, CancellationToken ct = default)
     {
+        if (take <= 0)
+        {
+            return [];
+        }
+
         var filter = afterId is null
             ? FilterDefinition<Customer>.Empty
             : Builders<Customer>.Filter.Gt(c => c.Id, afterId);
-        return await _customers.Find(filter)
+        var page = await _customers.Find(filter)
             .SortBy(c => c.Id)
             .Limit(take)
-            .Project(c => c.Id)
+            .Project(Builders<Customer>.Projection.Include(c => c.Id))
             .ToListAsync(ct);
+        return page.Select(d => d["_id"].AsString).ToList();
     }
 }

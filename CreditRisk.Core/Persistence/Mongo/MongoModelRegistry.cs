@@ -24,8 +24,14 @@ internal sealed class MongoModelRegistry(IMongoDatabase database) : IModelRegist
             ],
             ct);
 
-    public Task AddAsync(ModelVersion version, CancellationToken ct = default) =>
-        _models.InsertOneAsync(version, cancellationToken: ct);
+    public async Task AddAsync(ModelVersion version, CancellationToken ct = default)
+    {
+        await _models.InsertOneAsync(version, cancellationToken: ct);
+        if (version.IsChampion)
+        {
+            await DemoteAllExceptAsync(version.Id, ct);
+        }
+    }
 
     public async Task<ModelVersion?> GetAsync(string id, CancellationToken ct = default) =>
         await _models.Find(m => m.Id == id).FirstOrDefaultAsync(ct);
@@ -55,10 +61,13 @@ internal sealed class MongoModelRegistry(IMongoDatabase database) : IModelRegist
             return false;
         }
 
-        await _models.UpdateManyAsync(
+        await DemoteAllExceptAsync(id, ct);
+        return true;
+    }
+
+    private Task DemoteAllExceptAsync(string id, CancellationToken ct) =>
+        _models.UpdateManyAsync(
             Builders<ModelVersion>.Filter.Ne(m => m.Id, id) & Builders<ModelVersion>.Filter.Eq(m => m.IsChampion, true),
             Builders<ModelVersion>.Update.Set(m => m.IsChampion, false),
             cancellationToken: ct);
-        return true;
-    }
 }

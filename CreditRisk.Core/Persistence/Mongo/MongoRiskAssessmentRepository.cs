@@ -67,7 +67,7 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
             .FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<RiskAssessment>> ListHistoryAsync(string customerId, int take, CancellationToken ct = default) =>
-        await _history.Find(a => a.CustomerId == customerId)
+        take <= 0 ? [] : await _history.Find(a => a.CustomerId == customerId)
             .SortByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
             .Limit(take)
             .ToListAsync(ct);
@@ -84,9 +84,9 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
     }
 
     public async Task<IReadOnlyList<CustomerRisk>> QueryCurrentAsync(RiskBand? band, double minScore, int skip, int take, CancellationToken ct = default) =>
-        await _current.Find(CurrentFilter(band, minScore))
+        take <= 0 ? [] : await _current.Find(CurrentFilter(band, minScore))
             .SortByDescending(r => r.Score).ThenBy(r => r.CustomerId)
-            .Skip(skip)
+            .Skip(Math.Max(0, skip))
             .Limit(take)
             .ToListAsync(ct);
 

@@ -32,6 +32,11 @@ internal sealed class MongoStatementRepository(IMongoDatabase database) : IState
 
     public async Task<IReadOnlyList<Statement>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default)
     {
+        if (take <= 0)
+        {
+            return [];
+        }
+
         var newestFirst = await _statements.Find(s => s.CustomerId == customerId)
             .SortByDescending(s => s.StatementDate)
             .Limit(take)

@@ -26,11 +26,12 @@ internal sealed class MongoTransactionRepository(IMongoDatabase database) : ITra
             return [];
         }
 
+        // A plain inclusion projection: expression projections need MongoDB 4.4+ and the test server lacks them.
         var existing = await _transactions
             .Find(Builders<Transaction>.Filter.In(t => t.Id, distinct.Select(t => t.Id)))
-            .Project(t => t.Id)
+            .Project(Builders<Transaction>.Projection.Include(t => t.Id))
             .ToListAsync(ct);
-        var existingIds = existing.ToHashSet(StringComparer.Ordinal);
+        var existingIds = existing.Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
         var candidates = distinct.Where(t => !existingIds.Contains(t.Id)).ToList();
         if (candidates.Count == 0)
         {
@@ -88,6 +89,11 @@ internal sealed class MongoTransactionRepository(IMongoDatabase database) : ITra
     public async Task<IReadOnlyList<Transaction>> ListForCustomerAsync(
         string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
+        if (from >= to)
+        {
+            return [];
+        }
+
         var filter = Builders<Transaction>.Filter.Eq(t => t.CustomerId, customerId)
             & Builders<Transaction>.Filter.Gte(t => t.Timestamp, from)
             & Builders<Transaction>.Filter.Lt(t => t.Timestamp, to);
@@ -97,9 +103,9 @@ internal sealed class MongoTransactionRepository(IMongoDatabase database) : ITra
     }
 
     public async Task<IReadOnlyList<Transaction>> ListRecentForCustomerAsync(string customerId, int skip, int take, CancellationToken ct = default) =>
-        await _transactions.Find(t => t.CustomerId == customerId)
+        take <= 0 ? [] : await _transactions.Find(t => t.CustomerId == customerId)
             .SortByDescending(t => t.Timestamp).ThenByDescending(t => t.Id)
-            .Skip(skip)
+            .Skip(Math.Max(0, skip))
             .Limit(take)
             .ToListAsync(ct);
 

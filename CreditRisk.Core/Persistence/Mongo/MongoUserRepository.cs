@@ -1,4 +1,6 @@
 using CreditRisk.Core.Identity;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 
 namespace CreditRisk.Core.Persistence.Mongo;
@@ -6,6 +8,9 @@ namespace CreditRisk.Core.Persistence.Mongo;
 internal sealed class MongoUserRepository(IMongoDatabase database) : IUserRepository
 {
     public const string CollectionName = "users";
+
+    private readonly string _welcomeSentAtElement =
+        BsonClassMap.LookupClassMap(typeof(AppUser)).GetMemberMap(nameof(AppUser.WelcomeSentAt)).ElementName;
 
     private readonly IMongoCollection<AppUser> _users = database.GetCollection<AppUser>(CollectionName);
 
@@ -38,9 +43,20 @@ internal sealed class MongoUserRepository(IMongoDatabase database) : IUserReposi
     {
         var filter = Builders<AppUser>.Filter.Eq(u => u.Id, user.Id)
             & Builders<AppUser>.Filter.Eq(u => u.ConcurrencyStamp, expectedConcurrencyStamp);
+
+        // $set of every field rather than a replace, so that a user object read before the welcome was claimed
+        // cannot clear the claim: the welcome time is set once and only ever written by TryClaimWelcomeAsync or
+        // by an update that carries a value.
+        var fields = user.ToBsonDocument();
+        fields.Remove("_id");
+        if (user.WelcomeSentAt is null)
+        {
+            fields.Remove(_welcomeSentAtElement);
+        }
+
         try
         {
-            var result = await _users.ReplaceOneAsync(filter, user, cancellationToken: ct);
+            var result = await _users.UpdateOneAsync(filter, new BsonDocument("$set", fields), cancellationToken: ct);
             return result.MatchedCount == 1;
         }
         catch (MongoException ex) when (MongoErrors.IsDuplicateKey(ex))
@@ -60,10 +76,10 @@ internal sealed class MongoUserRepository(IMongoDatabase database) : IUserReposi
         await _users.Find(u => u.NormalizedUserName == normalizedUserName).FirstOrDefaultAsync(ct);
 
     public async Task<AppUser?> FindByNormalizedEmailAsync(string normalizedEmail, CancellationToken ct = default) =>
-        await _users.Find(u => u.NormalizedEmail == normalizedEmail).SortBy(u => u.CreatedAt).ThenBy(u => u.Id).FirstOrDefaultAsync(ct);
+        string.IsNullOrEmpty(normalizedEmail) ? null : await _users.Find(u => u.NormalizedEmail == normalizedEmail).SortBy(u => u.CreatedAt).ThenBy(u => u.Id).FirstOrDefaultAsync(ct);
 
     public async Task<AppUser?> FindByPhoneAsync(string phone, CancellationToken ct = default) =>
-        await _users.Find(u => u.PhoneNumber == phone).SortBy(u => u.CreatedAt).ThenBy(u => u.Id).FirstOrDefaultAsync(ct);
+        string.IsNullOrEmpty(phone) ? null : await _users.Find(u => u.PhoneNumber == phone).SortBy(u => u.CreatedAt).ThenBy(u => u.Id).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<AppUser>> ListInRoleAsync(string normalizedRoleName, CancellationToken ct = default) =>
         await _users.Find(Builders<AppUser>.Filter.AnyEq(u => u.Roles, normalizedRoleName))
