@@ -1,6 +1,8 @@
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Persistence.LiteDb;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Core;
 
@@ -14,7 +16,37 @@ public static class DependencyInjection
             .BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        _ = configuration;
+
+        AddStore(services, configuration);
         return services;
+    }
+
+    private static void AddStore(IServiceCollection services, IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("Mongo")))
+        {
+            // Embedded default: the path is relative to the current directory, like any command-line path.
+            services.AddSingleton<ICreditRiskStore>(sp =>
+                new LiteDbCreditRiskStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDbPath));
+        }
+        else
+        {
+            // ---- MongoDB adapter: wired by the mongo branch. ----
+            services.AddSingleton<ICreditRiskStore>(_ => throw new NotSupportedException("MongoDB adapter not wired yet"));
+        }
+
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Customers);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Transactions);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Statements);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Profiles);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Assessments);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Alerts);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Models);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Users);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Roles);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().ApiKeys);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Audit);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Settings);
+        services.AddHostedService<StoreInitializer>();
     }
 }

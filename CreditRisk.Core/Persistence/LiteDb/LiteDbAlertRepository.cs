@@ -1,0 +1,104 @@
+using CreditRisk.Core.Alerts;
+using LiteDB;
+using static CreditRisk.Core.Persistence.LiteDb.LiteDbContext;
+
+namespace CreditRisk.Core.Persistence.LiteDb;
+
+/// <summary>The alert outbox, indexed by status then age (delivery sweeps), customer then age, and provider message id.</summary>
+internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
+{
+    private const string CustomerKey = LiteDbCollections.CustomerTimeKey;
+    private const string StatusKey = LiteDbCollections.StatusTimeKey;
+    private const string EscalationKey = LiteDbCollections.EscalationKey;
+
+    private readonly ILiteCollection<BsonDocument> _alerts = db.Collection(LiteDbCollections.Alerts);
+
+    // Both the duplicate checks of TryAdd and the compare-and-swap of TryUpdate read before they write.
+    private readonly Lock _writeLock = new();
+
+    public void EnsureIndexes()
+    {
+        _alerts.EnsureIndex(CustomerKey, "$." + CustomerKey);
+        _alerts.EnsureIndex(StatusKey, "$." + StatusKey);
+        _alerts.EnsureIndex("ProviderMessageId", "$.ProviderMessageId");
+        _alerts.EnsureIndex(EscalationKey, "$." + EscalationKey, unique: true);
+    }
+
+    public Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default) => Run(() =>
+    {
+        var doc = ToDocument(alert);
+        lock (_writeLock)
+        {
+            if (_alerts.FindById(alert.Id) is not null || _alerts.Exists(Query.EQ(EscalationKey, doc[EscalationKey])))
+            {
+                return false;
+            }
+
+            _alerts.Insert(doc);
+            return true;
+        }
+    }, ct);
+
+    public Task<Alert?> GetAsync(string id, CancellationToken ct = default) =>
+        Run(() => _alerts.FindById(id) is { } doc ? db.ToEntity<Alert>(doc) : null, ct);
+
+    public Task<Alert?> FindByProviderMessageIdAsync(string providerMessageId, CancellationToken ct = default) => Run(() =>
+        string.IsNullOrEmpty(providerMessageId)
+            ? null
+            : _alerts.FindOne(Query.EQ("ProviderMessageId", providerMessageId)) is { } doc ? db.ToEntity<Alert>(doc) : null, ct);
+
+    public Task<bool> TryUpdateAsync(Alert updated, Alert expected, CancellationToken ct = default) => Run(() =>
+    {
+        var doc = ToDocument(updated);
+        lock (_writeLock)
+        {
+            if (_alerts.FindById(updated.Id) is not { } stored)
+            {
+                return false;
+            }
+
+            var current = db.ToEntity<Alert>(stored);
+            if (current.Status != expected.Status || current.Attempts != expected.Attempts)
+            {
+                return false;
+            }
+
+            return _alerts.Update(doc);
+        }
+    }, ct);
+
+    public Task<IReadOnlyList<Alert>> ListByStatusAsync(AlertStatus status, DateTimeOffset createdBefore, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<Alert>>(() => _alerts.Query()
+            .Where(Query.Between(StatusKey, LiteDbKeys.First(status.ToString()), LiteDbKeys.From(status.ToString(), createdBefore)))
+            .OrderBy(StatusKey)
+            .Limit(take)
+            .ToEnumerable()
+            .Select(db.ToEntity<Alert>)
+            .ToList(), ct);
+
+    public Task<IReadOnlyList<Alert>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<Alert>>(() => _alerts.Query()
+            .Where(Query.Between(CustomerKey, LiteDbKeys.First(customerId), LiteDbKeys.Last(customerId)))
+            .OrderByDescending(CustomerKey)
+            .Limit(take)
+            .ToEnumerable()
+            .Select(db.ToEntity<Alert>)
+            .ToList(), ct);
+
+    public Task<IReadOnlyDictionary<AlertStatus, long>> CountByStatusAsync(CancellationToken ct = default) =>
+        Run<IReadOnlyDictionary<AlertStatus, long>>(() => Enum.GetValues<AlertStatus>().ToDictionary(
+            s => s,
+            s => _alerts.LongCount(Query.Between(StatusKey, LiteDbKeys.First(s.ToString()), LiteDbKeys.Last(s.ToString())))), ct);
+
+    private BsonDocument ToDocument(Alert alert)
+    {
+        var doc = db.ToDocument(alert);
+        doc[CustomerKey] = LiteDbKeys.OwnerTime(alert.CustomerId, alert.CreatedAt, alert.Id);
+        doc[StatusKey] = LiteDbKeys.OwnerTime(alert.Status.ToString(), alert.CreatedAt, alert.Id);
+
+        // LiteDB's unique indexes count null as a value, so alerts without an escalation key each get a distinct
+        // stand-in (the separator keeps it from ever equalling a real key).
+        doc[EscalationKey] = alert.EscalationKey ?? LiteDbKeys.Separator + "manual" + LiteDbKeys.Separator + alert.Id;
+        return doc;
+    }
+}

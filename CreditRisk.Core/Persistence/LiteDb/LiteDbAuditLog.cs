@@ -1,0 +1,36 @@
+using CreditRisk.Core.Audit;
+using LiteDB;
+using static CreditRisk.Core.Persistence.LiteDb.LiteDbContext;
+
+namespace CreditRisk.Core.Persistence.LiteDb;
+
+internal sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
+{
+    private readonly ILiteCollection<BsonDocument> _entries = db.Collection(LiteDbCollections.Audit);
+
+    public void EnsureIndexes()
+    {
+        _entries.EnsureIndex("At", "$.At");
+        _entries.EnsureIndex("Action", "$.Action");
+    }
+
+    public Task AddAsync(AuditEntry entry, CancellationToken ct = default) => Run(() => _entries.Insert(db.ToDocument(entry)), ct);
+
+    public Task<IReadOnlyList<AuditEntry>> ListAsync(string? actionPrefix, int skip, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<AuditEntry>>(() =>
+        {
+            var query = _entries.Query();
+            if (!string.IsNullOrEmpty(actionPrefix))
+            {
+                // A range rather than LIKE: LiteDB's LIKE ignores case whatever the collation.
+                query = query.Where(Query.Between("Action", actionPrefix, actionPrefix + char.MaxValue));
+            }
+
+            return query.OrderByDescending("At")
+                .Skip(skip)
+                .Limit(take)
+                .ToEnumerable()
+                .Select(db.ToEntity<AuditEntry>)
+                .ToList();
+        }, ct);
+}

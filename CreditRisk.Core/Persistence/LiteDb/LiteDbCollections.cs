@@ -1,0 +1,32 @@
+namespace CreditRisk.Core.Persistence.LiteDb;
+
+/// <summary>Collection and synthetic field names in the LiteDB file.</summary>
+internal static class LiteDbCollections
+{
+    public const string Customers = "customers";
+    public const string Transactions = "transactions";
+    public const string Statements = "statements";
+    public const string Profiles = "behavior_profiles";
+    public const string Assessments = "risk_assessments";
+    public const string CurrentRisk = "customer_risk";
+    public const string Alerts = "alerts";
+    public const string Models = "models";
+    public const string ModelChunks = "model_chunks";
+    public const string Users = "users";
+    public const string Roles = "roles";
+    public const string ApiKeys = "api_keys";
+    public const string Audit = "audit";
+    public const string Settings = "settings";
+
+    /// <summary>Synthetic <c>{customer}␟{time}␟{id}</c> key (see <see cref="LiteDbKeys"/>).</summary>
+    public const string CustomerTimeKey = "_customerTime";
+
+    /// <summary>Synthetic <c>{status}␟{created}␟{id}</c> key of an alert.</summary>
+    public const string StatusTimeKey = "_statusTime";
+
+    /// <summary>Synthetic unique key of an alert: its escalation key, or a per-alert value when it has none.</summary>
+    public const string EscalationKey = "_escalation";
+
+    /// <summary>Synthetic <c>band * 10 + score</c> of a current risk: band filter and score order in one index.</summary>
+    public const string BandScoreKey = "_bandScore";
+}

@@ -1,0 +1,113 @@
+using LiteDB;
+
+namespace CreditRisk.Core.Persistence.LiteDb;
+
+/// <summary>
+/// The embedded store: one LiteDB file owned by this process (direct connection, no cross-process sharing).
+/// Thread-safe: LiteDB serialises its own page access, and every read-then-write repository operation holds a lock.
+/// </summary>
+public sealed class LiteDbCreditRiskStore : ICreditRiskStore
+{
+    private readonly LiteDatabase _database;
+    private readonly LiteDbCustomerRepository _customers;
+    private readonly LiteDbTransactionRepository _transactions;
+    private readonly LiteDbStatementRepository _statements;
+    private readonly LiteDbBehaviorProfileRepository _profiles;
+    private readonly LiteDbRiskAssessmentRepository _assessments;
+    private readonly LiteDbAlertRepository _alerts;
+    private readonly LiteDbModelRegistry _models;
+    private readonly LiteDbUserRepository _users;
+    private readonly LiteDbRoleRepository _roles;
+    private readonly LiteDbApiKeyRepository _apiKeys;
+    private readonly LiteDbAuditLog _audit;
+    private readonly LiteDbSettingsRepository _settings;
+
+    /// <summary>Opens (creating if missing, with its directory) the LiteDB file at <paramref name="path"/>.</summary>
+    /// <param name="path">File path, absolute or relative to the current directory, e.g. <c>data/creditrisk.db</c>.</param>
+    public LiteDbCreditRiskStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        FilePath = fullPath;
+        Description = $"LiteDB ({path})";
+
+        var mapper = LiteDbMapper.Create();
+        _database = new LiteDatabase(
+            new ConnectionString
+            {
+                Filename = fullPath,
+                Connection = ConnectionType.Direct,
+
+                // Ids compare as MongoDB compares them: case-sensitive, ordinal. LiteDB's default would make
+                // "tx-1" and "TX-1" the same transaction. Only applies when the file is created.
+                Collation = Collation.Binary,
+            },
+            mapper);
+
+        var context = new LiteDbContext(_database, mapper);
+        _customers = new LiteDbCustomerRepository(context);
+        _transactions = new LiteDbTransactionRepository(context);
+        _statements = new LiteDbStatementRepository(context);
+        _profiles = new LiteDbBehaviorProfileRepository(context);
+        _assessments = new LiteDbRiskAssessmentRepository(context);
+        _alerts = new LiteDbAlertRepository(context);
+        _models = new LiteDbModelRegistry(context);
+        _users = new LiteDbUserRepository(context);
+        _roles = new LiteDbRoleRepository(context);
+        _apiKeys = new LiteDbApiKeyRepository(context);
+        _audit = new LiteDbAuditLog(context);
+        _settings = new LiteDbSettingsRepository(context);
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string FilePath { get; }
+
+    public string Description { get; }
+
+    public ICustomerRepository Customers => _customers;
+
+    public ITransactionRepository Transactions => _transactions;
+
+    public IStatementRepository Statements => _statements;
+
+    public IBehaviorProfileRepository Profiles => _profiles;
+
+    public IRiskAssessmentRepository Assessments => _assessments;
+
+    public IAlertRepository Alerts => _alerts;
+
+    public IModelRegistry Models => _models;
+
+    public IUserRepository Users => _users;
+
+    public IRoleRepository Roles => _roles;
+
+    public IApiKeyRepository ApiKeys => _apiKeys;
+
+    public IAuditLog Audit => _audit;
+
+    public ISettingsRepository Settings => _settings;
+
+    public Task InitializeAsync(CancellationToken ct = default) => LiteDbContext.Run(() =>
+    {
+        _customers.EnsureIndexes();
+        _transactions.EnsureIndexes();
+        _statements.EnsureIndexes();
+        _assessments.EnsureIndexes();
+        _alerts.EnsureIndexes();
+        _models.EnsureIndexes();
+        _users.EnsureIndexes();
+        _roles.EnsureIndexes();
+        _apiKeys.EnsureIndexes();
+        _audit.EnsureIndexes();
+    }, ct);
+
+    public Task PingAsync(CancellationToken ct = default) => LiteDbContext.Run(() => _ = _database.UserVersion, ct);
+
+    public ValueTask DisposeAsync()
+    {
+        _database.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
