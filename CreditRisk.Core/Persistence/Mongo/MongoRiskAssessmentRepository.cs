@@ -44,22 +44,11 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
         await _history.BulkWriteAsync(historyWrites, new BulkWriteOptions { IsOrdered = true }, ct);
 
         var currentWrites = assessments
-            .Select(ToCurrent)
+            .Select(CustomerRiskProjection.From)
             .Select(r => new ReplaceOneModel<CustomerRisk>(Builders<CustomerRisk>.Filter.Eq(x => x.CustomerId, r.CustomerId), r) { IsUpsert = true })
             .ToList();
         await _current.BulkWriteAsync(currentWrites, new BulkWriteOptions { IsOrdered = true }, ct);
     }
-
-    private static CustomerRisk ToCurrent(RiskAssessment assessment) => new()
-    {
-        CustomerId = assessment.CustomerId,
-        AssessmentId = assessment.Id,
-        AssessedAt = assessment.AssessedAt,
-        Band = assessment.Band,
-        Score = RiskScore.Of(assessment),
-        Reasons = [.. assessment.Reasons],
-        ModelVersion = assessment.ModelVersion,
-    };
 
     public async Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default) =>
         await _history.Find(a => a.CustomerId == customerId)
