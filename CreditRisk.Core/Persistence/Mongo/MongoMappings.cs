@@ -1,5 +1,6 @@
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Risk;
+using CreditRisk.Core.Scoring;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Conventions;
@@ -43,6 +44,12 @@ internal static class MongoMappings
             {
                 cm.AutoMap();
                 cm.MapIdMember(p => p.CustomerId);
+            });
+            // Whether a version is the champion lives in one pointer document (see MongoModelRegistry), not on the versions.
+            BsonClassMap.TryRegisterClassMap<ModelVersion>(cm =>
+            {
+                cm.AutoMap();
+                cm.UnmapMember(m => m.IsChampion);
             });
             BsonClassMap.TryRegisterClassMap<CustomerRisk>(cm =>
             {

@@ -186,7 +186,7 @@ public sealed class MongoCreditRiskStoreTests(MongoTestServer server) : IAsyncLi
     }
 
     [Fact]
-    public async Task ModelsPromote_SecondVersion_LeavesExactlyOneChampionAndListOmitsBytes()
+    public async Task ModelsPromote_SecondVersion_MovesTheChampionPointerAndListOmitsBytes()
     {
         ModelVersion Version(string id, int minutes) => new()
         {
@@ -204,9 +204,9 @@ public sealed class MongoCreditRiskStoreTests(MongoTestServer server) : IAsyncLi
         Assert.True(await _store.Models.PromoteAsync("m2", T0));
         Assert.False(await _store.Models.PromoteAsync("nope", T0));
 
-        var champions = await _database.GetCollection<BsonDocument>(MongoModelRegistry.CollectionName)
-            .Find(new BsonDocument("isChampion", true)).ToListAsync();
-        Assert.Equal(["m2"], champions.Select(c => c["_id"].AsString));
+        var pointer = await RawAsync(MongoModelRegistry.ChampionCollectionName, "champion");
+        Assert.Equal("m2", pointer["modelId"].AsString);
+        Assert.False((await RawAsync(MongoModelRegistry.CollectionName, "m1")).Contains("isChampion"));
         Assert.Equal([1, 2, 3], (await _store.Models.GetChampionAsync())!.ModelBytes);
         var listed = await _store.Models.ListAsync();
         Assert.Equal(["m2", "m1"], listed.Select(m => m.Id));
