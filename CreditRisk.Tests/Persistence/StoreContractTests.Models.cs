@@ -1,0 +1,139 @@
+using CreditRisk.Tests.Builders;
+using CreditRisk.Tests.Support;
+
+namespace CreditRisk.Tests.Persistence;
+
+public abstract partial class StoreContractTests
+{
+    [SkippableFact]
+    public async Task Models_AddAsync_Version_RoundTripsEveryFieldIncludingBytes()
+    {
+        Begin();
+        var version = A.ModelVersion("v1");
+
+        await Store.Models.AddAsync(version);
+
+        JsonAssert.Equivalent(version, await Store.Models.GetAsync("v1"));
+    }
+
+    [SkippableFact]
+    public async Task Models_AddAsync_SeveralMebibytesOfModel_RoundTripsTheBytes()
+    {
+        Begin(StoreCapability.LargeBinaries);
+        var version = A.ModelVersion("v1", size: (3 * 1024 * 1024) + 17);
+
+        await Store.Models.AddAsync(version);
+
+        Assert.Equal(version.ModelBytes, (await Store.Models.GetAsync("v1"))!.ModelBytes);
+    }
+
+    [SkippableFact]
+    public async Task Models_AddAsync_EmptyMetricsAndBytes_RoundTrip()
+    {
+        Begin();
+        var version = A.ModelVersion("v1", size: 0) with { Metrics = [], TrainingSummary = [], FeatureNames = [] };
+
+        await Store.Models.AddAsync(version);
+
+        JsonAssert.Equivalent(version, await Store.Models.GetAsync("v1"));
+    }
+
+    [SkippableFact]
+    public async Task Models_GetAsync_UnknownId_ReturnsNull()
+    {
+        Begin();
+
+        Assert.Null(await Store.Models.GetAsync("nope"));
+    }
+
+    [SkippableFact]
+    public async Task Models_ListAsync_SeveralVersions_NewestFirstWithoutBytes()
+    {
+        Begin();
+        await Store.Models.AddAsync(A.ModelVersion("v1", A.Now));
+        await Store.Models.AddAsync(A.ModelVersion("v3", A.Now.AddDays(2)));
+        await Store.Models.AddAsync(A.ModelVersion("v2", A.Now.AddDays(1)));
+
+        var listed = await Store.Models.ListAsync();
+
+        Assert.Equal(["v3", "v2", "v1"], listed.Select(v => v.Id));
+        Assert.All(listed, v => Assert.Empty(v.ModelBytes));
+        JsonAssert.Equivalent(A.ModelVersion("v2", A.Now.AddDays(1)) with { ModelBytes = [] }, listed[1]);
+    }
+
+    [SkippableFact]
+    public async Task Models_GetChampionAsync_NonePromoted_ReturnsNull()
+    {
+        Begin();
+        await Store.Models.AddAsync(A.ModelVersion("v1"));
+
+        Assert.Null(await Store.Models.GetChampionAsync());
+    }
+
+    [SkippableFact]
+    public async Task Models_PromoteAsync_KnownVersion_MakesItTheChampionWithBytes()
+    {
+        Begin();
+        var version = A.ModelVersion("v1");
+        await Store.Models.AddAsync(version);
+
+        Assert.True(await Store.Models.PromoteAsync("v1", A.Now.AddHours(1)));
+
+        JsonAssert.Equivalent(version with { IsChampion = true, PromotedAt = A.Now.AddHours(1) }, await Store.Models.GetChampionAsync());
+    }
+
+    [SkippableFact]
+    public async Task Models_PromoteAsync_SecondVersion_LeavesExactlyOneChampion()
+    {
+        Begin();
+        await Store.Models.AddAsync(A.ModelVersion("v1", A.Now));
+        await Store.Models.AddAsync(A.ModelVersion("v2", A.Now.AddDays(1)));
+        await Store.Models.PromoteAsync("v1", A.Now.AddDays(2));
+
+        Assert.True(await Store.Models.PromoteAsync("v2", A.Now.AddDays(3)));
+
+        var listed = await Store.Models.ListAsync();
+        Assert.Equal(["v2"], listed.Where(v => v.IsChampion).Select(v => v.Id));
+        Assert.Equal("v2", (await Store.Models.GetChampionAsync())?.Id);
+        Assert.False((await Store.Models.GetAsync("v1"))!.IsChampion);
+    }
+
+    [SkippableFact]
+    public async Task Models_PromoteAsync_UnknownId_ReturnsFalseAndKeepsTheChampion()
+    {
+        Begin();
+        await Store.Models.AddAsync(A.ModelVersion("v1"));
+        await Store.Models.PromoteAsync("v1", A.Now);
+
+        Assert.False(await Store.Models.PromoteAsync("nope", A.Now.AddDays(1)));
+
+        Assert.Equal("v1", (await Store.Models.GetChampionAsync())?.Id);
+    }
+
+    [SkippableFact]
+    public async Task Models_AddAsync_NewChampion_DemotesThePreviousOne()
+    {
+        Begin();
+        await Store.Models.AddAsync(A.ModelVersion("v1"));
+        await Store.Models.PromoteAsync("v1", A.Now);
+
+        await Store.Models.AddAsync(A.ModelVersion("v2", A.Now.AddDays(1)) with { IsChampion = true, PromotedAt = A.Now.AddDays(1) });
+
+        Assert.Equal(["v2"], (await Store.Models.ListAsync()).Where(v => v.IsChampion).Select(v => v.Id));
+    }
+
+    [SkippableFact]
+    public async Task Models_PromoteAsync_ConcurrentPromotions_LeaveExactlyOneChampion()
+    {
+        Begin(StoreCapability.ConcurrentWriters);
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.Models.AddAsync(A.ModelVersion($"v{i}", A.Now.AddMinutes(i), size: 16));
+        }
+
+        var results = await RaceAsync(20, i => Store.Models.PromoteAsync($"v{i % 5}", A.Now.AddHours(i)));
+
+        Assert.All(results, Assert.True);
+        Assert.Single(await Store.Models.ListAsync(), v => v.IsChampion);
+    }
+}
