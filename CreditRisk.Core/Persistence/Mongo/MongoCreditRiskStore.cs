@@ -119,10 +119,10 @@ public sealed class MongoCreditRiskStore : ICreditRiskStore
     /// <inheritdoc />
     public async Task PingAsync(CancellationToken ct = default)
     {
-        // Server selection is bounded by the client settings; this also bounds a server that accepts the
-        // connection but never answers.
+        // Server selection is bounded by the client settings; the deadline also bounds a server that accepts
+        // connections but never answers, so the caller hears back within the configured time either way.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(_connectTimeout + _connectTimeout);
+        deadline.CancelAfter(_connectTimeout);
         try
         {
             await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: deadline.Token);

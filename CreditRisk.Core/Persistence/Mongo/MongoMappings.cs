@@ -56,7 +56,21 @@ internal static class MongoMappings
                 cm.AutoMap();
                 cm.MapIdMember(r => r.CustomerId);
             });
+            // TryRegisterClassMap does nothing when the driver already built a map for the type (a lookup before
+            // this ran); the documents would then get generated ids instead of the customer id, so fail loudly.
+            RequireIdMember<BehaviorProfile>(nameof(BehaviorProfile.CustomerId));
+            RequireIdMember<CustomerRisk>(nameof(CustomerRisk.CustomerId));
             _registered = true;
+        }
+    }
+
+    private static void RequireIdMember<T>(string memberName)
+    {
+        if (BsonClassMap.LookupClassMap(typeof(T)).IdMemberMap?.MemberName != memberName)
+        {
+            throw new InvalidOperationException(
+                $"The BSON class map of {typeof(T).Name} was created before CreditRisk's Mongo mappings were registered; "
+                + $"create the {nameof(MongoCreditRiskStore)} before serialising CreditRisk types with the driver.");
         }
     }
 

@@ -36,6 +36,38 @@ public sealed class MongoStartupTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.PingAsync());
     }
 
+    // The timeout only keeps a regression from hanging the run; the assertion is that it fails, not how fast.
+    [Fact(Timeout = 120_000)]
+    public async Task PingAsync_ServerAcceptsButNeverAnswers_FailsInsteadOfHanging()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var accepted = new List<Socket>();
+        using var stop = new CancellationTokenSource();
+        var accepting = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    accepted.Add(await listener.AcceptSocketAsync(stop.Token));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        await using var store = new MongoCreditRiskStore($"mongodb://127.0.0.1:{port}", "creditrisk", TimeSpan.FromSeconds(2));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.PingAsync());
+
+        await stop.CancelAsync();
+        await accepting;
+        accepted.ForEach(s => s.Dispose());
+        Assert.Contains("not reachable", error.Message);
+    }
+
     [Fact]
     public async Task Description_ConnectionStringWithPassword_DoesNotRevealIt()
     {
