@@ -8,7 +8,7 @@ namespace CreditRisk.Core.Persistence.Mongo;
 /// and needs no multi-document transactions. Create one per process (the client pools connections) and call
 /// <see cref="InitializeAsync"/> once at start-up to check the connection and create indexes.
 /// </summary>
-public sealed class MongoCreditRiskStore : ICreditRiskStore
+public sealed class MongoCreditRiskStore : ICreditRiskStore, IDisposable
 {
     private readonly MongoClient _client;
     private readonly IMongoDatabase _database;
@@ -144,9 +144,12 @@ public sealed class MongoCreditRiskStore : ICreditRiskStore
         return end < 0 ? message : message[..end];
     }
 
+    /// <summary>Closes the client's connections. Synchronous disposal is supported too, since a container disposed with Dispose() demands it.</summary>
+    public void Dispose() => _client.Dispose();
+
     public ValueTask DisposeAsync()
     {
-        _client.Dispose();
+        Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -39,6 +39,17 @@ public sealed class MongoRegistrationTests
     }
 
     [Fact]
+    public void AddCreditRiskCore_MongoProviderDisposedSynchronously_DoesNotThrow()
+    {
+        var provider = Build(new() { ["ConnectionStrings:Mongo"] = "mongodb://db.example.test:27017" });
+        _ = provider.GetRequiredService<ICreditRiskStore>();
+
+        var error = Record.Exception(provider.Dispose);
+
+        Assert.Null(error);
+    }
+
+    [Fact]
     public async Task StoreInitializer_MongoUnreachable_StopsStartupWithClearMessage()
     {
         int port;
