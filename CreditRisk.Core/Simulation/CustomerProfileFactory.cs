@@ -68,18 +68,18 @@ internal static class CustomerProfileFactory
         var bills = new List<RecurringBill>();
         if (random.Chance(0.85))
         {
-            bills.Add(new RecurringBill("4814", random.NextInt(0, 4), random.NextInt(1, 29), Math.Round(random.LogNormal(600, 0.4)), 0.02));
+            bills.Add(new RecurringBill("4814", random.NextInt(0, MerchantCatalog.BillPools["4814"]), random.NextInt(1, 29), Math.Round(random.LogNormal(600, 0.4)), 0.02));
         }
 
         if (random.Chance(0.55))
         {
-            bills.Add(new RecurringBill("4900", random.NextInt(0, 40), random.NextInt(1, 29), random.LogNormal(1_800, 0.5) * Math.Sqrt(relativeSpend), 0.25));
+            bills.Add(new RecurringBill("4900", random.NextInt(0, MerchantCatalog.BillPools["4900"]), random.NextInt(1, 29), random.LogNormal(1_800, 0.5) * Math.Sqrt(relativeSpend), 0.25));
         }
 
         if (random.Chance(0.45))
         {
             double[] plans = [149, 199, 299, 499, 649];
-            bills.Add(new RecurringBill("4899", random.NextInt(0, 8), random.NextInt(1, 29), plans[random.NextInt(0, plans.Length)], 0));
+            bills.Add(new RecurringBill("4899", random.NextInt(0, MerchantCatalog.BillPools["4899"]), random.NextInt(1, 29), plans[random.NextInt(0, plans.Length)], 0));
         }
 
         var cashPerMonth = random.NextDouble() switch

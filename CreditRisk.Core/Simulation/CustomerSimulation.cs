@@ -117,7 +117,7 @@ internal sealed class CustomerSimulation
         if (_paymentDay == day)
         {
             var second = LocalToUtcSecond(_payments.NextInt(9 * 3600, 23 * 3600));
-            _today.Add(new PlannedEvent(second, _order++, TransactionType.Payment, _paymentAmount, null, null, null, false));
+            _today.Add(new PlannedEvent(second, _order++, TransactionType.Payment, _paymentAmount, null, null, null, 0));
         }
 
         _today.Sort();
@@ -172,7 +172,7 @@ internal sealed class CustomerSimulation
         var purchases = random.Poisson(rate);
         for (var i = 0; i < purchases; i++)
         {
-            PlanPurchase(date, intensity, borrowing, travelling);
+            PlanPurchase(festival, holidays, intensity, borrowing, travelling);
         }
 
         if (random.Chance(_profile.BigTicketsPerYear / 365 * (festival ? 2.5 : 1) * (1 - intensity)))
@@ -187,13 +187,13 @@ internal sealed class CustomerSimulation
                 var amount = CardTerms.Money(Math.Max(49, bill.Amount * (1 + bill.Variation * random.Normal())));
                 var second = LocalToUtcSecond(random.NextInt(6 * 3600, 10 * 3600));
                 _today.Add(new PlannedEvent(second, _order++, TransactionType.Purchase, amount, bill.Mcc,
-                    MerchantCatalog.MerchantId(bill.Mcc, bill.MerchantIndex), MerchantCatalog.Ecommerce, false));
+                    MerchantCatalog.MerchantId(bill.Mcc, bill.MerchantIndex), MerchantCatalog.Ecommerce, 0));
             }
         }
 
         var cashStress = distressed
-            ? borrowing ? 3.0 : 0.7
-            : intensity * (borrowing ? 2.0 + 2.0 * _profile.CashWithdrawalsPerMonth : 0.7);
+            ? borrowing ? 4.0 : 0.7
+            : intensity * (borrowing ? 3.0 + 2.0 * _profile.CashWithdrawalsPerMonth : 0.8);
         var cashRate = (_profile.CashWithdrawalsPerMonth + cashStress) / DaysPerMonth + (travelling ? 0.2 : 0);
         var withdrawals = random.Poisson(cashRate);
         for (var i = 0; i < withdrawals; i++)
@@ -201,13 +201,13 @@ internal sealed class CustomerSimulation
             var size = random.LogNormal(3_000 * Math.Sqrt(_profile.TicketScale) * (1 + intensity), 0.5);
             var amount = Math.Max(500, Math.Round(size / 500) * 500);
             var second = LocalToUtcSecond(random.NextInt(8 * 3600, 23 * 3600));
-            var atm = random.NextInt(0, 2_000);
+            var atm = random.NextInt(0, MerchantCatalog.AtmPool);
             _today.Add(new PlannedEvent(second, _order++, TransactionType.CashWithdrawal, (decimal)amount, MerchantCatalog.AtmMcc,
-                MerchantCatalog.MerchantId(MerchantCatalog.AtmMcc, atm), MerchantCatalog.Atm, false));
+                MerchantCatalog.MerchantId(MerchantCatalog.AtmMcc, atm), MerchantCatalog.Atm, 0));
         }
     }
 
-    private void PlanPurchase(DateOnly date, double intensity, bool borrowing, bool travelling)
+    private void PlanPurchase(bool festival, bool holidays, double intensity, bool borrowing, bool travelling)
     {
         var random = _activity;
         var categories = MerchantCatalog.Everyday;
@@ -215,7 +215,7 @@ internal sealed class CustomerSimulation
         for (var c = 0; c < categories.Length; c++)
         {
             var category = categories[c];
-            var weight = _profile.CategoryWeights[c] * SeasonalCalendar.CategoryBoost(category, date);
+            var weight = _profile.CategoryWeights[c] * (festival ? category.FestivalBoost : holidays ? category.DecemberBoost : 1);
             weight *= category.Kind switch
             {
                 SpendKind.Essential => borrowing ? 1 + 0.6 * intensity : 1,
@@ -247,7 +247,7 @@ internal sealed class CustomerSimulation
             ? random.NextInt(0, 86_400)
             : (int)Math.Clamp((chosen.PeakHour + 2.5 * random.Normal()) * 3600, 7 * 3600, 23.9 * 3600);
         _today.Add(new PlannedEvent(LocalToUtcSecond(localSecond), _order++, TransactionType.Purchase, CardTerms.Money(amount),
-            chosen.Mcc, MerchantCatalog.MerchantId(chosen.Mcc, merchant), channel, true));
+            chosen.Mcc, MerchantCatalog.MerchantId(chosen.Mcc, merchant), channel, RefundChance(chosen, channel)));
     }
 
     /// <summary>Regular merchants, favourites first; stress narrows the set and cuts the odd new merchant.</summary>
@@ -288,7 +288,7 @@ internal sealed class CustomerSimulation
         var merchant = random.NextInt(0, category.MerchantPool);
         var channel = MerchantCatalog.ChannelFor(category, random);
         _today.Add(new PlannedEvent(LocalToUtcSecond(random.NextInt(11 * 3600, 21 * 3600)), _order++, TransactionType.Purchase,
-            CardTerms.Money(amount), mcc, MerchantCatalog.MerchantId(mcc, merchant), channel, true));
+            CardTerms.Money(amount), mcc, MerchantCatalog.MerchantId(mcc, merchant), channel, RefundChance(category, channel)));
     }
 
     private void Apply(int day, DateOnly date, PlannedEvent planned)
@@ -303,7 +303,7 @@ internal sealed class CustomerSimulation
 
                 Post(day, planned, planned.Type, planned.Amount);
                 _cycleDebits += planned.Amount;
-                if (planned.Refundable)
+                if (planned.RefundChance > 0)
                 {
                     MaybeScheduleRefund(day, planned);
                 }
@@ -333,11 +333,13 @@ internal sealed class CustomerSimulation
         }
     }
 
+    /// <summary>Online and discretionary purchases come back more often than groceries and fuel.</summary>
+    private static double RefundChance(MerchantCategory category, string channel) =>
+        category.Kind == SpendKind.Essential ? 0.004 : channel == MerchantCatalog.Ecommerce ? 0.05 : 0.015;
+
     private void MaybeScheduleRefund(int day, PlannedEvent purchase)
     {
-        var category = Array.Find(MerchantCatalog.Everyday, c => c.Mcc == purchase.Mcc);
-        var chance = category?.Kind == SpendKind.Essential ? 0.004 : purchase.Channel == MerchantCatalog.Ecommerce ? 0.05 : 0.015;
-        if (!_activity.Chance(chance))
+        if (!_activity.Chance(purchase.RefundChance))
         {
             return;
         }
@@ -350,7 +352,7 @@ internal sealed class CustomerSimulation
 
         var amount = _activity.Chance(0.7) ? purchase.Amount : CardTerms.Money(purchase.Amount * (decimal)_activity.Uniform(0.2, 0.8));
         var second = LocalToUtcSecond(_activity.NextInt(8 * 3600, 22 * 3600));
-        _refunds.Add((refundDay, purchase with { Second = second, Type = TransactionType.Refund, Amount = amount, Refundable = false }));
+        _refunds.Add((refundDay, purchase with { Second = second, Type = TransactionType.Refund, Amount = amount, RefundChance = 0 }));
     }
 
     private void Post(int day, PlannedEvent planned, TransactionType type, decimal amount)
@@ -436,7 +438,7 @@ internal sealed class CustomerSimulation
     }
 
     private void PostCharge(int day, TransactionType type, decimal amount, int second) =>
-        Post(day, new PlannedEvent(second, 0, type, amount, null, null, null, false), type, amount);
+        Post(day, new PlannedEvent(second, 0, type, amount, null, null, null, 0), type, amount);
 
     /// <summary>Decides how much and when the customer pays against the statement just closed.</summary>
     private void SchedulePayment()
