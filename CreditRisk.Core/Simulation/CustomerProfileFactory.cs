@@ -27,11 +27,17 @@ internal static class CustomerProfileFactory
         var creditLimit = (decimal)Math.Clamp(Math.Round(monthlySpend * random.Uniform(2.2, 5.0) / 5_000) * 5_000, 15_000, 1_500_000);
 
         var payerType = (PayerType)random.Pick([0.45, 0.38, 0.17]);
+        var comfort = payerType switch
+        {
+            PayerType.Transactor => 0.95,
+            PayerType.Revolver => random.Uniform(0.3, 0.75),
+            _ => random.Uniform(0.55, 0.9),
+        };
         var openingUtilisation = payerType switch
         {
             PayerType.Transactor => Math.Min(0.9, monthlySpend * random.Uniform(0.6, 1.2) / (double)creditLimit),
-            PayerType.Revolver => random.Uniform(0.15, 0.65),
-            _ => random.Uniform(0.35, 0.9),
+            PayerType.Revolver => comfort * random.Uniform(0.6, 1.05),
+            _ => comfort * random.Uniform(0.8, 1.05),
         };
 
         var openedOn = period.Start.AddDays(-(90 + (int)Math.Min(random.Exponential(4 * 365), 20 * 365)));
@@ -132,6 +138,7 @@ internal static class CustomerProfileFactory
             ForgetfulLateChance = random.Beta(1.2, 20),
             ForgetfulSkipChance = random.Beta(1.5, 25),
             OpeningBalance = openingBalance,
+            ComfortUtilisation = comfort,
             TripsPerYear = random.Chance(0.35) ? 0.1 : random.LogNormal(1.2, 0.6),
             BigTicketsPerYear = random.LogNormal(0.5, 0.7),
             QuietSpellsPerYear = random.LogNormal(0.8, 0.7),

@@ -167,7 +167,10 @@ internal sealed class CustomerSimulation
         var stressMultiplier = distressed
             ? borrowing ? 1.0 : 0.2
             : borrowing ? 1 + 0.15 * intensity : 1 - 0.6 * intensity;
-        var rate = _profile.PurchasesPerMonth / DaysPerMonth * SeasonalCalendar.PurchaseRate(date) * stressMultiplier
+        // People slow down as the balance nears what they are comfortable owing; someone who has stopped paying does not.
+        var utilisation = (double)(_balance / _profile.CreditLimit);
+        var headroom = distressed ? 1 : Math.Clamp((ComfortLevel(intensity) + 0.05 - utilisation) / 0.25, 0.25, 1);
+        var rate = _profile.PurchasesPerMonth / DaysPerMonth * SeasonalCalendar.PurchaseRate(date) * stressMultiplier * headroom
             * Math.Exp(_logActivity) * (quiet ? _quietFactor : 1) * (travelling ? 1.6 : 1);
         var purchases = random.Poisson(rate);
         for (var i = 0; i < purchases; i++)
@@ -521,7 +524,7 @@ internal sealed class CustomerSimulation
 
                 if (random.Chance(0.5))
                 {
-                    return minimum;
+                    return WithComfortTopUp(statement, minimum, intensity);
                 }
 
                 share = 0.5 * (1 - intensity);
@@ -535,7 +538,7 @@ internal sealed class CustomerSimulation
 
                 if (roll < full + 0.10 + 0.7 * intensity)
                 {
-                    return minimum;
+                    return WithComfortTopUp(statement, minimum, intensity);
                 }
 
                 share = _profile.PartialShare * (1 - 0.8 * intensity) * random.LogNormal(1, 0.3);
@@ -548,7 +551,7 @@ internal sealed class CustomerSimulation
 
                 if (roll < 0.75 + 0.2 * intensity)
                 {
-                    return minimum;
+                    return WithComfortTopUp(statement, minimum, intensity);
                 }
 
                 share = _profile.PartialShare * (1 - intensity);
@@ -558,8 +561,23 @@ internal sealed class CustomerSimulation
         // People pay round amounts above the minimum.
         var partial = minimum + (decimal)Math.Clamp(share, 0, 1) * (balance - minimum);
         partial = Math.Ceiling(partial / 100) * 100;
-        return Math.Clamp(partial, minimum, balance);
+        return WithComfortTopUp(statement, Math.Clamp(partial, minimum, balance), intensity);
     }
+
+    /// <summary>A healthy customer above their comfort level pays it back down; stress makes them stop bothering.</summary>
+    private decimal WithComfortTopUp(StatementCycle statement, decimal amount, double intensity)
+    {
+        if (_payments.Chance(intensity))
+        {
+            return amount;
+        }
+
+        var target = (decimal)_profile.ComfortUtilisation * _profile.CreditLimit;
+        var topUp = Math.Ceiling((statement.Balance - target) / 100) * 100;
+        return Math.Min(statement.Balance, Math.Max(amount, topUp));
+    }
+
+    private double ComfortLevel(double intensity) => _profile.ComfortUtilisation + (1 - _profile.ComfortUtilisation) * intensity;
 
     private int PaymentDay(StatementCycle statement, int statementDay, int dueDay, PaymentHabit habit)
     {
