@@ -229,6 +229,14 @@ public sealed class PortfolioConsistencyTests(SmallPortfolioFixture portfolio) :
     }
 
     [Fact]
+    public void Generate_HugePortfolio_YieldsCustomersLazilyOneAtATime()
+    {
+        var customers = SimulationTestData.Simulator().Generate(SimulationTestData.Options(int.MaxValue, months: 2)).Take(2).ToList();
+
+        Assert.Equal(["C000001", "C000002"], customers.Select(c => c.Customer.Id));
+    }
+
+    [Fact]
     public void Generate_InvalidOptions_Throws()
     {
         var simulator = SimulationTestData.Simulator();
