@@ -24,7 +24,7 @@ internal static class CustomerProfileFactory
 
         var monthlySpend = Math.Clamp(random.LogNormal(MedianMonthlySpend, 0.55), 3_000, 300_000);
         var relativeSpend = monthlySpend / MedianMonthlySpend;
-        var creditLimit = (decimal)Math.Clamp(Math.Round(monthlySpend * random.Uniform(2.2, 5.0) / 5_000) * 5_000, 15_000, 1_500_000);
+        var creditLimit = (decimal)Math.Clamp(Math.Round(monthlySpend * random.Uniform(2.2, 5.0) / 5_000) * 5_000, 15_000, 900_000);
 
         var payerType = (PayerType)random.Pick([0.45, 0.38, 0.17]);
         var comfort = payerType switch
