@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CreditRisk.Core.Simulation;
+
+namespace CreditRisk.Cli.Commands;
+
+/// <summary>
+/// <c>creditrisk simulate</c>: writes a synthetic portfolio (customers, transactions, statements, labels,
+/// delinquency events) as CSV, for training, evaluation and demos.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create(TimeProvider? timeProvider = null)
+    {
+        var clock = timeProvider ?? TimeProvider.System;
+        var customers = new Option<int>("--customers", "-n")
+        {
+            Description = "Number of customers (at least 1)",
+            DefaultValueFactory = _ => 1_000,
+        };
+        customers.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--customers must be at least 1.");
+            }
+        });
+
+        var months = new Option<int>("--months", "-m")
+        {
+            Description = "Length of the period in months (1–60)",
+            DefaultValueFactory = _ => 12,
+        };
+        months.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<int>();
+            if (value is < 1 or > 60)
+            {
+                r.AddError($"--months must be between 1 and 60 (got {value}).");
+            }
+        });
+
+        var seed = new Option<int>("--seed", "-s")
+        {
+            Description = "Random seed; the same seed and options give byte-identical files",
+            DefaultValueFactory = _ => 42,
+        };
+
+        var output = new Option<DirectoryInfo>("--out", "-o")
+        {
+            Description = "Directory to write the CSV files to (created if missing)",
+            Required = true,
+        };
+
+        var endDate = new Option<DateOnly?>("--end-date")
+        {
+            Description = "Exclusive end of the period, yyyy-MM-dd (default: first day of the current month, UTC)",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Single().Value;
+                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return date;
+                }
+
+                r.AddError($"--end-date must be a date in the form yyyy-MM-dd (got '{text}').");
+                return null;
+            },
+        };
+
+        var outcomeDays = new Option<int>("--outcome-days")
+        {
+            Description = "Outcome window of labels.csv in days (1–730)",
+            DefaultValueFactory = _ => 90,
+        };
+        outcomeDays.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<int>();
+            if (value is < 1 or > 730)
+            {
+                r.AddError($"--outcome-days must be between 1 and 730 (got {value}).");
+            }
+        });
+
+        var labelPolicy = new Option<string>("--labels")
+        {
+            Description = "Observation dates in labels.csv: one-per-customer (one random statement date each) or every-statement (monthly panel)",
+            DefaultValueFactory = _ => "one-per-customer",
+        };
+        labelPolicy.AcceptOnlyFromAmong("one-per-customer", "every-statement");
+
+        var command = new Command("simulate", "Write a synthetic credit-card portfolio with latent financial stress as CSV files")
+        {
+            customers, months, seed, output, endDate, outcomeDays, labelPolicy,
+        };
+
+        command.SetAction(parseResult =>
+        {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var stderr = parseResult.InvocationConfiguration.Error;
+            var directory = parseResult.GetRequiredValue(output);
+            if (!TryPrepareDirectory(directory, out var problem))
+            {
+                stderr.WriteLine($"Cannot write to --out '{directory.FullName}': {problem}");
+                return 2;
+            }
+
+            var options = new SimulationOptions
+            {
+                Customers = parseResult.GetValue(customers),
+                Months = parseResult.GetValue(months),
+                Seed = parseResult.GetValue(seed),
+                EndDate = parseResult.GetValue(endDate),
+                OutcomeWindowDays = parseResult.GetValue(outcomeDays),
+                LabelPolicy = parseResult.GetValue(labelPolicy) == "every-statement" ? LabelPolicy.EveryStatement : LabelPolicy.OnePerCustomer,
+            };
+
+            var simulator = new PortfolioSimulator(clock);
+            var end = simulator.ResolveEndDate(options);
+            var stopwatch = Stopwatch.StartNew();
+            var summary = SimulationCsvWriter.WriteAll(simulator.Generate(options), directory.FullName);
+            stopwatch.Stop();
+
+            var c = CultureInfo.InvariantCulture;
+            stdout.WriteLine(string.Create(c, $"period       {end.AddMonths(-options.Months):yyyy-MM-dd} .. {end.AddDays(-1):yyyy-MM-dd} ({options.Months} months, seed {options.Seed})"));
+            stdout.WriteLine(string.Create(c, $"customers    {summary.Customers}"));
+            stdout.WriteLine(string.Create(c, $"transactions {summary.Transactions}"));
+            stdout.WriteLine(string.Create(c, $"statements   {summary.Statements}"));
+            stdout.WriteLine(string.Create(c, $"delinquent   {summary.DelinquentCustomers} ({summary.DelinquencyRate:P1} reached 30+ DPD)"));
+            stdout.WriteLine(string.Create(c, $"labels       {summary.LabelRows} rows, {summary.PositiveLabels} positive, {options.OutcomeWindowDays}-day window"));
+            stdout.WriteLine(string.Create(c, $"duration     {stopwatch.Elapsed.TotalSeconds:F1} s"));
+            stdout.WriteLine($"written to   {directory.FullName}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static bool TryPrepareDirectory(DirectoryInfo directory, out string problem)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory.FullName);
+            var probe = Path.Combine(directory.FullName, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+            problem = string.Empty;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            problem = ex.Message;
+            return false;
+        }
+    }
+}
