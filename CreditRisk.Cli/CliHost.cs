@@ -12,7 +12,8 @@ namespace CreditRisk.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static IHost Build()
+    /// <param name="configure">Extra configuration sources added last (tests point the store at a temporary file).</param>
+    public static IHost Build(Action<IConfigurationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -26,6 +27,7 @@ internal static class CliHost
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true)
             .AddEnvironmentVariables();
+        configure?.Invoke(builder.Configuration);
         // Commands talk to the user on stdout/stderr; framework chatter would corrupt JSON output.
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);

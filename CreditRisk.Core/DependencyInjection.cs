@@ -1,5 +1,7 @@
+using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Persistence.Mongo;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +22,7 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         AddStore(services, configuration);
+        services.AddIngestion();
         services.AddRiskServices();
         services.AddScoring();
         return services;
@@ -35,8 +38,15 @@ public static class DependencyInjection
         }
         else
         {
-            // ---- MongoDB adapter: wired by the mongo branch. ----
-            services.AddSingleton<ICreditRiskStore>(_ => throw new NotSupportedException("MongoDB adapter not wired yet"));
+            // Production store. StoreInitializer pings it and creates indexes at start-up, failing within
+            // Storage:MongoConnectTimeoutSeconds when the server is unreachable.
+            var connectionString = configuration.GetConnectionString("Mongo")!;
+            services.AddSingleton<ICreditRiskStore>(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                return new MongoCreditRiskStore(
+                    connectionString, options.MongoDatabase, TimeSpan.FromSeconds(options.MongoConnectTimeoutSeconds));
+            });
         }
 
         services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Customers);

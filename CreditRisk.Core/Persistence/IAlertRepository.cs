@@ -6,7 +6,8 @@ public interface IAlertRepository
 {
     /// <summary>
     /// Stores a new alert. Returns false, storing nothing, when an alert with the same non-null
-    /// <see cref="Alert.EscalationKey"/> already exists (one alert per escalation).
+    /// <see cref="Alert.EscalationKey"/> already exists (one alert per escalation), or one with the same id.
+    /// Any number of alerts may have a null escalation key.
     /// </summary>
     Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default);
 
@@ -17,11 +18,12 @@ public interface IAlertRepository
     /// <summary>Replaces the stored alert if its status and attempts are still those of <paramref name="expected"/>; false otherwise.</summary>
     Task<bool> TryUpdateAsync(Alert updated, Alert expected, CancellationToken ct = default);
 
-    /// <summary>Alerts in <paramref name="status"/> created before <paramref name="createdBefore"/>, oldest first.</summary>
+    /// <summary>Alerts in <paramref name="status"/> created strictly before <paramref name="createdBefore"/>, oldest first.</summary>
     Task<IReadOnlyList<Alert>> ListByStatusAsync(AlertStatus status, DateTimeOffset createdBefore, int take, CancellationToken ct = default);
 
     /// <summary>A customer's alerts, newest first.</summary>
     Task<IReadOnlyList<Alert>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default);
 
+    /// <summary>How many alerts are in each status; every status is present, with 0 when none.</summary>
     Task<IReadOnlyDictionary<AlertStatus, long>> CountByStatusAsync(CancellationToken ct = default);
 }

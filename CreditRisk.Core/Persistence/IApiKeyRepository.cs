@@ -11,7 +11,9 @@ public interface IApiKeyRepository
     /// <summary>All keys, newest first.</summary>
     Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken ct = default);
 
+    /// <summary>Sets <see cref="ApiKey.RevokedAt"/>; false when no such key exists or it is already revoked (the first time stays).</summary>
     Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken ct = default);
 
+    /// <summary>Records a use: <see cref="ApiKey.LastUsedAt"/> moves forward only; an unknown id is ignored.</summary>
     Task TouchAsync(string id, DateTimeOffset at, CancellationToken ct = default);
 }

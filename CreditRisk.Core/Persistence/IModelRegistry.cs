@@ -4,6 +4,7 @@ namespace CreditRisk.Core.Persistence;
 
 public interface IModelRegistry
 {
+    /// <summary>Stores a version with its bytes; one added as champion demotes the previous champion.</summary>
     Task AddAsync(ModelVersion version, CancellationToken ct = default);
 
     Task<ModelVersion?> GetAsync(string id, CancellationToken ct = default);

@@ -4,7 +4,11 @@ namespace CreditRisk.Core.Persistence;
 
 public interface IRiskAssessmentRepository
 {
-    /// <summary>Appends assessments to the history and makes each the customer's current risk, in one bulk write.</summary>
+    /// <summary>
+    /// Appends assessments to the history and makes each the customer's current risk, in one bulk write.
+    /// Replaying an assessment (same id) replaces it rather than adding a second entry; when a batch holds several for one
+    /// customer, the last in the batch is current. The current row is <see cref="CustomerRiskProjection.From"/>.
+    /// </summary>
     Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default);
 
     Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default);
@@ -14,11 +18,11 @@ public interface IRiskAssessmentRepository
 
     Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default);
 
-    /// <summary>Current risks filtered by band (null = any) and minimum score, highest score first.</summary>
+    /// <summary>Current risks filtered by band (null = any) and minimum score (inclusive), highest score first.</summary>
     Task<IReadOnlyList<CustomerRisk>> QueryCurrentAsync(RiskBand? band, double minScore, int skip, int take, CancellationToken ct = default);
 
     Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default);
 
-    /// <summary>How many customers are currently in each band.</summary>
+    /// <summary>How many customers are currently in each band; every band is present, with 0 when none.</summary>
     Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default);
 }

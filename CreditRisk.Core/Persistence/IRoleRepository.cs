@@ -4,6 +4,7 @@ namespace CreditRisk.Core.Persistence;
 
 public interface IRoleRepository
 {
+    /// <summary>False, storing nothing, when the id or the normalised name is taken.</summary>
     Task<bool> TryCreateAsync(AppRole role, CancellationToken ct = default);
 
     Task UpdateAsync(AppRole role, CancellationToken ct = default);

@@ -6,7 +6,8 @@ public interface ITransactionRepository
 {
     /// <summary>
     /// Stores the transactions whose ids are not stored yet and returns exactly those; existing ids are left untouched
-    /// (idempotent replays). Safe to call again with the same input after a crash.
+    /// (idempotent replays). Safe to call again with the same input after a crash. When one id occurs twice in the batch,
+    /// the first occurrence wins.
     /// </summary>
     Task<IReadOnlyList<Transaction>> InsertNewAsync(IReadOnlyCollection<Transaction> transactions, CancellationToken ct = default);
 

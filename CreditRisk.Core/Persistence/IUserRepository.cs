@@ -5,10 +5,14 @@ namespace CreditRisk.Core.Persistence;
 /// <summary>Storage for <see cref="AppUser"/>; the Identity user store is written over it.</summary>
 public interface IUserRepository
 {
-    /// <summary>False when the normalised user name is taken.</summary>
+    /// <summary>False, storing nothing, when the id or the normalised user name is taken.</summary>
     Task<bool> TryCreateAsync(AppUser user, CancellationToken ct = default);
 
-    /// <summary>Replaces the user if its stored <see cref="AppUser.ConcurrencyStamp"/> equals <paramref name="expectedConcurrencyStamp"/>.</summary>
+    /// <summary>
+    /// Replaces the user if its stored <see cref="AppUser.ConcurrencyStamp"/> equals <paramref name="expectedConcurrencyStamp"/>;
+    /// false when it does not, when the user is gone, or when the new normalised user name belongs to another user.
+    /// A stored <see cref="AppUser.WelcomeSentAt"/> is never cleared (a copy read before the claim must not undo it).
+    /// </summary>
     Task<bool> TryUpdateAsync(AppUser user, string expectedConcurrencyStamp, CancellationToken ct = default);
 
     Task DeleteAsync(string id, CancellationToken ct = default);

@@ -68,16 +68,4 @@ internal static class CsvText
     public static void Separator(TextWriter writer) => writer.Write(',');
 
     public static void EndRecord(TextWriter writer) => writer.Write('\n');
-
-    /// <summary>Wire name of a transaction type, as in the import format and the JSON API.</summary>
-    public static string WireName(TransactionType type) => type switch
-    {
-        TransactionType.Purchase => "purchase",
-        TransactionType.CashWithdrawal => "cash_withdrawal",
-        TransactionType.Payment => "payment",
-        TransactionType.Refund => "refund",
-        TransactionType.Fee => "fee",
-        TransactionType.Interest => "interest",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
 }

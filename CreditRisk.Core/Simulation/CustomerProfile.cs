@@ -79,6 +79,12 @@ internal sealed class CustomerProfile
 
     public required decimal OpeningBalance { get; init; }
 
+    /// <summary>
+    /// Utilisation (0–1) the customer is comfortable carrying: near it they slow their spending and, when above it,
+    /// pay extra to get back under. Stress erodes it towards 1.
+    /// </summary>
+    public required double ComfortUtilisation { get; init; }
+
     /// <summary>Expected trips per year (hotel, airline, restaurants, travel cash).</summary>
     public required double TripsPerYear { get; init; }
 

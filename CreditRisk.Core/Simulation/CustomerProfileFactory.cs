@@ -24,14 +24,20 @@ internal static class CustomerProfileFactory
 
         var monthlySpend = Math.Clamp(random.LogNormal(MedianMonthlySpend, 0.55), 3_000, 300_000);
         var relativeSpend = monthlySpend / MedianMonthlySpend;
-        var creditLimit = (decimal)Math.Clamp(Math.Round(monthlySpend * random.Uniform(2.2, 5.0) / 5_000) * 5_000, 15_000, 1_500_000);
+        var creditLimit = (decimal)Math.Clamp(Math.Round(monthlySpend * random.Uniform(2.2, 5.0) / 5_000) * 5_000, 15_000, 900_000);
 
         var payerType = (PayerType)random.Pick([0.45, 0.38, 0.17]);
+        var comfort = payerType switch
+        {
+            PayerType.Transactor => 0.95,
+            PayerType.Revolver => random.Uniform(0.3, 0.75),
+            _ => random.Uniform(0.55, 0.9),
+        };
         var openingUtilisation = payerType switch
         {
             PayerType.Transactor => Math.Min(0.9, monthlySpend * random.Uniform(0.6, 1.2) / (double)creditLimit),
-            PayerType.Revolver => random.Uniform(0.15, 0.65),
-            _ => random.Uniform(0.35, 0.9),
+            PayerType.Revolver => comfort * random.Uniform(0.6, 1.05),
+            _ => comfort * random.Uniform(0.8, 1.05),
         };
 
         var openedOn = period.Start.AddDays(-(90 + (int)Math.Min(random.Exponential(4 * 365), 20 * 365)));
@@ -68,18 +74,18 @@ internal static class CustomerProfileFactory
         var bills = new List<RecurringBill>();
         if (random.Chance(0.85))
         {
-            bills.Add(new RecurringBill("4814", random.NextInt(0, 4), random.NextInt(1, 29), Math.Round(random.LogNormal(600, 0.4)), 0.02));
+            bills.Add(new RecurringBill("4814", random.NextInt(0, MerchantCatalog.BillPools["4814"]), random.NextInt(1, 29), Math.Round(random.LogNormal(600, 0.4)), 0.02));
         }
 
         if (random.Chance(0.55))
         {
-            bills.Add(new RecurringBill("4900", random.NextInt(0, 40), random.NextInt(1, 29), random.LogNormal(1_800, 0.5) * Math.Sqrt(relativeSpend), 0.25));
+            bills.Add(new RecurringBill("4900", random.NextInt(0, MerchantCatalog.BillPools["4900"]), random.NextInt(1, 29), random.LogNormal(1_800, 0.5) * Math.Sqrt(relativeSpend), 0.25));
         }
 
         if (random.Chance(0.45))
         {
             double[] plans = [149, 199, 299, 499, 649];
-            bills.Add(new RecurringBill("4899", random.NextInt(0, 8), random.NextInt(1, 29), plans[random.NextInt(0, plans.Length)], 0));
+            bills.Add(new RecurringBill("4899", random.NextInt(0, MerchantCatalog.BillPools["4899"]), random.NextInt(1, 29), plans[random.NextInt(0, plans.Length)], 0));
         }
 
         var cashPerMonth = random.NextDouble() switch
@@ -132,6 +138,7 @@ internal static class CustomerProfileFactory
             ForgetfulLateChance = random.Beta(1.2, 20),
             ForgetfulSkipChance = random.Beta(1.5, 25),
             OpeningBalance = openingBalance,
+            ComfortUtilisation = comfort,
             TripsPerYear = random.Chance(0.35) ? 0.1 : random.LogNormal(1.2, 0.6),
             BigTicketsPerYear = random.LogNormal(0.5, 0.7),
             QuietSpellsPerYear = random.LogNormal(0.8, 0.7),

@@ -117,7 +117,7 @@ internal sealed class CustomerSimulation
         if (_paymentDay == day)
         {
             var second = LocalToUtcSecond(_payments.NextInt(9 * 3600, 23 * 3600));
-            _today.Add(new PlannedEvent(second, _order++, TransactionType.Payment, _paymentAmount, null, null, null, false));
+            _today.Add(new PlannedEvent(second, _order++, TransactionType.Payment, _paymentAmount, null, null, null, 0));
         }
 
         _today.Sort();
@@ -167,12 +167,15 @@ internal sealed class CustomerSimulation
         var stressMultiplier = distressed
             ? borrowing ? 1.0 : 0.2
             : borrowing ? 1 + 0.15 * intensity : 1 - 0.6 * intensity;
-        var rate = _profile.PurchasesPerMonth / DaysPerMonth * SeasonalCalendar.PurchaseRate(date) * stressMultiplier
+        // People slow down as the balance nears what they are comfortable owing; someone who has stopped paying does not.
+        var utilisation = (double)(_balance / _profile.CreditLimit);
+        var headroom = distressed ? 1 : Math.Clamp((ComfortLevel(intensity) + 0.05 - utilisation) / 0.25, 0.25, 1);
+        var rate = _profile.PurchasesPerMonth / DaysPerMonth * SeasonalCalendar.PurchaseRate(date) * stressMultiplier * headroom
             * Math.Exp(_logActivity) * (quiet ? _quietFactor : 1) * (travelling ? 1.6 : 1);
         var purchases = random.Poisson(rate);
         for (var i = 0; i < purchases; i++)
         {
-            PlanPurchase(date, intensity, borrowing, travelling);
+            PlanPurchase(festival, holidays, intensity, borrowing, travelling);
         }
 
         if (random.Chance(_profile.BigTicketsPerYear / 365 * (festival ? 2.5 : 1) * (1 - intensity)))
@@ -187,13 +190,13 @@ internal sealed class CustomerSimulation
                 var amount = CardTerms.Money(Math.Max(49, bill.Amount * (1 + bill.Variation * random.Normal())));
                 var second = LocalToUtcSecond(random.NextInt(6 * 3600, 10 * 3600));
                 _today.Add(new PlannedEvent(second, _order++, TransactionType.Purchase, amount, bill.Mcc,
-                    MerchantCatalog.MerchantId(bill.Mcc, bill.MerchantIndex), MerchantCatalog.Ecommerce, false));
+                    MerchantCatalog.MerchantId(bill.Mcc, bill.MerchantIndex), MerchantCatalog.Ecommerce, 0));
             }
         }
 
         var cashStress = distressed
-            ? borrowing ? 3.0 : 0.7
-            : intensity * (borrowing ? 2.0 + 2.0 * _profile.CashWithdrawalsPerMonth : 0.7);
+            ? borrowing ? 4.0 : 0.7
+            : intensity * (borrowing ? 3.0 + 2.0 * _profile.CashWithdrawalsPerMonth : 0.8);
         var cashRate = (_profile.CashWithdrawalsPerMonth + cashStress) / DaysPerMonth + (travelling ? 0.2 : 0);
         var withdrawals = random.Poisson(cashRate);
         for (var i = 0; i < withdrawals; i++)
@@ -201,13 +204,13 @@ internal sealed class CustomerSimulation
             var size = random.LogNormal(3_000 * Math.Sqrt(_profile.TicketScale) * (1 + intensity), 0.5);
             var amount = Math.Max(500, Math.Round(size / 500) * 500);
             var second = LocalToUtcSecond(random.NextInt(8 * 3600, 23 * 3600));
-            var atm = random.NextInt(0, 2_000);
+            var atm = random.NextInt(0, MerchantCatalog.AtmPool);
             _today.Add(new PlannedEvent(second, _order++, TransactionType.CashWithdrawal, (decimal)amount, MerchantCatalog.AtmMcc,
-                MerchantCatalog.MerchantId(MerchantCatalog.AtmMcc, atm), MerchantCatalog.Atm, false));
+                MerchantCatalog.MerchantId(MerchantCatalog.AtmMcc, atm), MerchantCatalog.Atm, 0));
         }
     }
 
-    private void PlanPurchase(DateOnly date, double intensity, bool borrowing, bool travelling)
+    private void PlanPurchase(bool festival, bool holidays, double intensity, bool borrowing, bool travelling)
     {
         var random = _activity;
         var categories = MerchantCatalog.Everyday;
@@ -215,7 +218,7 @@ internal sealed class CustomerSimulation
         for (var c = 0; c < categories.Length; c++)
         {
             var category = categories[c];
-            var weight = _profile.CategoryWeights[c] * SeasonalCalendar.CategoryBoost(category, date);
+            var weight = _profile.CategoryWeights[c] * (festival ? category.FestivalBoost : holidays ? category.DecemberBoost : 1);
             weight *= category.Kind switch
             {
                 SpendKind.Essential => borrowing ? 1 + 0.6 * intensity : 1,
@@ -247,7 +250,7 @@ internal sealed class CustomerSimulation
             ? random.NextInt(0, 86_400)
             : (int)Math.Clamp((chosen.PeakHour + 2.5 * random.Normal()) * 3600, 7 * 3600, 23.9 * 3600);
         _today.Add(new PlannedEvent(LocalToUtcSecond(localSecond), _order++, TransactionType.Purchase, CardTerms.Money(amount),
-            chosen.Mcc, MerchantCatalog.MerchantId(chosen.Mcc, merchant), channel, true));
+            chosen.Mcc, MerchantCatalog.MerchantId(chosen.Mcc, merchant), channel, RefundChance(chosen, channel)));
     }
 
     /// <summary>Regular merchants, favourites first; stress narrows the set and cuts the odd new merchant.</summary>
@@ -288,7 +291,7 @@ internal sealed class CustomerSimulation
         var merchant = random.NextInt(0, category.MerchantPool);
         var channel = MerchantCatalog.ChannelFor(category, random);
         _today.Add(new PlannedEvent(LocalToUtcSecond(random.NextInt(11 * 3600, 21 * 3600)), _order++, TransactionType.Purchase,
-            CardTerms.Money(amount), mcc, MerchantCatalog.MerchantId(mcc, merchant), channel, true));
+            CardTerms.Money(amount), mcc, MerchantCatalog.MerchantId(mcc, merchant), channel, RefundChance(category, channel)));
     }
 
     private void Apply(int day, DateOnly date, PlannedEvent planned)
@@ -303,7 +306,7 @@ internal sealed class CustomerSimulation
 
                 Post(day, planned, planned.Type, planned.Amount);
                 _cycleDebits += planned.Amount;
-                if (planned.Refundable)
+                if (planned.RefundChance > 0)
                 {
                     MaybeScheduleRefund(day, planned);
                 }
@@ -333,11 +336,13 @@ internal sealed class CustomerSimulation
         }
     }
 
+    /// <summary>Online and discretionary purchases come back more often than groceries and fuel.</summary>
+    private static double RefundChance(MerchantCategory category, string channel) =>
+        category.Kind == SpendKind.Essential ? 0.004 : channel == MerchantCatalog.Ecommerce ? 0.05 : 0.015;
+
     private void MaybeScheduleRefund(int day, PlannedEvent purchase)
     {
-        var category = Array.Find(MerchantCatalog.Everyday, c => c.Mcc == purchase.Mcc);
-        var chance = category?.Kind == SpendKind.Essential ? 0.004 : purchase.Channel == MerchantCatalog.Ecommerce ? 0.05 : 0.015;
-        if (!_activity.Chance(chance))
+        if (!_activity.Chance(purchase.RefundChance))
         {
             return;
         }
@@ -350,7 +355,7 @@ internal sealed class CustomerSimulation
 
         var amount = _activity.Chance(0.7) ? purchase.Amount : CardTerms.Money(purchase.Amount * (decimal)_activity.Uniform(0.2, 0.8));
         var second = LocalToUtcSecond(_activity.NextInt(8 * 3600, 22 * 3600));
-        _refunds.Add((refundDay, purchase with { Second = second, Type = TransactionType.Refund, Amount = amount, Refundable = false }));
+        _refunds.Add((refundDay, purchase with { Second = second, Type = TransactionType.Refund, Amount = amount, RefundChance = 0 }));
     }
 
     private void Post(int day, PlannedEvent planned, TransactionType type, decimal amount)
@@ -436,7 +441,7 @@ internal sealed class CustomerSimulation
     }
 
     private void PostCharge(int day, TransactionType type, decimal amount, int second) =>
-        Post(day, new PlannedEvent(second, 0, type, amount, null, null, null, false), type, amount);
+        Post(day, new PlannedEvent(second, 0, type, amount, null, null, null, 0), type, amount);
 
     /// <summary>Decides how much and when the customer pays against the statement just closed.</summary>
     private void SchedulePayment()
@@ -519,7 +524,7 @@ internal sealed class CustomerSimulation
 
                 if (random.Chance(0.5))
                 {
-                    return minimum;
+                    return WithComfortTopUp(statement, minimum, intensity);
                 }
 
                 share = 0.5 * (1 - intensity);
@@ -533,7 +538,7 @@ internal sealed class CustomerSimulation
 
                 if (roll < full + 0.10 + 0.7 * intensity)
                 {
-                    return minimum;
+                    return WithComfortTopUp(statement, minimum, intensity);
                 }
 
                 share = _profile.PartialShare * (1 - 0.8 * intensity) * random.LogNormal(1, 0.3);
@@ -546,7 +551,7 @@ internal sealed class CustomerSimulation
 
                 if (roll < 0.75 + 0.2 * intensity)
                 {
-                    return minimum;
+                    return WithComfortTopUp(statement, minimum, intensity);
                 }
 
                 share = _profile.PartialShare * (1 - intensity);
@@ -556,8 +561,23 @@ internal sealed class CustomerSimulation
         // People pay round amounts above the minimum.
         var partial = minimum + (decimal)Math.Clamp(share, 0, 1) * (balance - minimum);
         partial = Math.Ceiling(partial / 100) * 100;
-        return Math.Clamp(partial, minimum, balance);
+        return WithComfortTopUp(statement, Math.Clamp(partial, minimum, balance), intensity);
     }
+
+    /// <summary>A healthy customer above their comfort level pays it back down; stress makes them stop bothering.</summary>
+    private decimal WithComfortTopUp(StatementCycle statement, decimal amount, double intensity)
+    {
+        if (_payments.Chance(intensity))
+        {
+            return amount;
+        }
+
+        var target = (decimal)_profile.ComfortUtilisation * _profile.CreditLimit;
+        var topUp = Math.Ceiling((statement.Balance - target) / 100) * 100;
+        return Math.Min(statement.Balance, Math.Max(amount, topUp));
+    }
+
+    private double ComfortLevel(double intensity) => _profile.ComfortUtilisation + (1 - _profile.ComfortUtilisation) * intensity;
 
     private int PaymentDay(StatementCycle statement, int statementDay, int dueDay, PaymentHabit habit)
     {

@@ -32,11 +32,30 @@ internal static class MerchantCatalog
         new("7011", SpendKind.Travel, 1.2, 4_800, 0.80, [0.30, 0.70, 0.00], 14, 1.40, 2.50, 300),         // hotels
     ];
 
-    /// <summary>Monthly bills charged to the card: telecom, utilities, streaming and cable.</summary>
-    public static readonly string[] RecurringMccs = ["4814", "4900", "4899"];
+    /// <summary>Merchant pools of the monthly bills: telecom operators, utilities, streaming and cable.</summary>
+    public static readonly IReadOnlyDictionary<string, int> BillPools = new Dictionary<string, int>
+    {
+        ["4814"] = 4,
+        ["4900"] = 40,
+        ["4899"] = 8,
+    };
+
+    public const int AtmPool = 2_000;
+
+    // Ids are interned once: millions of transactions share a few thousand merchant ids.
+    private static readonly Dictionary<string, string[]> MerchantIds = BuildMerchantIds();
 
     public static string ChannelFor(MerchantCategory category, SimulationRandom random) =>
         PurchaseChannels[random.Pick(category.Channels)];
 
-    public static string MerchantId(string mcc, int index) => $"M{mcc}-{index:D4}";
+    /// <summary>Merchant id such as <c>M5411-0042</c>.</summary>
+    public static string MerchantId(string mcc, int index) => MerchantIds[mcc][index];
+
+    private static Dictionary<string, string[]> BuildMerchantIds()
+    {
+        var pools = Everyday.Select(c => (c.Mcc, c.MerchantPool))
+            .Concat(BillPools.Select(p => (Mcc: p.Key, MerchantPool: p.Value)))
+            .Append((Mcc: AtmMcc, MerchantPool: AtmPool));
+        return pools.ToDictionary(p => p.Mcc, p => Enumerable.Range(0, p.MerchantPool).Select(i => $"M{p.Mcc}-{i:D4}").ToArray());
+    }
 }

@@ -10,7 +10,7 @@ namespace CreditRisk.Core.Simulation;
 /// <param name="Mcc">Merchant category code, null for payments and charges.</param>
 /// <param name="MerchantId">Merchant, null for payments and charges.</param>
 /// <param name="Channel">pos, ecommerce, contactless or atm; null for payments and charges.</param>
-/// <param name="Refundable">Whether the merchant may later refund it.</param>
+/// <param name="RefundChance">Chance that the merchant later refunds it (0 for anything but purchases).</param>
 internal readonly record struct PlannedEvent(
     int Second,
     int Order,
@@ -19,7 +19,7 @@ internal readonly record struct PlannedEvent(
     string? Mcc,
     string? MerchantId,
     string? Channel,
-    bool Refundable) : IComparable<PlannedEvent>
+    double RefundChance) : IComparable<PlannedEvent>
 {
     public int CompareTo(PlannedEvent other) =>
         Second != other.Second ? Second.CompareTo(other.Second) : Order.CompareTo(other.Order);

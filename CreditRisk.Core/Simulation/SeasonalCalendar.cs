@@ -40,10 +40,4 @@ internal static class SeasonalCalendar
 
         return rate;
     }
-
-    /// <summary>Multiplier on one category's share on <paramref name="date"/>.</summary>
-    public static double CategoryBoost(MerchantCategory category, DateOnly date) =>
-        IsFestivalSeason(date) ? category.FestivalBoost
-        : IsDecemberHolidays(date) ? category.DecemberBoost
-        : 1.0;
 }

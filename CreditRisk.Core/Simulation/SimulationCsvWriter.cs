@@ -1,3 +1,4 @@
+using CreditRisk.Core.Ingestion;
 using System.Text;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Statements;
@@ -185,7 +186,7 @@ public sealed class SimulationCsvWriter : IDisposable
         CsvText.Separator(w);
         CsvText.Amount(w, transaction.Amount);
         CsvText.Separator(w);
-        w.Write(CsvText.WireName(transaction.Type));
+        w.Write(WireFormat.ToWireName(transaction.Type));
         CsvText.Separator(w);
         CsvText.Text(w, transaction.MerchantCategory);
         CsvText.Separator(w);

@@ -19,6 +19,17 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Audit_AddAsync_EmptyAndWhitespaceStrings_RoundTripUnchanged()
+    {
+        Begin();
+        var entry = A.AuditEntry("a1") with { Target = "", OldValue = " ", NewValue = "  padded value  ", Details = "line one\nline two\n" };
+
+        await Store.Audit.AddAsync(entry);
+
+        JsonAssert.Equivalent(new[] { entry }, await Store.Audit.ListAsync(null, 0, 10));
+    }
+
+    [SkippableFact]
     public async Task Audit_ListAsync_SkipTake_PagesNewestFirst()
     {
         Begin();

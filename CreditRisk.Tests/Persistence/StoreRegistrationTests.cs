@@ -1,11 +1,11 @@
 using CreditRisk.Core;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CreditRisk.Tests.Persistence;
@@ -36,6 +36,19 @@ public sealed class StoreRegistrationTests : IDisposable
         Assert.Equal(path, liteDb.FilePath);
         Assert.True(Directory.Exists(Path.GetDirectoryName(path)));
         Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task AddCreditRiskCore_ProviderDisposedSynchronously_ReleasesTheFile()
+    {
+        var path = Path.Combine(_root, "sync.db");
+        var provider = BuildProvider(new() { ["Storage:LiteDbPath"] = path });
+        await provider.GetRequiredService<ICustomerRepository>().UpsertManyAsync([Builders.A.Customer("c1")]);
+
+        provider.Dispose();
+
+        await using var reopened = new LiteDbCreditRiskStore(path);
+        Assert.Equal(1, await reopened.Customers.CountAsync());
     }
 
     [Fact]

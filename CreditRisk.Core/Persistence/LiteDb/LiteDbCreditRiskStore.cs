@@ -6,7 +6,7 @@ namespace CreditRisk.Core.Persistence.LiteDb;
 /// The embedded store: one LiteDB file owned by this process (direct connection, no cross-process sharing).
 /// Thread-safe: LiteDB serialises its own page access, and every read-then-write repository operation holds a lock.
 /// </summary>
-public sealed class LiteDbCreditRiskStore : ICreditRiskStore
+public sealed class LiteDbCreditRiskStore : ICreditRiskStore, IDisposable
 {
     private readonly LiteDatabase _database;
     private readonly LiteDbCustomerRepository _customers;
@@ -105,9 +105,12 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore
 
     public Task PingAsync(CancellationToken ct = default) => LiteDbContext.Run(() => _ = _database.UserVersion, ct);
 
+    /// <summary>Closes the file. Synchronous disposal is supported too, since a container disposed with Dispose() demands it.</summary>
+    public void Dispose() => _database.Dispose();
+
     public ValueTask DisposeAsync()
     {
-        _database.Dispose();
+        Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,7 +1,13 @@
 using System.Globalization;
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Audit;
+using CreditRisk.Core.Customers;
 using CreditRisk.Core.Features;
+using CreditRisk.Core.Identity;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Statements;
+using CreditRisk.Core.Transactions;
 using LiteDB;
 
 namespace CreditRisk.Core.Persistence.LiteDb;
@@ -13,6 +19,22 @@ namespace CreditRisk.Core.Persistence.LiteDb;
 internal static class LiteDbMapper
 {
     private const string DateOnlyFormat = "yyyy-MM-dd";
+
+    /// <summary>Every type stored as a document, nested ones and dictionaries included.</summary>
+    private static readonly Type[] DocumentTypes =
+    [
+        typeof(Customer), typeof(Transaction), typeof(Statement), typeof(BehaviorProfile), typeof(DailyActivity),
+        typeof(CycleSummary), typeof(RiskAssessment), typeof(CustomerRisk), typeof(Alert), typeof(ModelVersion),
+        typeof(AppUser), typeof(AppRole), typeof(ApiKey), typeof(AuditEntry),
+        typeof(Dictionary<string, int>), typeof(Dictionary<string, string>), typeof(Dictionary<string, double>),
+        typeof(Dictionary<string, Dictionary<string, double>>),
+    ];
+
+    /// <summary>Every list type inside those documents.</summary>
+    private static readonly Type[] ListTypes =
+    [
+        typeof(List<string>), typeof(List<DailyActivity>), typeof(List<CycleSummary>), typeof(List<FeatureValue>), typeof(List<RuleHit>),
+    ];
 
     public static BsonMapper Create()
     {
@@ -58,7 +80,25 @@ internal static class LiteDbMapper
         // Model bytes live in their own chunk collection so listing versions never loads them.
         mapper.Entity<ModelVersion>().Ignore(x => x.ModelBytes);
 
+        Warm(mapper);
         return mapper;
+    }
+
+    /// <summary>
+    /// LiteDB fills its type-mapping and constructor caches on first use, from plain dictionaries that are not safe
+    /// when two threads fill them at once, so every mapping is built here, before the store is shared.
+    /// </summary>
+    private static void Warm(BsonMapper mapper)
+    {
+        foreach (var type in DocumentTypes)
+        {
+            _ = mapper.Deserialize(type, new BsonDocument());
+        }
+
+        foreach (var type in ListTypes)
+        {
+            _ = mapper.Deserialize(type, new BsonArray());
+        }
     }
 
     public static DateTime TruncateToMilliseconds(DateTime utc) =>

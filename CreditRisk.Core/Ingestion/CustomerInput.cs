@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace CreditRisk.Core.Ingestion;
+
+/// <summary>A customer as the bank sends it (JSON body or one <c>customers.csv</c> row); nothing is checked yet.</summary>
+public sealed record CustomerInput
+{
+    [JsonPropertyName("customerId")]
+    public string? CustomerId { get; init; }
+
+    [JsonPropertyName("fullName")]
+    public string? FullName { get; init; }
+
+    [JsonPropertyName("phone")]
+    public string? Phone { get; init; }
+
+    [JsonPropertyName("creditLimit")]
+    public decimal? CreditLimit { get; init; }
+
+    [JsonPropertyName("openedOn")]
+    public DateOnly? OpenedOn { get; init; }
+
+    /// <summary>Missing means false.</summary>
+    [JsonPropertyName("whatsappOptIn")]
+    public bool? WhatsappOptIn { get; init; }
+}

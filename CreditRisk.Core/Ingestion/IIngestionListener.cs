@@ -1,0 +1,22 @@
+using CreditRisk.Core.Customers;
+using CreditRisk.Core.Statements;
+using CreditRisk.Core.Transactions;
+
+namespace CreditRisk.Core.Ingestion;
+
+/// <summary>
+/// Told about data after it has been stored durably (the risk pipeline plugs in here). Register implementations
+/// as <c>IIngestionListener</c> services; with none registered nothing happens. A listener that throws is logged
+/// and does not fail the request: the data is already accepted, and the nightly re-score is the backstop.
+/// </summary>
+public interface IIngestionListener
+{
+    /// <summary>Customers just created or replaced.</summary>
+    Task OnCustomersAcceptedAsync(IReadOnlyList<Customer> customers, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Only the transactions stored by this call, in request order; replays of stored ids are not repeated.</summary>
+    Task OnTransactionsAcceptedAsync(IReadOnlyList<Transaction> newOnes, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Statements just inserted or replaced.</summary>
+    Task OnStatementsAcceptedAsync(IReadOnlyList<Statement> statements, CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CreditRisk.Core.Ingestion;
+
+/// <summary>Limits applied to data pushed by the bank's systems (HTTP API and CSV import).</summary>
+public sealed class IngestionOptions
+{
+    public const string SectionName = "Ingestion";
+
+    /// <summary>Most items accepted in one API request (a JSON array). Default 1000.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchSize { get; set; } = 1000;
+
+    /// <summary>Largest accepted transaction amount, in the account currency (inclusive). Default 1,000,000.</summary>
+    [Range(typeof(decimal), "0.01", "1000000000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public decimal MaxAmount { get; set; } = 1_000_000m;
+
+    /// <summary>
+    /// How far in the future a transaction timestamp may lie, to allow for clock drift between systems.
+    /// Default 00:05:00 (5 minutes).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest accepted API request body, in bytes. Default 4,194,304 (4 MiB).</summary>
+    [Range(1024, 256L * 1024 * 1024)]
+    public long MaxRequestBodyBytes { get; set; } = 4L * 1024 * 1024;
+}

@@ -1,0 +1,21 @@
+using CreditRisk.Core.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditRisk.Core.Ingestion;
+
+internal static class IngestionServiceCollectionExtensions
+{
+    /// <summary>Ingestion limits, validator and service, plus API keys (the ingestion API's credentials).</summary>
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>()
+            .BindConfiguration(IngestionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IngestionValidator>();
+        // Scoped: listeners (the risk pipeline) may depend on scoped services.
+        services.AddScoped<IngestionService>();
+        services.AddSingleton<ApiKeyService>();
+        return services;
+    }
+}

@@ -1,0 +1,292 @@
+using System.Text.RegularExpressions;
+using CreditRisk.Core.Customers;
+using CreditRisk.Core.Statements;
+using CreditRisk.Core.Transactions;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Core.Ingestion;
+
+/// <summary>
+/// Checks one input item on its own (no store look-ups) and maps it to its domain record. Knows nothing of HTTP
+/// or CSV: callers pass the item's position, which comes back in every <see cref="IngestionError"/>.
+/// Checks that need the whole batch or the store (duplicates, unknown customers) live in <see cref="IngestionService"/>.
+/// </summary>
+public sealed partial class IngestionValidator(IOptions<IngestionOptions> options, TimeProvider time)
+{
+    /// <summary>Longest accepted full name, in characters.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>Longest accepted channel, in characters.</summary>
+    public const int MaxChannelLength = 32;
+
+    // Nothing in a bank's books predates this; an earlier date is a default value or a typo.
+    private static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    private static readonly DateTimeOffset EarliestTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Validates a customer. <paramref name="now"/> defaults to the clock; pass one value for a whole batch.</summary>
+    public ValidatedItem<Customer> Validate(CustomerInput input, int index, DateTimeOffset? now = null)
+    {
+        var at = WireFormat.ToStoredPrecision(now ?? time.GetUtcNow());
+        var errors = new ErrorList(index);
+
+        CheckId(errors, "customerId", input.CustomerId);
+        var name = input.FullName?.Trim();
+        if (WireFormat.IsEmpty(name))
+        {
+            errors.Add("fullName", "is required");
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            errors.Add("fullName", $"must be at most {MaxNameLength} characters");
+        }
+
+        if (WireFormat.IsEmpty(input.Phone))
+        {
+            errors.Add("phone", "is required");
+        }
+        else if (!PhonePattern().IsMatch(input.Phone))
+        {
+            errors.Add("phone", "must be an E.164 number: '+' then 8 to 15 digits, the first not 0 (e.g. +919812345678)");
+        }
+
+        CheckNonNegative(errors, "creditLimit", input.CreditLimit, required: true);
+        CheckPastDate(errors, "openedOn", input.OpenedOn, at, required: true);
+
+        if (errors.Count > 0)
+        {
+            return errors.Result<Customer>();
+        }
+
+        var optIn = input.WhatsappOptIn ?? false;
+        return errors.Result(new Customer
+        {
+            Id = input.CustomerId!,
+            FullName = name!,
+            Phone = input.Phone!,
+            CreditLimit = input.CreditLimit!.Value,
+            OpenedOn = input.OpenedOn!.Value,
+            WhatsAppOptIn = optIn,
+            WhatsAppOptInAt = optIn ? at : null,
+            CreatedAt = at,
+            UpdatedAt = at,
+        });
+    }
+
+    /// <summary>Validates a transaction. <paramref name="now"/> defaults to the clock and becomes its accepted time.</summary>
+    public ValidatedItem<Transaction> Validate(TransactionInput input, int index, DateTimeOffset? now = null)
+    {
+        var at = WireFormat.ToStoredPrecision(now ?? time.GetUtcNow());
+        var limits = options.Value;
+        var errors = new ErrorList(index);
+
+        CheckId(errors, "transactionId", input.TransactionId);
+        CheckId(errors, "customerId", input.CustomerId);
+
+        if (input.Timestamp is not { } timestamp)
+        {
+            errors.Add("timestamp", "is required");
+        }
+        else if (timestamp > at + limits.MaxFutureSkew)
+        {
+            errors.Add("timestamp", $"must not be more than {Describe(limits.MaxFutureSkew)} in the future");
+        }
+        else if (timestamp < EarliestTimestamp)
+        {
+            errors.Add("timestamp", $"must not be before {EarliestTimestamp:yyyy-MM-dd}");
+        }
+
+        if (input.Amount is not { } amount)
+        {
+            errors.Add("amount", "is required");
+        }
+        else if (amount <= 0)
+        {
+            errors.Add("amount", "must be greater than 0");
+        }
+        else if (amount > limits.MaxAmount)
+        {
+            errors.Add("amount", $"must not exceed {limits.MaxAmount:0.##}");
+        }
+
+        var type = default(TransactionType);
+        if (WireFormat.IsEmpty(input.Type))
+        {
+            errors.Add("type", "is required");
+        }
+        else if (!WireFormat.TryParseTransactionType(input.Type, out type))
+        {
+            errors.Add("type", $"must be one of {string.Join(", ", WireFormat.TransactionTypeNames)}");
+        }
+
+        var mcc = WireFormat.IsEmpty(input.MerchantCategory) ? null : input.MerchantCategory;
+        if (mcc is not null && !MccPattern().IsMatch(mcc))
+        {
+            errors.Add("merchantCategory", "must be exactly 4 digits");
+        }
+
+        var merchantId = WireFormat.IsEmpty(input.MerchantId) ? null : input.MerchantId;
+        if (merchantId is not null)
+        {
+            CheckId(errors, "merchantId", merchantId);
+        }
+
+        var channel = WireFormat.IsEmpty(input.Channel) ? null : input.Channel.Trim();
+        if (channel is not null && channel.Length > MaxChannelLength)
+        {
+            errors.Add("channel", $"must be at most {MaxChannelLength} characters");
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors.Result<Transaction>();
+        }
+
+        return errors.Result(new Transaction
+        {
+            Id = input.TransactionId!,
+            CustomerId = input.CustomerId!,
+            Timestamp = WireFormat.ToStoredPrecision(input.Timestamp!.Value),
+            Amount = input.Amount!.Value,
+            Type = type,
+            MerchantCategory = mcc,
+            MerchantId = merchantId,
+            Channel = channel,
+            ReceivedAt = at,
+        });
+    }
+
+    /// <summary>Validates a statement. <paramref name="now"/> defaults to the clock and becomes its accepted time.</summary>
+    public ValidatedItem<Statement> Validate(StatementInput input, int index, DateTimeOffset? now = null)
+    {
+        var at = WireFormat.ToStoredPrecision(now ?? time.GetUtcNow());
+        var errors = new ErrorList(index);
+
+        CheckId(errors, "customerId", input.CustomerId);
+        CheckPastDate(errors, "statementDate", input.StatementDate, at, required: true);
+        CheckNonNegative(errors, "creditLimit", input.CreditLimit, required: true);
+        if (input.Balance is null)
+        {
+            errors.Add("balance", "is required");
+        }
+
+        CheckNonNegative(errors, "minimumDue", input.MinimumDue, required: false);
+        if (input.MinimumDue is > 0 && input.Balance is { } balance && input.MinimumDue > Math.Max(balance, 0))
+        {
+            errors.Add("minimumDue", "must not exceed the balance");
+        }
+
+        if (input.DueDate is { } due && input.StatementDate is { } statementDate && due < statementDate)
+        {
+            errors.Add("dueDate", "must be on or after the statement date");
+        }
+
+        CheckNonNegative(errors, "amountPaid", input.AmountPaid, required: true);
+        CheckPastDate(errors, "paidOn", input.PaidOn, at, required: false);
+
+        if (input.DaysPastDue is null)
+        {
+            errors.Add("daysPastDue", "is required");
+        }
+        else if (input.DaysPastDue < 0)
+        {
+            errors.Add("daysPastDue", "must be 0 or more");
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors.Result<Statement>();
+        }
+
+        return errors.Result(new Statement
+        {
+            Id = Statement.KeyFor(input.CustomerId!, input.StatementDate!.Value),
+            CustomerId = input.CustomerId!,
+            StatementDate = input.StatementDate.Value,
+            CreditLimit = input.CreditLimit!.Value,
+            Balance = input.Balance!.Value,
+            MinimumDue = input.MinimumDue,
+            DueDate = input.DueDate,
+            AmountPaid = input.AmountPaid!.Value,
+            PaidOn = input.PaidOn,
+            DaysPastDue = input.DaysPastDue!.Value,
+            ReceivedAt = at,
+        });
+    }
+
+    /// <summary>True when <paramref name="id"/> is a well-formed id: 1–64 letters, digits, '-', '_', '.' or ':'.</summary>
+    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    private static void CheckId(ErrorList errors, string field, string? value)
+    {
+        if (WireFormat.IsEmpty(value))
+        {
+            errors.Add(field, "is required");
+        }
+        else if (!IsValidId(value))
+        {
+            errors.Add(field, "must be 1 to 64 characters of letters, digits, '-', '_', '.' or ':'");
+        }
+    }
+
+    private static void CheckNonNegative(ErrorList errors, string field, decimal? value, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                errors.Add(field, "is required");
+            }
+        }
+        else if (value < 0)
+        {
+            errors.Add(field, "must be 0 or more");
+        }
+    }
+
+    private static void CheckPastDate(ErrorList errors, string field, DateOnly? value, DateTimeOffset now, bool required)
+    {
+        // A day of slack: the bank's "today" may already be tomorrow in UTC terms (east of Greenwich).
+        var latest = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+        if (value is null)
+        {
+            if (required)
+            {
+                errors.Add(field, "is required");
+            }
+        }
+        else if (value > latest)
+        {
+            errors.Add(field, "must not be in the future");
+        }
+        else if (value < EarliestDate)
+        {
+            errors.Add(field, $"must not be before {EarliestDate:yyyy-MM-dd}");
+        }
+    }
+
+    private static string Describe(TimeSpan span) =>
+        span.Seconds == 0 && span.Milliseconds == 0
+            ? $"{span.TotalMinutes:0} minute{(span.TotalMinutes == 1 ? "" : "s")}"
+            : $"{span.TotalSeconds:0.###} seconds";
+
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,64}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^[0-9]{4}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex MccPattern();
+
+    private sealed class ErrorList(int index)
+    {
+        private readonly List<IngestionError> _errors = [];
+
+        public int Count => _errors.Count;
+
+        public void Add(string field, string message) => _errors.Add(new IngestionError(index, field, message));
+
+        public ValidatedItem<T> Result<T>(T? value = null)
+            where T : class => new(index, value, _errors);
+    }
+}

@@ -1,0 +1,91 @@
+using CreditRisk.Core.Alerts;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace CreditRisk.Core.Persistence.Mongo;
+
+internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepository
+{
+    public const string CollectionName = "alerts";
+
+    private readonly IMongoCollection<Alert> _alerts = database.GetCollection<Alert>(CollectionName);
+
+    public Task CreateIndexesAsync(CancellationToken ct) =>
+        _alerts.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<Alert>(Builders<Alert>.IndexKeys.Ascending(a => a.Status).Ascending(a => a.CreatedAt)),
+                new CreateIndexModel<Alert>(Builders<Alert>.IndexKeys.Ascending(a => a.CustomerId).Descending(a => a.CreatedAt)),
+                new CreateIndexModel<Alert>(Builders<Alert>.IndexKeys.Ascending(a => a.ProviderMessageId)),
+                // Manual alerts have no escalation key; a partial index lets any number of them coexist
+                // while each automatic escalation yields at most one alert.
+                new CreateIndexModel<Alert>(
+                    Builders<Alert>.IndexKeys.Ascending(a => a.EscalationKey),
+                    new CreateIndexOptions<Alert>
+                    {
+                        Unique = true,
+                        PartialFilterExpression = Builders<Alert>.Filter.Type(a => a.EscalationKey, BsonType.String),
+                    }),
+            ],
+            ct);
+
+    public async Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default)
+    {
+        try
+        {
+            await _alerts.InsertOneAsync(alert, cancellationToken: ct);
+            return true;
+        }
+        catch (MongoException ex) when (MongoErrors.IsDuplicateKey(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<Alert?> GetAsync(string id, CancellationToken ct = default) =>
+        await _alerts.Find(a => a.Id == id).FirstOrDefaultAsync(ct);
+
+    public async Task<Alert?> FindByProviderMessageIdAsync(string providerMessageId, CancellationToken ct = default) =>
+        string.IsNullOrEmpty(providerMessageId) ? null : await _alerts.Find(a => a.ProviderMessageId == providerMessageId).FirstOrDefaultAsync(ct);
+
+    public async Task<bool> TryUpdateAsync(Alert updated, Alert expected, CancellationToken ct = default)
+    {
+        var filter = Builders<Alert>.Filter.Eq(a => a.Id, expected.Id)
+            & Builders<Alert>.Filter.Eq(a => a.Status, expected.Status)
+            & Builders<Alert>.Filter.Eq(a => a.Attempts, expected.Attempts);
+        var result = await _alerts.ReplaceOneAsync(filter, updated, cancellationToken: ct);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<IReadOnlyList<Alert>> ListByStatusAsync(AlertStatus status, DateTimeOffset createdBefore, int take, CancellationToken ct = default)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        var filter = Builders<Alert>.Filter.Eq(a => a.Status, status)
+            & Builders<Alert>.Filter.Lt(a => a.CreatedAt, createdBefore);
+        return await _alerts.Find(filter)
+            .SortBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Limit(take)
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Alert>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default) =>
+        take <= 0 ? [] : await _alerts.Find(a => a.CustomerId == customerId)
+            .SortByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .Limit(take)
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyDictionary<AlertStatus, long>> CountByStatusAsync(CancellationToken ct = default)
+    {
+        // One indexed count per status rather than a $group, which behaves the same on every server we support.
+        var counts = new Dictionary<AlertStatus, long>();
+        foreach (var status in Enum.GetValues<AlertStatus>())
+        {
+            counts[status] = await _alerts.CountDocumentsAsync(Builders<Alert>.Filter.Eq(a => a.Status, status), cancellationToken: ct);
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,67 @@
+using CreditRisk.Core.Customers;
+using MongoDB.Driver;
+
+namespace CreditRisk.Core.Persistence.Mongo;
+
+internal sealed class MongoCustomerRepository(IMongoDatabase database) : ICustomerRepository
+{
+    public const string CollectionName = "customers";
+
+    private readonly IMongoCollection<Customer> _customers = database.GetCollection<Customer>(CollectionName);
+
+    public Task CreateIndexesAsync(CancellationToken ct) =>
+        _customers.Indexes.CreateManyAsync(
+            [new CreateIndexModel<Customer>(Builders<Customer>.IndexKeys.Ascending(c => c.Phone))],
+            ct);
+
+    public async Task UpsertManyAsync(IReadOnlyCollection<Customer> customers, CancellationToken ct = default)
+    {
+        if (customers.Count == 0)
+        {
+            return;
+        }
+
+        var writes = customers
+            .Select(c => new ReplaceOneModel<Customer>(Builders<Customer>.Filter.Eq(x => x.Id, c.Id), c) { IsUpsert = true })
+            .ToList();
+        await _customers.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = true }, ct);
+    }
+
+    public async Task<Customer?> GetAsync(string id, CancellationToken ct = default) =>
+        await _customers.Find(c => c.Id == id).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyDictionary<string, Customer>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, Customer>();
+        }
+
+        var found = await _customers.Find(Builders<Customer>.Filter.In(c => c.Id, ids.Distinct())).ToListAsync(ct);
+        return found.ToDictionary(c => c.Id, StringComparer.Ordinal);
+    }
+
+    public async Task<Customer?> FindByPhoneAsync(string phone, CancellationToken ct = default) =>
+        await _customers.Find(c => c.Phone == phone).SortBy(c => c.Id).FirstOrDefaultAsync(ct);
+
+    public Task<long> CountAsync(CancellationToken ct = default) =>
+        _customers.CountDocumentsAsync(FilterDefinition<Customer>.Empty, cancellationToken: ct);
+
+    public async Task<IReadOnlyList<string>> ListIdsAsync(string? afterId, int take, CancellationToken ct = default)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        var filter = afterId is null
+            ? FilterDefinition<Customer>.Empty
+            : Builders<Customer>.Filter.Gt(c => c.Id, afterId);
+        var page = await _customers.Find(filter)
+            .SortBy(c => c.Id)
+            .Limit(take)
+            .Project(Builders<Customer>.Projection.Include(c => c.Id))
+            .ToListAsync(ct);
+        return page.Select(d => d["_id"].AsString).ToList();
+    }
+}

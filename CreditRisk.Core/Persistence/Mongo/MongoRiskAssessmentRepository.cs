@@ -1,0 +1,102 @@
+using CreditRisk.Core.Risk;
+using MongoDB.Driver;
+
+namespace CreditRisk.Core.Persistence.Mongo;
+
+/// <summary>Assessment history in one collection, and each customer's current risk (keyed by customer id) in another.</summary>
+internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : IRiskAssessmentRepository
+{
+    public const string HistoryCollectionName = "riskAssessments";
+    public const string CurrentCollectionName = "currentRisks";
+
+    private readonly IMongoCollection<RiskAssessment> _history = database.GetCollection<RiskAssessment>(HistoryCollectionName);
+    private readonly IMongoCollection<CustomerRisk> _current = database.GetCollection<CustomerRisk>(CurrentCollectionName);
+
+    public async Task CreateIndexesAsync(CancellationToken ct)
+    {
+        await _history.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<RiskAssessment>(
+                    Builders<RiskAssessment>.IndexKeys.Ascending(a => a.CustomerId).Descending(a => a.AssessedAt)),
+            ],
+            ct);
+        await _current.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<CustomerRisk>(
+                    Builders<CustomerRisk>.IndexKeys.Ascending(r => r.Band).Descending(r => r.Score)),
+                new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Descending(r => r.Score)),
+            ],
+            ct);
+    }
+
+    public async Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default)
+    {
+        if (assessments.Count == 0)
+        {
+            return;
+        }
+
+        // History first: if we crash in between, a re-run re-adds the same ids (replaced, not duplicated)
+        // and then sets the current risk, so the two never disagree for long.
+        var historyWrites = assessments
+            .Select(a => new ReplaceOneModel<RiskAssessment>(Builders<RiskAssessment>.Filter.Eq(x => x.Id, a.Id), a) { IsUpsert = true })
+            .ToList();
+        await _history.BulkWriteAsync(historyWrites, new BulkWriteOptions { IsOrdered = true }, ct);
+
+        var currentWrites = assessments
+            .Select(CustomerRiskProjection.From)
+            .Select(r => new ReplaceOneModel<CustomerRisk>(Builders<CustomerRisk>.Filter.Eq(x => x.CustomerId, r.CustomerId), r) { IsUpsert = true })
+            .ToList();
+        await _current.BulkWriteAsync(currentWrites, new BulkWriteOptions { IsOrdered = true }, ct);
+    }
+
+    public async Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default) =>
+        await _history.Find(a => a.CustomerId == customerId)
+            .SortByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
+            .FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<RiskAssessment>> ListHistoryAsync(string customerId, int take, CancellationToken ct = default) =>
+        take <= 0 ? [] : await _history.Find(a => a.CustomerId == customerId)
+            .SortByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
+            .Limit(take)
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
+    {
+        if (customerIds.Count == 0)
+        {
+            return new Dictionary<string, CustomerRisk>();
+        }
+
+        var found = await _current.Find(Builders<CustomerRisk>.Filter.In(r => r.CustomerId, customerIds.Distinct())).ToListAsync(ct);
+        return found.ToDictionary(r => r.CustomerId, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<CustomerRisk>> QueryCurrentAsync(RiskBand? band, double minScore, int skip, int take, CancellationToken ct = default) =>
+        take <= 0 ? [] : await _current.Find(CurrentFilter(band, minScore))
+            .SortByDescending(r => r.Score).ThenBy(r => r.CustomerId)
+            .Skip(Math.Max(0, skip))
+            .Limit(take)
+            .ToListAsync(ct);
+
+    public Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) =>
+        _current.CountDocumentsAsync(CurrentFilter(band, minScore), cancellationToken: ct);
+
+    public async Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default)
+    {
+        // One indexed count per band rather than a $group, which behaves the same on every server we support.
+        var counts = new Dictionary<RiskBand, long>();
+        foreach (var band in Enum.GetValues<RiskBand>())
+        {
+            counts[band] = await _current.CountDocumentsAsync(Builders<CustomerRisk>.Filter.Eq(r => r.Band, band), cancellationToken: ct);
+        }
+
+        return counts;
+    }
+
+    private static FilterDefinition<CustomerRisk> CurrentFilter(RiskBand? band, double minScore)
+    {
+        var filter = Builders<CustomerRisk>.Filter.Gte(r => r.Score, minScore);
+        return band is { } b ? Builders<CustomerRisk>.Filter.Eq(r => r.Band, b) & filter : filter;
+    }
+}

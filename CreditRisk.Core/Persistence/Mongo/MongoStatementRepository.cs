@@ -1,0 +1,50 @@
+using CreditRisk.Core.Statements;
+using MongoDB.Driver;
+
+namespace CreditRisk.Core.Persistence.Mongo;
+
+internal sealed class MongoStatementRepository(IMongoDatabase database) : IStatementRepository
+{
+    public const string CollectionName = "statements";
+
+    private readonly IMongoCollection<Statement> _statements = database.GetCollection<Statement>(CollectionName);
+
+    public Task CreateIndexesAsync(CancellationToken ct) =>
+        _statements.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<Statement>(
+                    Builders<Statement>.IndexKeys.Ascending(s => s.CustomerId).Ascending(s => s.StatementDate)),
+            ],
+            ct);
+
+    public async Task UpsertManyAsync(IReadOnlyCollection<Statement> statements, CancellationToken ct = default)
+    {
+        if (statements.Count == 0)
+        {
+            return;
+        }
+
+        var writes = statements
+            .Select(s => new ReplaceOneModel<Statement>(Builders<Statement>.Filter.Eq(x => x.Id, s.Id), s) { IsUpsert = true })
+            .ToList();
+        await _statements.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = true }, ct);
+    }
+
+    public async Task<IReadOnlyList<Statement>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        var newestFirst = await _statements.Find(s => s.CustomerId == customerId)
+            .SortByDescending(s => s.StatementDate)
+            .Limit(take)
+            .ToListAsync(ct);
+        newestFirst.Reverse();
+        return newestFirst;
+    }
+
+    public Task<long> CountAsync(CancellationToken ct = default) =>
+        _statements.CountDocumentsAsync(FilterDefinition<Statement>.Empty, cancellationToken: ct);
+}

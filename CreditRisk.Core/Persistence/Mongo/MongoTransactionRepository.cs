@@ -1,0 +1,114 @@
+using CreditRisk.Core.Transactions;
+using MongoDB.Driver;
+
+namespace CreditRisk.Core.Persistence.Mongo;
+
+internal sealed class MongoTransactionRepository(IMongoDatabase database) : ITransactionRepository
+{
+    public const string CollectionName = "transactions";
+
+    private readonly IMongoCollection<Transaction> _transactions = database.GetCollection<Transaction>(CollectionName);
+
+    public Task CreateIndexesAsync(CancellationToken ct) =>
+        _transactions.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<Transaction>(
+                    Builders<Transaction>.IndexKeys.Ascending(t => t.CustomerId).Ascending(t => t.Timestamp)),
+            ],
+            ct);
+
+    public async Task<IReadOnlyList<Transaction>> InsertNewAsync(IReadOnlyCollection<Transaction> transactions, CancellationToken ct = default)
+    {
+        // First occurrence wins inside one batch, as it would across batches.
+        var distinct = transactions.DistinctBy(t => t.Id, StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return [];
+        }
+
+        // A plain inclusion projection: expression projections need MongoDB 4.4+ and the test server lacks them.
+        var existing = await _transactions
+            .Find(Builders<Transaction>.Filter.In(t => t.Id, distinct.Select(t => t.Id)))
+            .Project(Builders<Transaction>.Projection.Include(t => t.Id))
+            .ToListAsync(ct);
+        var existingIds = existing.Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
+        var candidates = distinct.Where(t => !existingIds.Contains(t.Id)).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            await _transactions.InsertManyAsync(candidates, new InsertManyOptions { IsOrdered = false }, ct);
+            return candidates;
+        }
+        catch (MongoBulkWriteException<Transaction> ex) when (MongoErrors.IsDuplicateKey(ex))
+        {
+            // A concurrent writer stored some of them between our read and our write: those are "already there".
+            var failed = ex.WriteErrors.Select(e => e.Index).ToHashSet();
+            return candidates.Where((_, i) => !failed.Contains(i)).ToList();
+        }
+        catch (MongoCommandException ex) when (MongoErrors.IsDuplicateKey(ex))
+        {
+            // The server rejected the whole command without saying which documents clashed (the in-memory
+            // test server does this; MongoDB itself reports per-document write errors above). Insert one by one.
+            return await InsertOneByOneAsync(candidates, ct);
+        }
+    }
+
+    private async Task<IReadOnlyList<Transaction>> InsertOneByOneAsync(List<Transaction> candidates, CancellationToken ct)
+    {
+        var inserted = new List<Transaction>(candidates.Count);
+        foreach (var transaction in candidates)
+        {
+            try
+            {
+                await _transactions.InsertOneAsync(transaction, cancellationToken: ct);
+                inserted.Add(transaction);
+            }
+            catch (MongoException ex) when (MongoErrors.IsDuplicateKey(ex))
+            {
+            }
+        }
+
+        return inserted;
+    }
+
+    public async Task<IReadOnlyDictionary<string, Transaction>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, Transaction>();
+        }
+
+        var found = await _transactions.Find(Builders<Transaction>.Filter.In(t => t.Id, ids.Distinct())).ToListAsync(ct);
+        return found.ToDictionary(t => t.Id, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<Transaction>> ListForCustomerAsync(
+        string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        if (from >= to)
+        {
+            return [];
+        }
+
+        var filter = Builders<Transaction>.Filter.Eq(t => t.CustomerId, customerId)
+            & Builders<Transaction>.Filter.Gte(t => t.Timestamp, from)
+            & Builders<Transaction>.Filter.Lt(t => t.Timestamp, to);
+        return await _transactions.Find(filter)
+            .SortBy(t => t.Timestamp).ThenBy(t => t.Id)
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Transaction>> ListRecentForCustomerAsync(string customerId, int skip, int take, CancellationToken ct = default) =>
+        take <= 0 ? [] : await _transactions.Find(t => t.CustomerId == customerId)
+            .SortByDescending(t => t.Timestamp).ThenByDescending(t => t.Id)
+            .Skip(Math.Max(0, skip))
+            .Limit(take)
+            .ToListAsync(ct);
+
+    public Task<long> CountAsync(CancellationToken ct = default) =>
+        _transactions.CountDocumentsAsync(FilterDefinition<Transaction>.Empty, cancellationToken: ct);
+}

@@ -1,0 +1,79 @@
+extern alias web;
+
+using System.Net.Http.Json;
+using CreditRisk.Core.Identity;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Web.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CreditRisk.Tests.Api;
+
+/// <summary>
+/// The whole web app on a temporary LiteDB file with a controllable clock. Without a path it makes (and later
+/// deletes) its own temporary directory.
+/// </summary>
+public sealed class CreditRiskWebFactory : WebApplicationFactory<web::Program>
+{
+    private readonly string? _ownedDirectory;
+
+    public CreditRiskWebFactory()
+    {
+        _ownedDirectory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+        DatabasePath = Path.Combine(_ownedDirectory, "creditrisk.db");
+    }
+
+    /// <summary>Uses an existing database file (which it leaves in place), e.g. one a CLI command just wrote.</summary>
+    internal CreditRiskWebFactory(string databasePath) => DatabasePath = databasePath;
+
+    public string DatabasePath { get; }
+
+    /// <summary>Starts at the real current time and moves only when a test advances it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public ICreditRiskStore Store => Services.GetRequiredService<ICreditRiskStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:LiteDbPath", DatabasePath);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task<string> CreateApiKeyAsync(string name = "tests") =>
+        (await Services.GetRequiredService<ApiKeyService>().CreateAsync(name, "tests")).Secret;
+
+    public HttpClient CreateApiClient(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, apiKey);
+        }
+
+        return client;
+    }
+
+    public async Task<(long Customers, long Transactions, long Statements)> CountsAsync() =>
+        (await Store.Customers.CountAsync(), await Store.Transactions.CountAsync(), await Store.Statements.CountAsync());
+
+    /// <summary>Creates customers through the API so that transactions and statements can name them.</summary>
+    public async Task SeedCustomersAsync(string apiKey, params string[] ids)
+    {
+        using var client = CreateApiClient(apiKey);
+        var response = await client.PostAsJsonAsync("/api/v1/customers", ids.Select(ApiBodies.Customer));
+        response.EnsureSuccessStatusCode();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownedDirectory is not null && Directory.Exists(_ownedDirectory))
+        {
+            Directory.Delete(_ownedDirectory, recursive: true);
+        }
+    }
+}

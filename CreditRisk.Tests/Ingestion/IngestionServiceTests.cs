@@ -1,0 +1,239 @@
+using CreditRisk.Core.Customers;
+using CreditRisk.Core.Ingestion;
+using CreditRisk.Core.Statements;
+using CreditRisk.Core.Transactions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using static CreditRisk.Tests.Ingestion.IngestionInputs;
+
+namespace CreditRisk.Tests.Ingestion;
+
+public sealed class IngestionServiceTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly RecordingListener _listener = new();
+    private TempLiteDbStore _temp = null!;
+
+    public async Task InitializeAsync()
+    {
+        _temp = await TempLiteDbStore.CreateAsync();
+        await Service().IngestCustomersAsync([Customer("C-1"), Customer("C-2")]);
+        _listener.Customers.Clear();
+    }
+
+    public async Task DisposeAsync() => await _temp.DisposeAsync();
+
+    private IngestionService Service(IngestionOptions? options = null, params IIngestionListener[] extraListeners)
+    {
+        var opts = Options.Create(options ?? new IngestionOptions());
+        return new IngestionService(
+            _temp.Store,
+            new IngestionValidator(opts, _clock),
+            opts,
+            _clock,
+            [_listener, .. extraListeners],
+            NullLogger<IngestionService>.Instance);
+    }
+
+    [Fact]
+    public async Task IngestTransactionsAsync_ValidBatch_StoresAllAndNotifiesListenersOnce()
+    {
+        var result = await Service().IngestTransactionsAsync([Transaction("T-1"), Transaction("T-2", "C-2")]);
+
+        Assert.True(result.Accepted);
+        Assert.Equal(["T-1", "T-2"], result.Items.Select(i => i.TransactionId));
+        Assert.All(result.Items, i => Assert.False(i.Duplicate));
+        Assert.All(result.Items, i => Assert.Equal(Now, i.AcceptedAt));
+        Assert.Equal(2, await _temp.Store.Transactions.CountAsync());
+        var notified = Assert.Single(_listener.Transactions);
+        Assert.Equal(["T-1", "T-2"], notified.Select(t => t.Id));
+    }
+
+    [Fact]
+    public async Task IngestTransactionsAsync_Replay_StoresNothingAndAnswersWithOriginalAcceptance()
+    {
+        var service = Service();
+        await service.IngestTransactionsAsync([Transaction("T-1"), Transaction("T-2")]);
+        _clock.Advance(TimeSpan.FromHours(3));
+
+        var replay = await service.IngestTransactionsAsync([Transaction("T-1"), Transaction("T-3"), Transaction("T-2")]);
+
+        Assert.True(replay.Accepted);
+        Assert.Equal(
+            [("T-1", true, Now), ("T-3", false, Now.AddHours(3)), ("T-2", true, Now)],
+            replay.Items.Select(i => (i.TransactionId, i.Duplicate, i.AcceptedAt)));
+        Assert.Equal(3, await _temp.Store.Transactions.CountAsync());
+        Assert.Equal(2, _listener.Transactions.Count);
+        Assert.Equal(["T-3"], _listener.Transactions[1].Select(t => t.Id));
+    }
+
+    [Fact]
+    public async Task IngestTransactionsAsync_FullReplay_DoesNotNotifyListeners()
+    {
+        var service = Service();
+        await service.IngestTransactionsAsync([Transaction("T-1")]);
+
+        await service.IngestTransactionsAsync([Transaction("T-1")]);
+
+        Assert.Single(_listener.Transactions);
+    }
+
+    [Fact]
+    public async Task IngestTransactionsAsync_OneBadItem_RefusesWholeBatchAndStoresNothing()
+    {
+        var items = Enumerable.Range(0, 500).Select(i => Transaction($"T-{i}")).ToArray();
+        items[417] = items[417] with { MerchantCategory = "54A1" };
+
+        var result = await Service().IngestTransactionsAsync(items);
+
+        Assert.False(result.Accepted);
+        Assert.Empty(result.Items);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((417, "merchantCategory"), (error.Index, error.Field));
+        Assert.Equal(0, await _temp.Store.Transactions.CountAsync());
+        Assert.Empty(_listener.Transactions);
+    }
+
+    [Fact]
+    public async Task IngestTransactionsAsync_SeveralProblems_ListsEveryOneInIndexOrder()
+    {
+        TransactionInput[] items =
+        [
+            Transaction("T-0"),
+            Transaction("T-1", customerId: "C-404"),
+            Transaction("T-2") with { Amount = 0m },
+            Transaction("T-0"),
+            Transaction("T-4") with { Type = "teleport", Timestamp = Now.AddHours(1) },
+        ];
+
+        var result = await Service().IngestTransactionsAsync(items);
+
+        Assert.Equal(
+            [(1, "customerId"), (2, "amount"), (3, "transactionId"), (4, "timestamp"), (4, "type")],
+            result.Errors.Select(e => (e.Index!.Value, e.Field)));
+        Assert.Contains("C-404", result.Errors[0].Message);
+        Assert.Contains("item 0", result.Errors[2].Message);
+        Assert.Equal(0, await _temp.Store.Transactions.CountAsync());
+    }
+
+    [Fact]
+    public async Task IngestTransactionsAsync_TooManyItems_RefusesTheBatchAsAWhole()
+    {
+        var items = Enumerable.Range(0, 11).Select(i => Transaction($"T-{i}")).ToArray();
+
+        var result = await Service(new IngestionOptions { MaxBatchSize = 10 }).IngestTransactionsAsync(items);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Null(error.Index);
+        Assert.Contains("at most 10", error.Message);
+        Assert.Equal(0, await _temp.Store.Transactions.CountAsync());
+    }
+
+    [Fact]
+    public async Task IngestTransactionsAsync_ReadErrors_AreMergedWithValidationOfTheOtherItems()
+    {
+        var batch = new IngestionBatch<TransactionInput>(
+            [Transaction("T-0"), null, Transaction("T-2") with { Channel = new string('c', 40) }],
+            [new IngestionError(1, "amount", "must be a number")]);
+
+        var result = await Service().IngestTransactionsAsync(batch);
+
+        Assert.Equal([(1, "amount"), (2, "channel")], result.Errors.Select(e => (e.Index!.Value, e.Field)));
+        Assert.Equal(0, await _temp.Store.Transactions.CountAsync());
+    }
+
+    [Fact]
+    public async Task IngestTransactionsAsync_ListenerThrows_DataStaysAccepted()
+    {
+        var result = await Service(null, new ThrowingListener()).IngestTransactionsAsync([Transaction("T-1")]);
+
+        Assert.True(result.Accepted);
+        Assert.Equal(1, await _temp.Store.Transactions.CountAsync());
+    }
+
+    [Fact]
+    public async Task IngestCustomersAsync_KnownCustomerAgain_KeepsCreationAndFirstOptInTime()
+    {
+        _clock.Advance(TimeSpan.FromDays(2));
+
+        var result = await Service().IngestCustomersAsync([Customer("C-1") with { FullName = "Anita R. Rao" }, Customer("C-3")]);
+
+        Assert.Equal([("C-1", false), ("C-3", true)], result.Items.Select(i => (i.CustomerId, i.Created)));
+        var stored = await _temp.Store.Customers.GetAsync("C-1");
+        Assert.Equal("Anita R. Rao", stored!.FullName);
+        Assert.Equal(Now, stored.CreatedAt);
+        Assert.Equal(Now, stored.WhatsAppOptInAt);
+        Assert.Equal(Now.AddDays(2), stored.UpdatedAt);
+        Assert.Equal(2, _listener.Customers.Single().Count);
+    }
+
+    [Fact]
+    public async Task IngestCustomersAsync_SameIdTwiceInBatch_IsAnItemError()
+    {
+        var result = await Service().IngestCustomersAsync([Customer("C-9"), Customer("C-9")]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((1, "customerId"), (error.Index, error.Field));
+        Assert.Null(await _temp.Store.Customers.GetAsync("C-9"));
+    }
+
+    [Fact]
+    public async Task IngestStatementsAsync_SameCustomerAndDateTwice_IsAnItemError()
+    {
+        var result = await Service().IngestStatementsAsync([Statement("C-1"), Statement("C-2"), Statement("C-1")]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, "statementDate"), (error.Index, error.Field));
+        Assert.Equal(0, await _temp.Store.Statements.CountAsync());
+    }
+
+    [Fact]
+    public async Task IngestStatementsAsync_SentAgain_ReplacesByCustomerAndDate()
+    {
+        var service = Service();
+        await service.IngestStatementsAsync([Statement("C-1")]);
+
+        var result = await service.IngestStatementsAsync([Statement("C-1") with { DaysPastDue = 31 }, Statement("C-404")]);
+        Assert.Equal([(1, "customerId")], result.Errors.Select(e => (e.Index!.Value, e.Field)));
+
+        result = await service.IngestStatementsAsync([Statement("C-1") with { DaysPastDue = 31 }]);
+        Assert.True(result.Accepted);
+        Assert.Equal(1, await _temp.Store.Statements.CountAsync());
+        Assert.Equal(31, (await _temp.Store.Statements.ListForCustomerAsync("C-1", 10)).Single().DaysPastDue);
+        Assert.Equal(2, _listener.Statements.Count);
+    }
+
+    private sealed class RecordingListener : IIngestionListener
+    {
+        public List<IReadOnlyList<Customer>> Customers { get; } = [];
+
+        public List<IReadOnlyList<Transaction>> Transactions { get; } = [];
+
+        public List<IReadOnlyList<Statement>> Statements { get; } = [];
+
+        public Task OnCustomersAcceptedAsync(IReadOnlyList<Customer> customers, CancellationToken ct)
+        {
+            Customers.Add(customers);
+            return Task.CompletedTask;
+        }
+
+        public Task OnTransactionsAcceptedAsync(IReadOnlyList<Transaction> newOnes, CancellationToken ct)
+        {
+            Transactions.Add(newOnes);
+            return Task.CompletedTask;
+        }
+
+        public Task OnStatementsAcceptedAsync(IReadOnlyList<Statement> statements, CancellationToken ct)
+        {
+            Statements.Add(statements);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class ThrowingListener : IIngestionListener
+    {
+        public Task OnTransactionsAcceptedAsync(IReadOnlyList<Transaction> newOnes, CancellationToken ct) =>
+            throw new InvalidOperationException("pipeline down");
+    }
+}

@@ -1,0 +1,245 @@
+using CreditRisk.Core.Ingestion;
+using CreditRisk.Core.Transactions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using static CreditRisk.Tests.Ingestion.IngestionInputs;
+
+namespace CreditRisk.Tests.Ingestion;
+
+public sealed class IngestionValidatorTests
+{
+    private static IngestionValidator Validator(IngestionOptions? options = null) =>
+        new(Options.Create(options ?? new IngestionOptions()), new FakeTimeProvider(Now));
+
+    private static IReadOnlyList<string> Fields<T>(ValidatedItem<T> result)
+        where T : class => [.. result.Errors.Select(e => e.Field)];
+
+    [Fact]
+    public void Validate_ValidTransaction_MapsToUtcMillisecondDomainRecord()
+    {
+        var input = Transaction() with
+        {
+            Type = "cash_withdrawal",
+            Timestamp = new DateTimeOffset(2026, 3, 1, 15, 30, 0, TimeSpan.FromHours(5.5)).AddTicks(1_234_567),
+        };
+
+        var result = Validator().Validate(input, 7);
+
+        Assert.True(result.IsValid);
+        var tx = result.Value!;
+        Assert.Equal(7, result.Index);
+        Assert.Equal(TransactionType.CashWithdrawal, tx.Type);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, 123, TimeSpan.Zero), tx.Timestamp);
+        Assert.Equal(TimeSpan.Zero, tx.Timestamp.Offset);
+        Assert.Equal(Now, tx.ReceivedAt);
+        Assert.Equal(1_250.50m, tx.Amount);
+        Assert.Equal("5411", tx.MerchantCategory);
+    }
+
+    [Fact]
+    public void Validate_EmptyTransaction_ReportsEveryRequiredFieldAtItsIndex()
+    {
+        var result = Validator().Validate(new TransactionInput(), 417);
+
+        Assert.False(result.IsValid);
+        Assert.Null(result.Value);
+        Assert.Equal(["transactionId", "customerId", "timestamp", "amount", "type"], Fields(result));
+        Assert.All(result.Errors, e => Assert.Equal(417, e.Index));
+        Assert.All(result.Errors, e => Assert.Equal("is required", e.Message));
+    }
+
+    [Theory]
+    [InlineData("541")]
+    [InlineData("54111")]
+    [InlineData("54a1")]
+    [InlineData("٥٤١١")] // Arabic-Indic digits are digits to .NET's \d, not to ISO 18245.
+    [InlineData("5411\n")]
+    public void Validate_MalformedMerchantCategory_IsRefused(string mcc)
+    {
+        var result = Validator().Validate(Transaction() with { MerchantCategory = mcc }, 0);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("merchantCategory", error.Field);
+        Assert.Equal("must be exactly 4 digits", error.Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Validate_MissingOptionalFields_AreStoredAsNull(string? empty)
+    {
+        var result = Validator().Validate(Transaction() with { MerchantCategory = empty, MerchantId = empty, Channel = empty }, 0);
+
+        Assert.True(result.IsValid);
+        Assert.Null(result.Value!.MerchantCategory);
+        Assert.Null(result.Value.MerchantId);
+        Assert.Null(result.Value.Channel);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("1000000.01")]
+    public void Validate_AmountOutOfRange_IsRefused(string amount)
+    {
+        var result = Validator().Validate(Transaction() with { Amount = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture) }, 0);
+
+        Assert.Equal(["amount"], Fields(result));
+    }
+
+    [Fact]
+    public void Validate_AmountAtConfiguredMaximum_IsAccepted()
+    {
+        var validator = Validator(new IngestionOptions { MaxAmount = 500m });
+
+        Assert.True(validator.Validate(Transaction() with { Amount = 500m }, 0).IsValid);
+        Assert.Equal(["amount"], Fields(validator.Validate(Transaction() with { Amount = 500.01m }, 0)));
+    }
+
+    [Fact]
+    public void Validate_TimestampAtTheSkewLimit_IsAcceptedAndOneMillisecondLaterRefused()
+    {
+        var validator = Validator();
+
+        Assert.True(validator.Validate(Transaction() with { Timestamp = Now.AddMinutes(5) }, 0).IsValid);
+        var late = validator.Validate(Transaction() with { Timestamp = Now.AddMinutes(5).AddMilliseconds(1) }, 0);
+        var error = Assert.Single(late.Errors);
+        Assert.Equal("timestamp", error.Field);
+        Assert.Contains("5 minutes in the future", error.Message);
+    }
+
+    [Fact]
+    public void Validate_ZeroSkewConfigured_RefusesAnyFutureTimestamp()
+    {
+        var validator = Validator(new IngestionOptions { MaxFutureSkew = TimeSpan.Zero });
+
+        Assert.Equal(["timestamp"], Fields(validator.Validate(Transaction() with { Timestamp = Now.AddSeconds(1) }, 0)));
+    }
+
+    [Theory]
+    [InlineData("CashWithdrawal")]
+    [InlineData("cash withdrawal")]
+    [InlineData("PURCHASE")]
+    [InlineData("chargeback")]
+    public void Validate_UnknownType_IsRefusedListingTheKnownNames(string type)
+    {
+        var result = Validator().Validate(Transaction() with { Type = type }, 0);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("type", error.Field);
+        Assert.Contains("cash_withdrawal", error.Message);
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("slash/id")]
+    [InlineData("tx\n")]
+    [InlineData("x1234567890123456789012345678901234567890123456789012345678901234")]
+    public void Validate_MalformedTransactionId_IsRefused(string id)
+    {
+        Assert.Equal(["transactionId"], Fields(Validator().Validate(Transaction() with { TransactionId = id }, 0)));
+    }
+
+    [Fact]
+    public void Validate_IdWithEveryAllowedCharacter_IsAccepted()
+    {
+        Assert.True(Validator().Validate(Transaction() with { TransactionId = "Ab9-_.:z" }, 0).IsValid);
+    }
+
+    [Theory]
+    [InlineData("+919812345678", true)]
+    [InlineData("+12025550123", true)]
+    [InlineData("919812345678", false)]
+    [InlineData("+0919812345", false)]
+    [InlineData("+1234567", false)]
+    [InlineData("+1234567890123456", false)]
+    [InlineData("+91 98123 45678", false)]
+    [InlineData("+919812345678\n", false)]
+    public void Validate_Phone_MustBeE164(string phone, bool valid)
+    {
+        var result = Validator().Validate(Customer() with { Phone = phone }, 0);
+
+        Assert.Equal(valid, result.IsValid);
+        if (!valid)
+        {
+            Assert.Equal(["phone"], Fields(result));
+        }
+    }
+
+    [Fact]
+    public void Validate_ValidCustomer_RecordsOptInTimeAndTrimsName()
+    {
+        var result = Validator().Validate(Customer() with { FullName = "  Anita Rao " }, 0);
+
+        Assert.True(result.IsValid);
+        Assert.Equal("Anita Rao", result.Value!.FullName);
+        Assert.True(result.Value.WhatsAppOptIn);
+        Assert.Equal(Now, result.Value.WhatsAppOptInAt);
+        Assert.Equal(Now, result.Value.CreatedAt);
+    }
+
+    [Fact]
+    public void Validate_CustomerWithoutOptIn_HasNoOptInTime()
+    {
+        var result = Validator().Validate(Customer() with { WhatsappOptIn = null }, 0);
+
+        Assert.False(result.Value!.WhatsAppOptIn);
+        Assert.Null(result.Value.WhatsAppOptInAt);
+    }
+
+    [Fact]
+    public void Validate_CustomerWithBadValues_ReportsEachField()
+    {
+        var input = Customer() with
+        {
+            FullName = new string('x', IngestionValidator.MaxNameLength + 1),
+            CreditLimit = -1m,
+            OpenedOn = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(2),
+        };
+
+        Assert.Equal(["fullName", "creditLimit", "openedOn"], Fields(Validator().Validate(input, 0)));
+    }
+
+    [Fact]
+    public void Validate_ValidStatement_MapsWithNaturalKey()
+    {
+        var result = Validator().Validate(Statement(), 0);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(CreditRisk.Core.Statements.Statement.KeyFor("C-1", new DateOnly(2026, 2, 1)), result.Value!.Id);
+        Assert.Equal(Now, result.Value.ReceivedAt);
+    }
+
+    [Fact]
+    public void Validate_MinimumDueAboveBalance_IsRefused()
+    {
+        var result = Validator().Validate(Statement() with { Balance = 1_000m, MinimumDue = 1_000.01m }, 0);
+
+        Assert.Equal(["minimumDue"], Fields(result));
+    }
+
+    [Fact]
+    public void Validate_CreditBalance_AllowsOnlyZeroMinimumDue()
+    {
+        var validator = Validator();
+
+        Assert.True(validator.Validate(Statement() with { Balance = -50m, MinimumDue = 0m }, 0).IsValid);
+        Assert.True(validator.Validate(Statement() with { Balance = -50m, MinimumDue = null }, 0).IsValid);
+        Assert.Equal(["minimumDue"], Fields(validator.Validate(Statement() with { Balance = -50m, MinimumDue = 5m }, 0)));
+    }
+
+    [Fact]
+    public void Validate_StatementWithInconsistentValues_ReportsEachField()
+    {
+        var input = Statement() with
+        {
+            CreditLimit = null,
+            DueDate = new DateOnly(2026, 1, 31),
+            AmountPaid = -1m,
+            DaysPastDue = -3,
+        };
+
+        Assert.Equal(["creditLimit", "dueDate", "amountPaid", "daysPastDue"], Fields(Validator().Validate(input, 0)));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CreditRisk.Core.Ingestion;
+
+namespace CreditRisk.Web.Api;
+
+/// <summary>How ingestion request bodies are read: camelCase names, JSON numbers for amounts, timestamps with an offset.</summary>
+internal static class IngestionJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        // docs/data-formats.md: amounts are JSON numbers; a quoted amount is a client bug worth surfacing.
+        NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new TimestampConverter() },
+    };
+
+    /// <summary>Says what a field must look like, from the type it binds to.</summary>
+    public static string DescribeExpected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(string) => "must be a string",
+        var t when t == typeof(decimal) => "must be a number",
+        var t when t == typeof(int) => "must be a whole number",
+        var t when t == typeof(bool) => "must be true or false",
+        var t when t == typeof(DateOnly) => "must be a date string, yyyy-MM-dd",
+        var t when t == typeof(DateTimeOffset) => "must be an ISO-8601 timestamp string with an offset or Z, e.g. 2026-03-01T14:22:05Z",
+        _ => "has the wrong type",
+    };
+
+    /// <summary>ISO-8601 with a mandatory offset (the built-in converter would read a bare time as server-local).</summary>
+    private sealed class TimestampConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && WireFormat.TryParseTimestamp(reader.GetString(), out var value)
+                ? value
+                : throw new JsonException();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
+    }
+}

@@ -1,0 +1,33 @@
+using CreditRisk.Web.Api;
+using CreditRisk.Web.Components;
+using CreditRisk.Web.Diagnostics;
+using CreditRisk.Web.Health;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace CreditRisk.Web;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>The request pipeline and every endpoint: UI, <c>/api/v1</c>, <c>/health</c>.</summary>
+    public static WebApplication UseCreditRiskWeb(this WebApplication app)
+    {
+        app.UseRequestIdHeader();
+
+        // API callers get problem details; people in a browser get the error page. Neither sees exception details.
+        app.UseWhen(context => !IsApi(context), branch => branch.UseExceptionHandler("/Error", createScopeForErrors: true));
+        app.UseExceptionHandler();
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapIngestionApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health");
+}
