@@ -217,8 +217,9 @@ public sealed class RiskPipeline(
     {
         var features = FeatureEngine.Compute(profile, customer?.CreditLimit, asOf);
         var ruleResult = RuleEngine.Evaluate(features, settings);
-        var score = model?.Score(features);
-        RiskBand? modelBand = score is null ? null : RiskBanding.FromProbability(score.Ensemble, banding.Value);
+        var explanation = model?.Explain(features, RiskReasons.Max);
+        var score = explanation?.Score;
+        RiskBand? modelBand = score is { } s ? RiskBanding.FromProbability(s.Ensemble, banding.Value) : null;
         return new RiskAssessment
         {
             Id = Guid.CreateVersion7(now).ToString("N"),
@@ -234,8 +235,8 @@ public sealed class RiskPipeline(
             Band = RiskBanding.Combine(modelBand, ruleResult.Band),
             PreviousBand = prior?.Band,
             RuleHits = [.. ruleResult.Hits],
-            Reasons = RiskReasons.Compose(ruleResult, score, modelBand, model?.Version),
-            ModelVersion = score is null ? null : model!.Version,
+            Reasons = RiskReasons.Compose(ruleResult, explanation, modelBand, model?.Version),
+            ModelVersion = explanation is null ? null : model!.Version,
         };
     }
 

@@ -21,12 +21,12 @@ public sealed class RiskServiceRegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task AddCreditRiskCore_Defaults_ResolvesPipelineWithoutModelAndOneEventBus()
+    public async Task AddCreditRiskCore_EmptyStore_ResolvesPipelineWithNoChampionAndOneEventBus()
     {
         await using var provider = Build([]);
 
         Assert.NotNull(provider.GetRequiredService<RiskPipeline>());
-        Assert.IsType<NoChampionModelProvider>(provider.GetRequiredService<IChampionModelProvider>());
+        Assert.Null(await provider.GetRequiredService<IChampionModelProvider>().GetChampionAsync());
         Assert.Same(provider.GetRequiredService<IRiskEventPublisher>(), provider.GetRequiredService<IRiskEventStream>());
         Assert.Equal(90, provider.GetRequiredService<RuleSettingsService>().Defaults.UtilisationHighPct);
     }
