@@ -217,9 +217,8 @@ public sealed class RiskPipeline(
     {
         var features = FeatureEngine.Compute(profile, customer?.CreditLimit, asOf);
         var ruleResult = RuleEngine.Evaluate(features, settings);
-        var explanation = model?.Explain(features, RiskReasons.Max);
-        var score = explanation?.Score;
-        RiskBand? modelBand = score is { } s ? RiskBanding.FromProbability(s.Ensemble, banding.Value) : null;
+        var score = model?.Score(features);
+        RiskBand? modelBand = score is null ? null : RiskBanding.FromProbability(score.Ensemble, banding.Value);
         return new RiskAssessment
         {
             Id = Guid.CreateVersion7(now).ToString("N"),
@@ -235,8 +234,8 @@ public sealed class RiskPipeline(
             Band = RiskBanding.Combine(modelBand, ruleResult.Band),
             PreviousBand = prior?.Band,
             RuleHits = [.. ruleResult.Hits],
-            Reasons = RiskReasons.Compose(ruleResult, explanation, modelBand, model?.Version),
-            ModelVersion = explanation is null ? null : model!.Version,
+            Reasons = RiskReasons.Compose(ruleResult, score, modelBand, model?.Version),
+            ModelVersion = score is null ? null : model!.Version,
         };
     }
 

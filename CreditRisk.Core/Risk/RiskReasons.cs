@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreditRisk.Core.Features;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 
@@ -13,10 +14,10 @@ internal static class RiskReasons
 
     public const string NoRuleFired = "No expert rule fired";
 
-    public static List<string> Compose(RuleEvaluation rules, ModelExplanation? model, RiskBand? modelBand, string? modelVersion)
+    public static List<string> Compose(RuleEvaluation rules, ModelScore? score, RiskBand? modelBand, string? modelVersion)
     {
         var reasons = new List<string>(Max);
-        var ruleSlots = model is null ? Max - 1 : Max;
+        var ruleSlots = score is null ? Max - 1 : Max;
         foreach (var hit in rules.Hits)
         {
             if (reasons.Count == ruleSlots)
@@ -27,7 +28,7 @@ internal static class RiskReasons
             reasons.Add(hit.Reason);
         }
 
-        if (model is null)
+        if (score is null)
         {
             if (reasons.Count == 0)
             {
@@ -42,17 +43,20 @@ internal static class RiskReasons
         {
             reasons.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Model {modelVersion} estimates a {model.Score.Ensemble:0%} probability of delinquency ({modelBand})"));
+                $"Model {modelVersion} estimates a {score.Ensemble:0%} probability of delinquency ({modelBand})"));
         }
 
-        foreach (var reason in model.Reasons)
+        foreach (var contribution in score.Contributions)
         {
             if (reasons.Count == Max)
             {
                 break;
             }
 
-            reasons.Add(reason);
+            if (contribution.Contribution > 0)
+            {
+                reasons.Add($"{FeatureNames.Label(contribution.Feature)} raises the model's risk estimate");
+            }
         }
 
         return reasons;

@@ -1,18 +1,14 @@
 namespace CreditRisk.Core.Scoring;
 
-/// <summary>
-/// Hands the risk pipeline the current champion model. The model is loaded once and cached; a newly promoted
-/// champion is picked up without a restart (on <see cref="RefreshAsync"/> or after
-/// <see cref="ModelOptions.ChampionCheckSeconds"/>).
-/// </summary>
+/// <summary>Supplies the current champion model, or null when none is registered (then the rules alone decide).</summary>
 public interface IChampionModelProvider
 {
-    /// <summary>
-    /// The champion, or null when no model has been promoted (or the champion was refused, see the log); cheap on
-    /// the hot path: a cached reference unless the check interval has passed.
-    /// </summary>
+    /// <summary>The champion, cheap to call per batch (implementations cache the loaded model).</summary>
     ValueTask<IRiskModel?> GetChampionAsync(CancellationToken ct = default);
+}
 
-    /// <summary>Checks the registry now and loads the champion if it changed (call after a promotion).</summary>
-    Task RefreshAsync(CancellationToken ct = default);
+/// <summary>The provider used until the model registry supplies one: never a model.</summary>
+public sealed class NoChampionModelProvider : IChampionModelProvider
+{
+    public ValueTask<IRiskModel?> GetChampionAsync(CancellationToken ct = default) => ValueTask.FromResult<IRiskModel?>(null);
 }

@@ -76,7 +76,5 @@ public sealed class PipelineHarness : IAsyncDisposable
     private sealed class ModelProvider(PipelineHarness harness) : IChampionModelProvider
     {
         public ValueTask<IRiskModel?> GetChampionAsync(CancellationToken ct = default) => ValueTask.FromResult(harness.Model);
-
-        public Task RefreshAsync(CancellationToken ct = default) => Task.CompletedTask;
     }
 }

@@ -95,7 +95,7 @@ public sealed class RiskPipelineTests : IAsyncLifetime
         Assert.Equal(RiskBand.High, assessment.Band);
         Assert.Equal("m-1", assessment.ModelVersion);
         Assert.Equal(0.7, assessment.EnsembleProbability);
-        Assert.Equal(["Model m-1 estimates a 70% probability of delinquency (High)", "Utilisation raises the risk"], assessment.Reasons);
+        Assert.Equal(["Model m-1 estimates a 70% probability of delinquency (High)", "Utilisation raises the model's risk estimate"], assessment.Reasons);
         Assert.Equal(FeatureIndex.Count, model.LastVectorLength);
         Assert.Single(await _h.Store.Alerts.ListForCustomerAsync("c1", 10));
     }
@@ -268,23 +268,14 @@ public sealed class RiskPipelineTests : IAsyncLifetime
 
         public IReadOnlyList<string> FeatureNames { get; } = names ?? Core.Features.FeatureNames.Ordered;
 
-        public double LogisticWeight => 0.6;
-
         public ModelScore Score(ReadOnlySpan<double?> features)
         {
             LastVectorLength = features.Length;
-            return new ModelScore(probability, probability, probability);
+            return new ModelScore(
+                probability,
+                probability,
+                probability,
+                [new FeatureContribution(Core.Features.FeatureNames.UtilisationPct, 0.4), new FeatureContribution(Core.Features.FeatureNames.PaymentRatio, -0.1)]);
         }
-
-        public ModelExplanation Explain(ReadOnlySpan<double?> features, int maxReasons = 4) => new()
-        {
-            Score = Score(features),
-            Contributions =
-            [
-                new FeatureContribution(Core.Features.FeatureNames.UtilisationPct, features[0], 0.4),
-                new FeatureContribution(Core.Features.FeatureNames.PaymentRatio, features[8], -0.1),
-            ],
-            Reasons = ["Utilisation raises the risk"],
-        };
     }
 }

@@ -21,12 +21,12 @@ public sealed class RiskServiceRegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task AddCreditRiskCore_EmptyStore_ResolvesPipelineWithNoChampionAndOneEventBus()
+    public async Task AddCreditRiskCore_Defaults_ResolvesPipelineWithoutModelAndOneEventBus()
     {
         await using var provider = Build([]);
 
         Assert.NotNull(provider.GetRequiredService<RiskPipeline>());
-        Assert.Null(await provider.GetRequiredService<IChampionModelProvider>().GetChampionAsync());
+        Assert.IsType<NoChampionModelProvider>(provider.GetRequiredService<IChampionModelProvider>());
         Assert.Same(provider.GetRequiredService<IRiskEventPublisher>(), provider.GetRequiredService<IRiskEventStream>());
         Assert.Equal(90, provider.GetRequiredService<RuleSettingsService>().Defaults.UtilisationHighPct);
     }
