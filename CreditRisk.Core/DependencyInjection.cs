@@ -2,6 +2,7 @@ using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Persistence.Mongo;
+using CreditRisk.Core.Risk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class DependencyInjection
 
         AddStore(services, configuration);
         services.AddIngestion();
+        services.AddRiskServices();
         return services;
     }
 

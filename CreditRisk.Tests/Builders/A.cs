@@ -75,6 +75,11 @@ public static class A
         CustomerId = customerId,
         Version = 0,
         UpdatedAt = Now,
+        FirstTransactionDay = new DateOnly(2025, 6, 1),
+        LastTransactionDay = new DateOnly(2026, 3, 2),
+        PrunedThrough = new DateOnly(2025, 9, 1),
+        TransactionCount = 1_234,
+        NetBalance = -12_345.67m,
         Days =
         [
             new DailyActivity
@@ -85,6 +90,7 @@ public static class A
                 CashWithdrawals = 10_000m,
                 CashWithdrawalCount = 1,
                 Payments = 5_000m,
+                PaymentCount = 2,
                 Refunds = 99.99m,
                 FeesAndInterest = 12.34m,
                 MerchantCategoryCounts = new() { ["5411"] = 2, ["5812"] = 1 },
@@ -99,6 +105,7 @@ public static class A
                 CreditLimit = 150_000m,
                 Balance = 98_765.43m,
                 MinimumDue = 4_938.27m,
+                DueDate = new DateOnly(2026, 3, 7),
                 AmountPaid = 4_938.27m,
                 DaysPastDue = 3,
             },

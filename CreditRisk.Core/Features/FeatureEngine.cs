@@ -1,0 +1,406 @@
+using System.Runtime.InteropServices;
+using CreditRisk.Core.Customers;
+using CreditRisk.Core.Risk;
+
+namespace CreditRisk.Core.Features;
+
+/// <summary>
+/// Turns a <see cref="BehaviorProfile"/> into the fixed, ordered feature vector of <see cref="FeatureNames.Ordered"/>
+/// as of a point in time. A feature that cannot be computed is <c>null</c>, never zero.
+/// Works from transactions alone, statements alone or both; formulas, units, windows and missing rules are in
+/// <c>docs/features.md</c>. Allocation-free after warm-up: results go into a caller-supplied span.
+/// </summary>
+public static class FeatureEngine
+{
+    /// <summary>Length of each comparison window, in days.</summary>
+    public const int WindowDays = 30;
+
+    /// <summary>Window of <see cref="FeatureNames.OverLimitCount90d"/>, in days.</summary>
+    public const int OverLimitWindowDays = 90;
+
+    /// <summary>Number of 30-day periods (or statement cycles) behind the volatility and stability features.</summary>
+    public const int Periods = 6;
+
+    /// <summary>Fewest periods or cycles a coefficient of variation is computed from.</summary>
+    public const int MinPeriodsForVariation = 3;
+
+    /// <summary>Days after the statement date assumed for the due date when a statement does not carry one.</summary>
+    public const int DefaultGraceDays = 25;
+
+    /// <summary>
+    /// A statement-derived spend figure is used only when the latest statement is at most this many days old and
+    /// consecutive statements are at most this many days apart.
+    /// </summary>
+    public const int StatementFreshDays = 45;
+
+    /// <summary>A payment up to the minimum due plus this share (10%) still counts as "minimum due only".</summary>
+    public const decimal MinimumDueTolerance = 0.10m;
+
+    /// <summary>
+    /// The merchant-mix index is entropy divided by ln of this many categories (10), capped at 1: normalising by the
+    /// categories actually used would score any evenly spread mix as 1 and hide a collapse from ten categories to two.
+    /// </summary>
+    public const int MerchantMixReferenceCategories = 10;
+
+    private static readonly double MixNormaliser = Math.Log(MerchantMixReferenceCategories);
+
+    [ThreadStatic]
+    private static CategoryTally? t_categoryTally;
+
+    /// <summary>Computes the features into a new array (convenience; the span overload does not allocate).</summary>
+    public static double?[] Compute(BehaviorProfile profile, decimal? creditLimit, DateTimeOffset asOf)
+    {
+        var features = new double?[FeatureIndex.Count];
+        Compute(profile, creditLimit, asOf, features);
+        return features;
+    }
+
+    /// <summary>Computes the features of a customer, using <see cref="Customer.CreditLimit"/> as the current limit.</summary>
+    public static void Compute(BehaviorProfile profile, Customer? customer, DateTimeOffset asOf, Span<double?> destination) =>
+        Compute(profile, customer?.CreditLimit, asOf, destination);
+
+    /// <summary>
+    /// Writes the <see cref="FeatureIndex.Count"/> features of <paramref name="profile"/> as of
+    /// <paramref name="asOf"/> into <paramref name="destination"/>.
+    /// </summary>
+    /// <param name="profile">The customer's behaviour profile.</param>
+    /// <param name="creditLimit">The current credit limit in the account currency; null or ≤ 0 when unknown, in which case the latest statement's limit is used.</param>
+    /// <param name="asOf">The assessment time; its UTC day is the last day of every window.</param>
+    /// <param name="destination">At least <see cref="FeatureIndex.Count"/> elements.</param>
+    public static void Compute(BehaviorProfile profile, decimal? creditLimit, DateTimeOffset asOf, Span<double?> destination)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (destination.Length < FeatureIndex.Count)
+        {
+            throw new ArgumentException($"The destination needs {FeatureIndex.Count} elements.", nameof(destination));
+        }
+
+        var asOfDay = ProfileUpdater.DayOf(asOf);
+        var days = CollectionsMarshal.AsSpan(profile.Days);
+
+        // One pass, newest first, converting each stored decimal once: money arithmetic in double is ample for
+        // ratios, and decimal arithmetic would cost several times more per feature vector.
+        var suffixNet = days.Length < 512 ? stackalloc double[days.Length + 1] : new double[days.Length + 1];
+        Span<double> spend = stackalloc double[Periods];
+        Span<double> payments = stackalloc double[Periods];
+        spend.Clear();
+        payments.Clear();
+        suffixNet[days.Length] = 0;
+        double cash0 = 0;
+        int purchases0 = 0, purchases1 = 0;
+        for (var i = days.Length - 1; i >= 0; i--)
+        {
+            ref readonly var day = ref days[i];
+            var purchases = (double)day.Purchases;
+            var cash = (double)day.CashWithdrawals;
+            var paid = (double)day.Payments;
+            suffixNet[i] = suffixNet[i + 1] + purchases + cash + (double)day.FeesAndInterest - paid - (double)day.Refunds;
+
+            var age = asOfDay.DayNumber - day.Day.DayNumber;
+            if (age < 0 || age >= Periods * WindowDays)
+            {
+                continue;
+            }
+
+            var period = age / WindowDays;
+            spend[period] += purchases + cash;
+            payments[period] += paid;
+            if (period == 0)
+            {
+                cash0 += cash;
+                purchases0 += day.PurchaseCount;
+            }
+            else if (period == 1)
+            {
+                purchases1 += day.PurchaseCount;
+            }
+        }
+
+        var view = new ProfileView(profile, asOfDay, suffixNet);
+        var window0Start = asOfDay.AddDays(1 - WindowDays);
+        var window1Start = asOfDay.AddDays(1 - (2 * WindowDays));
+        var window0Usable = view.SingleWindowUsable(window0Start, asOfDay);
+        var window1Usable = view.SingleWindowUsable(window1Start, asOfDay.AddDays(-WindowDays));
+        var bothWindowsObserved = view.Observed(window1Start);
+        var observedPeriods = view.ObservedPeriods();
+
+        var currentLimit = creditLimit is > 0 ? (double)creditLimit.Value : view.LatestCycleLimit();
+        var (balance, overLimit) = view.WalkBalances(asOfDay.AddDays(1 - OverLimitWindowDays), currentLimit);
+
+        destination[FeatureIndex.UtilisationPct] = balance is { } b && currentLimit is { } limit
+            ? Math.Max(0d, b) / limit * 100d
+            : null;
+        destination[FeatureIndex.OverLimitCount90d] = overLimit;
+
+        Span<double> implied = stackalloc double[ProfileWindow.Cycles];
+        var impliedCount = view.ImpliedCycleSpend(implied);
+
+        destination[FeatureIndex.SpendChangePct30d] = bothWindowsObserved && spend[1] > 0
+            ? PercentChange(spend[0], spend[1])
+            : impliedCount >= 2 && implied[1] > 0 ? PercentChange(implied[0], implied[1]) : null;
+
+        var (mix0, mix1) = window0Usable || window1Usable
+            ? MerchantMixIndexes(days, window1Start, window0Start, asOfDay)
+            : (null, null);
+        mix0 = window0Usable ? mix0 : null;
+        mix1 = window1Usable ? mix1 : null;
+        destination[FeatureIndex.MerchantMixIndex30d] = mix0;
+        destination[FeatureIndex.MerchantMixChangePct30d] = bothWindowsObserved && mix0 is { } m0 && mix1 is > 0 and var m1
+            ? (m0 - m1) / m1 * 100d
+            : null;
+
+        destination[FeatureIndex.CashWithdrawalPct30d] = window0Usable && spend[0] > 0 ? cash0 / spend[0] * 100d : null;
+
+        var evaluable = view.EvaluableCycles();
+        destination[FeatureIndex.MinDueOnlyStreak] = MinimumDueOnlyStreak(evaluable);
+        destination[FeatureIndex.MinDuePaidFreq6c] = MinimumDuePaidFrequency(evaluable);
+
+        destination[FeatureIndex.PaymentRatio] = StatementPaymentRatio(evaluable) ?? view.TransactionPaymentRatio(payments[0]);
+        destination[FeatureIndex.PaymentStabilityCv] = StatementPaymentStability(evaluable)
+            ?? (observedPeriods >= MinPeriodsForVariation ? CoefficientOfVariation(payments[..observedPeriods]) : null);
+
+        destination[FeatureIndex.SpendVolatilityCv] = observedPeriods >= MinPeriodsForVariation
+            ? CoefficientOfVariation(spend[..observedPeriods])
+            : impliedCount >= MinPeriodsForVariation ? CoefficientOfVariation(implied[..Math.Min(impliedCount, Periods)]) : null;
+
+        var (maxDpd, delinquent) = view.Delinquency(asOfDay.AddMonths(-6));
+        destination[FeatureIndex.MaxDpd6m] = maxDpd;
+        destination[FeatureIndex.DelinquentCycles6m] = delinquent;
+
+        destination[FeatureIndex.PurchaseCount30d] = window0Usable ? purchases0 : null;
+        destination[FeatureIndex.PurchaseCountPrev30d] = window1Usable ? purchases1 : null;
+    }
+
+    /// <summary>Pairs a vector with <see cref="FeatureNames.Ordered"/> for storage in an assessment.</summary>
+    public static List<FeatureValue> ToFeatureValues(ReadOnlySpan<double?> features)
+    {
+        var values = new List<FeatureValue>(FeatureIndex.Count);
+        for (var i = 0; i < FeatureIndex.Count; i++)
+        {
+            values.Add(new FeatureValue(FeatureNames.Ordered[i], features[i]));
+        }
+
+        return values;
+    }
+
+    /// <summary>Whether a cycle shows a payment of the minimum due (up to <see cref="MinimumDueTolerance"/> more) but less than the balance.</summary>
+    internal static bool IsMinimumDueOnly(CycleSummary cycle) =>
+        cycle.MinimumDue is > 0 and var minimum
+        && cycle.Balance > 0
+        && cycle.AmountPaid >= minimum
+        && cycle.AmountPaid <= minimum * (1 + MinimumDueTolerance)
+        && cycle.AmountPaid < cycle.Balance;
+
+    private static double PercentChange(double current, double previous) => (current - previous) / previous * 100d;
+
+    private static double? MinimumDueOnlyStreak(ReadOnlySpan<CycleSummary> evaluable)
+    {
+        if (evaluable.IsEmpty || evaluable[^1].MinimumDue is null)
+        {
+            return null;
+        }
+
+        var streak = 0;
+        for (var i = evaluable.Length - 1; i >= 0 && IsMinimumDueOnly(evaluable[i]); i--)
+        {
+            streak++;
+        }
+
+        return streak;
+    }
+
+    private static double? MinimumDuePaidFrequency(ReadOnlySpan<CycleSummary> evaluable)
+    {
+        int owed = 0, minimumOnly = 0;
+        for (var i = Math.Max(0, evaluable.Length - Periods); i < evaluable.Length; i++)
+        {
+            var cycle = evaluable[i];
+            if (cycle.MinimumDue is > 0 && cycle.Balance > 0)
+            {
+                owed++;
+                minimumOnly += IsMinimumDueOnly(cycle) ? 1 : 0;
+            }
+        }
+
+        return owed == 0 ? null : (double)minimumOnly / owed;
+    }
+
+    private static double? StatementPaymentRatio(ReadOnlySpan<CycleSummary> evaluable) =>
+        evaluable.IsEmpty ? null : PaymentRatioOf(evaluable[^1]);
+
+    private static double? PaymentRatioOf(CycleSummary cycle) =>
+        cycle.Balance > 0 ? (double)Math.Clamp(cycle.AmountPaid / cycle.Balance, 0m, 1m) : null;
+
+    private static double? StatementPaymentStability(ReadOnlySpan<CycleSummary> evaluable)
+    {
+        Span<double> ratios = stackalloc double[Periods];
+        var count = 0;
+        for (var i = Math.Max(0, evaluable.Length - Periods); i < evaluable.Length; i++)
+        {
+            if (PaymentRatioOf(evaluable[i]) is { } ratio)
+            {
+                ratios[count++] = ratio;
+            }
+        }
+
+        return count >= MinPeriodsForVariation ? CoefficientOfVariation(ratios[..count]) : null;
+    }
+
+    /// <summary>Population standard deviation over mean; null when the mean is not positive.</summary>
+    private static double? CoefficientOfVariation(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        var mean = sum / values.Length;
+        if (mean <= 0)
+        {
+            return null;
+        }
+
+        double squares = 0;
+        foreach (var value in values)
+        {
+            var deviation = value - mean;
+            squares += deviation * deviation;
+        }
+
+        return Math.Sqrt(squares / values.Length) / mean;
+    }
+
+    /// <summary>Merchant-mix index of the current window [currentFrom, to] and of the previous one [from, currentFrom), in one pass.</summary>
+    private static (double? Current, double? Previous) MerchantMixIndexes(
+        ReadOnlySpan<DailyActivity> days, DateOnly from, DateOnly currentFrom, DateOnly to)
+    {
+        var tally = t_categoryTally ??= new CategoryTally();
+        int total0 = 0, total1 = 0;
+        foreach (ref readonly var day in days)
+        {
+            if (day.Day < from || day.Day > to || day.MerchantCategoryCounts.Count == 0)
+            {
+                continue;
+            }
+
+            var window = day.Day >= currentFrom ? 0 : 1;
+            foreach (var (category, count) in day.MerchantCategoryCounts)
+            {
+                tally.Add(category, window, count);
+                if (window == 0)
+                {
+                    total0 += count;
+                }
+                else
+                {
+                    total1 += count;
+                }
+            }
+        }
+
+        var result = (tally.Index(0, total0), tally.Index(1, total1));
+        tally.Reset();
+        return result;
+    }
+
+    /// <summary>
+    /// Per-thread category counts for two windows. Four-digit codes (every ISO 18245 code) index an array directly, so
+    /// the hot path hashes no strings; anything else gets a slot through a dictionary.
+    /// </summary>
+    private sealed class CategoryTally
+    {
+        private const int Codes = 10_000;
+
+        private readonly Dictionary<string, int> _otherSlots = new(StringComparer.Ordinal);
+        private int[] _counts = new int[2 * (Codes + 16)];
+        private int[] _touched = new int[64];
+        private int _touchedCount;
+
+        public void Add(string category, int window, int count)
+        {
+            var code = ParseCode(category);
+            if (code < 0)
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_otherSlots, category, out var exists);
+                if (!exists)
+                {
+                    slot = Codes + _otherSlots.Count - 1;
+                    if (2 * (slot + 1) > _counts.Length)
+                    {
+                        Array.Resize(ref _counts, _counts.Length * 2);
+                    }
+                }
+
+                code = slot;
+            }
+
+            if (_counts[2 * code] == 0 && _counts[(2 * code) + 1] == 0)
+            {
+                if (_touchedCount == _touched.Length)
+                {
+                    Array.Resize(ref _touched, _touched.Length * 2);
+                }
+
+                _touched[_touchedCount++] = code;
+            }
+
+            _counts[(2 * code) + window] += count;
+        }
+
+        /// <summary>Normalised entropy of one window's counts; null when the window had no categorised purchase.</summary>
+        public double? Index(int window, int total)
+        {
+            if (total == 0)
+            {
+                return null;
+            }
+
+            double entropy = 0;
+            for (var i = 0; i < _touchedCount; i++)
+            {
+                var count = _counts[(2 * _touched[i]) + window];
+                if (count > 0)
+                {
+                    var p = (double)count / total;
+                    entropy -= p * Math.Log(p);
+                }
+            }
+
+            return Math.Min(1d, entropy / MixNormaliser);
+        }
+
+        public void Reset()
+        {
+            for (var i = 0; i < _touchedCount; i++)
+            {
+                _counts[2 * _touched[i]] = 0;
+                _counts[(2 * _touched[i]) + 1] = 0;
+            }
+
+            _touchedCount = 0;
+            _otherSlots.Clear();
+        }
+
+        private static int ParseCode(string category)
+        {
+            if (category.Length != 4)
+            {
+                return -1;
+            }
+
+            var code = 0;
+            foreach (var c in category)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return -1;
+                }
+
+                code = (code * 10) + (c - '0');
+            }
+
+            return code;
+        }
+    }
+}

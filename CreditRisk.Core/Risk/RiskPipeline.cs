@@ -1,0 +1,350 @@
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Customers;
+using CreditRisk.Core.Features;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Rules;
+using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Statements;
+using CreditRisk.Core.Transactions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Core.Risk;
+
+/// <summary>
+/// The real-time risk pipeline. Per accepted batch of transactions or statements, per customer: update the
+/// behaviour profile → features → champion-model score (when one is registered) → expert rules → combined band →
+/// compare with the prior band → store the assessment → on escalation to High, a pending alert (exactly one per
+/// escalation, keyed by the assessment id) → publish <see cref="RiskAssessed"/>.
+/// </summary>
+/// <remarks>
+/// Customers are processed in chunks under in-process per-customer locks (so updates for one customer are applied
+/// one at a time), with bulk reads and writes per chunk. Profiles are saved with the store's optimistic version
+/// check and retried on conflict, so several app instances sharing one database never lose an update.
+/// The caller must pass each transaction once: the transaction store's idempotent insert decides what is new.
+/// </remarks>
+public sealed class RiskPipeline(
+    ICreditRiskStore store,
+    IChampionModelProvider models,
+    RuleSettingsService rules,
+    IRiskEventPublisher events,
+    CustomerLockTable locks,
+    IOptions<BandingOptions> banding,
+    IOptions<RiskPipelineOptions> options,
+    TimeProvider time,
+    ILogger<RiskPipeline> logger)
+{
+    /// <summary><see cref="Alert.TriggeredBy"/> of automatic alerts.</summary>
+    public const string AlertActor = "pipeline";
+
+    private static readonly DateTimeOffset HistoryStart = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset HistoryEnd = new(3000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private string? _rejectedModelVersion;
+
+    /// <summary>Processes newly accepted transactions (each exactly once); returns one assessment per customer.</summary>
+    public Task<IReadOnlyList<RiskAssessment>> ProcessTransactionsAsync(IReadOnlyList<Transaction> transactions, CancellationToken ct = default) =>
+        ProcessAsync(transactions, [], ct);
+
+    /// <summary>Processes inserted or replaced statements; returns one assessment per customer.</summary>
+    public Task<IReadOnlyList<RiskAssessment>> ProcessStatementsAsync(IReadOnlyList<Statement> statements, CancellationToken ct = default) =>
+        ProcessAsync([], statements, ct);
+
+    /// <summary>
+    /// Processes transactions and statements together, grouped per customer; returns one assessment per customer,
+    /// in order of first appearance. Each assessment speaks for the latest event time of its customer's items (or of
+    /// the prior assessment, if later), capped at the current time, so replaying history gives a meaningful timeline.
+    /// </summary>
+    public async Task<IReadOnlyList<RiskAssessment>> ProcessAsync(
+        IReadOnlyList<Transaction> transactions, IReadOnlyList<Statement> statements, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(statements);
+        var work = new Dictionary<string, CustomerWork>(StringComparer.Ordinal);
+        foreach (var transaction in transactions)
+        {
+            WorkFor(work, transaction.CustomerId).Transactions.Add(transaction);
+        }
+
+        foreach (var statement in statements)
+        {
+            WorkFor(work, statement.CustomerId).Statements.Add(statement);
+        }
+
+        return await RunAsync([.. work.Values], asOf: null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Re-assesses one customer as of <paramref name="asOf"/> without new data, so windows move on even when the
+    /// customer stops transacting (the nightly job). Escalations raise alerts as usual.
+    /// </summary>
+    public async Task<RiskAssessment> RescoreAsync(string customerId, DateTimeOffset asOf, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        return (await RescoreManyAsync([customerId], asOf, ct).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>Re-assesses many customers as of <paramref name="asOf"/> with bulk reads and writes.</summary>
+    public Task<IReadOnlyList<RiskAssessment>> RescoreManyAsync(
+        IReadOnlyCollection<string> customerIds, DateTimeOffset asOf, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var work = customerIds.Distinct(StringComparer.Ordinal).Select(id => new CustomerWork(id)).ToList();
+        return RunAsync(work, Truncate(asOf), ct);
+    }
+
+    /// <summary>
+    /// Recomputes a customer's profile from the stored raw history and saves it (repair after a crash between storing
+    /// data and processing it, or after a bug). Returns the saved profile.
+    /// </summary>
+    public async Task<BehaviorProfile> RebuildProfileAsync(string customerId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        using var held = await locks.AcquireAsync([customerId], ct).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.Profiles.GetAsync(customerId, ct).ConfigureAwait(false);
+            var transactions = await store.Transactions.ListForCustomerAsync(customerId, HistoryStart, HistoryEnd, ct).ConfigureAwait(false);
+            var statements = await store.Statements.ListForCustomerAsync(customerId, ProfileWindow.Cycles, ct).ConfigureAwait(false);
+            var rebuilt = ProfileBuilder.Build(customerId, transactions, statements) with { UpdatedAt = Truncate(time.GetUtcNow()) };
+            var expected = stored?.Version ?? 0;
+            if (await store.Profiles.TrySaveAsync(rebuilt, expected, ct).ConfigureAwait(false))
+            {
+                return rebuilt with { Version = expected + 1 };
+            }
+
+            ThrowIfExhausted(customerId, attempt);
+        }
+    }
+
+    private async Task<IReadOnlyList<RiskAssessment>> RunAsync(List<CustomerWork> work, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var results = new List<RiskAssessment>(work.Count);
+        foreach (var chunk in work.Chunk(options.Value.CustomersPerChunk))
+        {
+            var published = await RunChunkAsync(chunk, asOf, results, ct).ConfigureAwait(false);
+
+            // After the locks are released: subscribers never hold up the next batch for these customers.
+            foreach (var riskAssessed in published)
+            {
+                events.Publish(riskAssessed);
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<List<RiskAssessed>> RunChunkAsync(
+        CustomerWork[] chunk, DateTimeOffset? asOf, List<RiskAssessment> results, CancellationToken ct)
+    {
+        var ids = chunk.Select(w => w.CustomerId).ToArray();
+        using var held = await locks.AcquireAsync(ids, ct).ConfigureAwait(false);
+
+        var customers = await store.Customers.GetManyAsync(ids, ct).ConfigureAwait(false);
+        var profiles = await store.Profiles.GetManyAsync(ids, ct).ConfigureAwait(false);
+        var priors = await store.Assessments.GetCurrentManyAsync(ids, ct).ConfigureAwait(false);
+        var model = await UsableModelAsync(ct).ConfigureAwait(false);
+        var settings = await rules.GetCurrentAsync(ct).ConfigureAwait(false);
+        var now = Truncate(time.GetUtcNow());
+
+        var assessments = new List<RiskAssessment>(chunk.Length);
+        foreach (var work in chunk)
+        {
+            var profile = profiles.GetValueOrDefault(work.CustomerId);
+            if (work.HasChanges)
+            {
+                profile = await SaveProfileAsync(work, profile, now, ct).ConfigureAwait(false);
+            }
+
+            var prior = priors.GetValueOrDefault(work.CustomerId);
+            assessments.Add(Assess(
+                profile ?? ProfileUpdater.Empty(work.CustomerId),
+                customers.GetValueOrDefault(work.CustomerId),
+                prior,
+                model,
+                settings,
+                asOf ?? EventTime(work, prior, now),
+                work.Trigger,
+                now));
+        }
+
+        await store.Assessments.AddManyAsync(assessments, ct).ConfigureAwait(false);
+        results.AddRange(assessments);
+
+        var published = new List<RiskAssessed>(assessments.Count);
+        foreach (var assessment in assessments)
+        {
+            var escalated = assessment.Band == RiskBand.High && assessment.PreviousBand != RiskBand.High;
+            string? alertId = null;
+            if (escalated)
+            {
+                alertId = await RaiseAlertAsync(assessment, now, ct).ConfigureAwait(false);
+            }
+
+            published.Add(new RiskAssessed(assessment, escalated, alertId));
+        }
+
+        return published;
+    }
+
+    private async Task<BehaviorProfile> SaveProfileAsync(CustomerWork work, BehaviorProfile? stored, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = stored ?? ProfileUpdater.Empty(work.CustomerId);
+            var updated = ProfileUpdater.Apply(current, work.Transactions, work.Statements) with { UpdatedAt = now };
+            if (await store.Profiles.TrySaveAsync(updated, current.Version, ct).ConfigureAwait(false))
+            {
+                return updated with { Version = current.Version + 1 };
+            }
+
+            // Another instance saved first: start again from its version.
+            ThrowIfExhausted(work.CustomerId, attempt);
+            logger.LogDebug("Profile of {CustomerId} changed underneath us (attempt {Attempt}); retrying", work.CustomerId, attempt);
+            stored = await store.Profiles.GetAsync(work.CustomerId, ct).ConfigureAwait(false);
+        }
+    }
+
+    private RiskAssessment Assess(
+        BehaviorProfile profile,
+        Customer? customer,
+        CustomerRisk? prior,
+        IRiskModel? model,
+        RuleSettings settings,
+        DateTimeOffset asOf,
+        string trigger,
+        DateTimeOffset now)
+    {
+        var features = FeatureEngine.Compute(profile, customer?.CreditLimit, asOf);
+        var ruleResult = RuleEngine.Evaluate(features, settings);
+        var score = model?.Score(features);
+        RiskBand? modelBand = score is null ? null : RiskBanding.FromProbability(score.Ensemble, banding.Value);
+        return new RiskAssessment
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            CustomerId = profile.CustomerId,
+            AssessedAt = asOf,
+            Trigger = trigger,
+            Features = FeatureEngine.ToFeatureValues(features),
+            LogisticProbability = score?.Logistic,
+            TreeProbability = score?.Tree,
+            EnsembleProbability = score?.Ensemble,
+            ModelBand = modelBand,
+            RuleBand = ruleResult.Band,
+            Band = RiskBanding.Combine(modelBand, ruleResult.Band),
+            PreviousBand = prior?.Band,
+            RuleHits = [.. ruleResult.Hits],
+            Reasons = RiskReasons.Compose(ruleResult, score, modelBand, model?.Version),
+            ModelVersion = score is null ? null : model!.Version,
+        };
+    }
+
+    private async Task<string?> RaiseAlertAsync(RiskAssessment assessment, DateTimeOffset now, CancellationToken ct)
+    {
+        var alert = new Alert
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            CustomerId = assessment.CustomerId,
+            Reason = assessment.Reasons.Count > 0 ? assessment.Reasons[0] : "Risk band rose to High",
+            TemplateName = options.Value.AlertTemplateName,
+            Status = AlertStatus.Pending,
+            TriggeredBy = AlertActor,
+            EscalationKey = assessment.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        if (await store.Alerts.TryAddAsync(alert, ct).ConfigureAwait(false))
+        {
+            logger.LogInformation(
+                "Customer {CustomerId} escalated to High ({Reason}); alert {AlertId} pending", assessment.CustomerId, alert.Reason, alert.Id);
+            return alert.Id;
+        }
+
+        return null;
+    }
+
+    private async ValueTask<IRiskModel?> UsableModelAsync(CancellationToken ct)
+    {
+        var model = await models.GetChampionAsync(ct).ConfigureAwait(false);
+        if (model is null || model.FeatureNames.SequenceEqual(FeatureNames.Ordered, StringComparer.Ordinal))
+        {
+            return model;
+        }
+
+        if (!string.Equals(Interlocked.Exchange(ref _rejectedModelVersion, model.Version), model.Version, StringComparison.Ordinal))
+        {
+            logger.LogError(
+                "Champion model {Version} expects features [{Expected}] but the engine computes [{Actual}]; scoring with rules alone",
+                model.Version, string.Join(", ", model.FeatureNames), string.Join(", ", FeatureNames.Ordered));
+        }
+
+        return null;
+    }
+
+    /// <summary>The latest moment the customer's data speaks for: its newest item or prior assessment, never in the future.</summary>
+    private static DateTimeOffset EventTime(CustomerWork work, CustomerRisk? prior, DateTimeOffset now)
+    {
+        var latest = prior?.AssessedAt ?? DateTimeOffset.MinValue;
+        foreach (var transaction in work.Transactions)
+        {
+            if (transaction.Timestamp > latest)
+            {
+                latest = transaction.Timestamp;
+            }
+        }
+
+        foreach (var statement in work.Statements)
+        {
+            var endOfDay = new DateTimeOffset(statement.StatementDate.ToDateTime(new TimeOnly(23, 59, 59, 999)), TimeSpan.Zero);
+            if (endOfDay > latest)
+            {
+                latest = endOfDay;
+            }
+        }
+
+        return latest > now || latest == DateTimeOffset.MinValue ? now : Truncate(latest.ToUniversalTime());
+    }
+
+    private void ThrowIfExhausted(string customerId, int attempt)
+    {
+        if (attempt >= options.Value.MaxSaveAttempts)
+        {
+            throw new InvalidOperationException(
+                $"The profile of customer '{customerId}' kept changing underneath {attempt} save attempts; giving up.");
+        }
+    }
+
+    private static CustomerWork WorkFor(Dictionary<string, CustomerWork> work, string customerId)
+    {
+        if (!work.TryGetValue(customerId, out var customer))
+        {
+            customer = new CustomerWork(customerId);
+            work.Add(customerId, customer);
+        }
+
+        return customer;
+    }
+
+    /// <summary>The stores keep milliseconds; assessments must compare equal after a round trip.</summary>
+    private static DateTimeOffset Truncate(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+
+    private sealed class CustomerWork(string customerId)
+    {
+        public string CustomerId { get; } = customerId;
+
+        public List<Transaction> Transactions { get; } = [];
+
+        public List<Statement> Statements { get; } = [];
+
+        public bool HasChanges => Transactions.Count > 0 || Statements.Count > 0;
+
+        public string Trigger => Transactions.Count > 0 ? RiskTriggers.Transaction
+            : Statements.Count > 0 ? RiskTriggers.Statement
+            : RiskTriggers.Rescore;
+    }
+}

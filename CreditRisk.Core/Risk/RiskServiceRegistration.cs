@@ -1,0 +1,29 @@
+using CreditRisk.Core.Rules;
+using CreditRisk.Core.Scoring;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CreditRisk.Core.Risk;
+
+/// <summary>Registrations of the feature, rule and pipeline services; called by <see cref="DependencyInjection.AddCreditRiskCore"/>.</summary>
+internal static class RiskServiceRegistration
+{
+    public static IServiceCollection AddRiskServices(this IServiceCollection services)
+    {
+        services.AddOptions<RuleOptions>().BindConfiguration(RuleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BandingOptions>().BindConfiguration(BandingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RiskPipelineOptions>().BindConfiguration(RiskPipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RuleSettingsService>();
+        services.AddSingleton<InMemoryRiskEventBus>();
+        services.AddSingleton<IRiskEventPublisher>(sp => sp.GetRequiredService<InMemoryRiskEventBus>());
+        services.AddSingleton<IRiskEventStream>(sp => sp.GetRequiredService<InMemoryRiskEventBus>());
+
+        // The model issue replaces this with a registry-backed provider.
+        services.TryAddSingleton<IChampionModelProvider, NoChampionModelProvider>();
+        services.AddSingleton<CustomerLockTable>();
+        services.AddSingleton<RiskPipeline>();
+        return services;
+    }
+}

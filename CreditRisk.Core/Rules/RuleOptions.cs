@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CreditRisk.Core.Rules;
+
+/// <summary>
+/// Default expert-rule thresholds (section <c>Rules</c>), used until an admin saves different ones through
+/// <see cref="RuleSettingsService"/>. Defaults are the brief's.
+/// </summary>
+public sealed class RuleOptions
+{
+    public const string SectionName = "Rules";
+
+    /// <summary>Utilisation above this fires High, in % of the credit limit. Default 90.</summary>
+    [Range(1d, 200d)]
+    public double UtilisationHighPct { get; set; } = RuleSettings.DefaultUtilisationHighPct;
+
+    /// <summary>Cash withdrawals above this share of 30-day spend fire High, in %. Default 40.</summary>
+    [Range(1d, 100d)]
+    public double CashWithdrawalHighPct { get; set; } = RuleSettings.DefaultCashWithdrawalHighPct;
+
+    /// <summary>A 30-day spend drop of more than this versus the previous 30 days fires Medium, in %. Default 60.</summary>
+    [Range(1d, 100d)]
+    public double SpendDropMediumPct { get; set; } = RuleSettings.DefaultSpendDropMediumPct;
+
+    /// <summary>More than this many consecutive minimum-due-only cycles fire Medium, in cycles. Default 2.</summary>
+    [Range(1, 11)]
+    public int MinimumDueOnlyCycles { get; set; } = RuleSettings.DefaultMinimumDueOnlyCycles;
+
+    /// <summary>The minimum-due-only rule fires High instead when utilisation is also above this, in %. Default 75.</summary>
+    [Range(1d, 200d)]
+    public double MinimumDueOnlyHighUtilisationPct { get; set; } = RuleSettings.DefaultMinimumDueOnlyHighUtilisationPct;
+
+    /// <summary>A merchant-mix index fall of more than this versus the previous 30 days fires Medium, in %. Default 50.</summary>
+    [Range(1d, 100d)]
+    public double MerchantMixDropPct { get; set; } = RuleSettings.DefaultMerchantMixDropPct;
+
+    /// <summary>The merchant-mix rule needs at least this many purchases in the previous 30 days, in purchases. Default 5.</summary>
+    [Range(0, 10_000)]
+    public int MerchantMixMinPurchases { get; set; } = RuleSettings.DefaultMerchantMixMinPurchases;
+
+    /// <summary>How long a process keeps the stored thresholds before re-reading them, in seconds. Default 10.</summary>
+    [Range(0, 3_600)]
+    public int RefreshSeconds { get; set; } = 10;
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
+
+namespace CreditRisk.Tests.Risk;
+
+public sealed class RiskBandingTests
+{
+    [Theory]
+    [InlineData(0.0, RiskBand.Low)]
+    [InlineData(0.3499, RiskBand.Low)]
+    [InlineData(0.35, RiskBand.Medium)]
+    [InlineData(0.6499, RiskBand.Medium)]
+    [InlineData(0.65, RiskBand.High)]
+    [InlineData(1.0, RiskBand.High)]
+    public void FromProbability_DefaultCutOffs_Band(double probability, RiskBand expected)
+    {
+        Assert.Equal(expected, RiskBanding.FromProbability(probability, new BandingOptions()));
+    }
+
+    [Theory]
+    [InlineData(null, RiskBand.Medium, RiskBand.Medium)]
+    [InlineData(RiskBand.High, RiskBand.Medium, RiskBand.High)]
+    [InlineData(RiskBand.Low, RiskBand.High, RiskBand.High)]
+    [InlineData(RiskBand.Medium, RiskBand.Low, RiskBand.Medium)]
+    public void Combine_ModelAndRuleBands_HigherWins(RiskBand? model, RiskBand rule, RiskBand expected)
+    {
+        Assert.Equal(expected, RiskBanding.Combine(model, rule));
+    }
+
+    [Fact]
+    public void BandingOptions_HighNotAboveMedium_Invalid()
+    {
+        var options = new BandingOptions { MediumFrom = 0.7, HighFrom = 0.6 };
+        var results = new List<ValidationResult>();
+
+        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
+        Assert.Contains(nameof(BandingOptions.HighFrom), results.Single().MemberNames);
+    }
+
+    [Fact]
+    public void RuleOptions_OutOfRange_Invalid()
+    {
+        var options = new RuleOptions { SpendDropMediumPct = 150 };
+        var results = new List<ValidationResult>();
+
+        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
+        Assert.Contains(nameof(RuleOptions.SpendDropMediumPct), results.Single().MemberNames);
+    }
+}

@@ -1,0 +1,70 @@
+using CreditRisk.Core;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
+using CreditRisk.Core.Scoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Tests.Risk;
+
+public sealed class RiskServiceRegistrationTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AddCreditRiskCore_Defaults_ResolvesPipelineWithoutModelAndOneEventBus()
+    {
+        await using var provider = Build([]);
+
+        Assert.NotNull(provider.GetRequiredService<RiskPipeline>());
+        Assert.IsType<NoChampionModelProvider>(provider.GetRequiredService<IChampionModelProvider>());
+        Assert.Same(provider.GetRequiredService<IRiskEventPublisher>(), provider.GetRequiredService<IRiskEventStream>());
+        Assert.Equal(90, provider.GetRequiredService<RuleSettingsService>().Defaults.UtilisationHighPct);
+    }
+
+    [Fact]
+    public async Task AddCreditRiskCore_ConfiguredThresholds_BecomeTheDefaults()
+    {
+        await using var provider = Build(new() { ["Rules:UtilisationHighPct"] = "85", ["Banding:HighFrom"] = "0.7" });
+
+        Assert.Equal(85, provider.GetRequiredService<RuleSettingsService>().Defaults.UtilisationHighPct);
+        Assert.Equal(0.7, provider.GetRequiredService<IOptions<BandingOptions>>().Value.HighFrom);
+    }
+
+    [Theory]
+    [InlineData("Banding:HighFrom", "0.2", "HighFrom")]
+    [InlineData("Rules:CashWithdrawalHighPct", "140", "CashWithdrawalHighPct")]
+    [InlineData("RiskPipeline:MaxSaveAttempts", "0", "MaxSaveAttempts")]
+    public async Task AddCreditRiskCore_InvalidSetting_FailsNamingTheField(string key, string value, string field)
+    {
+        await using var provider = Build(new() { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() =>
+        {
+            _ = provider.GetRequiredService<IOptions<BandingOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<RuleOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<RiskPipelineOptions>>().Value;
+        });
+        Assert.Contains(field, error.Message);
+    }
+
+    private ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        settings["Storage:LiteDbPath"] = Path.Combine(_root, "store.db");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddCreditRiskCore(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
