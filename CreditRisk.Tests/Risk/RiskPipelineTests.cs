@@ -144,6 +144,22 @@ public sealed class RiskPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RescoreManyAsync_UtilisationCrossedByLowerThreshold_EscalatesWithOneAlertEach()
+    {
+        await ProcessAsync(Purchase("c1", 8_600m, -2), Purchase("c2", 8_700m, -2));
+        var current = await _h.Rules.GetAsync();
+        await _h.Rules.UpdateAsync(current.Settings with { UtilisationHighPct = 85 }, current.Version, "alice");
+
+        var rescored = await _h.Pipeline.RescoreManyAsync(["c1", "c2", "c1"], PipelineHarness.Start);
+
+        Assert.Equal(["c1", "c2"], rescored.Select(a => a.CustomerId));
+        Assert.All(rescored, a => Assert.Equal(RiskBand.High, a.Band));
+        Assert.Equal("Utilisation 86% is above 85%", rescored[0].Reasons[0]);
+        Assert.Single(await _h.Store.Alerts.ListForCustomerAsync("c1", 10));
+        Assert.Single(await _h.Store.Alerts.ListForCustomerAsync("c2", 10));
+    }
+
+    [Fact]
     public async Task RescoreAsync_UnknownCustomer_LowWithEveryFeatureMissing()
     {
         var assessment = await _h.Pipeline.RescoreAsync("nobody", PipelineHarness.Start);
