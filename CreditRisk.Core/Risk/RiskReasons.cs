@@ -55,7 +55,9 @@ internal static class RiskReasons
 
             if (contribution.Contribution > 0)
             {
-                reasons.Add($"{FeatureNames.Label(contribution.Feature)} raises the model's risk estimate");
+                // The people-facing phrase when the model reports the value ("Cash withdrawals are 46% of your spending").
+                reasons.Add(ReasonPhrases.Describe(contribution.Feature, contribution.Value)
+                    ?? $"{FeatureNames.Label(contribution.Feature)} raises the model's risk estimate");
             }
         }
 

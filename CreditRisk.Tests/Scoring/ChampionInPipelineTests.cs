@@ -56,6 +56,8 @@ public sealed class ChampionInPipelineTests(TrainedModelFixture fixture) : IClas
         Assert.Equal("v1", first.Single().ModelVersion);
         Assert.Equal("v2", second.Single().ModelVersion);
         Assert.NotNull(second.Single().EnsembleProbability);
+        var phrases = second.Single().Features.Select(f => ReasonPhrases.Describe(f.Name, f.Value)).OfType<string>();
+        Assert.Contains(second.Single().Reasons, phrases.Contains);
     }
 
     [Fact]
