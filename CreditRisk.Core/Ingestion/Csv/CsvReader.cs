@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace CreditRisk.Core.Ingestion.Csv;
+
+/// <summary>
+/// Streaming RFC 4180 reader: comma-separated, double-quote quoting with "" escapes, LF or CRLF line ends,
+/// quoted fields may span lines. Reads one record at a time, so a file of any size is never held in memory.
+/// </summary>
+public sealed class CsvReader(TextReader reader)
+{
+    private readonly StringBuilder _field = new();
+    private long _line = 1;
+
+    /// <summary>Reads the next record; null at end of input. Blank lines are skipped.</summary>
+    public CsvRow? ReadRow()
+    {
+        var fields = new List<string>();
+        _field.Clear();
+        var startLine = _line;
+        var inQuotes = false;
+        var anyChar = false;
+
+        while (true)
+        {
+            var c = reader.Read();
+            if (c == -1)
+            {
+                if (inQuotes)
+                {
+                    throw new CsvFormatException($"Line {startLine}: a quoted field is not closed before the end of the file.", startLine);
+                }
+
+                if (!anyChar)
+                {
+                    return null;
+                }
+
+                fields.Add(_field.ToString());
+                return new CsvRow(startLine, [.. fields]);
+            }
+
+            anyChar = true;
+            var ch = (char)c;
+            if (inQuotes)
+            {
+                if (ch == '"')
+                {
+                    if (reader.Peek() == '"')
+                    {
+                        reader.Read();
+                        _field.Append('"');
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else
+                {
+                    if (ch == '\n')
+                    {
+                        _line++;
+                    }
+
+                    _field.Append(ch);
+                }
+
+                continue;
+            }
+
+            switch (ch)
+            {
+                case '"' when _field.Length == 0:
+                    inQuotes = true;
+                    break;
+                case ',':
+                    fields.Add(_field.ToString());
+                    _field.Clear();
+                    break;
+                case '\r' when reader.Peek() == '\n':
+                    break;
+                case '\n':
+                    _line++;
+                    if (fields.Count == 0 && _field.Length == 0)
+                    {
+                        // A blank line: keep looking for the next record.
+                        startLine = _line;
+                        anyChar = false;
+                        break;
+                    }
+
+                    fields.Add(_field.ToString());
+                    return new CsvRow(startLine, [.. fields]);
+                default:
+                    _field.Append(ch);
+                    break;
+            }
+        }
+    }
+}
