@@ -4,5 +4,6 @@ using CreditRisk.Cli.Commands;
 var root = new RootCommand("creditrisk — batch commands for the CreditRisk early-warning system");
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(ApiKeyCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

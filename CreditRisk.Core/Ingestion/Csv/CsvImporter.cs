@@ -22,6 +22,9 @@ public sealed class CsvImporter(
     IOptions<IngestionOptions> options,
     TimeProvider time)
 {
+    /// <summary>Where the bad rows of <paramref name="csvPath"/> go under --skip-invalid: <c>&lt;file&gt;.rejects.csv</c>.</summary>
+    public static string RejectsPathFor(string csvPath) => CsvRejectsWriter.PathFor(csvPath);
+
     /// <summary>The most rows per write (<see cref="IngestionOptions.MaxBatchSize"/>), and the default.</summary>
     public int MaxBatchSize => options.Value.MaxBatchSize;
 
