@@ -36,7 +36,7 @@ public sealed class CsvImporterTests : IAsyncLifetime
             StatementsHeader,
             Statement("c1"),
             Statement("c2", minimumDue: "", dueDate: "", paid: "0", paidOn: ""),
-            Statement("c1", date: "2026-10-15"))),
+            Statement("c1", date: "2026-10-15", dueDate: "2026-11-05", paidOn: "2026-11-03"))),
         TransactionsPath = _store.WriteFile("transactions.csv", transactions ?? Transactions(10)),
     };
 
@@ -112,7 +112,7 @@ public sealed class CsvImporterTests : IAsyncLifetime
             Transaction("t1"),
             Transaction("t2", mcc: "54X1"),
             Transaction("t3", customer: "ghost"),
-            Transaction("t4", merchant: "\"m, with comma\"", amount: "12,5"),
+            Transaction("t4", merchant: "\"m, with comma\"", amount: "\"12,5\""),
             Transaction("t5"))) with { SkipInvalid = true };
 
         var report = await ImportAsync(request);
@@ -139,7 +139,7 @@ public sealed class CsvImporterTests : IAsyncLifetime
     public async Task ImportAsync_SkipInvalidWithNothingBad_LeavesAnEmptyRejectsFile()
     {
         var request = AllThree() with { SkipInvalid = true };
-        await _store.WriteFile("transactions.csv.rejects.csv", "stale");
+        _store.WriteFile("transactions.csv.rejects.csv", "stale");
 
         var report = await ImportAsync(request);
 
@@ -271,7 +271,7 @@ public sealed class CsvImporterTests : IAsyncLifetime
     {
         var request = new CsvImportRequest
         {
-            CustomersPath = _store.WriteFile("customers.csv", File(CustomersHeader, Customer("c1", limit: "1.000,50", openedOn: "14/07/2021", optIn: "yes"))),
+            CustomersPath = _store.WriteFile("customers.csv", File(CustomersHeader, Customer("c1", limit: "\"1.000,50\"", openedOn: "14/07/2021", optIn: "yes"))),
         };
 
         var report = await ImportAsync(request);
