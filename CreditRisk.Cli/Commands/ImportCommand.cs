@@ -108,7 +108,7 @@ internal static class ImportCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             bar?.Clear();
-            await console.Error.WriteLineAsync($"Cannot read the file: {ex.Message} Nothing was imported.");
+            await console.Error.WriteLineAsync($"Cannot read a file or write its rejects file: {ex.Message} Nothing was imported.");
             return UsageError;
         }
         finally

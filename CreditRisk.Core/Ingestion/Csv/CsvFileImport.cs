@@ -83,7 +83,11 @@ internal sealed partial class CsvFileImport<TInput>(CsvImportFormat<TInput> form
             _problem = new CsvProblem(ex.LineNumber, ex.Column, LinePrefix().Replace(ex.Message, ""));
             _status = CsvFileStatus.Invalid;
             _rejectsPath = null;
-            File.Delete(rejectsPath);
+            if (context.SkipInvalid)
+            {
+                File.Delete(rejectsPath);
+            }
+
             return false;
         }
         finally

@@ -209,6 +209,19 @@ public sealed class CsvImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportAsync_UnclosedQuoteMidFile_FailsAtItsLineAndImportsNothing()
+    {
+        var request = AllThree(File(TransactionsHeader, Transaction("t1"), Transaction("t2", merchant: "\"m-2"), Transaction("t3"))) with { SkipInvalid = true };
+
+        var report = await ImportAsync(request);
+
+        Assert.Equal(CsvFileStatus.Invalid, report.Files[2].Status);
+        Assert.Equal(new CsvProblem(3, null, "a quoted field is not closed before the end of the file."), report.Files[2].FirstProblem);
+        Assert.False(System.IO.File.Exists(CsvImporter.RejectsPathFor(request.TransactionsPath!)));
+        Assert.Equal((0L, 0L, 0L), await _store.CountsAsync());
+    }
+
+    [Fact]
     public async Task ImportAsync_EarlierFileValidLaterFileInvalid_ImportsNeither()
     {
         var request = AllThree(File(TransactionsHeader, Transaction("t1", timestamp: "yesterday")));
