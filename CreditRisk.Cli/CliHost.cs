@@ -26,6 +26,9 @@ internal static class CliHost
         builder.Configuration
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true)
+            // The web app's Information default would print a line per ingested batch over a command's output;
+            // commands default to warnings, and the environment can still turn logging up.
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" })
             .AddEnvironmentVariables();
         configure?.Invoke(builder.Configuration);
         // Commands talk to the user on stdout/stderr; framework chatter would corrupt JSON output.

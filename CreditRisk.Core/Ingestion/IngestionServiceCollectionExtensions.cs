@@ -1,11 +1,12 @@
 using CreditRisk.Core.Identity;
+using CreditRisk.Core.Ingestion.Csv;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditRisk.Core.Ingestion;
 
 internal static class IngestionServiceCollectionExtensions
 {
-    /// <summary>Ingestion limits, validator and service, plus API keys (the ingestion API's credentials).</summary>
+    /// <summary>Ingestion limits, validator, service and CSV importer, plus API keys (the ingestion API's credentials).</summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddOptions<IngestionOptions>()
@@ -15,6 +16,7 @@ internal static class IngestionServiceCollectionExtensions
         services.AddSingleton<IngestionValidator>();
         // Scoped: listeners (the risk pipeline) may depend on scoped services.
         services.AddScoped<IngestionService>();
+        services.AddScoped<CsvImporter>();
         services.AddSingleton<ApiKeyService>();
         return services;
     }

@@ -5,22 +5,26 @@ public sealed class CsvHeader
 {
     private readonly Dictionary<string, int> _positions;
 
-    private CsvHeader(Dictionary<string, int> positions, int columnCount)
+    private CsvHeader(Dictionary<string, int> positions, string[] names)
     {
         _positions = positions;
-        ColumnCount = columnCount;
+        Names = names;
     }
 
-    public int ColumnCount { get; }
+    public int ColumnCount => Names.Count;
+
+    /// <summary>The column names as the file spells them, in file order (a leading byte-order mark removed).</summary>
+    public IReadOnlyList<string> Names { get; }
 
     /// <summary>Reads the header row and checks that every required column is present exactly once.</summary>
     public static CsvHeader Read(CsvReader reader, IReadOnlyList<string> requiredColumns, IReadOnlyList<string>? optionalColumns = null)
     {
         var row = reader.ReadRow() ?? throw new CsvFormatException("The file is empty: a header row is required.", 1);
         var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var names = new string[row.Fields.Length];
         for (var i = 0; i < row.Fields.Length; i++)
         {
-            var name = row.Fields[i].Trim().TrimStart('\uFEFF');
+            var name = names[i] = row.Fields[i].Trim().TrimStart('\uFEFF');
             if (!positions.TryAdd(name, i))
             {
                 throw new CsvFormatException($"Line 1: column '{name}' appears twice in the header.", 1, name);
@@ -43,13 +47,16 @@ public sealed class CsvHeader
             throw new CsvFormatException($"Line 1: unknown column '{unknown}'.", 1, unknown);
         }
 
-        return new CsvHeader(positions, row.Fields.Length);
+        return new CsvHeader(positions, names);
     }
+
+    /// <summary>Position of <paramref name="column"/> in the file (0-based), or -1 when the file lacks it.</summary>
+    public int IndexOf(string column) => _positions.TryGetValue(column, out var i) ? i : -1;
 
     /// <summary>The value of <paramref name="column"/> in <paramref name="row"/>; null when empty or absent.</summary>
     public string? Get(CsvRow row, string column)
     {
-        if (!_positions.TryGetValue(column, out var i))
+        if (!_positions.TryGetValue(column, out var i) || i >= row.Fields.Length)
         {
             return null;
         }
