@@ -68,6 +68,19 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Profiles_TrySaveAsync_ConcurrentFirstSaves_ExactlyOneWins()
+    {
+        Begin(StoreCapability.ConcurrentWriters);
+
+        var results = await RaceAsync(20, i => Store.Profiles.TrySaveAsync(A.Profile("c1") with { TransactionCount = i }, 0));
+
+        var winner = Assert.Single(Enumerable.Range(0, 20), i => results[i]);
+        var stored = (await Store.Profiles.GetAsync("c1"))!;
+        Assert.Equal(1, stored.Version);
+        Assert.Equal(winner, stored.TransactionCount);
+    }
+
+    [SkippableFact]
     public async Task Profiles_GetAsync_UnknownCustomer_ReturnsNull()
     {
         Begin();

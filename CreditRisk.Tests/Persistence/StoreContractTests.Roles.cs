@@ -30,6 +30,17 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Roles_TryCreateAsync_ConcurrentCreatesForOneName_CreateOneRole()
+    {
+        Begin(StoreCapability.ConcurrentWriters);
+
+        var results = await RaceAsync(20, i => Store.Roles.TryCreateAsync(A.Role($"r{i}", "Analyst")));
+
+        Assert.Single(results, created => created);
+        Assert.Single(await Store.Roles.ListAsync());
+    }
+
+    [SkippableFact]
     public async Task Roles_UpdateAsync_ExistingRole_ReplacesIt()
     {
         Begin();

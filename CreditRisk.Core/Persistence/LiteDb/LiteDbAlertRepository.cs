@@ -13,7 +13,7 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
 
     private readonly ILiteCollection<BsonDocument> _alerts = db.Collection(LiteDbCollections.Alerts);
 
-    // Both the duplicate checks of TryAdd and the compare-and-swap of TryUpdate read before they write.
+    // The compare-and-swap of TryUpdate reads before it writes.
     private readonly Lock _writeLock = new();
 
     public void EnsureIndexes()
@@ -24,20 +24,8 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
         _alerts.EnsureIndex(EscalationKey, "$." + EscalationKey, unique: true);
     }
 
-    public Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default) => Run(() =>
-    {
-        var doc = ToDocument(alert);
-        lock (_writeLock)
-        {
-            if (_alerts.FindById(alert.Id) is not null || _alerts.Exists(Query.EQ(EscalationKey, doc[EscalationKey])))
-            {
-                return false;
-            }
-
-            _alerts.Insert(doc);
-            return true;
-        }
-    }, ct);
+    // The unique indexes on the id and the escalation key decide, so there is no read to race with.
+    public Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default) => Run(() => TryInsert(_alerts, ToDocument(alert)), ct);
 
     public Task<Alert?> GetAsync(string id, CancellationToken ct = default) =>
         Run(() => _alerts.FindById(id) is { } doc ? db.ToEntity<Alert>(doc) : null, ct);

@@ -8,7 +8,7 @@ internal sealed class LiteDbBehaviorProfileRepository(LiteDbContext db) : IBehav
 {
     private readonly ILiteCollection<BsonDocument> _profiles = db.Collection(LiteDbCollections.Profiles);
 
-    // Compare-and-swap on the version: the read and the write must not interleave with another saver.
+    // Compare-and-swap on the version of a stored profile: the read and the write must not interleave with another saver.
     private readonly Lock _saveLock = new();
 
     public Task<BehaviorProfile?> GetAsync(string customerId, CancellationToken ct = default) =>
@@ -31,16 +31,17 @@ internal sealed class LiteDbBehaviorProfileRepository(LiteDbContext db) : IBehav
 
     public Task<bool> TrySaveAsync(BehaviorProfile profile, long expectedVersion, CancellationToken ct = default) => Run(() =>
     {
+        var doc = db.ToDocument(profile with { Version = expectedVersion + 1 });
+
+        // A first save is an insert: the unique id decides between racing first saves, without a read.
+        if (expectedVersion == 0)
+        {
+            return TryInsert(_profiles, doc);
+        }
+
         lock (_saveLock)
         {
-            var storedVersion = _profiles.FindById(profile.CustomerId) is { } doc ? doc["Version"].AsInt64 : 0L;
-            if (storedVersion != expectedVersion)
-            {
-                return false;
-            }
-
-            _profiles.Upsert(db.ToDocument(profile with { Version = expectedVersion + 1 }));
-            return true;
+            return _profiles.FindById(profile.CustomerId) is { } stored && stored["Version"].AsInt64 == expectedVersion && _profiles.Update(doc);
         }
     }, ct);
 }

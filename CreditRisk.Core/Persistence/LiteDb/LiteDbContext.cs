@@ -40,6 +40,41 @@ internal sealed class LiteDbContext(LiteDatabase database, BsonMapper mapper)
         }
     }
 
+    /// <summary>
+    /// Inserts <paramref name="document"/> unless a unique index (the id's included) already holds one of its keys.
+    /// The index decides, not an earlier read, so two racing callers can never both succeed and the loser gets
+    /// false instead of an exception. Never call it inside <see cref="InTransaction{T}"/>: LiteDB rolls back the
+    /// whole explicit transaction when one insert in it fails.
+    /// </summary>
+    public static bool TryInsert(ILiteCollection<BsonDocument> collection, BsonDocument document)
+    {
+        try
+        {
+            collection.Insert(document);
+            return true;
+        }
+        catch (LiteException ex) when (IsDuplicateKey(ex))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces a stored document: false when it is gone or when the change collides on a unique index.</summary>
+    public static bool TryUpdate(ILiteCollection<BsonDocument> collection, BsonDocument document)
+    {
+        try
+        {
+            return collection.Update(document);
+        }
+        catch (LiteException ex) when (IsDuplicateKey(ex))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The write was rolled back because a unique index already holds one of the document's keys.</summary>
+    public static bool IsDuplicateKey(LiteException ex) => ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY;
+
     public void InTransaction(Action work) => InTransaction(() =>
     {
         work();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Audit;
 using CreditRisk.Core.Customers;
@@ -20,25 +21,36 @@ internal static class LiteDbMapper
 {
     private const string DateOnlyFormat = "yyyy-MM-dd";
 
-    /// <summary>Every type stored as a document, nested ones and dictionaries included.</summary>
+    /// <summary>
+    /// Every type stored as a top-level document. The types nested in them (records, lists, dictionaries) are found
+    /// from their properties, so only a new stored type needs adding here.
+    /// </summary>
     private static readonly Type[] DocumentTypes =
     [
-        typeof(Customer), typeof(Transaction), typeof(Statement), typeof(BehaviorProfile), typeof(DailyActivity),
-        typeof(CycleSummary), typeof(RiskAssessment), typeof(CustomerRisk), typeof(Alert), typeof(ModelVersion),
-        typeof(AppUser), typeof(AppRole), typeof(ApiKey), typeof(AuditEntry),
-        typeof(Dictionary<string, int>), typeof(Dictionary<string, string>), typeof(Dictionary<string, double>),
-        typeof(Dictionary<string, Dictionary<string, double>>),
+        typeof(Customer), typeof(Transaction), typeof(Statement), typeof(BehaviorProfile), typeof(RiskAssessment),
+        typeof(CustomerRisk), typeof(Alert), typeof(ModelVersion), typeof(AppUser), typeof(AppRole), typeof(ApiKey),
+        typeof(AuditEntry),
     ];
 
-    /// <summary>Every list type inside those documents.</summary>
-    private static readonly Type[] ListTypes =
+    /// <summary>Mapped as plain values (or by a registered converter): nothing to build for them.</summary>
+    private static readonly HashSet<Type> ValueTypes =
     [
-        typeof(List<string>), typeof(List<DailyActivity>), typeof(List<CycleSummary>), typeof(List<FeatureValue>), typeof(List<RuleHit>),
+        typeof(string), typeof(decimal), typeof(DateTime), typeof(DateTimeOffset), typeof(DateOnly), typeof(TimeSpan),
+        typeof(Guid), typeof(byte[]), typeof(object), typeof(BsonValue), typeof(BsonDocument), typeof(BsonArray),
+        typeof(FeatureValue), typeof(RuleHit),
     ];
 
+    // Reflection's constructor cache inside LiteDB is one static dictionary for the whole process, filled without a
+    // lock on the read side: two stores warming up at once must not fill it together.
+    private static readonly Lock WarmLock = new();
+
+    /// <summary>
+    /// A mapper with the mapping of every stored type built, and closed to any other type (see
+    /// <see cref="PrebuiltBsonMapper"/>), so it is safe to share between threads.
+    /// </summary>
     public static BsonMapper Create()
     {
-        var mapper = new BsonMapper
+        var mapper = new PrebuiltBsonMapper
         {
             // Round-trips must be exact: LiteDB would otherwise trim strings and turn "" into null.
             TrimWhitespace = false,
@@ -80,26 +92,69 @@ internal static class LiteDbMapper
         // Model bytes live in their own chunk collection so listing versions never loads them.
         mapper.Entity<ModelVersion>().Ignore(x => x.ModelBytes);
 
-        Warm(mapper);
+        lock (WarmLock)
+        {
+            var built = new HashSet<Type>();
+            foreach (var type in DocumentTypes)
+            {
+                Build(mapper, type, built);
+            }
+        }
+
+        mapper.Freeze();
         return mapper;
     }
 
     /// <summary>
-    /// LiteDB fills its type-mapping and constructor caches on first use, from plain dictionaries that are not safe
-    /// when two threads fill them at once, so every mapping is built here, before the store is shared.
+    /// Builds LiteDB's mapping of <paramref name="type"/> and of every type reachable through its public properties,
+    /// by reading an empty value of each: the same code path that would otherwise build them lazily on first use.
     /// </summary>
-    private static void Warm(BsonMapper mapper)
+    private static void Build(BsonMapper mapper, Type type, HashSet<Type> built)
     {
-        foreach (var type in DocumentTypes)
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsPrimitive || type.IsEnum || ValueTypes.Contains(type) || !built.Add(type))
         {
-            _ = mapper.Deserialize(type, new BsonDocument());
+            return;
         }
 
-        foreach (var type in ListTypes)
+        if (DictionaryValueType(type) is { } valueType)
+        {
+            _ = mapper.Deserialize(type, new BsonDocument());
+            Build(mapper, valueType, built);
+            return;
+        }
+
+        if (ElementType(type) is { } elementType)
         {
             _ = mapper.Deserialize(type, new BsonArray());
+            Build(mapper, elementType, built);
+            return;
+        }
+
+        _ = mapper.Deserialize(type, new BsonDocument());
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length == 0)
+            {
+                Build(mapper, property.PropertyType, built);
+            }
         }
     }
+
+    private static Type? DictionaryValueType(Type type) =>
+        (GenericInterface(type, typeof(IDictionary<,>)) ?? GenericInterface(type, typeof(IReadOnlyDictionary<,>))) is { } dictionary
+            ? dictionary.GetGenericArguments()[1]
+            : null;
+
+    private static Type? ElementType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : GenericInterface(type, typeof(IEnumerable<>)) is { } enumerable ? enumerable.GetGenericArguments()[0]
+        : null;
+
+    private static Type? GenericInterface(Type type, Type definition) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == definition
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == definition);
 
     public static DateTime TruncateToMilliseconds(DateTime utc) =>
         new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);

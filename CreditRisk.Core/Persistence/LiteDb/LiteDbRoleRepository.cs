@@ -8,24 +8,10 @@ internal sealed class LiteDbRoleRepository(LiteDbContext db) : IRoleRepository
 {
     private readonly ILiteCollection<BsonDocument> _roles = db.Collection(LiteDbCollections.Roles);
 
-    private readonly Lock _createLock = new();
-
     public void EnsureIndexes() => _roles.EnsureIndex("NormalizedName", "$.NormalizedName", unique: true);
 
-    public Task<bool> TryCreateAsync(AppRole role, CancellationToken ct = default) => Run(() =>
-    {
-        var doc = db.ToDocument(role);
-        lock (_createLock)
-        {
-            if (_roles.FindById(role.Id) is not null || _roles.Exists(Query.EQ("NormalizedName", role.NormalizedName)))
-            {
-                return false;
-            }
-
-            _roles.Insert(doc);
-            return true;
-        }
-    }, ct);
+    // The unique indexes on the id and the normalised name decide, so there is no read to race with.
+    public Task<bool> TryCreateAsync(AppRole role, CancellationToken ct = default) => Run(() => TryInsert(_roles, db.ToDocument(role)), ct);
 
     public Task UpdateAsync(AppRole role, CancellationToken ct = default) => Run(() => _roles.Update(db.ToDocument(role)), ct);
 

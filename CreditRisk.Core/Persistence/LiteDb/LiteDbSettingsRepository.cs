@@ -7,6 +7,7 @@ internal sealed class LiteDbSettingsRepository(LiteDbContext db) : ISettingsRepo
 {
     private readonly ILiteCollection<BsonDocument> _settings = db.Collection(LiteDbCollections.Settings);
 
+    // Compare-and-swap on the version of a stored setting: the read and the write must not interleave with another saver.
     private readonly Lock _saveLock = new();
 
     public Task<StoredSetting?> GetAsync(string key, CancellationToken ct = default) => Run(() =>
@@ -20,22 +21,23 @@ internal sealed class LiteDbSettingsRepository(LiteDbContext db) : ISettingsRepo
 
     public Task<bool> TrySaveAsync(string key, string json, long expectedVersion, DateTimeOffset at, CancellationToken ct = default) => Run(() =>
     {
+        var doc = new BsonDocument
+        {
+            ["_id"] = key,
+            ["Json"] = json,
+            ["Version"] = expectedVersion + 1,
+            ["UpdatedAt"] = db.Mapper.Serialize(at),
+        };
+
+        // A first save is an insert: the unique id decides between racing first saves, without a read.
+        if (expectedVersion == 0)
+        {
+            return TryInsert(_settings, doc);
+        }
+
         lock (_saveLock)
         {
-            var storedVersion = _settings.FindById(key) is { } doc ? doc["Version"].AsInt64 : 0L;
-            if (storedVersion != expectedVersion)
-            {
-                return false;
-            }
-
-            _settings.Upsert(new BsonDocument
-            {
-                ["_id"] = key,
-                ["Json"] = json,
-                ["Version"] = expectedVersion + 1,
-                ["UpdatedAt"] = db.Mapper.Serialize(at),
-            });
-            return true;
+            return _settings.FindById(key) is { } stored && stored["Version"].AsInt64 == expectedVersion && _settings.Update(doc);
         }
     }, ct);
 }

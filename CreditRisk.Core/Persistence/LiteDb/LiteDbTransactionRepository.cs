@@ -8,6 +8,7 @@ namespace CreditRisk.Core.Persistence.LiteDb;
 internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransactionRepository
 {
     private const string Key = LiteDbCollections.CustomerTimeKey;
+    private const int MaxInsertAttempts = 3;
 
     private readonly ILiteCollection<BsonDocument> _transactions = db.Collection(LiteDbCollections.Transactions);
 
@@ -26,15 +27,19 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
 
             lock (_insertLock)
             {
-                return db.InTransaction(() =>
+                // The unique id stays the authority: should an id stored meanwhile still reach the insert, LiteDB rolls
+                // the whole batch back and it is sorted again against what is stored now.
+                for (var attempt = 1; ; attempt++)
                 {
-                    var seen = new HashSet<string>(StringComparer.Ordinal);
-                    var fresh = transactions
-                        .Where(t => seen.Add(t.Id) && _transactions.FindById(t.Id) is null)
-                        .ToList();
-                    _transactions.Insert(fresh.Select(ToDocument));
-                    return fresh;
-                });
+                    try
+                    {
+                        return db.InTransaction(() => InsertFresh(transactions));
+                    }
+                    catch (LiteException ex) when (IsDuplicateKey(ex) && attempt < MaxInsertAttempts)
+                    {
+                        // Nothing was stored: the next attempt reads again.
+                    }
+                }
             }
         }, ct);
 
@@ -82,6 +87,16 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
             .ToList(), ct);
 
     public Task<long> CountAsync(CancellationToken ct = default) => Run(() => _transactions.LongCount(), ct);
+
+    private List<Transaction> InsertFresh(IReadOnlyCollection<Transaction> transactions)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fresh = transactions
+            .Where(t => seen.Add(t.Id) && _transactions.FindById(t.Id) is null)
+            .ToList();
+        _transactions.Insert(fresh.Select(ToDocument));
+        return fresh;
+    }
 
     private BsonDocument ToDocument(Transaction transaction)
     {

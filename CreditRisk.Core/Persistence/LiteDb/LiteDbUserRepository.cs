@@ -8,7 +8,8 @@ internal sealed class LiteDbUserRepository(LiteDbContext db) : IUserRepository
 {
     private readonly ILiteCollection<BsonDocument> _users = db.Collection(LiteDbCollections.Users);
 
-    // Create, update and claim all read before they write (name taken? stamp still current? welcome unclaimed?).
+    // Update and claim read before they write (stamp still current? welcome unclaimed?). Name clashes are left to the
+    // unique index on the normalised name.
     private readonly Lock _writeLock = new();
 
     public void EnsureIndexes()
@@ -19,20 +20,7 @@ internal sealed class LiteDbUserRepository(LiteDbContext db) : IUserRepository
         _users.EnsureIndex("Roles", "$.Roles[*]");
     }
 
-    public Task<bool> TryCreateAsync(AppUser user, CancellationToken ct = default) => Run(() =>
-    {
-        var doc = db.ToDocument(user);
-        lock (_writeLock)
-        {
-            if (_users.FindById(user.Id) is not null || NameTakenByOther(user.NormalizedUserName, user.Id))
-            {
-                return false;
-            }
-
-            _users.Insert(doc);
-            return true;
-        }
-    }, ct);
+    public Task<bool> TryCreateAsync(AppUser user, CancellationToken ct = default) => Run(() => TryInsert(_users, db.ToDocument(user)), ct);
 
     public Task<bool> TryUpdateAsync(AppUser user, string expectedConcurrencyStamp, CancellationToken ct = default) => Run(() =>
     {
@@ -44,14 +32,13 @@ internal sealed class LiteDbUserRepository(LiteDbContext db) : IUserRepository
             }
 
             var stored = db.ToEntity<AppUser>(doc);
-            if (!string.Equals(stored.ConcurrencyStamp, expectedConcurrencyStamp, StringComparison.Ordinal)
-                || NameTakenByOther(user.NormalizedUserName, user.Id))
+            if (!string.Equals(stored.ConcurrencyStamp, expectedConcurrencyStamp, StringComparison.Ordinal))
             {
                 return false;
             }
 
             // The welcome claim is set-once: a user object read before the claim must not clear it.
-            return _users.Update(db.ToDocument(user with { WelcomeSentAt = user.WelcomeSentAt ?? stored.WelcomeSentAt }));
+            return TryUpdate(_users, db.ToDocument(user with { WelcomeSentAt = user.WelcomeSentAt ?? stored.WelcomeSentAt }));
         }
     }, ct);
 
@@ -88,9 +75,6 @@ internal sealed class LiteDbUserRepository(LiteDbContext db) : IUserRepository
             return _users.Update(db.ToDocument(user with { WelcomeSentAt = at }));
         }
     }, ct);
-
-    private bool NameTakenByOther(string normalizedUserName, string id) =>
-        _users.FindOne(Query.EQ("NormalizedUserName", normalizedUserName)) is { } other && other["_id"].AsString != id;
 
     private AppUser? FindOne(string field, string? value) =>
         string.IsNullOrEmpty(value) ? null

@@ -1,0 +1,40 @@
+using CreditRisk.Core.Features;
+using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Tests.Builders;
+
+namespace CreditRisk.Tests.Persistence.LiteDb;
+
+public sealed class LiteDbMapperTests
+{
+    [Fact]
+    public void Create_StoredTypeWithNestedRecords_MapsThemWithoutBuildingOnFirstUse()
+    {
+        var mapper = LiteDbMapper.Create();
+
+        // The mapper refuses to build mappings after Create, so this passes only if the nested records, lists and
+        // dictionaries were all found and built up front.
+        var doc = mapper.ToDocument(A.Profile("c1"));
+        var profile = mapper.ToObject<BehaviorProfile>(doc);
+
+        Assert.Equal("c1", doc["_id"].AsString);
+        Assert.Equal(2, profile.Days[0].MerchantCategoryCounts["5411"]);
+        Assert.Equal(A.Profile("c1").Cycles.Count, profile.Cycles.Count);
+    }
+
+    [Fact]
+    public void ToDocument_TypeNotMappedUpFront_ThrowsInsteadOfMappingItLazily()
+    {
+        var mapper = LiteDbMapper.Create();
+
+        // Building a mapping on first use is what raced: a concurrent caller saw a half-built one and stored documents
+        // missing fields. An unknown type must fail loudly, every time.
+        var ex = Assert.Throws<InvalidOperationException>(() => mapper.ToDocument(new NotStored { Name = "x" }));
+
+        Assert.Contains(nameof(NotStored), ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed record NotStored
+    {
+        public string Name { get; init; } = "";
+    }
+}
