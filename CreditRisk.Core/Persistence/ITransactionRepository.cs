@@ -33,6 +33,7 @@ public interface ITransactionRepository
     /// Ids of the customers having at least one transaction not applied yet (<see cref="Transaction.AppliedAt"/> null)
     /// received strictly before <paramref name="receivedBefore"/>: distinct, in ascending ordinal order, only those
     /// after <paramref name="afterCustomerId"/> (keyset paging; null = from the start), at most <paramref name="take"/>.
+    /// Transactions stored before <see cref="Transaction.AppliedAt"/> existed count as applied.
     /// </summary>
     Task<IReadOnlyList<string>> ListPendingCustomerIdsAsync(
         DateTimeOffset receivedBefore, string? afterCustomerId, int take, CancellationToken ct = default);

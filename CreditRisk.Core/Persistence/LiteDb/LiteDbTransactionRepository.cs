@@ -103,11 +103,15 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
         {
             db.InTransaction(() =>
             {
+                // Edits the stored document in place: mapping every transaction to a record and back costs more than the write.
+                var appliedAt = db.Mapper.Serialize(typeof(DateTimeOffset), at);
                 foreach (var id in ids.Distinct(StringComparer.Ordinal))
                 {
-                    if (_transactions.FindById(id) is { } doc && db.ToEntity<Transaction>(doc) is { AppliedAt: null } pending)
+                    if (_transactions.FindById(id) is { } doc && doc.ContainsKey(PendingKey))
                     {
-                        _transactions.Update(ToDocument(pending with { AppliedAt = at }));
+                        doc.Remove(PendingKey);
+                        doc[nameof(Transaction.AppliedAt)] = appliedAt;
+                        _transactions.Update(doc);
                     }
                 }
             });

@@ -1,4 +1,5 @@
 using CreditRisk.Core.Transactions;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace CreditRisk.Core.Persistence.Mongo;
@@ -135,7 +136,8 @@ internal sealed class MongoTransactionRepository(IMongoDatabase database) : ITra
             return [];
         }
 
-        var filter = Builders<Transaction>.Filter.Eq(t => t.AppliedAt, null)
+        // An explicit null only: documents stored before the field existed lack it and count as applied, as in LiteDB.
+        var filter = Builders<Transaction>.Filter.Type(t => t.AppliedAt, BsonType.Null)
             & Builders<Transaction>.Filter.Lt(t => t.ReceivedAt, receivedBefore);
         if (afterCustomerId is not null)
         {
