@@ -3,23 +3,16 @@ using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Core.Risk;
 
 /// <summary>
 /// Runs the <see cref="RiskPipeline"/> on every accepted ingest (API request or CSV import) before it answers, so
 /// the response follows the customers' re-scoring: new transactions and statements are applied, customers whose
-/// record changed are re-assessed, and replayed transactions found still pending (the process died between storing
-/// and applying them) have their customers recovered from the raw history.
+/// record changed are re-assessed, and replayed transactions found still pending because a previous process died
+/// between storing and applying them have their customers recovered from the raw history.
 /// </summary>
-public sealed class RiskIngestionListener(
-    RiskPipeline pipeline,
-    ICreditRiskStore store,
-    IOptions<RiskPipelineOptions> options,
-    TimeProvider time,
-    ILogger<RiskIngestionListener> logger) : IIngestionListener
+public sealed class RiskIngestionListener(RiskPipeline pipeline, PendingTransactionRecovery recovery, ICreditRiskStore store) : IIngestionListener
 {
     public async Task OnCustomersAcceptedAsync(IReadOnlyList<Customer> customers, CancellationToken ct)
     {
@@ -35,21 +28,8 @@ public sealed class RiskIngestionListener(
     public Task OnTransactionsAcceptedAsync(IReadOnlyList<Transaction> newOnes, CancellationToken ct) =>
         pipeline.ProcessTransactionsAsync(newOnes, ct);
 
-    public async Task OnTransactionsReplayedAsync(IReadOnlyList<Transaction> storedOriginals, CancellationToken ct)
-    {
-        var orphanedBefore = time.GetUtcNow().AddSeconds(-options.Value.RecoveryGraceSeconds);
-        var customers = storedOriginals
-            .Where(t => t.AppliedAt is null && t.ReceivedAt <= orphanedBefore)
-            .Select(t => t.CustomerId)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (customers.Count > 0)
-        {
-            logger.LogWarning(
-                "{Count} customers had re-sent transactions stored but never applied; rebuilding their profiles", customers.Count);
-            await pipeline.RecoverAsync(customers, ct);
-        }
-    }
+    public Task OnTransactionsReplayedAsync(IReadOnlyList<Transaction> storedOriginals, CancellationToken ct) =>
+        recovery.RecoverOrphansAsync(storedOriginals, ct);
 
     public Task OnStatementsAcceptedAsync(IReadOnlyList<Statement> statements, CancellationToken ct) =>
         pipeline.ProcessStatementsAsync(statements, ct);

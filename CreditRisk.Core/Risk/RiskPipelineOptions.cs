@@ -32,7 +32,8 @@ public sealed class RiskPipelineOptions
     /// <summary>
     /// Seconds between background sweeps that recover transactions pending for longer than this plus
     /// <see cref="RecoveryGraceSeconds"/> (left behind when the pipeline failed on a request). Recovery also runs once
-    /// at start-up and whenever a client re-sends a transaction that is still pending. Default 300; 0 turns sweeps off.
+    /// at start-up and whenever a client re-sends a transaction that a previous process left pending. Default 300;
+    /// 0 turns sweeps off.
     /// </summary>
     [Range(0, 86_400)]
     public int RecoverySweepSeconds { get; set; } = 300;

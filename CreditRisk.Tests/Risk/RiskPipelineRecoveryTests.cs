@@ -4,6 +4,7 @@ using CreditRisk.Core.Risk;
 using CreditRisk.Core.Transactions;
 using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Tests.Risk;
 
@@ -156,6 +157,48 @@ public sealed class RiskPipelineRecoveryTests : IAsyncLifetime
         Assert.All(await _h.Store.Alerts.ListForCustomerAsync("c1", 10), a => Assert.Equal(AlertStatus.Pending, a.Status));
     }
 
+    [Fact]
+    public async Task RecoverOrphansAsync_PendingReplays_RecoversOnlyWhatAPreviousProcessLeftBehind()
+    {
+        var recovery = Recovery(graceSeconds: 0);
+        var orphan = Purchase("c1", 500m, -2) with { ReceivedAt = PipelineHarness.Start.AddMinutes(-1) };
+        var inFlightHere = Purchase("c2", 500m, -2) with { ReceivedAt = PipelineHarness.Start.AddSeconds(1) };
+        await _h.Store.Transactions.InsertNewAsync([orphan, inFlightHere]);
+        _h.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var recovered = await recovery.RecoverOrphansAsync([.. (await _h.Store.Transactions.GetManyAsync([orphan.Id, inFlightHere.Id])).Values]);
+
+        Assert.Equal(1, recovered);
+        Assert.Equal(1, (await _h.Store.Profiles.GetAsync("c1"))!.TransactionCount);
+        Assert.Null(await _h.Store.Profiles.GetAsync("c2"));
+        Assert.Equal(["c2"], await _h.Store.Transactions.ListPendingCustomerIdsAsync(DateTimeOffset.MaxValue, null, 10));
+    }
+
+    [Fact]
+    public async Task RecoverOrphansAsync_WithinTheGracePeriod_LeavesThemUntilItHasPassed()
+    {
+        var recovery = Recovery(graceSeconds: 120);
+        var orphan = Purchase("c1", 500m, -2) with { ReceivedAt = PipelineHarness.Start.AddMinutes(-1) };
+        await _h.Store.Transactions.InsertNewAsync([orphan]);
+
+        var early = await recovery.RecoverOrphansAsync([orphan]);
+        _h.Time.Advance(TimeSpan.FromMinutes(1));
+        var late = await recovery.RecoverOrphansAsync([orphan]);
+        var applied = await recovery.RecoverOrphansAsync([.. (await _h.Store.Transactions.GetManyAsync([orphan.Id])).Values]);
+
+        Assert.Equal(0, early);
+        Assert.Equal(1, late);
+        Assert.Equal(0, applied);
+        Assert.Equal(1, (await _h.Store.Profiles.GetAsync("c1"))!.TransactionCount);
+    }
+
+    private PendingTransactionRecovery Recovery(int graceSeconds) => new(
+        _h.Store,
+        _h.NewInstance(),
+        Options.Create(new RiskPipelineOptions { RecoveryGraceSeconds = graceSeconds }),
+        _h.Time,
+        NullLogger<PendingTransactionRecovery>.Instance);
+
     /// <summary>What ingestion does: store, then run the pipeline on what was new.</summary>
     private async Task<IReadOnlyList<RiskAssessment>> IngestAsync(RiskPipeline pipeline, params Transaction[] batch)
     {
@@ -163,9 +206,7 @@ public sealed class RiskPipelineRecoveryTests : IAsyncLifetime
         return await pipeline.ProcessTransactionsAsync(inserted);
     }
 
-    private Task<int> RecoverAllAsync() =>
-        new PendingTransactionRecovery(_h.Store, _h.NewInstance(), NullLogger<PendingTransactionRecovery>.Instance)
-            .RecoverAsync(DateTimeOffset.MaxValue);
+    private Task<int> RecoverAllAsync() => Recovery(graceSeconds: 0).RecoverAsync(DateTimeOffset.MaxValue);
 
     private async Task AssertProfilesMatchRawHistoryAsync(params string[] customerIds)
     {
