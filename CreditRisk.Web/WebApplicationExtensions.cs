@@ -24,6 +24,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapIngestionApi();
+        app.MapRiskApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -22,8 +22,8 @@ public sealed record Alert
     public required string TriggeredBy { get; init; }
 
     /// <summary>
-    /// For automatic alerts, the assessment that escalated the customer; unique, so one escalation yields one alert.
-    /// Null for manual alerts.
+    /// For automatic alerts, which escalation raised it (customer, prior assessment and band; see
+    /// <see cref="Risk.EscalationKeys"/>); unique, so one escalation yields one alert. Null for manual alerts.
     /// </summary>
     public string? EscalationKey { get; init; }
 

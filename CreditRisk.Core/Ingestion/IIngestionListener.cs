@@ -17,6 +17,12 @@ public interface IIngestionListener
     /// <summary>Only the transactions stored by this call, in request order; replays of stored ids are not repeated.</summary>
     Task OnTransactionsAcceptedAsync(IReadOnlyList<Transaction> newOnes, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// The stored originals of transactions a request sent again (replays of stored ids), including their
+    /// <see cref="Transaction.AppliedAt"/>: a replay after a crash may find them stored but never applied.
+    /// </summary>
+    Task OnTransactionsReplayedAsync(IReadOnlyList<Transaction> storedOriginals, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Statements just inserted or replaced.</summary>
     Task OnStatementsAcceptedAsync(IReadOnlyList<Statement> statements, CancellationToken ct) => Task.CompletedTask;
 }

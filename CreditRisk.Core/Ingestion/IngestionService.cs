@@ -94,6 +94,12 @@ public sealed class IngestionService(
             await NotifyAsync("transactions", (l, token) => l.OnTransactionsAcceptedAsync(newOnes, token), newOnes.Count, ct);
         }
 
+        if (originals.Count > 0)
+        {
+            var replayed = originals.Values.ToList();
+            await NotifyAsync("replayed transactions", (l, token) => l.OnTransactionsReplayedAsync(replayed, token), replayed.Count, ct);
+        }
+
         return new(outcomes, []);
     }
 

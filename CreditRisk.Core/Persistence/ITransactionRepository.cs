@@ -22,4 +22,19 @@ public interface ITransactionRepository
     Task<IReadOnlyList<Transaction>> ListRecentForCustomerAsync(string customerId, int skip, int take, CancellationToken ct = default);
 
     Task<long> CountAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Sets <see cref="Transaction.AppliedAt"/> to <paramref name="at"/> on the stored transactions among
+    /// <paramref name="ids"/> that are not applied yet; an already applied one keeps its time, unknown ids are ignored.
+    /// </summary>
+    Task MarkAppliedAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>
+    /// Ids of the customers having at least one transaction not applied yet (<see cref="Transaction.AppliedAt"/> null)
+    /// received strictly before <paramref name="receivedBefore"/>: distinct, in ascending ordinal order, only those
+    /// after <paramref name="afterCustomerId"/> (keyset paging; null = from the start), at most <paramref name="take"/>.
+    /// Transactions stored before <see cref="Transaction.AppliedAt"/> existed count as applied.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListPendingCustomerIdsAsync(
+        DateTimeOffset receivedBefore, string? afterCustomerId, int take, CancellationToken ct = default);
 }

@@ -14,14 +14,19 @@ namespace CreditRisk.Core.Risk;
 /// <summary>
 /// The real-time risk pipeline. Per accepted batch of transactions or statements, per customer: update the
 /// behaviour profile → features → champion-model score (when one is registered) → expert rules → combined band →
-/// compare with the prior band → store the assessment → on escalation to High, a pending alert (exactly one per
-/// escalation, keyed by the assessment id) → publish <see cref="RiskAssessed"/>.
+/// compare with the prior band → on escalation to High, a pending alert (exactly one per escalation, keyed by the
+/// prior state, see <see cref="EscalationKeys"/>) → store the assessment → mark the transactions applied → publish
+/// <see cref="RiskAssessed"/>.
 /// </summary>
 /// <remarks>
 /// Customers are processed in chunks under in-process per-customer locks (so updates for one customer are applied
 /// one at a time), with bulk reads and writes per chunk. Profiles are saved with the store's optimistic version
 /// check and retried on conflict, so several app instances sharing one database never lose an update.
-/// The caller must pass each transaction once: the transaction store's idempotent insert decides what is new.
+/// The caller must pass each transaction once: the transaction store's idempotent insert decides what is new. A stored
+/// transaction stays pending (<see cref="Transaction.AppliedAt"/> null) until its customer's assessment is stored, so
+/// a crash at any point leaves a trace that <see cref="RecoverAsync"/> repairs by rebuilding the profile from the raw
+/// history; see docs/risk-pipeline.md, "Crash safety", for why no crash point loses or double-counts a transaction or
+/// an alert.
 /// </remarks>
 public sealed class RiskPipeline(
     ICreditRiskStore store,
@@ -94,27 +99,45 @@ public sealed class RiskPipeline(
     }
 
     /// <summary>
-    /// Recomputes a customer's profile from the stored raw history and saves it (repair after a crash between storing
-    /// data and processing it, or after a bug). Returns the saved profile.
+    /// Re-assesses customers as of their latest assessment (or now, without one) with nothing new applied: after a
+    /// change of the customer record itself, such as the credit limit. Escalations raise alerts as usual.
+    /// </summary>
+    public Task<IReadOnlyList<RiskAssessment>> ReassessAsync(
+        IReadOnlyCollection<string> customerIds, string trigger, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        ArgumentException.ThrowIfNullOrEmpty(trigger);
+        var work = customerIds.Distinct(StringComparer.Ordinal).Select(id => new CustomerWork(id) { ExplicitTrigger = trigger }).ToList();
+        return RunAsync(work, asOf: null, ct);
+    }
+
+    /// <summary>
+    /// Crash recovery: rebuilds each customer's profile from the stored raw history (exactly what the incremental
+    /// updates give), re-assesses them (trigger <see cref="RiskTriggers.Recovery"/>, as of their newest pending
+    /// transaction or prior assessment), raises any escalation alert not raised yet, and marks every pending
+    /// transaction the rebuild absorbed as applied. Idempotent: running it again, or after a crash inside it, never
+    /// counts a transaction twice nor raises a second alert for the same escalation.
+    /// </summary>
+    public Task<IReadOnlyList<RiskAssessment>> RecoverAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var work = customerIds.Distinct(StringComparer.Ordinal).Select(id => new CustomerWork(id) { Rebuild = true }).ToList();
+        return RunAsync(work, asOf: null, ct);
+    }
+
+    /// <summary>
+    /// Recomputes a customer's profile from the stored raw history and saves it, without re-assessing (repair after a
+    /// bug). The pending transactions it absorbed are marked applied. Returns the saved profile.
     /// </summary>
     public async Task<BehaviorProfile> RebuildProfileAsync(string customerId, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
         using var held = await locks.AcquireAsync([customerId], ct).ConfigureAwait(false);
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await store.Profiles.GetAsync(customerId, ct).ConfigureAwait(false);
-            var transactions = await store.Transactions.ListForCustomerAsync(customerId, HistoryStart, HistoryEnd, ct).ConfigureAwait(false);
-            var statements = await store.Statements.ListForCustomerAsync(customerId, ProfileWindow.Cycles, ct).ConfigureAwait(false);
-            var rebuilt = ProfileBuilder.Build(customerId, transactions, statements) with { UpdatedAt = Truncate(time.GetUtcNow()) };
-            var expected = stored?.Version ?? 0;
-            if (await store.Profiles.TrySaveAsync(rebuilt, expected, ct).ConfigureAwait(false))
-            {
-                return rebuilt with { Version = expected + 1 };
-            }
-
-            ThrowIfExhausted(customerId, attempt);
-        }
+        var now = Truncate(time.GetUtcNow());
+        var stored = await store.Profiles.GetAsync(customerId, ct).ConfigureAwait(false);
+        var (profile, absorbed) = await RebuildAsync(customerId, stored, now, ct).ConfigureAwait(false);
+        await store.Transactions.MarkAppliedAsync([.. absorbed.Select(t => t.Id)], now, ct).ConfigureAwait(false);
+        return profile;
     }
 
     private async Task<IReadOnlyList<RiskAssessment>> RunAsync(List<CustomerWork> work, DateTimeOffset? asOf, CancellationToken ct)
@@ -146,16 +169,24 @@ public sealed class RiskPipeline(
         var model = await UsableModelAsync(ct).ConfigureAwait(false);
         var settings = await rules.GetCurrentAsync(ct).ConfigureAwait(false);
         var now = Truncate(time.GetUtcNow());
+        await DropAlreadyAppliedAsync(chunk, ct).ConfigureAwait(false);
 
+        var applied = new List<string>();
         var assessments = new List<RiskAssessment>(chunk.Length);
         foreach (var work in chunk)
         {
             var profile = profiles.GetValueOrDefault(work.CustomerId);
-            if (work.HasChanges)
+            if (work.Rebuild)
+            {
+                (profile, var absorbed) = await RebuildAsync(work.CustomerId, profile, now, ct).ConfigureAwait(false);
+                work.Transactions.AddRange(absorbed.Where(t => t.AppliedAt is null));
+            }
+            else if (work.HasChanges)
             {
                 profile = await SaveProfileAsync(work, profile, now, ct).ConfigureAwait(false);
             }
 
+            applied.AddRange(work.Transactions.Select(t => t.Id));
             var prior = priors.GetValueOrDefault(work.CustomerId);
             assessments.Add(Assess(
                 profile ?? ProfileUpdater.Empty(work.CustomerId),
@@ -168,9 +199,9 @@ public sealed class RiskPipeline(
                 now));
         }
 
-        await store.Assessments.AddManyAsync(assessments, ct).ConfigureAwait(false);
-        results.AddRange(assessments);
-
+        // The alert goes first: its key comes from the prior state, which stays current until the assessment below is
+        // stored, so a crash in between makes recovery escalate from the same prior state and hit the same key. Storing
+        // the assessment first would make the escalation look done to recovery and lose the alert.
         var published = new List<RiskAssessed>(assessments.Count);
         foreach (var assessment in assessments)
         {
@@ -178,13 +209,67 @@ public sealed class RiskPipeline(
             string? alertId = null;
             if (escalated)
             {
-                alertId = await RaiseAlertAsync(assessment, now, ct).ConfigureAwait(false);
+                alertId = await RaiseAlertAsync(assessment, priors.GetValueOrDefault(assessment.CustomerId), now, ct).ConfigureAwait(false);
             }
 
             published.Add(new RiskAssessed(assessment, escalated, alertId));
         }
 
+        await store.Assessments.AddManyAsync(assessments, ct).ConfigureAwait(false);
+        results.AddRange(assessments);
+
+        // Last: until now a crash leaves these transactions pending, and recovery rebuilds their customers.
+        await store.Transactions.MarkAppliedAsync(applied, now, ct).ConfigureAwait(false);
         return published;
+    }
+
+    /// <summary>
+    /// Removes from the batch the transactions already applied: a recovery (which rebuilds from the stored history and
+    /// marks what it absorbed) may have run for these customers between their storage and this point. Checked under
+    /// the customer locks, which the recovery takes too, so the two never both count a transaction.
+    /// </summary>
+    private async Task DropAlreadyAppliedAsync(CustomerWork[] chunk, CancellationToken ct)
+    {
+        var ids = chunk.Where(w => !w.Rebuild).SelectMany(w => w.Transactions).Select(t => t.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var stored = await store.Transactions.GetManyAsync(ids, ct).ConfigureAwait(false);
+        var skipped = 0;
+        foreach (var work in chunk.Where(w => !w.Rebuild))
+        {
+            skipped += work.Transactions.RemoveAll(t => stored.TryGetValue(t.Id, out var s) && s.AppliedAt is not null);
+        }
+
+        if (skipped > 0)
+        {
+            logger.LogInformation("Skipped {Count} transactions a recovery had already applied", skipped);
+        }
+    }
+
+    /// <summary>
+    /// Builds the profile from the customer's whole stored history and saves it over <paramref name="stored"/>
+    /// (re-reading on a version conflict). Returns the saved profile and every transaction it was built from.
+    /// </summary>
+    private async Task<(BehaviorProfile Profile, IReadOnlyList<Transaction> Absorbed)> RebuildAsync(
+        string customerId, BehaviorProfile? stored, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var transactions = await store.Transactions.ListForCustomerAsync(customerId, HistoryStart, HistoryEnd, ct).ConfigureAwait(false);
+            var statements = await store.Statements.ListForCustomerAsync(customerId, ProfileWindow.Cycles, ct).ConfigureAwait(false);
+            var rebuilt = ProfileBuilder.Build(customerId, transactions, statements) with { UpdatedAt = now };
+            var expected = stored?.Version ?? 0;
+            if (await store.Profiles.TrySaveAsync(rebuilt, expected, ct).ConfigureAwait(false))
+            {
+                return (rebuilt with { Version = expected + 1 }, transactions);
+            }
+
+            ThrowIfExhausted(customerId, attempt);
+            stored = await store.Profiles.GetAsync(customerId, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<BehaviorProfile> SaveProfileAsync(CustomerWork work, BehaviorProfile? stored, DateTimeOffset now, CancellationToken ct)
@@ -239,7 +324,7 @@ public sealed class RiskPipeline(
         };
     }
 
-    private async Task<string?> RaiseAlertAsync(RiskAssessment assessment, DateTimeOffset now, CancellationToken ct)
+    private async Task<string?> RaiseAlertAsync(RiskAssessment assessment, CustomerRisk? prior, DateTimeOffset now, CancellationToken ct)
     {
         var alert = new Alert
         {
@@ -249,7 +334,7 @@ public sealed class RiskPipeline(
             TemplateName = options.Value.AlertTemplateName,
             Status = AlertStatus.Pending,
             TriggeredBy = AlertActor,
-            EscalationKey = assessment.Id,
+            EscalationKey = EscalationKeys.For(assessment.CustomerId, prior?.AssessmentId, RiskBand.High),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -341,10 +426,17 @@ public sealed class RiskPipeline(
 
         public List<Statement> Statements { get; } = [];
 
+        /// <summary>Rebuild the profile from the stored history instead of applying items (crash recovery).</summary>
+        public bool Rebuild { get; init; }
+
+        public string? ExplicitTrigger { get; init; }
+
         public bool HasChanges => Transactions.Count > 0 || Statements.Count > 0;
 
-        public string Trigger => Transactions.Count > 0 ? RiskTriggers.Transaction
+        public string Trigger => ExplicitTrigger
+            ?? (Rebuild ? RiskTriggers.Recovery
+            : Transactions.Count > 0 ? RiskTriggers.Transaction
             : Statements.Count > 0 ? RiskTriggers.Statement
-            : RiskTriggers.Rescore;
+            : RiskTriggers.Rescore);
     }
 }

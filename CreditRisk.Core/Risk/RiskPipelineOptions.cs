@@ -18,4 +18,23 @@ public sealed class RiskPipelineOptions
     /// <summary>WhatsApp template named on automatic High-risk alerts. Default <c>high_risk_alert</c>.</summary>
     [Required]
     public string AlertTemplateName { get; set; } = "high_risk_alert";
+
+    /// <summary>
+    /// Seconds a transaction may stay pending (stored but not yet applied) before recovery treats it as orphaned by a
+    /// crashed or failed run and rebuilds its customer. Default 0, exact for a single app instance (the embedded store
+    /// allows only one; within a process the pipeline and recovery exclude each other per customer). When several
+    /// instances share MongoDB, set it above the longest ingest request (e.g. 60), so that one instance never rebuilds
+    /// a customer whose batch another is still applying.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int RecoveryGraceSeconds { get; set; }
+
+    /// <summary>
+    /// Seconds between background sweeps that recover transactions pending for longer than this plus
+    /// <see cref="RecoveryGraceSeconds"/> (left behind when the pipeline failed on a request). Recovery also runs once
+    /// at start-up and whenever a client re-sends a transaction that a previous process left pending. Default 300;
+    /// 0 turns sweeps off.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int RecoverySweepSeconds { get; set; } = 300;
 }

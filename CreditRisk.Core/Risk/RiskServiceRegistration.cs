@@ -1,3 +1,4 @@
+using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,12 @@ internal static class RiskServiceRegistration
         services.TryAddSingleton<IChampionModelProvider, NoChampionModelProvider>();
         services.AddSingleton<CustomerLockTable>();
         services.AddSingleton<RiskPipeline>();
+
+        // Every ingest (API or CSV import) re-scores its customers before answering; recovery repairs what a crash
+        // between storing and applying left behind.
+        services.AddSingleton<IIngestionListener, RiskIngestionListener>();
+        services.AddSingleton<PendingTransactionRecovery>();
+        services.AddHostedService<PendingTransactionRecoveryService>();
         return services;
     }
 }

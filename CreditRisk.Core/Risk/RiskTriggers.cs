@@ -7,4 +7,10 @@ public static class RiskTriggers
     public const string Statement = "statement";
     public const string Rescore = "rescore";
     public const string Manual = "manual";
+
+    /// <summary>The customer record changed (credit limit, say); nothing new was applied.</summary>
+    public const string Customer = "customer";
+
+    /// <summary>Crash recovery rebuilt the profile from the stored history.</summary>
+    public const string Recovery = "recovery";
 }

@@ -25,4 +25,11 @@ public sealed record Transaction
 
     /// <summary>When CreditRisk accepted it (UTC); the original outcome replayed to duplicate submissions.</summary>
     public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>
+    /// When the risk pipeline absorbed it into the customer's behaviour profile (UTC); null while it is stored but not
+    /// yet applied. A crash between storing and applying leaves it null, which is how recovery finds the customers
+    /// whose profiles must be rebuilt.
+    /// </summary>
+    public DateTimeOffset? AppliedAt { get; init; }
 }

@@ -163,4 +163,67 @@ public abstract partial class StoreContractTests
 
         Assert.Equal(3, await Store.Transactions.CountAsync());
     }
+    [SkippableFact]
+    public async Task Transactions_InsertNewAsync_AppliedAtSet_RoundTrips()
+    {
+        Begin();
+        var applied = A.Transaction("t1") with { AppliedAt = A.Now.AddSeconds(3) };
+
+        await Store.Transactions.InsertNewAsync([applied]);
+
+        JsonAssert.Equivalent(applied, (await Store.Transactions.GetManyAsync(["t1"]))["t1"]);
+    }
+
+    [SkippableFact]
+    public async Task Transactions_MarkAppliedAsync_PendingAppliedAndUnknown_SetsOnlyThePendingOnes()
+    {
+        Begin();
+        var earlier = A.Now.AddMinutes(-5);
+        await Store.Transactions.InsertNewAsync([A.Transaction("t1"), A.Transaction("t2") with { AppliedAt = earlier }, A.Transaction("t3")]);
+
+        await Store.Transactions.MarkAppliedAsync(["t1", "t2", "t2", "nope"], A.Now);
+
+        var stored = await Store.Transactions.GetManyAsync(["t1", "t2", "t3"]);
+        Assert.Equal(A.Now, stored["t1"].AppliedAt);
+        Assert.Equal(earlier, stored["t2"].AppliedAt);
+        Assert.Null(stored["t3"].AppliedAt);
+        JsonAssert.Equivalent(A.Transaction("t1") with { AppliedAt = A.Now }, stored["t1"]);
+        Assert.Equal(["t1", "t2", "t3"], (await Store.Transactions.ListForCustomerAsync("cust-1", A.Now.AddDays(-1), A.Now.AddDays(1))).Select(t => t.Id));
+    }
+
+    [SkippableFact]
+    public async Task Transactions_ListPendingCustomerIdsAsync_MixedHistory_ReturnsDistinctCustomersWithPendingBeforeTheCutOff()
+    {
+        Begin();
+        await Store.Transactions.InsertNewAsync(
+        [
+            A.Transaction("t1", customerId: "c-b"),
+            A.Transaction("t2", customerId: "c-b"),
+            A.Transaction("t3", customerId: "c-a"),
+            A.Transaction("t4", customerId: "c-d", at: A.Now.AddHours(1)),
+            A.Transaction("t5", customerId: "c-c") with { AppliedAt = A.Now },
+            A.Transaction("t6", customerId: "c-c0"),
+            A.Transaction("t7", customerId: "c-e"),
+        ]);
+        await Store.Transactions.MarkAppliedAsync(["t7"], A.Now);
+        var cutOff = A.Now.AddMinutes(1);
+
+        Assert.Equal(["c-a", "c-b", "c-c0"], await Store.Transactions.ListPendingCustomerIdsAsync(cutOff, null, 10));
+        Assert.Equal(["c-a", "c-b"], await Store.Transactions.ListPendingCustomerIdsAsync(cutOff, null, 2));
+        Assert.Equal(["c-c0"], await Store.Transactions.ListPendingCustomerIdsAsync(cutOff, "c-b", 10));
+        Assert.Equal(["c-b", "c-c0"], await Store.Transactions.ListPendingCustomerIdsAsync(cutOff, "c-a", 10));
+        Assert.Equal(["c-a", "c-b", "c-c0", "c-d"], await Store.Transactions.ListPendingCustomerIdsAsync(A.Now.AddHours(2), null, 10));
+        Assert.Empty(await Store.Transactions.ListPendingCustomerIdsAsync(A.Now, null, 10));
+    }
+
+    [SkippableFact]
+    public async Task Transactions_ListPendingCustomerIdsAsync_AllApplied_ReturnsNothing()
+    {
+        Begin();
+        await Store.Transactions.InsertNewAsync([A.Transaction("t1", customerId: "c1"), A.Transaction("t2", customerId: "c2")]);
+
+        await Store.Transactions.MarkAppliedAsync(["t1", "t2"], A.Now);
+
+        Assert.Empty(await Store.Transactions.ListPendingCustomerIdsAsync(A.Now.AddDays(1), null, 10));
+    }
 }

@@ -45,8 +45,11 @@ public sealed class PipelineHarness : IAsyncDisposable
     }
 
     /// <summary>Another pipeline over the same store with its own lock table, as a second app instance would have.</summary>
-    public RiskPipeline NewInstance() => new(
-        Store,
+    public RiskPipeline NewInstance() => NewInstance(Store);
+
+    /// <summary>A pipeline over <paramref name="store"/> (a wrapper of <see cref="Store"/>, say) with its own lock table.</summary>
+    public RiskPipeline NewInstance(ICreditRiskStore store) => new(
+        store,
         new ModelProvider(this),
         Rules,
         Events,

@@ -34,7 +34,7 @@ public sealed class RiskPipelineTests : IAsyncLifetime
         Assert.Equal(RiskTriggers.Transaction, assessment.Trigger);
         var alert = Assert.Single(await _h.Store.Alerts.ListForCustomerAsync("c1", 10));
         Assert.Equal(AlertStatus.Pending, alert.Status);
-        Assert.Equal(assessment.Id, alert.EscalationKey);
+        Assert.Equal("c1:none:High", alert.EscalationKey);
         Assert.Equal("Utilisation 94% is above 90%", alert.Reason);
         Assert.Equal(RiskPipeline.AlertActor, alert.TriggeredBy);
         Assert.Equal(RiskBand.High, (await _h.Store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].Band);
@@ -66,7 +66,7 @@ public sealed class RiskPipelineTests : IAsyncLifetime
         Assert.Equal(RiskBand.Low, high.PreviousBand);
         var alerts = await _h.Store.Alerts.ListForCustomerAsync("c1", 10);
         Assert.Equal(2, alerts.Count);
-        Assert.Contains(alerts, a => a.EscalationKey == high.Id);
+        Assert.Contains(alerts, a => a.EscalationKey == $"c1:{low.Id}:High");
     }
 
     [Fact]

@@ -21,6 +21,12 @@ internal static class LiteDbCollections
     /// <summary>Synthetic <c>{customer}␟{time}␟{id}</c> key (see <see cref="LiteDbKeys"/>).</summary>
     public const string CustomerTimeKey = "_customerTime";
 
+    /// <summary>
+    /// Synthetic <c>{customer}␟{received}␟{id}</c> key of a transaction the risk pipeline has not applied yet; absent
+    /// once applied, so its index holds only the pending ones.
+    /// </summary>
+    public const string PendingKey = "_pending";
+
     /// <summary>Synthetic <c>{status}␟{created}␟{id}</c> key of an alert.</summary>
     public const string StatusTimeKey = "_statusTime";
 

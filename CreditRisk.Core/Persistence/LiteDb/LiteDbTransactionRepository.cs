@@ -4,18 +4,26 @@ using static CreditRisk.Core.Persistence.LiteDb.LiteDbContext;
 
 namespace CreditRisk.Core.Persistence.LiteDb;
 
-/// <summary>Transactions keyed by the bank's id (the idempotency key), indexed by customer then time.</summary>
+/// <summary>
+/// Transactions keyed by the bank's id (the idempotency key), indexed by customer then time, and (only while not yet
+/// applied by the risk pipeline) by customer then receipt time.
+/// </summary>
 internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransactionRepository
 {
     private const string Key = LiteDbCollections.CustomerTimeKey;
     private const int MaxInsertAttempts = 3;
+    private const string PendingKey = LiteDbCollections.PendingKey;
 
     private readonly ILiteCollection<BsonDocument> _transactions = db.Collection(LiteDbCollections.Transactions);
 
     // Check-then-insert must not interleave with another batch carrying the same ids.
     private readonly Lock _insertLock = new();
 
-    public void EnsureIndexes() => _transactions.EnsureIndex(Key, "$." + Key);
+    public void EnsureIndexes()
+    {
+        _transactions.EnsureIndex(Key, "$." + Key);
+        _transactions.EnsureIndex(PendingKey, "$." + PendingKey);
+    }
 
     public Task<IReadOnlyList<Transaction>> InsertNewAsync(IReadOnlyCollection<Transaction> transactions, CancellationToken ct = default) =>
         Run<IReadOnlyList<Transaction>>(() =>
@@ -98,10 +106,76 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
         return fresh;
     }
 
+    public Task MarkAppliedAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken ct = default) => Run(() =>
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        // Read-then-write per document, like the insert: the same lock keeps the two from interleaving.
+        lock (_insertLock)
+        {
+            db.InTransaction(() =>
+            {
+                // Edits the stored document in place: mapping every transaction to a record and back costs more than the write.
+                var appliedAt = db.Mapper.Serialize(typeof(DateTimeOffset), at);
+                foreach (var id in ids.Distinct(StringComparer.Ordinal))
+                {
+                    if (_transactions.FindById(id) is { } doc && doc.ContainsKey(PendingKey))
+                    {
+                        doc.Remove(PendingKey);
+                        doc[nameof(Transaction.AppliedAt)] = appliedAt;
+                        _transactions.Update(doc);
+                    }
+                }
+            });
+        }
+    }, ct);
+
+    public Task<IReadOnlyList<string>> ListPendingCustomerIdsAsync(
+        DateTimeOffset receivedBefore, string? afterCustomerId, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<string>>(() =>
+        {
+            if (take <= 0)
+            {
+                return [];
+            }
+
+            // Only pending documents carry the key, so this walks the (normally tiny) pending set in customer order.
+            // Every key of a customer after `afterCustomerId` sorts above "afterCustomerId␟~".
+            var from = afterCustomerId is null ? LiteDbKeys.Separator.ToString() : LiteDbKeys.Last(afterCustomerId);
+            var found = new List<string>(Math.Min(take, 1_024));
+            var cutoff = LiteDbKeys.Time(receivedBefore);
+            foreach (var doc in _transactions.Query()
+                .Where(Query.GT(PendingKey, from))
+                .OrderBy(PendingKey)
+                .ToEnumerable())
+            {
+                var parts = doc[PendingKey].AsString.Split(LiteDbKeys.Separator);
+                var customerId = parts[0];
+                if (string.CompareOrdinal(parts[1], cutoff) < 0 && (found.Count == 0 || found[^1] != customerId))
+                {
+                    found.Add(customerId);
+                    if (found.Count == take)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return found;
+        }, ct);
+
     private BsonDocument ToDocument(Transaction transaction)
     {
         var doc = db.ToDocument(transaction);
         doc[Key] = LiteDbKeys.OwnerTime(transaction.CustomerId, transaction.Timestamp, transaction.Id);
+        if (transaction.AppliedAt is null)
+        {
+            doc[PendingKey] = LiteDbKeys.OwnerTime(transaction.CustomerId, transaction.ReceivedAt, transaction.Id);
+        }
+
         return doc;
     }
 }

@@ -1,4 +1,5 @@
 using CreditRisk.Core.Transactions;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace CreditRisk.Core.Persistence.Mongo;
@@ -14,6 +15,9 @@ internal sealed class MongoTransactionRepository(IMongoDatabase database) : ITra
             [
                 new CreateIndexModel<Transaction>(
                     Builders<Transaction>.IndexKeys.Ascending(t => t.CustomerId).Ascending(t => t.Timestamp)),
+                // Recovery looks for transactions the risk pipeline has not applied yet (appliedAt null).
+                new CreateIndexModel<Transaction>(
+                    Builders<Transaction>.IndexKeys.Ascending(t => t.AppliedAt).Ascending(t => t.CustomerId)),
             ],
             ct);
 
@@ -111,4 +115,38 @@ internal sealed class MongoTransactionRepository(IMongoDatabase database) : ITra
 
     public Task<long> CountAsync(CancellationToken ct = default) =>
         _transactions.CountDocumentsAsync(FilterDefinition<Transaction>.Empty, cancellationToken: ct);
+
+    public async Task MarkAppliedAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var filter = Builders<Transaction>.Filter.In(t => t.Id, ids.Distinct())
+            & Builders<Transaction>.Filter.Eq(t => t.AppliedAt, null);
+        await _transactions.UpdateManyAsync(filter, Builders<Transaction>.Update.Set(t => t.AppliedAt, at), cancellationToken: ct);
+    }
+
+    public async Task<IReadOnlyList<string>> ListPendingCustomerIdsAsync(
+        DateTimeOffset receivedBefore, string? afterCustomerId, int take, CancellationToken ct = default)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        // An explicit null only: documents stored before the field existed lack it and count as applied, as in LiteDB.
+        var filter = Builders<Transaction>.Filter.Type(t => t.AppliedAt, BsonType.Null)
+            & Builders<Transaction>.Filter.Lt(t => t.ReceivedAt, receivedBefore);
+        if (afterCustomerId is not null)
+        {
+            filter &= Builders<Transaction>.Filter.Gt(t => t.CustomerId, afterCustomerId);
+        }
+
+        // The pending set is small (what was in flight when a process died), so distinct and page here.
+        using var cursor = await _transactions.DistinctAsync(t => t.CustomerId, filter, cancellationToken: ct);
+        var ids = await cursor.ToListAsync(ct);
+        return [.. ids.Order(StringComparer.Ordinal).Take(take)];
+    }
 }

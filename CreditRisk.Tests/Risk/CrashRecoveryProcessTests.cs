@@ -1,0 +1,303 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Features;
+using CreditRisk.Core.Identity;
+using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Risk;
+using CreditRisk.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit.Abstractions;
+
+namespace CreditRisk.Tests.Risk;
+
+/// <summary>
+/// Issue 3 item 7, end to end: the real web app is SIGKILLed in the middle of a large ingest (several times),
+/// restarted, and the client retries every batch it did not get an answer for (and some it did). Afterwards nothing
+/// is lost or counted twice, every profile equals the recomputation from the raw history, and each escalation to
+/// High raised exactly one alert.
+/// </summary>
+public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Customers = 200;
+    private const int TransactionsPerCustomer = 100;
+    private const int BatchSize = 1_000;
+    private const int Writers = 2;
+    private const decimal CreditLimit = 100_000m;
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+
+    private string DatabasePath => Path.Combine(_directory, "creditrisk.db");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    /// <summary>Every fourth customer gets one purchase of 91.5% of the limit: they escalate when it is applied.</summary>
+    private static bool IsHeavy(int customer) => customer % 4 == 0;
+
+    private static string CustomerId(int customer) => $"crash-{customer:D3}";
+
+    [Fact]
+    public async Task Ingest_KilledMidwayAndRetried_NothingLostOrDoubleCountedAndOneAlertPerEscalation()
+    {
+        var apiKey = await PrepareStoreAsync();
+        var batches = BuildBatches();
+        var progress = new Progress(batches.Count);
+        var pendingAfterKills = new List<int>();
+
+        // Kill after these many acknowledged batches (cumulative), then once more with everything sent.
+        int[] killAfter = [6, 12];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var target in killAfter)
+        {
+            using (var app = await StartAppAsync())
+            using (var client = Client(app, apiKey))
+            {
+                output.WriteLine($"{clock.Elapsed} started");
+                await RetryAsync(client, batches, progress);
+                output.WriteLine($"{clock.Elapsed} retried");
+                await SendUntilKilledAsync(app, client, batches, progress, target);
+                output.WriteLine($"{clock.Elapsed} killed");
+            }
+
+            pendingAfterKills.Add(await CountPendingCustomersAsync());
+        }
+
+        using (var app = await StartAppAsync())
+        using (var client = Client(app, apiKey))
+        {
+            await RetryAsync(client, batches, progress);
+            await SendUntilKilledAsync(app, client, batches, progress, killAt: int.MaxValue);
+            Assert.All(progress.Acked, Assert.True);
+            await AssertHeavyCustomersHighThroughApiAsync(client);
+            app.Kill();
+        }
+
+        output.WriteLine($"{clock.Elapsed} done");
+        output.WriteLine($"Customers with stored-but-unapplied transactions right after each kill: {string.Join(", ", pendingAfterKills)}");
+        await AssertConsistentAsync(batches);
+        output.WriteLine($"{clock.Elapsed} asserted");
+
+        // Otherwise the kills all fell outside the window this test is about, and it proved less than it claims.
+        Assert.True(pendingAfterKills.Sum() > 0, "No kill left a transaction stored but unapplied; the crash window was never exercised.");
+    }
+
+    /// <summary>Creates the database with an API key and the customers before the app first starts.</summary>
+    private async Task<string> PrepareStoreAsync()
+    {
+        await using var store = new LiteDbCreditRiskStore(DatabasePath);
+        await store.InitializeAsync();
+        var key = await new ApiKeyService(store, TimeProvider.System, NullLogger<ApiKeyService>.Instance).CreateAsync("crash-test", "tests");
+        await store.Customers.UpsertManyAsync([.. Enumerable.Range(0, Customers).Select(i => new Core.Customers.Customer
+        {
+            Id = CustomerId(i),
+            FullName = $"Crash Customer {i}",
+            Phone = "+15550000000",
+            CreditLimit = CreditLimit,
+            OpenedOn = new DateOnly(2020, 1, 1),
+        })]);
+        return key.Secret;
+    }
+
+    private Task<WebAppProcess> StartAppAsync() => WebAppProcess.StartAsync(
+        new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Storage__LiteDbPath"] = DatabasePath,
+            ["ConnectionStrings__Mongo"] = "",
+            ["Logging__LogLevel__Default"] = "Warning",
+        },
+        StartTimeout);
+
+    private static HttpClient Client(WebAppProcess app, string apiKey)
+    {
+        var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>
+    /// 20,000 transactions over 200 customers in the last 100 days, shuffled into batches of 1,000 (the most one request may carry), so that every batch
+    /// touches many customers and each customer's escalation lands at a random point of the ingest.
+    /// </summary>
+    private static List<Dictionary<string, object?>[]> BuildBatches()
+    {
+        var random = new Random(20260302);
+        var start = DateTimeOffset.UtcNow.AddDays(-100);
+        string[] categories = ["5411", "5812", "5541", "5999", "5311", "4121"];
+        var all = new List<Dictionary<string, object?>>(Customers * TransactionsPerCustomer);
+        for (var c = 0; c < Customers; c++)
+        {
+            var big = random.Next(TransactionsPerCustomer);
+            for (var j = 0; j < TransactionsPerCustomer; j++)
+            {
+                var (type, amount) = IsHeavy(c)
+                    ? ("purchase", j == big ? 91_500m : 30m)
+                    : j % 10 == 9 ? ("payment", 1_000m) : ("purchase", 400m);
+                all.Add(new Dictionary<string, object?>
+                {
+                    ["transactionId"] = $"{CustomerId(c)}-{j:D3}",
+                    ["customerId"] = CustomerId(c),
+                    ["timestamp"] = start.AddDays(j).AddMinutes(c).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                    ["amount"] = amount,
+                    ["type"] = type,
+                    ["merchantCategory"] = type == "purchase" ? categories[j % categories.Length] : null,
+                    ["channel"] = "pos",
+                });
+            }
+        }
+
+        return [.. all.OrderBy(_ => random.Next()).Chunk(BatchSize)];
+    }
+
+    /// <summary>
+    /// What a careful client does after a restart: first re-send every batch it sent without getting an answer, then a
+    /// few it did get an answer for (their answer was lost, as far as it knows). The rest follow as usual.
+    /// </summary>
+    private static async Task RetryAsync(HttpClient client, List<Dictionary<string, object?>[]> batches, Progress progress)
+    {
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (progress.Sent[i] && !progress.Acked[i])
+            {
+                await PostAsync(client, batches[i]);
+                progress.Acked[i] = true;
+            }
+        }
+
+        for (var i = 0; i < batches.Count; i += 7)
+        {
+            if (progress.Acked[i])
+            {
+                await PostAsync(client, batches[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends the unacknowledged batches with several writers; once <paramref name="killAt"/> batches in total are
+    /// acknowledged, SIGKILLs the app while the other writers' requests are in flight (they stay unacknowledged).
+    /// </summary>
+    private static async Task SendUntilKilledAsync(
+        WebAppProcess app, HttpClient client, List<Dictionary<string, object?>[]> batches, Progress progress, int killAt)
+    {
+        var acked = progress.Acked;
+        var queue = new Queue<int>(Enumerable.Range(0, batches.Count).Where(i => !acked[i]));
+        var gate = new Lock();
+        var killed = false;
+
+        async Task WriterAsync()
+        {
+            while (true)
+            {
+                int next;
+                lock (gate)
+                {
+                    if (killed || !queue.TryDequeue(out next))
+                    {
+                        return;
+                    }
+
+                    progress.Sent[next] = true;
+                }
+
+                try
+                {
+                    await PostAsync(client, batches[next]);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    return;
+                }
+
+                lock (gate)
+                {
+                    acked[next] = true;
+                    if (!killed && acked.Count(a => a) >= killAt)
+                    {
+                        killed = true;
+                        app.Kill();
+                    }
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(WriterAsync)));
+    }
+
+    private static async Task PostAsync(HttpClient client, Dictionary<string, object?>[] batch)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/transactions", batch);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST /api/v1/transactions answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private async Task<int> CountPendingCustomersAsync()
+    {
+        await using var store = new LiteDbCreditRiskStore(DatabasePath);
+        return (await store.Transactions.ListPendingCustomerIdsAsync(DateTimeOffset.MaxValue, null, Customers)).Count;
+    }
+
+    private static async Task AssertHeavyCustomersHighThroughApiAsync(HttpClient client)
+    {
+        foreach (var c in Enumerable.Range(0, Customers).Where(IsHeavy))
+        {
+            var risk = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{CustomerId(c)}/risk");
+            Assert.Equal("High", risk.GetProperty("band").GetString());
+            Assert.StartsWith("Utilisation 94", risk.GetProperty("reasons")[0].GetString());
+        }
+    }
+
+    private async Task AssertConsistentAsync(List<Dictionary<string, object?>[]> batches)
+    {
+        await using var store = new LiteDbCreditRiskStore(DatabasePath);
+        var sentIds = batches.SelectMany(b => b).Select(t => (string)t["transactionId"]!).ToHashSet();
+        Assert.Equal(sentIds.Count, await store.Transactions.CountAsync());
+        Assert.Empty(await store.Transactions.ListPendingCustomerIdsAsync(DateTimeOffset.MaxValue, null, 10));
+
+        for (var c = 0; c < Customers; c++)
+        {
+            var id = CustomerId(c);
+            var history = await store.Transactions.ListForCustomerAsync(id, DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(1));
+            Assert.Equal(TransactionsPerCustomer, history.Count);
+            var profile = await store.Profiles.GetAsync(id);
+            JsonAssert.Equivalent(ProfileBuilder.Build(id, history, []), profile! with { Version = 0, UpdatedAt = default });
+
+            var alerts = await store.Alerts.ListForCustomerAsync(id, 10);
+            var escalations = (await store.Assessments.ListHistoryAsync(id, 10_000))
+                .Count(a => a.Band == RiskBand.High && a.PreviousBand != RiskBand.High);
+            var current = (await store.Assessments.GetCurrentManyAsync([id]))[id];
+            if (IsHeavy(c))
+            {
+                var alert = Assert.Single(alerts);
+                Assert.Equal(AlertStatus.Pending, alert.Status);
+                Assert.Equal(1, escalations);
+                Assert.Equal(RiskBand.High, current.Band);
+            }
+            else
+            {
+                Assert.Empty(alerts);
+                Assert.Equal(0, escalations);
+                Assert.NotEqual(RiskBand.High, current.Band);
+            }
+        }
+    }
+
+    /// <summary>What the client knows: which batches it sent, and which it got an answer for.</summary>
+    private sealed class Progress(int batches)
+    {
+        public bool[] Sent { get; } = new bool[batches];
+
+        public bool[] Acked { get; } = new bool[batches];
+    }
+}
