@@ -7,7 +7,8 @@ namespace CreditRisk.Core.Ingestion;
 /// <summary>
 /// Told about data after it has been stored durably (the risk pipeline plugs in here). Register implementations
 /// as <c>IIngestionListener</c> services; with none registered nothing happens. A listener that throws is logged
-/// and does not fail the request: the data is already accepted, and the nightly re-score is the backstop.
+/// and does not fail the request: the data is already accepted, and the transactions it left pending are recovered
+/// by the risk pipeline's recovery sweep.
 /// </summary>
 public interface IIngestionListener
 {

@@ -45,6 +45,7 @@ public sealed class RiskPipeline(
     private static readonly DateTimeOffset HistoryStart = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset HistoryEnd = new(3000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    private readonly SequentialIds _ids = new();
     private string? _rejectedModelVersion;
 
     /// <summary>Processes newly accepted transactions (each exactly once); returns one assessment per customer.</summary>
@@ -306,7 +307,7 @@ public sealed class RiskPipeline(
         RiskBand? modelBand = score is null ? null : RiskBanding.FromProbability(score.Ensemble, banding.Value);
         return new RiskAssessment
         {
-            Id = Guid.CreateVersion7(now).ToString("N"),
+            Id = _ids.Next(now),
             CustomerId = profile.CustomerId,
             AssessedAt = asOf,
             Trigger = trigger,
@@ -328,7 +329,7 @@ public sealed class RiskPipeline(
     {
         var alert = new Alert
         {
-            Id = Guid.CreateVersion7(now).ToString("N"),
+            Id = _ids.Next(now),
             CustomerId = assessment.CustomerId,
             Reason = assessment.Reasons.Count > 0 ? assessment.Reasons[0] : "Risk band rose to High",
             TemplateName = options.Value.AlertTemplateName,

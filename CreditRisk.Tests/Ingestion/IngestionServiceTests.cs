@@ -80,6 +80,31 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestTransactionsAsync_PartialReplay_TellsListenersTheStoredOriginalsOfTheReplays()
+    {
+        var service = Service();
+        await service.IngestTransactionsAsync([Transaction("T-1"), Transaction("T-2")]);
+        await _temp.Store.Transactions.MarkAppliedAsync(["T-2"], Now);
+
+        await service.IngestTransactionsAsync([Transaction("T-2") with { Amount = 1m }, Transaction("T-3"), Transaction("T-1")]);
+
+        var replays = Assert.Single(_listener.Replays);
+        Assert.Equal(["T-1", "T-2"], replays.Select(t => t.Id).Order(StringComparer.Ordinal));
+        Assert.Null(replays.Single(t => t.Id == "T-1").AppliedAt);
+        Assert.Equal(Now, replays.Single(t => t.Id == "T-2").AppliedAt);
+        Assert.NotEqual(1m, replays.Single(t => t.Id == "T-2").Amount);
+        Assert.Equal(["T-3"], _listener.Transactions[1].Select(t => t.Id));
+    }
+
+    [Fact]
+    public async Task IngestTransactionsAsync_NoReplay_DoesNotReportReplays()
+    {
+        await Service().IngestTransactionsAsync([Transaction("T-1")]);
+
+        Assert.Empty(_listener.Replays);
+    }
+
+    [Fact]
     public async Task IngestTransactionsAsync_OneBadItem_RefusesWholeBatchAndStoresNothing()
     {
         var items = Enumerable.Range(0, 500).Select(i => Transaction($"T-{i}")).ToArray();
@@ -211,6 +236,14 @@ public sealed class IngestionServiceTests : IAsyncLifetime
         public List<IReadOnlyList<Transaction>> Transactions { get; } = [];
 
         public List<IReadOnlyList<Statement>> Statements { get; } = [];
+
+        public List<IReadOnlyList<Transaction>> Replays { get; } = [];
+
+        public Task OnTransactionsReplayedAsync(IReadOnlyList<Transaction> storedOriginals, CancellationToken ct)
+        {
+            Replays.Add(storedOriginals);
+            return Task.CompletedTask;
+        }
 
         public Task OnCustomersAcceptedAsync(IReadOnlyList<Customer> customers, CancellationToken ct)
         {

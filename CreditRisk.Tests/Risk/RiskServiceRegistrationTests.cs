@@ -1,9 +1,11 @@
 using CreditRisk.Core;
+using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Tests.Risk;
@@ -32,6 +34,18 @@ public sealed class RiskServiceRegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task AddCreditRiskCore_Defaults_IngestionRunsThePipelineAndRecoveryRunsInTheBackground()
+    {
+        await using var provider = Build([]);
+
+        Assert.IsType<RiskIngestionListener>(Assert.Single(provider.GetServices<IIngestionListener>()));
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is PendingTransactionRecoveryService);
+        var options = provider.GetRequiredService<IOptions<RiskPipelineOptions>>().Value;
+        Assert.Equal(0, options.RecoveryGraceSeconds);
+        Assert.Equal(300, options.RecoverySweepSeconds);
+    }
+
+    [Fact]
     public async Task AddCreditRiskCore_ConfiguredThresholds_BecomeTheDefaults()
     {
         await using var provider = Build(new() { ["Rules:UtilisationHighPct"] = "85", ["Banding:HighFrom"] = "0.7" });
@@ -44,6 +58,8 @@ public sealed class RiskServiceRegistrationTests : IDisposable
     [InlineData("Banding:HighFrom", "0.2", "HighFrom")]
     [InlineData("Rules:CashWithdrawalHighPct", "140", "CashWithdrawalHighPct")]
     [InlineData("RiskPipeline:MaxSaveAttempts", "0", "MaxSaveAttempts")]
+    [InlineData("RiskPipeline:RecoveryGraceSeconds", "-1", "RecoveryGraceSeconds")]
+    [InlineData("RiskPipeline:RecoverySweepSeconds", "100000", "RecoverySweepSeconds")]
     public async Task AddCreditRiskCore_InvalidSetting_FailsNamingTheField(string key, string value, string field)
     {
         await using var provider = Build(new() { [key] = value });
