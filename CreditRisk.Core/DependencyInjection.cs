@@ -1,3 +1,4 @@
+using CreditRisk.Core.Demo;
 using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
@@ -25,6 +26,9 @@ public static class DependencyInjection
         services.AddIngestion();
         services.AddRiskServices();
         services.AddScoring();
+
+        // After the store's initializer, so the seed finds collections and indexes in place.
+        services.AddDemoSeeding();
         return services;
     }
 

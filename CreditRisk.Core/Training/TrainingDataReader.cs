@@ -67,7 +67,7 @@ public static class TrainingDataReader
             throw new TrainingDataException($"{LabelsFile} has no rows.");
         }
 
-        return new LabeledHistory(customers, labels, hasTransactions, hasStatements);
+        return new LabeledHistory(customers, labels, hasTransactions, hasStatements, Path.GetFullPath(directory));
     }
 
     private static bool ReadTransactions(string directory, Dictionary<string, CustomerHistory> customers)
