@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring.Evaluation;
@@ -39,6 +40,7 @@ public sealed partial class DemoPortfolioSeeding(
     public async Task<DemoSeedResult?> SeedIfEmptyAsync(CancellationToken ct = default)
     {
         var state = await DemoSeedState.ReadAsync(store.Settings, ct).ConfigureAwait(false);
+        var resuming = state is not null;
         if (state is { Status: DemoSeedState.Completed })
         {
             LogAlreadySeeded(state.CompletedAt);
@@ -75,10 +77,10 @@ public sealed partial class DemoPortfolioSeeding(
             LogResuming(state.StartedAt);
         }
 
-        return await SeedAsync(state, ct).ConfigureAwait(false);
+        return await SeedAsync(state, resuming, ct).ConfigureAwait(false);
     }
 
-    private async Task<DemoSeedResult> SeedAsync(DemoSeedState state, CancellationToken ct)
+    private async Task<DemoSeedResult> SeedAsync(DemoSeedState state, bool resuming, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
         LogStarting(state.Customers, state.Months, state.Seed, state.EndDate);
@@ -91,17 +93,28 @@ public sealed partial class DemoPortfolioSeeding(
         var statementCount = simulated.Sum(c => c.Statements.Count);
         LogSimulated(simulated.Count, transactionCount, statementCount, phase.Elapsed.TotalSeconds);
 
-        // Training needs only the in-memory data: it runs on another core while the store is written.
-        var modelTask = Task.Run(() => EnsureModelAsync(state, simulated, ct), ct);
-        var storeTime = await StoreAsync(simulated, ct).ConfigureAwait(false);
-        (state, var modelVersion) = await modelTask.ConfigureAwait(false);
+        // Three overlapping stages: the store is written chunk by chunk (LiteDB takes one writer per collection, so
+        // this is one thread's work); training needs only the in-memory data and runs meanwhile; once the model is
+        // promoted, every stored chunk is scored (its own collections' writes) while later chunks are still stored.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var storedChunks = Channel.CreateUnbounded<SimulatedCustomer[]>(new UnboundedChannelOptions { SingleWriter = true });
+        var storeTask = Task.Run(() => StoreAsync(simulated, storedChunks.Writer, linked.Token), linked.Token);
+        var modelTask = Task.Run(() => EnsureModelAsync(state, simulated, linked.Token), linked.Token);
+        Dictionary<RiskBand, int> bands;
+        string modelVersion;
+        try
+        {
+            (state, modelVersion) = await modelTask.ConfigureAwait(false);
+            var asOf = PeriodEnd(state);
+            bands = await ScoreAsync(storedChunks.Reader.ReadAllAsync(linked.Token), simulated.Count, asOf, resuming, linked.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await linked.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
 
-        phase.Restart();
-        var asOf = new DateTimeOffset(state.EndDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMilliseconds(-1);
-        var ids = simulated.ConvertAll(c => c.Customer.Id);
-        simulated = null; // the store has it all now
-        var bands = await ScoreAsync(ids, asOf, ct).ConfigureAwait(false);
-        var scoreTime = phase.Elapsed;
+        var storeTime = await storeTask.ConfigureAwait(false);
 
         var alerts = await store.Alerts.CountByStatusAsync(ct).ConfigureAwait(false);
         var completed = await (state with { Status = DemoSeedState.Completed, CompletedAt = time.GetUtcNow() })
@@ -113,15 +126,14 @@ public sealed partial class DemoPortfolioSeeding(
 
         var result = new DemoSeedResult
         {
-            Customers = ids.Count,
+            Customers = simulated.Count,
             Transactions = transactionCount,
             Statements = statementCount,
             ModelVersion = modelVersion,
             Bands = bands,
             PendingAlerts = alerts.GetValueOrDefault(Alerts.AlertStatus.Pending),
-            AssessedAt = asOf,
+            AssessedAt = PeriodEnd(state),
             StoreSeconds = storeTime.TotalSeconds,
-            ScoreSeconds = scoreTime.TotalSeconds,
             TotalSeconds = total.Elapsed.TotalSeconds,
         };
         LogCompleted(
@@ -130,22 +142,40 @@ public sealed partial class DemoPortfolioSeeding(
         return result;
     }
 
-    /// <summary>Bulk writes per chunk of customers; every write is idempotent (upserts, insert-if-new).</summary>
-    private async Task<TimeSpan> StoreAsync(List<SimulatedCustomer> simulated, CancellationToken ct)
+    /// <summary>The last millisecond of the simulated period, when everyone is assessed.</summary>
+    private static DateTimeOffset PeriodEnd(DemoSeedState state) =>
+        new DateTimeOffset(state.EndDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMilliseconds(-1);
+
+    /// <summary>
+    /// Bulk writes per chunk of customers, each chunk handed on once stored, so the pipeline sees only stored data (as
+    /// from ingestion). Every write is idempotent (upserts, insert-if-new).
+    /// </summary>
+    private async Task<TimeSpan> StoreAsync(List<SimulatedCustomer> simulated, ChannelWriter<SimulatedCustomer[]> stored, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var now = time.GetUtcNow();
-        await store.Customers.UpsertManyAsync(
-            simulated.ConvertAll(c => c.Customer with { CreatedAt = now, UpdatedAt = now }), ct).ConfigureAwait(false);
-        var stored = 0;
-        foreach (var chunk in simulated.Chunk(ChunkSize))
+        try
         {
-            await store.Transactions.InsertNewAsync(
-                chunk.SelectMany(c => c.Transactions).Select(t => t with { ReceivedAt = now }).ToList(), ct).ConfigureAwait(false);
-            await store.Statements.UpsertManyAsync(
-                chunk.SelectMany(c => c.Statements).Select(s => s with { ReceivedAt = now }).ToList(), ct).ConfigureAwait(false);
-            stored += chunk.Length;
-            LogStored(stored, simulated.Count, watch.Elapsed.TotalSeconds);
+            var now = time.GetUtcNow();
+            await store.Customers.UpsertManyAsync(
+                simulated.ConvertAll(c => c.Customer with { CreatedAt = now, UpdatedAt = now }), ct).ConfigureAwait(false);
+            var count = 0;
+            foreach (var chunk in simulated.Chunk(ChunkSize))
+            {
+                await store.Transactions.InsertNewAsync(
+                    chunk.SelectMany(c => c.Transactions).Select(t => t with { ReceivedAt = now }).ToList(), ct).ConfigureAwait(false);
+                await store.Statements.UpsertManyAsync(
+                    chunk.SelectMany(c => c.Statements).Select(s => s with { ReceivedAt = now }).ToList(), ct).ConfigureAwait(false);
+                await stored.WriteAsync(chunk, ct).ConfigureAwait(false);
+                count += chunk.Length;
+                LogStored(count, simulated.Count, watch.Elapsed.TotalSeconds);
+            }
+
+            stored.Complete();
+        }
+        catch (Exception ex)
+        {
+            stored.Complete(ex);
+            throw;
         }
 
         return watch.Elapsed;
@@ -182,34 +212,47 @@ public sealed partial class DemoPortfolioSeeding(
     }
 
     /// <summary>
-    /// Rebuilds each profile from the stored history (idempotent, unlike applying the items again) and re-scores the
-    /// chunk as of the end of the simulated period; chunks run in parallel.
+    /// Scores everyone through the pipeline in parallel chunks of customers. A fresh seed hands each customer's whole
+    /// history to <see cref="RiskPipeline.ProcessAsync"/> (the live path, nothing read back from the store); its
+    /// assessment falls on the last statement's end of day, the end of the period. Applying items is not idempotent,
+    /// so a resumed seed instead rebuilds each profile from the stored history and re-scores as of the period's end.
     /// </summary>
-    private async Task<Dictionary<RiskBand, int>> ScoreAsync(List<string> ids, DateTimeOffset asOf, CancellationToken ct)
+    private async Task<Dictionary<RiskBand, int>> ScoreAsync(
+        IAsyncEnumerable<SimulatedCustomer[]> chunks, int total, DateTimeOffset asOf, bool rebuild, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var bands = new int[Enum.GetValues<RiskBand>().Length];
         var done = 0;
-        var nextLog = ids.Count / 4;
+        var nextLog = total / 4;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
-        await Parallel.ForEachAsync(ids.Chunk(ChunkSize / 2), parallel, async (chunk, token) =>
+        await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) =>
         {
-            foreach (var id in chunk)
+            IReadOnlyList<RiskAssessment> assessments;
+            if (rebuild)
             {
-                await pipeline.RebuildProfileAsync(id, token).ConfigureAwait(false);
+                foreach (var customer in chunk)
+                {
+                    await pipeline.RebuildProfileAsync(customer.Customer.Id, token).ConfigureAwait(false);
+                }
+
+                assessments = await pipeline.RescoreManyAsync([.. chunk.Select(c => c.Customer.Id)], asOf, token).ConfigureAwait(false);
+            }
+            else
+            {
+                assessments = await pipeline.ProcessAsync(
+                    [.. chunk.SelectMany(c => c.Transactions)], [.. chunk.SelectMany(c => c.Statements)], token).ConfigureAwait(false);
             }
 
-            var assessments = await pipeline.RescoreManyAsync(chunk, asOf, token).ConfigureAwait(false);
             foreach (var assessment in assessments)
             {
                 Interlocked.Increment(ref bands[(int)assessment.Band]);
             }
 
             var scored = Interlocked.Add(ref done, chunk.Length);
-            if (scored >= Volatile.Read(ref nextLog) || scored == ids.Count)
+            if (scored >= Volatile.Read(ref nextLog) || scored == total)
             {
-                Volatile.Write(ref nextLog, scored + (ids.Count / 4));
-                LogScored(scored, ids.Count, watch.Elapsed.TotalSeconds);
+                Volatile.Write(ref nextLog, scored + (total / 4));
+                LogScored(scored, total, watch.Elapsed.TotalSeconds);
             }
         }).ConfigureAwait(false);
 
@@ -272,9 +315,8 @@ public sealed record DemoSeedResult
     /// <summary>When everyone was scored: the last millisecond of the simulated period.</summary>
     public required DateTimeOffset AssessedAt { get; init; }
 
+    /// <summary>Time spent writing customers, transactions and statements (training and scoring overlap it).</summary>
     public required double StoreSeconds { get; init; }
-
-    public required double ScoreSeconds { get; init; }
 
     public required double TotalSeconds { get; init; }
 }
