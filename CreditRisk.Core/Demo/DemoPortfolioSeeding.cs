@@ -101,7 +101,7 @@ public sealed partial class DemoPortfolioSeeding(
         var storeTask = Task.Run(() => StoreAsync(simulated, storedChunks.Writer, linked.Token), linked.Token);
         var modelTask = Task.Run(() => EnsureModelAsync(state, simulated, linked.Token), linked.Token);
         Dictionary<RiskBand, int> bands;
-        string modelVersion;
+        string? modelVersion;
         try
         {
             (state, modelVersion) = await modelTask.ConfigureAwait(false);
@@ -182,7 +182,7 @@ public sealed partial class DemoPortfolioSeeding(
     }
 
     /// <summary>The demo's champion: the one trained by an interrupted run, an existing champion, or a new one.</summary>
-    private async Task<(DemoSeedState State, string Version)> EnsureModelAsync(
+    private async Task<(DemoSeedState State, string? Version)> EnsureModelAsync(
         DemoSeedState state, List<SimulatedCustomer> simulated, CancellationToken ct)
     {
         var champion = await store.Models.GetChampionAsync(ct).ConfigureAwait(false);
@@ -196,14 +196,25 @@ public sealed partial class DemoPortfolioSeeding(
         var watch = Stopwatch.StartNew();
         var history = SimulatedTrainingData.ToHistory(
             simulated, $"demo simulation: {state.Customers} customers × {state.Months} months, seed {state.Seed}, ending {state.EndDate:yyyy-MM-dd}");
-        var report = await training.TrainAsync(history, new TrainingRequest
+        ModelReport report;
+        try
         {
-            HoldoutShare = 0.3,
-            Seed = state.Seed,
-            Promote = true,
-            CreatedBy = Actor,
-            Cutoffs = BandCutoffs.From(banding.Value),
-        }, ct).ConfigureAwait(false);
+            report = await training.TrainAsync(history, new TrainingRequest
+            {
+                HoldoutShare = 0.3,
+                Seed = state.Seed,
+                Promote = true,
+                CreatedBy = Actor,
+                Cutoffs = BandCutoffs.From(banding.Value),
+            }, ct).ConfigureAwait(false);
+        }
+        catch (TrainingDataException ex)
+        {
+            // A tiny demo portfolio may have too few delinquencies to train on; the rules still score everyone.
+            LogNoModel(ex.Message);
+            return (state, null);
+        }
+
         LogTrained(report.Version, report.Rows, report.Positives, report.Models.Ensemble.Auc, watch.Elapsed.TotalSeconds);
 
         var saved = await (state with { ModelVersion = report.Version }).TrySaveAsync(store.Settings, time.GetUtcNow(), ct).ConfigureAwait(false)
@@ -288,6 +299,9 @@ public sealed partial class DemoPortfolioSeeding(
         Message = "Demo seed: trained and promoted model {Version} on {Rows} rows ({Positives} delinquent), hold-out ensemble AUC {Auc:F3}, in {Seconds:F1} s")]
     private partial void LogTrained(string version, int rows, int positives, double auc, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo seed: no model could be trained ({Reason}); the expert rules alone score the demo")]
+    private partial void LogNoModel(string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed: scored {Scored}/{Total} customers ({Seconds:F1} s)")]
     private partial void LogScored(int scored, int total, double seconds);
 
@@ -305,7 +319,8 @@ public sealed record DemoSeedResult
 
     public required int Statements { get; init; }
 
-    public required string ModelVersion { get; init; }
+    /// <summary>The champion everyone was scored with; null when none could be trained (rules alone).</summary>
+    public required string? ModelVersion { get; init; }
 
     /// <summary>Customers per current band.</summary>
     public required IReadOnlyDictionary<RiskBand, int> Bands { get; init; }
