@@ -7,5 +7,6 @@ root.Subcommands.Add(ApiKeyCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(EarlyWarningCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using CreditRisk.Core.Demo;
+using CreditRisk.Core.EarlyWarning;
 using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
@@ -29,6 +30,7 @@ public static class DependencyInjection
 
         // After the store's initializer, so the seed finds collections and indexes in place.
         services.AddDemoSeeding();
+        services.AddSingleton<EarlyWarningService>();
         return services;
     }
 
