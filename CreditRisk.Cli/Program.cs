@@ -8,5 +8,6 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(EarlyWarningCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

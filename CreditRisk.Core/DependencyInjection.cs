@@ -1,3 +1,5 @@
+using CreditRisk.Core.Demo;
+using CreditRisk.Core.EarlyWarning;
 using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
@@ -25,6 +27,10 @@ public static class DependencyInjection
         services.AddIngestion();
         services.AddRiskServices();
         services.AddScoring();
+
+        // After the store's initializer, so the seed finds collections and indexes in place.
+        services.AddDemoSeeding();
+        services.AddSingleton<EarlyWarningService>();
         return services;
     }
 

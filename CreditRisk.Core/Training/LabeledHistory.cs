@@ -9,13 +9,18 @@ namespace CreditRisk.Core.Training;
 /// </summary>
 public sealed class LabeledHistory
 {
-    internal LabeledHistory(Dictionary<string, CustomerHistory> customers, int labelCount, bool hasTransactions, bool hasStatements)
+    internal LabeledHistory(
+        Dictionary<string, CustomerHistory> customers, int labelCount, bool hasTransactions, bool hasStatements, string source = "in-memory")
     {
         Customers = customers;
+        Source = source;
         LabelCount = labelCount;
         HasTransactions = hasTransactions;
         HasStatements = hasStatements;
     }
+
+    /// <summary>Where the rows came from: the data directory's full path, or a description of an in-memory source.</summary>
+    public string Source { get; }
 
     public int LabelCount { get; }
 

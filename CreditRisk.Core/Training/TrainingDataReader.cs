@@ -19,15 +19,24 @@ public static class TrainingDataReader
     public const string TransactionsFile = "transactions.csv";
     public const string StatementsFile = "statements.csv";
     public const string LabelsFile = "labels.csv";
+    public const string DelinquencyEventsFile = "delinquency_events.csv";
 
     // Only what the features need is required; the other import columns are accepted and ignored.
     private static readonly Columns CustomerColumns = new(["customer_id", "credit_limit"], ["full_name", "phone", "opened_on", "whatsapp_opt_in"]);
     private static readonly Columns TransactionColumns = new(["transaction_id", "customer_id", "timestamp", "amount", "type"], ["merchant_category", "merchant_id", "channel"]);
     private static readonly Columns StatementColumns = new(["customer_id", "statement_date", "credit_limit", "balance", "amount_paid", "days_past_due"], ["minimum_due", "due_date", "paid_on"]);
     private static readonly Columns LabelColumns = new(["customer_id", "as_of", "label"], []);
+    private static readonly Columns DelinquencyEventColumns = new(["customer_id", "first_30dpd_date"], []);
 
     /// <exception cref="TrainingDataException">A required file is missing or a row is malformed.</exception>
-    public static LabeledHistory Read(string directory)
+    public static LabeledHistory Read(string directory) => Read(directory, withLabels: true);
+
+    /// <summary>
+    /// Reads the customers, transactions and statements, and labels.csv only when <paramref name="withLabels"/> (then
+    /// required); without labels the history has none (the early-warning replay needs only the behaviour).
+    /// </summary>
+    /// <exception cref="TrainingDataException">A required file is missing or a row is malformed.</exception>
+    public static LabeledHistory Read(string directory, bool withLabels)
     {
         if (!Directory.Exists(directory))
         {
@@ -49,6 +58,11 @@ public static class TrainingDataReader
         }
 
         var labels = 0;
+        if (!withLabels)
+        {
+            return new LabeledHistory(customers, labels, hasTransactions, hasStatements, Path.GetFullPath(directory));
+        }
+
         ReadFile(directory, LabelsFile, LabelColumns, required: true, (file, header, row) =>
         {
             var customer = CustomerOf(customers, file, header, row);
@@ -67,7 +81,28 @@ public static class TrainingDataReader
             throw new TrainingDataException($"{LabelsFile} has no rows.");
         }
 
-        return new LabeledHistory(customers, labels, hasTransactions, hasStatements);
+        return new LabeledHistory(customers, labels, hasTransactions, hasStatements, Path.GetFullPath(directory));
+    }
+
+    /// <summary>
+    /// delinquency_events.csv: each customer's first 30+ DPD date (<c>customer_id,first_30dpd_date</c>), one row per
+    /// customer who ever reached it; every id must be in customers.csv, which <paramref name="history"/> holds.
+    /// </summary>
+    /// <exception cref="TrainingDataException">The file is missing or a row is malformed.</exception>
+    public static IReadOnlyDictionary<string, DateOnly> ReadDelinquencyEvents(string directory, LabeledHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var events = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        ReadFile(directory, DelinquencyEventsFile, DelinquencyEventColumns, required: true, (file, header, row) =>
+        {
+            var customer = CustomerOf(history.Customers, file, header, row);
+            var date = ParseDate(file, header, row, "first_30dpd_date");
+            if (!events.TryAdd(customer.Id, date))
+            {
+                throw Bad(file, row, "customer_id", $"customer '{customer.Id}' appears twice");
+            }
+        });
+        return events;
     }
 
     private static bool ReadTransactions(string directory, Dictionary<string, CustomerHistory> customers)

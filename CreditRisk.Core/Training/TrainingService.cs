@@ -11,8 +11,12 @@ namespace CreditRisk.Core.Training;
 /// <summary>What to train on and how.</summary>
 public sealed record TrainingRequest
 {
-    /// <summary>Directory with customers.csv, transactions.csv and/or statements.csv, and labels.csv.</summary>
-    public required string DataDirectory { get; init; }
+    /// <summary>
+    /// Directory with customers.csv, transactions.csv and/or statements.csv, and labels.csv. Required by
+    /// <see cref="TrainingService.TrainAsync(TrainingRequest, CancellationToken)"/>; not used when the history is
+    /// passed in memory.
+    /// </summary>
+    public string? DataDirectory { get; init; }
 
     /// <summary>Share of customers held out for the measures (0–1, exclusive). Default 0.3.</summary>
     public double HoldoutShare { get; init; } = 0.3;
@@ -38,9 +42,33 @@ public sealed record TrainingRequest
 public sealed class TrainingService(
     IModelRegistry registry, ModelPromotionService promotion, IOptions<ModelOptions> options, TimeProvider time)
 {
-    public async Task<ModelReport> TrainAsync(TrainingRequest request, CancellationToken ct = default)
+    /// <summary>Trains on the files of <see cref="TrainingRequest.DataDirectory"/>.</summary>
+    /// <exception cref="TrainingDataException">The directory is incomplete or malformed, or the rows cannot train a model.</exception>
+    public Task<ModelReport> TrainAsync(TrainingRequest request, CancellationToken ct = default)
     {
-        var history = TrainingDataReader.Read(request.DataDirectory);
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.DataDirectory))
+        {
+            throw new ArgumentException("A data directory is required.", nameof(request));
+        }
+
+        return TrainAsync(TrainingDataReader.Read(request.DataDirectory), request, ct);
+    }
+
+    /// <summary>
+    /// Trains on a history already in memory, e.g. <see cref="SimulatedTrainingData.ToHistory"/> (the demo seeding),
+    /// exactly as on the same rows read from files.
+    /// </summary>
+    /// <exception cref="TrainingDataException">The rows cannot train a model (one outcome only, too few rows).</exception>
+    public async Task<ModelReport> TrainAsync(LabeledHistory history, TrainingRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(request);
+        if (history.LabelCount == 0)
+        {
+            throw new TrainingDataException("The training data has no label rows.");
+        }
+
         ct.ThrowIfCancellationRequested();
         var rows = PointInTimeFeatures.Build(history);
         var (trainIndex, holdoutIndex) = HoldoutSplit.Split(rows, request.HoldoutShare, request.Seed);
@@ -98,9 +126,9 @@ public sealed class TrainingService(
         LabeledHistory history, IReadOnlyList<LabeledRow> rows, List<LabeledRow> train, List<LabeledRow> holdout, TrainingRequest request)
     {
         string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        var summary = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["data_directory"] = Path.GetFullPath(request.DataDirectory),
+            ["source"] = history.Source,
             ["sources"] = string.Join("+", new[] { history.HasTransactions ? "transactions" : null, history.HasStatements ? "statements" : null }.OfType<string>()),
             ["rows"] = Text(rows.Count),
             ["positives"] = Text(rows.Count(r => r.Label)),
@@ -114,5 +142,11 @@ public sealed class TrainingService(
             ["as_of_from"] = rows.Min(r => r.AsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["as_of_to"] = rows.Max(r => r.AsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
+        if (request.DataDirectory is not null)
+        {
+            summary["data_directory"] = Path.GetFullPath(request.DataDirectory);
+        }
+
+        return summary;
     }
 }

@@ -39,6 +39,9 @@ public sealed class CreditRiskWebFactory : WebApplicationFactory<web::Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:LiteDbPath", DatabasePath);
+
+        // Tests start from an empty store; the first-run demo seed has its own tests.
+        builder.UseSetting("Demo:SeedOnFirstRun", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

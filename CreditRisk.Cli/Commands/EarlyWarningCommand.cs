@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CreditRisk.Core.EarlyWarning;
+using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Evaluation;
+using CreditRisk.Core.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Cli.Commands;
+
+/// <summary>
+/// <c>creditrisk early-warning --data DIR [--model VERSION] [--step-days 7] [--what-if 0.2:0.4,...]</c>: replays the data
+/// in time order through the real risk pipeline in temporary stores (the configured store is only read for the model
+/// and the rule thresholds) and prints one JSON object with the lead-time measures. Progress goes to stderr.
+/// </summary>
+internal static class EarlyWarningCommand
+{
+    public static Command Create(Func<IHost>? hostFactory = null)
+    {
+        var buildHost = hostFactory ?? (() => CliHost.Build());
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "Directory with customers.csv, transactions.csv and/or statements.csv, and delinquency_events.csv",
+            Required = true,
+        };
+        var model = new Option<string?>("--model") { Description = "Version id to score with (default: the champion; rules alone without one)" };
+        var stepDays = new Option<int>("--step-days")
+        {
+            Description = "Days of data per replay step (1–31): new items go to the pipeline per step, idle customers are re-scored at its end",
+            DefaultValueFactory = _ => 7,
+        };
+        var whatIf = new Option<string?>("--what-if")
+        {
+            Description = "Other model cut-offs to measure on the same replay, as MEDIUM:HIGH pairs separated by commas, e.g. 0.2:0.4,0.25:0.5",
+        };
+        var command = new Command("early-warning", "Replay data through the risk pipeline and measure how early delinquent customers were flagged")
+        {
+            data, model, stepDays, whatIf,
+        };
+        command.SetAction((parse, ct) => CommandHost.RunAsync(buildHost, async services =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var days = parse.GetValue(stepDays);
+            if (days is < 1 or > 31)
+            {
+                await error.WriteLineAsync($"--step-days must be between 1 and 31, not {days}.");
+                return 2;
+            }
+
+            if (!TryParseCutoffs(parse.GetValue(whatIf), out var cutoffs, out var problem))
+            {
+                await error.WriteLineAsync($"--what-if: {problem}");
+                return 2;
+            }
+
+            try
+            {
+                var report = await services.GetRequiredService<EarlyWarningService>().RunAsync(new EarlyWarningRequest
+                {
+                    DataDirectory = parse.GetValue(data)!.FullName,
+                    ModelVersion = parse.GetValue(model),
+                    StepDays = days,
+                    WhatIf = cutoffs,
+                }, new Progress(error), ct);
+                if (report.ModelVersion is null)
+                {
+                    await error.WriteLineAsync("No champion model is registered: the expert rules alone were replayed.");
+                }
+
+                await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(report, CommandHost.Json));
+                return 0;
+            }
+            catch (Exception e) when (e is TrainingDataException or ModelIncompatibleException or KeyNotFoundException or OptionsValidationException)
+            {
+                await error.WriteLineAsync(e.Message);
+                return 1;
+            }
+        }, ct));
+        return command;
+    }
+
+    /// <summary>Parses <c>M:H,M:H</c>; each pair needs 0 ≤ M &lt; H ≤ 1.</summary>
+    internal static bool TryParseCutoffs(string? text, out List<BandCutoffs> cutoffs, out string? problem)
+    {
+        cutoffs = [];
+        problem = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split(':');
+            if (parts.Length != 2
+                || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var medium)
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var high)
+                || medium < 0 || high > 1 || medium >= high)
+            {
+                problem = $"'{pair}' is not MEDIUM:HIGH with 0 ≤ MEDIUM < HIGH ≤ 1.";
+                return false;
+            }
+
+            cutoffs.Add(new BandCutoffs(medium, high));
+        }
+
+        return true;
+    }
+
+    /// <summary>Progress lines on stderr, written as they come (stdout carries only the JSON).</summary>
+    private sealed class Progress(TextWriter error) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            lock (error)
+            {
+                error.WriteLine(value);
+            }
+        }
+    }
+}

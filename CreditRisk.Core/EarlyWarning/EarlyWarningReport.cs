@@ -1,0 +1,123 @@
+using System.Text.Json.Serialization;
+using CreditRisk.Core.Scoring.Evaluation;
+
+namespace CreditRisk.Core.EarlyWarning;
+
+/// <summary>What to replay and how.</summary>
+public sealed record EarlyWarningRequest
+{
+    /// <summary>Directory with customers.csv, transactions.csv and/or statements.csv, and delinquency_events.csv.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Model version to score with; null = the champion (rules alone when there is none).</summary>
+    public string? ModelVersion { get; init; }
+
+    /// <summary>
+    /// Days of data per replay step (1–31). Default 7: each step hands every customer's new items to the pipeline in one
+    /// batch and re-scores the customers without any, so flags are timed to within a week.
+    /// </summary>
+    public int StepDays { get; init; } = 7;
+
+    /// <summary>How far ahead of the 30+ DPD date a flag must come to count as early, in days. Default 30.</summary>
+    public int LeadDays { get; init; } = 30;
+
+    /// <summary>Replay shards run in parallel, each with its own temporary store. Default: the processor count.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Other model cut-offs to report the same measures for (bands recomputed from the replayed scores).</summary>
+    public IReadOnlyList<BandCutoffs> WhatIf { get; init; } = [];
+
+    /// <summary>Where the temporary stores go; default the system's temporary directory. Deleted afterwards.</summary>
+    public string? WorkDirectory { get; init; }
+}
+
+/// <summary>The replayed period.</summary>
+public sealed record ReplayPeriod(DateOnly From, DateOnly To, double Months, int StepDays, int Steps);
+
+/// <summary>
+/// What <c>creditrisk early-warning</c> prints: the replay, the brief's lead-time measures with the bands the pipeline
+/// gave, and the same measures for other model cut-offs when asked. See <see cref="EarlyWarningMeasures"/>.
+/// </summary>
+public sealed record EarlyWarningReport
+{
+    public required int Customers { get; init; }
+
+    public required int DelinquentCustomers { get; init; }
+
+    public required int NeverDelinquentCustomers { get; init; }
+
+    /// <summary>The model scored with; null when the rules alone decided.</summary>
+    public string? ModelVersion { get; init; }
+
+    public required BandCutoffs Cutoffs { get; init; }
+
+    public required ReplayPeriod Period { get; init; }
+
+    public required int LeadDays { get; init; }
+
+    public required ByLevel FlaggedAhead { get; init; }
+
+    public required NullableByLevel MedianLeadDays { get; init; }
+
+    public required ByLevel FalseAlarmRate { get; init; }
+
+    /// <summary>Alerts the pipeline raised (escalations into High).</summary>
+    public required long Alerts { get; init; }
+
+    [JsonPropertyName("alerts_per_1000_customers_per_month")]
+    public required double AlertsPer1000CustomersPerMonth { get; init; }
+
+    public required ByLevel FlaggedBeforeDelinquency { get; init; }
+
+    public required ByLevel FlaggedAtLeadDay { get; init; }
+
+    public required ByLevel AssessmentShare { get; init; }
+
+    public required DelinquentSubset WithHistory { get; init; }
+
+    /// <summary>The same measures for the rules' band alone and the model's band alone (configured cut-offs).</summary>
+    public required BandSources Sources { get; init; }
+
+    public required long Assessments { get; init; }
+
+    public required double DurationSeconds { get; init; }
+
+    /// <summary>The measures under other model cut-offs; empty when none were asked for.</summary>
+    public IReadOnlyList<CutoffTradeOff> WhatIf { get; init; } = [];
+}
+
+/// <summary>The lead-time measures of one way of banding the replayed assessments.</summary>
+public sealed record BandingOutcome
+{
+    public required ByLevel FlaggedAhead { get; init; }
+
+    public required NullableByLevel MedianLeadDays { get; init; }
+
+    public required ByLevel FalseAlarmRate { get; init; }
+
+    public required ByLevel FlaggedAtLeadDay { get; init; }
+
+    [JsonPropertyName("alerts_per_1000_customers_per_month")]
+    public required double AlertsPer1000CustomersPerMonth { get; init; }
+
+    public required ByLevel AssessmentShare { get; init; }
+
+    public static BandingOutcome From(EarlyWarningFigures figures) => new()
+    {
+        FlaggedAhead = figures.FlaggedAhead,
+        MedianLeadDays = figures.MedianLeadDays,
+        FalseAlarmRate = figures.FalseAlarmRate,
+        FlaggedAtLeadDay = figures.FlaggedAtLeadDay,
+        AlertsPer1000CustomersPerMonth = figures.AlertsPer1000CustomersPerMonth,
+        AssessmentShare = figures.AssessmentShare,
+    };
+}
+
+/// <summary>
+/// What the same replay would have shown under other model cut-offs: with the rules as live (combined band = the higher
+/// of the model's and the rules'), and for the model alone.
+/// </summary>
+public sealed record CutoffTradeOff(BandCutoffs Cutoffs, BandingOutcome WithRules, BandingOutcome ModelAlone);
+
+/// <summary>The configured bands split into their two sources, to show which one flags whom.</summary>
+public sealed record BandSources(BandingOutcome RulesAlone, BandingOutcome ModelAlone);

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Text.Json;
+using CreditRisk.Cli.Commands;
+using CreditRisk.Core;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Scoring.Evaluation;
+using CreditRisk.Core.Simulation;
+using CreditRisk.Core.Training;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CreditRisk.Tests.Cli;
+
+/// <summary>
+/// A model trained on a simulated portfolio and promoted in a temporary store, and a smaller simulated portfolio to
+/// replay (fortnightly steps keep the test quick).
+/// </summary>
+public sealed class EarlyWarningFixture : IAsyncLifetime
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+
+    public string StorePath => Path.Combine(Root, "store.db");
+
+    public string Data => Path.Combine(Root, "replay");
+
+    public string ModelVersion { get; private set; } = null!;
+
+    public int Customers => 120;
+
+    public int Delinquent { get; private set; }
+
+    public IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:LiteDbPath"] = StorePath, ["Models:ChallengerTrees"] = "20" });
+        builder.Services.AddCreditRiskCore(builder.Configuration);
+        return builder.Build();
+    }
+
+    public async Task InitializeAsync()
+    {
+        var end = new DateOnly(2026, 3, 1);
+        var simulator = new PortfolioSimulator(TimeProvider.System);
+        var training = simulator.Generate(new SimulationOptions { Customers = 300, Months = 12, Seed = 7, EndDate = end });
+        using (var host = BuildHost())
+        {
+            await host.Services.GetRequiredService<ICreditRiskStore>().InitializeAsync();
+            var report = await host.Services.GetRequiredService<TrainingService>().TrainAsync(
+                SimulatedTrainingData.ToHistory(training, "tests"),
+                new TrainingRequest { CreatedBy = "tests", Promote = true, Cutoffs = new BandCutoffs(0.35, 0.65), Seed = 7 });
+            ModelVersion = report.Version;
+            await host.Services.GetRequiredService<ICreditRiskStore>().DisposeAsync();
+        }
+
+        var summary = SimulationCsvWriter.WriteAll(
+            simulator.Generate(new SimulationOptions { Customers = Customers, Months = 6, Seed = 8, EndDate = end }), Data);
+        Delinquent = File.ReadAllLines(Path.Combine(Data, SimulationCsvWriter.DelinquencyEventsFile)).Length - 1;
+        Assert.True(summary.Customers == Customers);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Root, recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class EarlyWarningCommandTests(EarlyWarningFixture fixture) : IClassFixture<EarlyWarningFixture>
+{
+    [Fact]
+    public async Task EarlyWarning_SimulatedPortfolio_PrintsOneJsonObjectWithSharesBetweenZeroAndOne()
+    {
+        var (code, stdout, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--step-days", "14", "--what-if", "0.35:0.65,0.2:0.4");
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal(fixture.Customers, root.GetProperty("customers").GetInt32());
+        Assert.Equal(fixture.Delinquent, root.GetProperty("delinquent_customers").GetInt32());
+        Assert.Equal(fixture.ModelVersion, root.GetProperty("model_version").GetString());
+        Assert.True(root.GetProperty("duration_seconds").GetDouble() > 0);
+        Assert.True(root.GetProperty("alerts_per_1000_customers_per_month").GetDouble() >= 0);
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("alerts").ValueKind);
+        foreach (var block in new[] { "flagged_ahead", "false_alarm_rate", "flagged_before_delinquency", "flagged_at_lead_day", "assessment_share" })
+        {
+            foreach (var level in new[] { "medium_or_higher", "high" })
+            {
+                var share = root.GetProperty(block).GetProperty(level).GetDouble();
+                Assert.InRange(share, 0, 1);
+            }
+        }
+
+        var medianLead = root.GetProperty("median_lead_days");
+        Assert.True(medianLead.TryGetProperty("medium_or_higher", out _) || fixture.Delinquent == 0);
+        Assert.Equal(2, root.GetProperty("what_if").GetArrayLength());
+        var configured = root.GetProperty("what_if")[0].GetProperty("with_rules");
+        foreach (var block in new[] { "flagged_ahead", "false_alarm_rate" })
+        {
+            foreach (var level in new[] { "medium_or_higher", "high" })
+            {
+                Assert.Equal(root.GetProperty(block).GetProperty(level).GetDouble(), configured.GetProperty(block).GetProperty(level).GetDouble());
+            }
+        }
+
+        Assert.True(root.GetProperty("sources").TryGetProperty("model_alone", out _));
+    }
+
+    [Fact]
+    public async Task EarlyWarning_Run_LeavesTheConfiguredStoreWithoutCustomers()
+    {
+        var (code, _, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--step-days", "31");
+        Assert.True(code == 0, stderr);
+
+        using var host = fixture.BuildHost();
+        var store = host.Services.GetRequiredService<ICreditRiskStore>();
+        Assert.Equal(0, await store.Customers.CountAsync());
+        Assert.Equal(0, await store.Assessments.CountCurrentAsync(null, double.MinValue));
+        await store.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("--what-if", "0.5:0.4")]
+    [InlineData("--what-if", "high")]
+    [InlineData("--step-days", "0")]
+    public async Task EarlyWarning_BadOption_RejectedWithExitCode2(string option, string value)
+    {
+        var (code, stdout, stderr) = await RunAsync("early-warning", "--data", fixture.Data, option, value);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains(option, stderr);
+    }
+
+    [Fact]
+    public async Task EarlyWarning_UnknownModel_MessageOnStderrAndExitCode1()
+    {
+        var (code, _, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--model", "v-none");
+
+        Assert.Equal(1, code);
+        Assert.Contains("'v-none' is not in the registry", stderr);
+    }
+
+    private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var root = new RootCommand { EarlyWarningCommand.Create(fixture.BuildHost) };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,144 @@
+using CreditRisk.Core.EarlyWarning;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
+using CreditRisk.Core.Scoring.Evaluation;
+using CreditRisk.Core.Training;
+using CreditRisk.Tests.Ingestion;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Tests.EarlyWarning;
+
+/// <summary>
+/// A replay of four hand-made customers with statements only, so that only the utilisation rule can flag High
+/// (no champion: the rules alone decide): A crosses 90% on 31 March and B on 30 April, both reaching 30+ DPD on
+/// 15 May; C never crosses; D crosses once in February and never becomes delinquent.
+/// </summary>
+public sealed class EarlyWarningServiceTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private TempLiteDbStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await TempLiteDbStore.CreateAsync();
+        Directory.CreateDirectory(_directory);
+        File.WriteAllLines(Path.Combine(_directory, "customers.csv"), ["customer_id,credit_limit", "A,10000", "B,10000", "C,10000", "D,10000"]);
+        var balances = new Dictionary<string, int[]>
+        {
+            ["A"] = [3000, 3000, 9500, 9600, 9700, 9800],
+            ["B"] = [3000, 3000, 3000, 9500, 9600, 9700],
+            ["C"] = [3000, 3000, 3000, 3000, 3000, 3000],
+            ["D"] = [3000, 9500, 3000, 3000, 3000, 3000],
+        };
+        var statements = new List<string> { "customer_id,statement_date,credit_limit,balance,amount_paid,days_past_due" };
+        foreach (var (id, values) in balances)
+        {
+            for (var month = 0; month < values.Length; month++)
+            {
+                var date = new DateOnly(2026, month + 2, 1).AddDays(-1);
+                var paid = values[month] <= 3000 ? values[month] : 0;
+                statements.Add($"{id},{date:yyyy-MM-dd},10000,{values[month]},{paid},0");
+            }
+        }
+
+        File.WriteAllLines(Path.Combine(_directory, "statements.csv"), statements);
+        File.WriteAllLines(Path.Combine(_directory, "delinquency_events.csv"), ["customer_id,first_30dpd_date", "A,2026-05-15", "B,2026-05-15"]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private EarlyWarningService Service() => new(
+        _store.Store.Models,
+        _store.Store.Settings,
+        Options.Create(new RuleOptions()),
+        Options.Create(new BandingOptions()),
+        Options.Create(new RiskPipelineOptions()),
+        NullLoggerFactory.Instance);
+
+    private EarlyWarningRequest Request() => new() { DataDirectory = _directory, WorkDirectory = _directory, Parallelism = 2 };
+
+    [Fact]
+    public async Task RunAsync_HandMadeStatements_LeadTimesFromThePipelineBands()
+    {
+        var report = await Service().RunAsync(Request());
+
+        Assert.Null(report.ModelVersion);
+        Assert.Equal(4, report.Customers);
+        Assert.Equal(2, report.DelinquentCustomers);
+        Assert.Equal(new DateOnly(2026, 1, 31), report.Period.From);
+        Assert.Equal(new DateOnly(2026, 6, 30), report.Period.To);
+        Assert.Equal(22, report.Period.Steps);
+        Assert.Equal(4 * 22, report.Assessments);
+
+        // A: flagged at the end of 31 March, 44 days ahead; B: at the end of 30 April, 14 days ahead.
+        Assert.Equal(0.5, report.FlaggedAhead.High);
+        Assert.Equal(1, report.FlaggedBeforeDelinquency.High);
+        Assert.Equal(29, report.MedianLeadDays.High);
+        Assert.Equal(0.5, report.FlaggedAtLeadDay.High);
+        Assert.Equal(0.5, report.FalseAlarmRate.High);
+        Assert.Equal(3, report.Alerts);
+        Assert.True(report.FlaggedAhead.MediumOrHigher >= report.FlaggedAhead.High);
+        Assert.True(report.FalseAlarmRate.MediumOrHigher >= report.FalseAlarmRate.High);
+        Assert.Equal(report.FlaggedAhead, report.Sources.RulesAlone.FlaggedAhead);
+        Assert.Equal(0, report.Sources.ModelAlone.FlaggedAhead.MediumOrHigher);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoredRuleThresholds_AreTheOnesReplayed()
+    {
+        // An admin raised the utilisation threshold above every balance: nobody is High any more.
+        var raised = RuleSettings.From(new RuleOptions()) with { UtilisationHighPct = 99 };
+        await new RuleSettingsService(
+            _store.Store.Settings, _store.Store.Audit, Options.Create(new RuleOptions()), TimeProvider.System, NullLogger<RuleSettingsService>.Instance)
+            .UpdateAsync(raised, 0, "tests");
+
+        var report = await Service().RunAsync(Request());
+
+        Assert.Equal(0, report.FlaggedBeforeDelinquency.High);
+        Assert.Equal(0, report.Alerts);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhatIfAtTheConfiguredCutoffs_ReproducesThePipelineBands()
+    {
+        var report = await Service().RunAsync(Request() with { WhatIf = [new BandCutoffs(0.35, 0.65)] });
+
+        var same = Assert.Single(report.WhatIf).WithRules;
+        Assert.Equal(report.FlaggedAhead, same.FlaggedAhead);
+        Assert.Equal(report.FalseAlarmRate, same.FalseAlarmRate);
+        Assert.Equal(report.AlertsPer1000CustomersPerMonth, same.AlertsPer1000CustomersPerMonth);
+    }
+
+    [Fact]
+    public async Task RunAsync_Afterwards_LeavesNoTemporaryStoreBehind()
+    {
+        await Service().RunAsync(Request());
+
+        Assert.Empty(Directory.GetDirectories(_directory));
+    }
+
+    [Fact]
+    public async Task RunAsync_NoDelinquencyEvents_ClearError()
+    {
+        File.Delete(Path.Combine(_directory, "delinquency_events.csv"));
+
+        var error = await Assert.ThrowsAsync<TrainingDataException>(() => Service().RunAsync(Request()));
+
+        Assert.Contains("delinquency_events.csv", error.Message);
+    }
+
+    [Fact]
+    public void StepEnds_PeriodNotAMultipleOfTheStep_LastStepEndsWithTheData()
+    {
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var ends = EarlyWarningService.StepEnds(start, start.AddDays(10), 7);
+
+        Assert.Equal([start.AddDays(7), start.AddDays(10)], ends);
+    }
+}
