@@ -1,4 +1,6 @@
+using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Ingestion;
+using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Persistence.Mongo;
@@ -25,6 +27,9 @@ public static class DependencyInjection
         services.AddIngestion();
         services.AddRiskServices();
         services.AddScoring();
+        services.AddMessaging();
+        services.AddAlerts();
+        services.AddPortfolioRescore();
         return services;
     }
 
@@ -61,6 +66,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().ApiKeys);
         services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Audit);
         services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Settings);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().DevelopmentOutbox);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().InboundMessages);
         services.AddHostedService<StoreInitializer>();
     }
 }

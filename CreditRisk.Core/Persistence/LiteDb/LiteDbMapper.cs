@@ -4,6 +4,7 @@ using CreditRisk.Core.Audit;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Identity;
+using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Statements;
@@ -25,7 +26,7 @@ internal static class LiteDbMapper
     [
         typeof(Customer), typeof(Transaction), typeof(Statement), typeof(BehaviorProfile), typeof(DailyActivity),
         typeof(CycleSummary), typeof(RiskAssessment), typeof(CustomerRisk), typeof(Alert), typeof(ModelVersion),
-        typeof(AppUser), typeof(AppRole), typeof(ApiKey), typeof(AuditEntry),
+        typeof(AppUser), typeof(AppRole), typeof(ApiKey), typeof(AuditEntry), typeof(DevelopmentMessage), typeof(InboundMessage),
         typeof(Dictionary<string, int>), typeof(Dictionary<string, string>), typeof(Dictionary<string, double>),
         typeof(Dictionary<string, Dictionary<string, double>>),
     ];

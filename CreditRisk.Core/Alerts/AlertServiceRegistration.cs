@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditRisk.Core.Alerts;
+
+/// <summary>Registrations of alert delivery, sweep, metrics and history; called by <see cref="DependencyInjection.AddCreditRiskCore"/>.</summary>
+internal static class AlertServiceRegistration
+{
+    public static IServiceCollection AddAlerts(this IServiceCollection services)
+    {
+        services.AddOptions<AlertDeliveryOptions>().BindConfiguration(AlertDeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // Transient: the WhatsApp sender it uses is a typed HttpClient.
+        services.AddTransient<AlertDeliveryService>();
+        services.AddSingleton<AlertDispatchLog>();
+        services.AddTransient<AlertOutboxSweeper>();
+        services.AddSingleton<AlertMetricsService>();
+        services.AddSingleton<AlertHistoryService>();
+        return services;
+    }
+}
