@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -24,11 +23,13 @@ internal static class GraphRetryPredicate
             return false;
         }
 
-        // Buffered, so the client can still read the error when this response is the final one.
+        // Buffered and read as bytes (reading as a stream would dispose it), so the client can still read the error
+        // when this response is the final one.
         await response.Content.LoadIntoBufferAsync(ct).ConfigureAwait(false);
         try
         {
-            var error = await response.Content.ReadFromJsonAsync<CloudApiPayloads.ErrorResponse>(CloudApiPayloads.Json, ct).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            var error = JsonSerializer.Deserialize<CloudApiPayloads.ErrorResponse>(bytes, CloudApiPayloads.Json);
             return error?.Error?.Code is { } code && GraphErrorCodes.IsRetryable(code);
         }
         catch (JsonException)

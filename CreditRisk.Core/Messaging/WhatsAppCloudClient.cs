@@ -168,7 +168,8 @@ public sealed class WhatsAppCloudClient(
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<T>(Json, ct).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            return bytes.Length == 0 ? null : JsonSerializer.Deserialize<T>(bytes, Json);
         }
         catch (JsonException)
         {
