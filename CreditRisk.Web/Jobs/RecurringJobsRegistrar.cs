@@ -12,10 +12,10 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOp
         var zone = settings.ResolveTimeZone();
         Register(JobIds.NightlyPortfolioRescore, nameof(JobsOptions.NightlyRescoreCron), settings.NightlyRescoreCron, () =>
             recurring.AddOrUpdate<NightlyPortfolioRescoreJob>(
-                JobIds.NightlyPortfolioRescore, job => job.RunAsync(CancellationToken.None), settings.NightlyRescoreCron, new RecurringJobOptions { TimeZone = zone }));
+                JobIds.NightlyPortfolioRescore, JobIds.DefaultQueue, job => job.RunAsync(CancellationToken.None), settings.NightlyRescoreCron, new RecurringJobOptions { TimeZone = zone }));
         Register(JobIds.AlertOutboxSweep, nameof(JobsOptions.OutboxSweepCron), settings.OutboxSweepCron, () =>
             recurring.AddOrUpdate<AlertOutboxSweepJob>(
-                JobIds.AlertOutboxSweep, job => job.RunAsync(CancellationToken.None), settings.OutboxSweepCron, new RecurringJobOptions { TimeZone = zone }));
+                JobIds.AlertOutboxSweep, JobIds.AlertsQueue, job => job.RunAsync(CancellationToken.None), settings.OutboxSweepCron, new RecurringJobOptions { TimeZone = zone }));
         return Task.CompletedTask;
     }
 
