@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditRisk.Core.Alerts;
 
-/// <summary>Registrations of alert delivery, sweep, metrics and history; called by <see cref="DependencyInjection.AddCreditRiskCore"/>.</summary>
+/// <summary>Registrations of alert delivery, metrics and history; called by <see cref="DependencyInjection.AddCreditRiskCore"/>.</summary>
 internal static class AlertServiceRegistration
 {
     public static IServiceCollection AddAlerts(this IServiceCollection services)
@@ -12,7 +12,9 @@ internal static class AlertServiceRegistration
         // Transient: the WhatsApp sender it uses is a typed HttpClient.
         services.AddTransient<AlertDeliveryService>();
         services.AddSingleton<AlertDispatchLog>();
-        services.AddTransient<AlertOutboxSweeper>();
+
+        // AlertOutboxSweeper needs an IAlertDispatcher, which only a host with a job system (the web app) provides,
+        // so that host registers it.
         services.AddSingleton<AlertMetricsService>();
         services.AddSingleton<AlertHistoryService>();
         return services;
