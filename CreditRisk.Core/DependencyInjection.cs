@@ -1,6 +1,8 @@
+using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Demo;
 using CreditRisk.Core.EarlyWarning;
 using CreditRisk.Core.Ingestion;
+using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Persistence.Mongo;
@@ -27,10 +29,13 @@ public static class DependencyInjection
         services.AddIngestion();
         services.AddRiskServices();
         services.AddScoring();
+        services.AddMessaging();
+        services.AddAlerts();
+        services.AddPortfolioRescore();
+        services.AddSingleton<EarlyWarningService>();
 
         // After the store's initializer, so the seed finds collections and indexes in place.
         services.AddDemoSeeding();
-        services.AddSingleton<EarlyWarningService>();
         return services;
     }
 
@@ -67,6 +72,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().ApiKeys);
         services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Audit);
         services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().Settings);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().DevelopmentOutbox);
+        services.AddSingleton(sp => sp.GetRequiredService<ICreditRiskStore>().InboundMessages);
         services.AddHostedService<StoreInitializer>();
     }
 }

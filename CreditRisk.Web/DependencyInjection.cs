@@ -1,6 +1,7 @@
 using CreditRisk.Web.Api;
 using CreditRisk.Web.Authentication;
 using CreditRisk.Web.Health;
+using CreditRisk.Web.Jobs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -10,8 +11,8 @@ namespace CreditRisk.Web;
 public static class DependencyInjection
 {
     /// <summary>
-    /// The web host's services: logging, problem details, API-key authentication, the ingestion API, health checks
-    /// and the Blazor Server UI. Call after <c>AddCreditRiskCore</c>.
+    /// The web host's services: logging, problem details, API-key authentication, the ingestion API, health checks,
+    /// background jobs (Hangfire) and the Blazor Server UI. Call after <c>AddCreditRiskCore</c>.
     /// </summary>
     public static WebApplicationBuilder AddCreditRiskWeb(this WebApplicationBuilder builder)
     {
@@ -37,6 +38,8 @@ public static class DependencyInjection
 
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>(StoreHealthCheck.StoreKey, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5));
+
+        services.AddCreditRiskJobs(builder.Configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

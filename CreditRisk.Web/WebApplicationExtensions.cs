@@ -2,13 +2,14 @@ using CreditRisk.Web.Api;
 using CreditRisk.Web.Components;
 using CreditRisk.Web.Diagnostics;
 using CreditRisk.Web.Health;
+using CreditRisk.Web.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace CreditRisk.Web;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>The request pipeline and every endpoint: UI, <c>/api/v1</c>, <c>/health</c>.</summary>
+    /// <summary>The request pipeline and every endpoint: UI, <c>/api/v1</c>, <c>/api/whatsapp/webhook</c>, <c>/jobs</c>, <c>/health</c>.</summary>
     public static WebApplication UseCreditRiskWeb(this WebApplication app)
     {
         app.UseRequestIdHeader();
@@ -25,6 +26,8 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapIngestionApi();
         app.MapRiskApi();
+        app.MapWhatsAppWebhook();
+        app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

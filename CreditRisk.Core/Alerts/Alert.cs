@@ -47,4 +47,10 @@ public sealed record Alert
 
     /// <summary>Earliest time the delivery job may send it (quiet hours); null means now.</summary>
     public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>
+    /// When the current send attempt was claimed, recorded before calling the provider and cleared with its outcome;
+    /// a value on a pending alert means an attempt is in flight or was interrupted with its outcome unknown.
+    /// </summary>
+    public DateTimeOffset? SendingAt { get; init; }
 }

@@ -24,6 +24,12 @@ public interface IAlertRepository
     /// <summary>A customer's alerts, newest first.</summary>
     Task<IReadOnlyList<Alert>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default);
 
+    /// <summary>How many alerts have a <see cref="Alert.SentAt"/> at or after <paramref name="since"/> (daily caps).</summary>
+    Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default);
+
+    /// <summary>Alerts with a <see cref="Alert.SentAt"/> at or after <paramref name="since"/>, earliest sent first (delivery metrics).</summary>
+    Task<IReadOnlyList<Alert>> ListSentSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default);
+
     /// <summary>How many alerts are in each status; every status is present, with 0 when none.</summary>
     Task<IReadOnlyDictionary<AlertStatus, long>> CountByStatusAsync(CancellationToken ct = default);
 }

@@ -30,6 +30,12 @@ public interface ICreditRiskStore : IAsyncDisposable
 
     ISettingsRepository Settings { get; }
 
+    /// <summary>WhatsApp messages kept instead of sent while no access token is configured.</summary>
+    IDevelopmentOutbox DevelopmentOutbox { get; }
+
+    /// <summary>Customer messages received by the WhatsApp webhook.</summary>
+    IInboundMessageRepository InboundMessages { get; }
+
     /// <summary>Creates collections and indexes; idempotent. Throws a clear exception when the store is unreachable.</summary>
     Task InitializeAsync(CancellationToken ct = default);
 

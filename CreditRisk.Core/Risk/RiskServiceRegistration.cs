@@ -33,4 +33,12 @@ internal static class RiskServiceRegistration
         services.AddHostedService<PendingTransactionRecoveryService>();
         return services;
     }
+
+    /// <summary>The nightly portfolio re-score; one instance so its one-run-at-a-time guard holds process-wide.</summary>
+    public static IServiceCollection AddPortfolioRescore(this IServiceCollection services)
+    {
+        services.AddOptions<PortfolioRescoreOptions>().BindConfiguration(PortfolioRescoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PortfolioRescoreService>();
+        return services;
+    }
 }

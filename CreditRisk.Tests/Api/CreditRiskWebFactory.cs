@@ -36,6 +36,12 @@ public sealed class CreditRiskWebFactory : WebApplicationFactory<web::Program>
 
     public ICreditRiskStore Store => Services.GetRequiredService<ICreditRiskStore>();
 
+    /// <summary>Extra configuration for this app (e.g. <c>WhatsApp:BaseUrl</c>), applied after the defaults above.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Extra service registrations applied last (test authentication schemes and the like).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:LiteDbPath", DatabasePath);
@@ -43,7 +49,16 @@ public sealed class CreditRiskWebFactory : WebApplicationFactory<web::Program>
         // Tests start from an empty store; the first-run demo seed has its own tests.
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
     }
 
     public async Task<string> CreateApiKeyAsync(string name = "tests") =>

@@ -36,6 +36,10 @@ internal sealed class FaultyStore(ICreditRiskStore inner) : ICreditRiskStore
 
     public ISettingsRepository Settings => inner.Settings;
 
+    public IDevelopmentOutbox DevelopmentOutbox => inner.DevelopmentOutbox;
+
+    public IInboundMessageRepository InboundMessages => inner.InboundMessages;
+
     public Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
 
     public Task PingAsync(CancellationToken ct = default) => FailPing ? throw new IOException("disk on fire") : inner.PingAsync(ct);

@@ -3,6 +3,7 @@ using CreditRisk.Core.Audit;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Identity;
+using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Statements;
@@ -170,6 +171,7 @@ public static class A
         FailureReason = "none yet",
         UsedFallbackTemplate = true,
         NotBefore = (createdAt ?? Now).AddHours(8),
+        SendingAt = (createdAt ?? Now).AddSeconds(29),
     };
 
     public static ModelVersion ModelVersion(string id = "20260301-101500-a1b2", DateTimeOffset? createdAt = null, int size = 1024) => new()
@@ -243,6 +245,32 @@ public static class A
         OldValue = "90",
         NewValue = "85",
         Details = "Lowered after the March review",
+    };
+
+    public static DevelopmentMessage DevelopmentMessage(string id = "wamid.dev.1", string to = "+919812345678", DateTimeOffset? createdAt = null) => new()
+    {
+        Id = id,
+        To = to,
+        TemplateName = "creditrisk_otp",
+        LanguageCode = "en_US",
+        BodyParameters = ["493021"],
+        ButtonParameter = "493021",
+        CallbackData = "al-1",
+        UsedFallbackTemplate = true,
+        CreatedAt = createdAt ?? Now,
+    };
+
+    public static InboundMessage InboundMessage(string id = "wamid.in.1", string? customerId = "cust-1", DateTimeOffset? receivedAt = null) => new()
+    {
+        Id = id,
+        From = "+919812345678",
+        CustomerId = customerId,
+        ReceivedAt = receivedAt ?? Now,
+        Type = "text",
+        Text = "Please call me",
+        InReplyToMessageId = "wamid.al-1",
+        AlertId = "al-1",
+        StoredAt = (receivedAt ?? Now).AddSeconds(1),
     };
 
     /// <summary>Deterministic pseudo-random bytes.</summary>

@@ -242,4 +242,44 @@ public abstract partial class StoreContractTests
             ],
             counts.OrderBy(p => p.Key));
     }
+    [SkippableFact]
+    public async Task Alerts_CountSentSinceAsync_MixedSendTimes_CountsThoseSentAtOrAfter()
+    {
+        Begin();
+        await Store.Alerts.TryAddAsync(A.Alert("early") with { SentAt = A.Now.AddHours(-2) });
+        await Store.Alerts.TryAddAsync(A.Alert("at") with { SentAt = A.Now });
+        await Store.Alerts.TryAddAsync(A.Alert("late") with { SentAt = A.Now.AddMinutes(5) });
+        await Store.Alerts.TryAddAsync(A.Alert("unsent") with { SentAt = null, Status = AlertStatus.Pending });
+
+        Assert.Equal(2, await Store.Alerts.CountSentSinceAsync(A.Now));
+        Assert.Equal(3, await Store.Alerts.CountSentSinceAsync(A.Now.AddDays(-1)));
+        Assert.Equal(0, await Store.Alerts.CountSentSinceAsync(A.Now.AddHours(1)));
+    }
+
+    [SkippableFact]
+    public async Task Alerts_ListSentSinceAsync_Take_ReturnsThoseSentSinceEarliestFirst()
+    {
+        Begin();
+        await Store.Alerts.TryAddAsync(A.Alert("early") with { SentAt = A.Now.AddHours(-2) });
+        await Store.Alerts.TryAddAsync(A.Alert("third") with { SentAt = A.Now.AddMinutes(9) });
+        await Store.Alerts.TryAddAsync(A.Alert("first") with { SentAt = A.Now });
+        await Store.Alerts.TryAddAsync(A.Alert("second") with { SentAt = A.Now.AddMinutes(1) });
+        await Store.Alerts.TryAddAsync(A.Alert("unsent") with { SentAt = null });
+
+        Assert.Equal(["first", "second", "third"], (await Store.Alerts.ListSentSinceAsync(A.Now, 10)).Select(a => a.Id));
+        Assert.Equal(["first", "second"], (await Store.Alerts.ListSentSinceAsync(A.Now, 2)).Select(a => a.Id));
+    }
+
+    [SkippableFact]
+    public async Task Alerts_ListSentSinceAsync_AfterASend_FindsTheUpdatedAlert()
+    {
+        Begin();
+        var pending = A.Alert("al-1", status: AlertStatus.Pending) with { SentAt = null };
+        await Store.Alerts.TryAddAsync(pending);
+
+        await Store.Alerts.TryUpdateAsync(pending with { Status = AlertStatus.Sent, SentAt = A.Now }, pending);
+
+        Assert.Equal(["al-1"], (await Store.Alerts.ListSentSinceAsync(A.Now, 10)).Select(a => a.Id));
+        Assert.Equal(1, await Store.Alerts.CountSentSinceAsync(A.Now));
+    }
 }

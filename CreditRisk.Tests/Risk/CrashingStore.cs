@@ -43,6 +43,10 @@ public sealed class CrashingStore(ICreditRiskStore inner, string crashAfter) : I
 
     public ISettingsRepository Settings => inner.Settings;
 
+    public IDevelopmentOutbox DevelopmentOutbox => inner.DevelopmentOutbox;
+
+    public IInboundMessageRepository InboundMessages => inner.InboundMessages;
+
     public Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
 
     public Task PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);

@@ -10,6 +10,7 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
     private const string CustomerKey = LiteDbCollections.CustomerTimeKey;
     private const string StatusKey = LiteDbCollections.StatusTimeKey;
     private const string EscalationKey = LiteDbCollections.EscalationKey;
+    private const string SentAtKey = nameof(Alert.SentAt);
 
     private readonly ILiteCollection<BsonDocument> _alerts = db.Collection(LiteDbCollections.Alerts);
 
@@ -21,6 +22,7 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
         _alerts.EnsureIndex(CustomerKey, "$." + CustomerKey);
         _alerts.EnsureIndex(StatusKey, "$." + StatusKey);
         _alerts.EnsureIndex("ProviderMessageId", "$.ProviderMessageId");
+        _alerts.EnsureIndex(SentAtKey, "$." + SentAtKey);
         _alerts.EnsureIndex(EscalationKey, "$." + EscalationKey, unique: true);
     }
 
@@ -73,10 +75,25 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
             .Select(db.ToEntity<Alert>)
             .ToList(), ct);
 
+    public Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
+        Run(() => _alerts.LongCount(SentSince(since)), ct);
+
+    public Task<IReadOnlyList<Alert>> ListSentSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<Alert>>(() => take <= 0 ? [] : _alerts.Query()
+            .Where(SentSince(since))
+            .OrderBy(SentAtKey)
+            .Limit(take)
+            .ToEnumerable()
+            .Select(db.ToEntity<Alert>)
+            .ToList(), ct);
+
     public Task<IReadOnlyDictionary<AlertStatus, long>> CountByStatusAsync(CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<AlertStatus, long>>(() => Enum.GetValues<AlertStatus>().ToDictionary(
             s => s,
             s => _alerts.LongCount(Query.Between(StatusKey, LiteDbKeys.First(s.ToString()), LiteDbKeys.Last(s.ToString())))), ct);
+
+    private static BsonExpression SentSince(DateTimeOffset since) =>
+        Query.GTE(SentAtKey, new BsonValue(LiteDbMapper.TruncateToMilliseconds(since.UtcDateTime)));
 
     private BsonDocument ToDocument(Alert alert)
     {

@@ -17,6 +17,8 @@ internal static class LiteDbCollections
     public const string ApiKeys = "api_keys";
     public const string Audit = "audit";
     public const string Settings = "settings";
+    public const string DevelopmentOutbox = "development_outbox";
+    public const string InboundMessages = "inbound_messages";
 
     /// <summary>Synthetic <c>{customer}␟{time}␟{id}</c> key (see <see cref="LiteDbKeys"/>).</summary>
     public const string CustomerTimeKey = "_customerTime";
@@ -26,6 +28,11 @@ internal static class LiteDbCollections
     /// once applied, so its index holds only the pending ones.
     /// </summary>
     public const string PendingKey = "_pending";
+    /// <summary>Synthetic <c>␟{time}␟{id}</c> key: time order with the id breaking ties.</summary>
+    public const string TimeKey = "_time";
+
+    /// <summary>Synthetic <c>{recipient}␟{time}␟{id}</c> key of a development outbox message.</summary>
+    public const string RecipientTimeKey = "_recipientTime";
 
     /// <summary>Synthetic <c>{status}␟{created}␟{id}</c> key of an alert.</summary>
     public const string StatusTimeKey = "_statusTime";

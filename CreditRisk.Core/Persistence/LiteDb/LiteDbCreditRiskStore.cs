@@ -21,6 +21,8 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, IDisposable
     private readonly LiteDbApiKeyRepository _apiKeys;
     private readonly LiteDbAuditLog _audit;
     private readonly LiteDbSettingsRepository _settings;
+    private readonly LiteDbDevelopmentOutbox _developmentOutbox;
+    private readonly LiteDbInboundMessageRepository _inboundMessages;
 
     /// <summary>Opens (creating if missing, with its directory) the LiteDB file at <paramref name="path"/>.</summary>
     /// <param name="path">File path, absolute or relative to the current directory, e.g. <c>data/creditrisk.db</c>.</param>
@@ -58,6 +60,8 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, IDisposable
         _apiKeys = new LiteDbApiKeyRepository(context);
         _audit = new LiteDbAuditLog(context);
         _settings = new LiteDbSettingsRepository(context);
+        _developmentOutbox = new LiteDbDevelopmentOutbox(context);
+        _inboundMessages = new LiteDbInboundMessageRepository(context);
     }
 
     /// <summary>Absolute path of the database file.</summary>
@@ -89,6 +93,10 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, IDisposable
 
     public ISettingsRepository Settings => _settings;
 
+    public IDevelopmentOutbox DevelopmentOutbox => _developmentOutbox;
+
+    public IInboundMessageRepository InboundMessages => _inboundMessages;
+
     public Task InitializeAsync(CancellationToken ct = default) => LiteDbContext.Run(() =>
     {
         _customers.EnsureIndexes();
@@ -101,6 +109,8 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, IDisposable
         _roles.EnsureIndexes();
         _apiKeys.EnsureIndexes();
         _audit.EnsureIndexes();
+        _developmentOutbox.EnsureIndexes();
+        _inboundMessages.EnsureIndexes();
     }, ct);
 
     public Task PingAsync(CancellationToken ct = default) => LiteDbContext.Run(() => _ = _database.UserVersion, ct);

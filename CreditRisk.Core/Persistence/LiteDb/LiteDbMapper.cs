@@ -5,6 +5,7 @@ using CreditRisk.Core.Audit;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Identity;
+using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Statements;
@@ -29,7 +30,7 @@ internal static class LiteDbMapper
     [
         typeof(Customer), typeof(Transaction), typeof(Statement), typeof(BehaviorProfile), typeof(RiskAssessment),
         typeof(CustomerRisk), typeof(Alert), typeof(ModelVersion), typeof(AppUser), typeof(AppRole), typeof(ApiKey),
-        typeof(AuditEntry),
+        typeof(AuditEntry), typeof(DevelopmentMessage), typeof(InboundMessage),
     ];
 
     /// <summary>Mapped as plain values (or by a registered converter): nothing to build for them.</summary>

@@ -16,6 +16,7 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
                 new CreateIndexModel<Alert>(Builders<Alert>.IndexKeys.Ascending(a => a.Status).Ascending(a => a.CreatedAt)),
                 new CreateIndexModel<Alert>(Builders<Alert>.IndexKeys.Ascending(a => a.CustomerId).Descending(a => a.CreatedAt)),
                 new CreateIndexModel<Alert>(Builders<Alert>.IndexKeys.Ascending(a => a.ProviderMessageId)),
+                new CreateIndexModel<Alert>(Builders<Alert>.IndexKeys.Ascending(a => a.SentAt)),
                 // Manual alerts have no escalation key; a partial index lets any number of them coexist
                 // while each automatic escalation yields at most one alert.
                 new CreateIndexModel<Alert>(
@@ -74,6 +75,15 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
     public async Task<IReadOnlyList<Alert>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default) =>
         take <= 0 ? [] : await _alerts.Find(a => a.CustomerId == customerId)
             .SortByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .Limit(take)
+            .ToListAsync(ct);
+
+    public Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
+        _alerts.CountDocumentsAsync(Builders<Alert>.Filter.Gte(a => a.SentAt, since), cancellationToken: ct);
+
+    public async Task<IReadOnlyList<Alert>> ListSentSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
+        take <= 0 ? [] : await _alerts.Find(Builders<Alert>.Filter.Gte(a => a.SentAt, since))
+            .SortBy(a => a.SentAt).ThenBy(a => a.Id)
             .Limit(take)
             .ToListAsync(ct);
 

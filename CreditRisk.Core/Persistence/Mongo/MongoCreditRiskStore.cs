@@ -26,6 +26,8 @@ public sealed class MongoCreditRiskStore : ICreditRiskStore, IDisposable
     private readonly MongoApiKeyRepository _apiKeys;
     private readonly MongoAuditLog _audit;
     private readonly MongoSettingsRepository _settings;
+    private readonly MongoDevelopmentOutbox _developmentOutbox;
+    private readonly MongoInboundMessageRepository _inboundMessages;
 
     /// <param name="connectionString">A <c>mongodb://</c> or <c>mongodb+srv://</c> connection string.</param>
     /// <param name="databaseName">Database holding CreditRisk's collections.</param>
@@ -68,6 +70,8 @@ public sealed class MongoCreditRiskStore : ICreditRiskStore, IDisposable
         _apiKeys = new MongoApiKeyRepository(_database);
         _audit = new MongoAuditLog(_database);
         _settings = new MongoSettingsRepository(_database);
+        _developmentOutbox = new MongoDevelopmentOutbox(_database);
+        _inboundMessages = new MongoInboundMessageRepository(_database);
     }
 
     /// <inheritdoc />
@@ -97,6 +101,10 @@ public sealed class MongoCreditRiskStore : ICreditRiskStore, IDisposable
 
     public ISettingsRepository Settings => _settings;
 
+    public IDevelopmentOutbox DevelopmentOutbox => _developmentOutbox;
+
+    public IInboundMessageRepository InboundMessages => _inboundMessages;
+
     /// <summary>
     /// Checks the server answers, then creates the indexes the queries rely on. Creating an index that already
     /// exists with the same options is a no-op, so this is safe on every start. Collections are created implicitly.
@@ -114,6 +122,8 @@ public sealed class MongoCreditRiskStore : ICreditRiskStore, IDisposable
         await _roles.CreateIndexesAsync(ct);
         await _apiKeys.CreateIndexesAsync(ct);
         await _audit.CreateIndexesAsync(ct);
+        await _developmentOutbox.CreateIndexesAsync(ct);
+        await _inboundMessages.CreateIndexesAsync(ct);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,389 @@
+using System.Text.Json;
+using CreditRisk.Core.Audit;
+using CreditRisk.Core.Customers;
+using CreditRisk.Core.Messaging;
+using CreditRisk.Core.Persistence;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Core.Alerts;
+
+/// <summary>
+/// Delivers one pending alert over WhatsApp under the outreach policy: recorded opt-in (always), cooldown per
+/// customer (automatic alerts), quiet hours and a daily cap (automatic alerts), then the send itself, each step
+/// audited.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Idempotent: only a pending alert is sent, and every state change is a compare-and-swap on the stored alert
+/// (<see cref="IAlertRepository.TryUpdateAsync"/>), so two runs of the same job — in sequence or at once — send one
+/// message.
+/// </para>
+/// <para>
+/// Before calling WhatsApp the attempt is claimed (attempts + 1 and <see cref="Alert.SendingAt"/>); the outcome is
+/// recorded after. A crash in between leaves a claimed, pending alert whose message may or may not have gone out, and
+/// WhatsApp has no idempotency key to ask. The choice is <b>at-least-once</b> with reconciliation: for
+/// <see cref="AlertDeliveryOptions.InFlightGraceSeconds"/> nothing touches the claimed alert, and any status webhook
+/// for the message (it carries the alert id in <c>biz_opaque_callback_data</c>) settles it as sent without a second
+/// send; only if WhatsApp reports nothing in that time is the message sent again. A lost High-risk warning costs more
+/// than a rare duplicate, and the window makes the duplicate rarer still.
+/// </para>
+/// </remarks>
+public sealed class AlertDeliveryService(
+    ICreditRiskStore store,
+    IWhatsAppSender sender,
+    IOptions<AlertDeliveryOptions> options,
+    TimeProvider time,
+    ILogger<AlertDeliveryService> logger)
+{
+    /// <summary>Prefix of every audit action this service writes.</summary>
+    public const string AuditPrefix = "alerts.whatsapp.";
+
+    private const int MaxRounds = 10;
+
+    /// <summary>
+    /// Delivers the alert if it is pending and due. <paramref name="actor"/> is who runs the delivery for the audit log:
+    /// a job id (<c>job:send-whatsapp-alert</c>) or an admin's user name.
+    /// </summary>
+    public async Task<AlertDeliveryResult> DeliverAsync(string alertId, string actor, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(alertId);
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            var alert = await store.Alerts.GetAsync(alertId, ct).ConfigureAwait(false);
+            if (alert is null)
+            {
+                return new AlertDeliveryResult(alertId, AlertDeliveryOutcome.NotFound, AlertStatus.Pending);
+            }
+
+            if (alert.Status != AlertStatus.Pending)
+            {
+                return new AlertDeliveryResult(alertId, AlertDeliveryOutcome.AlreadyHandled, alert.Status);
+            }
+
+            var result = await TryDeliverAsync(alert, actor, ct).ConfigureAwait(false);
+            if (result is not null)
+            {
+                return result;
+            }
+
+            // Someone else changed the alert between our read and our write: look again.
+        }
+
+        throw new InvalidOperationException($"Alert '{alertId}' kept changing underneath {MaxRounds} delivery attempts.");
+    }
+
+    /// <summary>
+    /// An admin's "Send WhatsApp alert": creates a manual alert for the customer and delivers it at once. Skips the
+    /// cooldown and the daily cap, never the opt-in; quiet hours still defer it (the outbox sweep sends it when due).
+    /// </summary>
+    public async Task<AlertDeliveryResult> SendManualAsync(string customerId, string reason, string adminUserName, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentException.ThrowIfNullOrEmpty(adminUserName);
+        if (await store.Customers.GetAsync(customerId, ct).ConfigureAwait(false) is null)
+        {
+            return new AlertDeliveryResult("", AlertDeliveryOutcome.NotFound, AlertStatus.Pending, Reason: $"No customer '{customerId}'.");
+        }
+
+        var now = Now();
+        var alert = new Alert
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            CustomerId = customerId,
+            Reason = reason.Trim(),
+            TemplateName = options.Value.ManualTemplateKey,
+            Status = AlertStatus.Pending,
+            TriggeredBy = adminUserName,
+            EscalationKey = null,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await store.Alerts.TryAddAsync(alert, ct).ConfigureAwait(false);
+        await AuditAsync(adminUserName, "alerts.manual.created", alert, new { alert.CustomerId, alert.Reason, Template = alert.TemplateName }, ct).ConfigureAwait(false);
+        return await DeliverAsync(alert.Id, adminUserName, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Null when the alert changed underneath (compare-and-swap lost): the caller reads it again.</summary>
+    private async Task<AlertDeliveryResult?> TryDeliverAsync(Alert alert, string actor, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var now = Now();
+        if (alert.SendingAt is { } claimedAt)
+        {
+            var staleAt = claimedAt + TimeSpan.FromSeconds(settings.InFlightGraceSeconds);
+            if (now < staleAt)
+            {
+                return new AlertDeliveryResult(alert.Id, AlertDeliveryOutcome.InProgress, alert.Status, staleAt, "Another attempt is in flight.");
+            }
+
+            logger.LogWarning(
+                "Alert {AlertId}: attempt {Attempt} claimed at {ClaimedAt} never recorded an outcome and WhatsApp reported nothing since; sending again (at-least-once)",
+                alert.Id, alert.Attempts, claimedAt);
+        }
+
+        if (alert.NotBefore is { } notBefore && notBefore > now)
+        {
+            return new AlertDeliveryResult(alert.Id, AlertDeliveryOutcome.Deferred, alert.Status, notBefore, "Not due yet.");
+        }
+
+        var customer = await store.Customers.GetAsync(alert.CustomerId, ct).ConfigureAwait(false);
+        if (customer is null)
+        {
+            return await SuppressAsync(alert, $"Customer '{alert.CustomerId}' not found.", actor, now, ct).ConfigureAwait(false);
+        }
+
+        if (!customer.WhatsAppOptIn)
+        {
+            return await SuppressAsync(alert, "No recorded WhatsApp opt-in.", actor, now, ct).ConfigureAwait(false);
+        }
+
+        var automatic = alert.EscalationKey is not null;
+        if (automatic && settings.CooldownDays > 0 && await LastSentAsync(alert, ct).ConfigureAwait(false) is { } lastSent
+            && lastSent > now - TimeSpan.FromDays(settings.CooldownDays))
+        {
+            return await SuppressAsync(
+                alert, $"Cooldown: an alert was sent to this customer at {lastSent:u}; automatic alerts wait {settings.CooldownDays:0.##} days.", actor, now, ct)
+                .ConfigureAwait(false);
+        }
+
+        var quiet = QuietHours.From(settings);
+        if (quiet.IsQuiet(now))
+        {
+            return await DeferAsync(alert, quiet.NextAllowed(now), $"Quiet hours ({settings.QuietHoursStart}–{settings.QuietHoursEnd} {settings.TimeZone}).", actor, now, ct)
+                .ConfigureAwait(false);
+        }
+
+        if (automatic && settings.DailyCap > 0
+            && await store.Alerts.CountSentSinceAsync(quiet.StartOfDay(now), ct).ConfigureAwait(false) >= settings.DailyCap)
+        {
+            return await DeferAsync(alert, quiet.StartOfNextAllowedDay(now), $"Daily cap of {settings.DailyCap} alerts reached.", actor, now, ct)
+                .ConfigureAwait(false);
+        }
+
+        // Claim the attempt before calling out, so a concurrent run backs off and a crash leaves a trace.
+        var claimed = alert with { Attempts = alert.Attempts + 1, SendingAt = now, NotBefore = null, UpdatedAt = now };
+        if (!await store.Alerts.TryUpdateAsync(claimed, alert, ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var send = await SendAsync(claimed, customer, ct).ConfigureAwait(false);
+        var outcome = Outcome(claimed, send, Now());
+        var saved = await SaveOutcomeAsync(claimed, outcome, send, ct).ConfigureAwait(false);
+        var result = ToResult(saved, send);
+        await AuditAsync(actor, AuditPrefix + AuditVerb(result.Outcome), saved, new
+        {
+            saved.CustomerId,
+            saved.TriggeredBy,
+            Template = saved.TemplateName,
+            SentTemplate = send.TemplateName,
+            Result = result.Outcome.ToString(),
+            send.ProviderMessageId,
+            Fallback = send.UsedFallbackTemplate,
+            send.ErrorCode,
+            send.Error,
+            Attempt = claimed.Attempts,
+            result.RetryAt,
+        }, ct).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<SendResult> SendAsync(Alert claimed, Customer customer, CancellationToken ct)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["name"] = customer.FullName,
+            ["first_name"] = customer.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? customer.FullName,
+            ["reason"] = claimed.Reason,
+            ["helpline"] = options.Value.Helpline,
+            ["customer_id"] = customer.Id,
+        };
+
+        try
+        {
+            return await sender.SendTemplateAsync(new TemplateMessage(customer.Phone, claimed.TemplateName, values, claimed.Id), ct).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            // Unknown template or a value the mapping needs: retrying cannot help.
+            return new SendResult(SendOutcome.Failed, null, claimed.TemplateName, Error: ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Alert {AlertId}: sending failed unexpectedly", claimed.Id);
+            return new SendResult(SendOutcome.TransientFailure, null, claimed.TemplateName, Error: ex.Message);
+        }
+    }
+
+    private Alert Outcome(Alert claimed, SendResult send, DateTimeOffset now)
+    {
+        var settings = options.Value;
+        return send.Outcome switch
+        {
+            SendOutcome.Sent => claimed with
+            {
+                Status = AlertStatus.Sent,
+                ProviderMessageId = send.ProviderMessageId,
+                SentAt = now,
+                SendingAt = null,
+                UsedFallbackTemplate = send.UsedFallbackTemplate,
+                FailureReason = null,
+                UpdatedAt = now,
+            },
+            SendOutcome.TransientFailure when claimed.Attempts < settings.MaxAttempts => claimed with
+            {
+                SendingAt = null,
+                NotBefore = now + TimeSpan.FromSeconds(settings.RetryDelaySeconds * Math.Pow(2, claimed.Attempts - 1)),
+                FailureReason = send.Error,
+                UpdatedAt = now,
+            },
+            SendOutcome.TransientFailure => claimed with
+            {
+                Status = AlertStatus.Failed,
+                SendingAt = null,
+                FailedAt = now,
+                FailureReason = $"Gave up after {claimed.Attempts} attempts: {send.Error}",
+                UpdatedAt = now,
+            },
+            _ => claimed with
+            {
+                Status = AlertStatus.Failed,
+                SendingAt = null,
+                FailedAt = now,
+                FailureReason = send.Error,
+                UpdatedAt = now,
+            },
+        };
+    }
+
+    /// <summary>
+    /// Stores the outcome over the claimed alert. A status webhook may have got there first (it can arrive before the
+    /// API call returns); then its state stands and only the facts of the send are merged in.
+    /// </summary>
+    private async Task<Alert> SaveOutcomeAsync(Alert claimed, Alert outcome, SendResult send, CancellationToken ct)
+    {
+        var expected = claimed;
+        var wanted = outcome;
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            if (await store.Alerts.TryUpdateAsync(wanted, expected, ct).ConfigureAwait(false))
+            {
+                return wanted;
+            }
+
+            var current = await store.Alerts.GetAsync(claimed.Id, ct).ConfigureAwait(false);
+            if (current is null || current.Attempts != claimed.Attempts || current.Status == AlertStatus.Pending)
+            {
+                logger.LogWarning("Alert {AlertId} changed unexpectedly while attempt {Attempt} was recorded; keeping the stored state", claimed.Id, claimed.Attempts);
+                return current ?? outcome;
+            }
+
+            if (!send.IsSent)
+            {
+                return current;
+            }
+
+            expected = current;
+            wanted = current with
+            {
+                ProviderMessageId = current.ProviderMessageId ?? send.ProviderMessageId,
+                SentAt = current.SentAt ?? outcome.SentAt,
+                UsedFallbackTemplate = send.UsedFallbackTemplate,
+                SendingAt = null,
+            };
+            if (wanted == current)
+            {
+                return current;
+            }
+        }
+
+        return outcome;
+    }
+
+    private static AlertDeliveryResult ToResult(Alert saved, SendResult send) => saved.Status switch
+    {
+        AlertStatus.Pending => new AlertDeliveryResult(saved.Id, AlertDeliveryOutcome.RetryScheduled, saved.Status, saved.NotBefore, send.Error),
+        AlertStatus.Failed => new AlertDeliveryResult(saved.Id, AlertDeliveryOutcome.Failed, saved.Status, Reason: saved.FailureReason),
+        _ => new AlertDeliveryResult(saved.Id, AlertDeliveryOutcome.Sent, saved.Status, Reason: send.UsedFallbackTemplate ? $"Sent {send.TemplateName} instead: {send.Error}" : null),
+    };
+
+    private static string AuditVerb(AlertDeliveryOutcome outcome) => outcome switch
+    {
+        AlertDeliveryOutcome.Sent => "sent",
+        AlertDeliveryOutcome.Failed => "failed",
+        AlertDeliveryOutcome.RetryScheduled => "retry",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
+
+    private async Task<AlertDeliveryResult?> SuppressAsync(Alert alert, string reason, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var suppressed = alert with { Status = AlertStatus.Suppressed, FailureReason = reason, SendingAt = null, UpdatedAt = now };
+        if (!await store.Alerts.TryUpdateAsync(suppressed, alert, ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        logger.LogInformation("Alert {AlertId} for customer {CustomerId} suppressed: {Reason}", alert.Id, alert.CustomerId, reason);
+        await AuditAsync(actor, AuditPrefix + "suppressed", suppressed, new { alert.CustomerId, alert.TriggeredBy, Template = alert.TemplateName, Result = "Suppressed", Reason = reason }, ct)
+            .ConfigureAwait(false);
+        return new AlertDeliveryResult(alert.Id, AlertDeliveryOutcome.Suppressed, AlertStatus.Suppressed, Reason: reason);
+    }
+
+    private async Task<AlertDeliveryResult?> DeferAsync(Alert alert, DateTimeOffset until, string reason, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var deferred = alert with { NotBefore = until, UpdatedAt = now };
+        if (!await store.Alerts.TryUpdateAsync(deferred, alert, ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        logger.LogInformation("Alert {AlertId} deferred to {Until}: {Reason}", alert.Id, until, reason);
+        await AuditAsync(actor, AuditPrefix + "deferred", deferred, new { alert.CustomerId, alert.TriggeredBy, Template = alert.TemplateName, Result = "Deferred", Until = until, Reason = reason }, ct)
+            .ConfigureAwait(false);
+        return new AlertDeliveryResult(alert.Id, AlertDeliveryOutcome.Deferred, AlertStatus.Pending, until, reason);
+    }
+
+    /// <summary>When another alert was last sent to this alert's customer.</summary>
+    private async Task<DateTimeOffset?> LastSentAsync(Alert alert, CancellationToken ct)
+    {
+        var recent = await store.Alerts.ListForCustomerAsync(alert.CustomerId, 50, ct).ConfigureAwait(false);
+        return recent.Where(a => a.Id != alert.Id && a.SentAt is not null).Select(a => a.SentAt).Max();
+    }
+
+    private async Task AuditAsync(string actor, string action, Alert alert, object details, CancellationToken ct)
+    {
+        var now = Now();
+        try
+        {
+            await store.Audit.AddAsync(new AuditEntry
+            {
+                Id = Guid.CreateVersion7(now).ToString("N"),
+                At = now,
+                Actor = actor,
+                Action = action,
+                Target = alert.Id,
+                NewValue = alert.Status.ToString(),
+                Details = JsonSerializer.Serialize(details, AuditJson),
+            }, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The alert itself records what happened; a lost audit line must not turn a sent message into a retry.
+            logger.LogError(ex, "Could not audit {Action} of alert {AlertId}", action, alert.Id);
+        }
+    }
+
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private DateTimeOffset Now()
+    {
+        var utc = time.GetUtcNow().ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+}

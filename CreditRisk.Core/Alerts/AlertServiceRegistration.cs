@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditRisk.Core.Alerts;
+
+/// <summary>Registrations of alert delivery, metrics and history; called by <see cref="DependencyInjection.AddCreditRiskCore"/>.</summary>
+internal static class AlertServiceRegistration
+{
+    public static IServiceCollection AddAlerts(this IServiceCollection services)
+    {
+        services.AddOptions<AlertDeliveryOptions>().BindConfiguration(AlertDeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // Transient: the WhatsApp sender it uses is a typed HttpClient.
+        services.AddTransient<AlertDeliveryService>();
+        services.AddSingleton<AlertDispatchLog>();
+
+        // AlertOutboxSweeper needs an IAlertDispatcher, which only a host with a job system (the web app) provides,
+        // so that host registers it.
+        services.AddSingleton<AlertMetricsService>();
+        services.AddSingleton<AlertHistoryService>();
+        return services;
+    }
+}

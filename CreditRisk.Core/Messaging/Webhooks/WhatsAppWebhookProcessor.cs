@@ -1,0 +1,155 @@
+using System.Globalization;
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace CreditRisk.Core.Messaging.Webhooks;
+
+/// <summary>
+/// Applies a verified WhatsApp webhook: delivery statuses move alerts along (monotonically, see
+/// <see cref="AlertStatusTransitions"/>), and customer messages are stored for the alert history.
+/// Safe to receive twice: WhatsApp redelivers webhooks until it gets a 200.
+/// </summary>
+public sealed class WhatsAppWebhookProcessor(ICreditRiskStore store, TimeProvider time, ILogger<WhatsAppWebhookProcessor> logger)
+{
+    private const int MaxUpdateAttempts = 10;
+
+    public async Task<WebhookProcessingResult> ProcessAsync(WebhookPayload payload, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        int applied = 0, ignored = 0, stored = 0;
+        foreach (var value in Values(payload))
+        {
+            foreach (var status in value.Statuses ?? [])
+            {
+                if (await ApplyStatusAsync(status, ct).ConfigureAwait(false))
+                {
+                    applied++;
+                }
+                else
+                {
+                    ignored++;
+                }
+            }
+
+            foreach (var message in value.Messages ?? [])
+            {
+                if (await StoreMessageAsync(message, ct).ConfigureAwait(false))
+                {
+                    stored++;
+                }
+            }
+        }
+
+        return new WebhookProcessingResult(applied, ignored, stored);
+    }
+
+    private static IEnumerable<WebhookValue> Values(WebhookPayload payload) =>
+        from entry in payload.Entry ?? []
+        from change in entry.Changes ?? []
+        where change.Value is not null && (change.Field is null || change.Field == "messages")
+        select change.Value!;
+
+    private async Task<bool> ApplyStatusAsync(WebhookStatus status, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(status.Id) || ToAlertStatus(status.Status) is not { } reported)
+        {
+            return false;
+        }
+
+        var at = FromUnixSeconds(status.Timestamp) ?? time.GetUtcNow();
+        var failure = status.Errors?.FirstOrDefault() is { } error
+            ? $"{error.Code}: {error.ErrorData?.Details ?? error.Message ?? error.Title}"
+            : null;
+
+        for (var attempt = 1; attempt <= MaxUpdateAttempts; attempt++)
+        {
+            var alert = await FindAlertAsync(status, ct).ConfigureAwait(false);
+            if (alert is null)
+            {
+                logger.LogDebug("Ignoring WhatsApp status {Status} for unknown message {MessageId}", status.Status, status.Id);
+                return false;
+            }
+
+            var updated = AlertStatusTransitions.Apply(alert, reported, Truncate(at), status.Id, failure, Truncate(time.GetUtcNow()));
+            if (updated is null)
+            {
+                return false;
+            }
+
+            if (await store.Alerts.TryUpdateAsync(updated, alert, ct).ConfigureAwait(false))
+            {
+                logger.LogInformation("Alert {AlertId}: WhatsApp reports {Status}; now {AlertStatus}", alert.Id, status.Status, updated.Status);
+                return true;
+            }
+        }
+
+        logger.LogWarning("Alert for message {MessageId} kept changing; WhatsApp status {Status} not applied", status.Id, status.Status);
+        return false;
+    }
+
+    /// <summary>
+    /// By message id, or else by the alert id echoed in <c>biz_opaque_callback_data</c>: the status may arrive before
+    /// the sender recorded the message id, or after a crash that kept it from being recorded at all.
+    /// </summary>
+    private async Task<Alert?> FindAlertAsync(WebhookStatus status, CancellationToken ct) =>
+        await store.Alerts.FindByProviderMessageIdAsync(status.Id!, ct).ConfigureAwait(false)
+        ?? (string.IsNullOrEmpty(status.BizOpaqueCallbackData) ? null
+            : await store.Alerts.GetAsync(status.BizOpaqueCallbackData, ct).ConfigureAwait(false));
+
+    private async Task<bool> StoreMessageAsync(WebhookMessage message, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(message.Id) || string.IsNullOrEmpty(message.From))
+        {
+            return false;
+        }
+
+        var from = message.From.StartsWith('+') ? message.From : "+" + message.From;
+        var customer = await store.Customers.FindByPhoneAsync(from, ct).ConfigureAwait(false);
+        var repliedTo = message.Context?.Id is { Length: > 0 } contextId
+            ? await store.Alerts.FindByProviderMessageIdAsync(contextId, ct).ConfigureAwait(false)
+            : null;
+        var now = Truncate(time.GetUtcNow());
+        var inbound = new InboundMessage
+        {
+            Id = message.Id,
+            From = from,
+            CustomerId = customer?.Id,
+            ReceivedAt = Truncate(FromUnixSeconds(message.Timestamp) ?? now),
+            Type = message.Type ?? "unknown",
+            Text = message.Text?.Body ?? message.Button?.Text,
+            InReplyToMessageId = message.Context?.Id,
+            AlertId = repliedTo?.Id,
+            StoredAt = now,
+        };
+
+        var added = await store.InboundMessages.TryAddAsync(inbound, ct).ConfigureAwait(false);
+        if (added)
+        {
+            logger.LogInformation(
+                "WhatsApp message {MessageId} from customer {CustomerId} stored (opens the 24-hour window)", inbound.Id, inbound.CustomerId ?? "(unknown number)");
+        }
+
+        return added;
+    }
+
+    private static AlertStatus? ToAlertStatus(string? status) => status switch
+    {
+        "sent" => AlertStatus.Sent,
+        "delivered" => AlertStatus.Delivered,
+        "read" => AlertStatus.Read,
+        "failed" => AlertStatus.Failed,
+        _ => null,
+    };
+
+    private static DateTimeOffset? FromUnixSeconds(string? timestamp) =>
+        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    private static DateTimeOffset Truncate(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CreditRisk.Core.Risk;
+
+/// <summary>The nightly re-scoring of the whole portfolio (section <c>PortfolioRescore</c>).</summary>
+public sealed class PortfolioRescoreOptions
+{
+    public const string SectionName = "PortfolioRescore";
+
+    /// <summary>Customer ids read per page and re-scored per pipeline call (the pipeline splits it into its own chunks). Default 2,000.</summary>
+    [Range(1, 100_000)]
+    public int BatchSize { get; set; } = 2_000;
+
+    /// <summary>Further tries of customers that failed, after the whole portfolio has been through once. Default 2.</summary>
+    [Range(0, 10)]
+    public int FailedCustomerRetries { get; set; } = 2;
+
+    /// <summary>Log a progress line every this many customers. Default 10,000.</summary>
+    [Range(1, 10_000_000)]
+    public int ProgressEvery { get; set; } = 10_000;
+}

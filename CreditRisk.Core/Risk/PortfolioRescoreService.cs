@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CreditRisk.Core.Audit;
+using CreditRisk.Core.Persistence;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Core.Risk;
+
+/// <summary>
+/// Re-scores every customer as of now (so windows move on for customers who stopped transacting), in keyset-paged
+/// batches through <see cref="RiskPipeline.RescoreManyAsync"/> with its bulk reads and writes. A batch that fails is
+/// retried customer by customer, customers that still fail are retried after the pass, and the rest of the portfolio
+/// carries on regardless. Escalations raise alerts through the pipeline as usual. One run at a time per process (the
+/// job host adds a distributed lock across processes).
+/// </summary>
+public sealed class PortfolioRescoreService(
+    RiskPipeline pipeline,
+    ICreditRiskStore store,
+    IOptions<PortfolioRescoreOptions> options,
+    TimeProvider time,
+    ILogger<PortfolioRescoreService> logger)
+{
+    /// <summary>Audit action of a finished run.</summary>
+    public const string AuditAction = "jobs.portfolio-rescore.completed";
+
+    private const int ListedFailures = 100;
+
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    /// <summary>Runs the re-score; throws <see cref="InvalidOperationException"/> when a run is already going in this process.</summary>
+    /// <param name="actor">Who runs it, for the log and audit (a job id, <c>cli</c>).</param>
+    /// <param name="ct">Stops between batches.</param>
+    public async Task<PortfolioRescoreSummary> RunAsync(string actor, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        if (!await _running.WaitAsync(0, ct).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("A portfolio re-score is already running in this process.");
+        }
+
+        try
+        {
+            return await RunExclusiveAsync(actor, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private async Task<PortfolioRescoreSummary> RunExclusiveAsync(string actor, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var stopwatch = Stopwatch.StartNew();
+        var asOf = time.GetUtcNow();
+        var total = await store.Customers.CountAsync(ct).ConfigureAwait(false);
+        logger.LogInformation("Portfolio re-score as of {AsOf} started by {Actor}: {Total} customers", asOf, actor, total);
+
+        long visited = 0, rescored = 0, escalations = 0, nextProgress = settings.ProgressEvery;
+        var failed = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            var ids = await store.Customers.ListIdsAsync(after, settings.BatchSize, ct).ConfigureAwait(false);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            after = ids[^1];
+            visited += ids.Count;
+            var (done, escalated) = await RescoreBatchAsync(ids, asOf, failed, ct).ConfigureAwait(false);
+            rescored += done;
+            escalations += escalated;
+
+            if (visited >= nextProgress)
+            {
+                nextProgress = visited + settings.ProgressEvery;
+                logger.LogInformation(
+                    "Portfolio re-score: {Visited}/{Total} customers, {Escalations} escalations, {Failed} failing, {Rate:0} customers/s",
+                    visited, total, escalations, failed.Count, visited / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-3));
+            }
+        }
+
+        for (var retry = 1; retry <= settings.FailedCustomerRetries && failed.Count > 0; retry++)
+        {
+            logger.LogInformation("Portfolio re-score: retrying {Count} failed customers (round {Round})", failed.Count, retry);
+            var again = new List<string>();
+            var (done, escalated) = await RescoreOneByOneAsync(failed, asOf, again, ct).ConfigureAwait(false);
+            rescored += done;
+            escalations += escalated;
+            failed = again;
+        }
+
+        var summary = new PortfolioRescoreSummary(asOf, visited, rescored, escalations, [.. failed.Take(ListedFailures)], failed.Count, stopwatch.Elapsed);
+        var level = failed.Count > 0 ? LogLevel.Warning : LogLevel.Information;
+        logger.Log(
+            level,
+            "Portfolio re-score finished: {Customers} customers, {Rescored} re-scored, {Escalations} escalations to High, {Failed} failed, in {Duration} ({Rate:0} customers/s)",
+            summary.Customers, summary.Rescored, summary.Escalations, summary.FailedCount, summary.Duration, summary.CustomersPerSecond);
+        await AuditAsync(actor, summary, ct).ConfigureAwait(false);
+        return summary;
+    }
+
+    private async Task<(long Done, long Escalated)> RescoreBatchAsync(
+        IReadOnlyList<string> ids, DateTimeOffset asOf, List<string> failed, CancellationToken ct)
+    {
+        try
+        {
+            var assessments = await pipeline.RescoreManyAsync(ids, asOf, ct).ConfigureAwait(false);
+            return (assessments.Count, assessments.Count(IsEscalation));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Part of the batch may be stored already; re-assessing those customers again is harmless (an escalation
+            // already alerted finds the alert exists). One by one isolates the customers that fail.
+            logger.LogWarning(ex, "Portfolio re-score: a batch of {Count} customers failed; retrying them one by one", ids.Count);
+            return await RescoreOneByOneAsync(ids, asOf, failed, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(long Done, long Escalated)> RescoreOneByOneAsync(
+        IReadOnlyList<string> ids, DateTimeOffset asOf, List<string> failed, CancellationToken ct)
+    {
+        long done = 0, escalated = 0;
+        foreach (var id in ids)
+        {
+            try
+            {
+                var assessment = await pipeline.RescoreAsync(id, asOf, ct).ConfigureAwait(false);
+                done++;
+                escalated += IsEscalation(assessment) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Portfolio re-score: customer {CustomerId} failed", id);
+                failed.Add(id);
+            }
+        }
+
+        return (done, escalated);
+    }
+
+    private static bool IsEscalation(RiskAssessment assessment) =>
+        assessment.Band == RiskBand.High && assessment.PreviousBand != RiskBand.High;
+
+    private async Task AuditAsync(string actor, PortfolioRescoreSummary summary, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            await store.Audit.AddAsync(new AuditEntry
+            {
+                Id = Guid.CreateVersion7(now).ToString("N"),
+                At = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
+                Actor = actor,
+                Action = AuditAction,
+                Target = "portfolio",
+                Details = JsonSerializer.Serialize(new
+                {
+                    summary.AsOf,
+                    summary.Customers,
+                    summary.Rescored,
+                    summary.Escalations,
+                    summary.FailedCount,
+                    summary.FailedCustomerIds,
+                    DurationSeconds = Math.Round(summary.Duration.TotalSeconds, 3),
+                    CustomersPerSecond = Math.Round(summary.CustomersPerSecond, 1),
+                }, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+            }, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not audit the portfolio re-score summary");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Customers;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Transactions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Tests.Risk;
+
+public sealed class PortfolioRescoreServiceTests : IAsyncLifetime
+{
+    private const int Customers = 3_000;
+
+    private PipelineHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await PipelineHarness.CreateAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task RunAsync_ThresholdLoweredOverAPortfolio_EscalatesExactlyTheCustomersAboveItWithOneAlertEach()
+    {
+        var expected = await SeedAsync();
+        await LowerUtilisationThresholdTo85Async();
+
+        var summary = await Service(_h.Pipeline).RunAsync("job:nightly-portfolio-rescore");
+
+        Assert.Equal((Customers, Customers, (long)expected.Count, 0), (summary.Customers, summary.Rescored, summary.Escalations, summary.FailedCount));
+        Assert.Equal(_h.Time.GetUtcNow(), summary.AsOf);
+        var pending = await _h.Store.Alerts.ListByStatusAsync(AlertStatus.Pending, DateTimeOffset.MaxValue, Customers);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), pending.Select(a => a.CustomerId).Order(StringComparer.Ordinal));
+        Assert.All(pending, a => Assert.Equal("Utilisation 87% is above 85%", a.Reason));
+        var current = await _h.Store.Assessments.GetCurrentManyAsync([.. Enumerable.Range(0, Customers).Select(Id)]);
+        Assert.Equal(expected.Count, current.Values.Count(r => r.Band == RiskBand.High));
+
+        var audit = Assert.Single(await _h.Store.Audit.ListAsync(PortfolioRescoreService.AuditAction, 0, 10));
+        Assert.Equal("job:nightly-portfolio-rescore", audit.Actor);
+        Assert.Contains($"\"escalations\":{expected.Count}", audit.Details);
+    }
+
+    [Fact]
+    public async Task RunAsync_Twice_SecondRunFindsNoNewEscalations()
+    {
+        var expected = await SeedAsync();
+        await LowerUtilisationThresholdTo85Async();
+        var service = Service(_h.Pipeline);
+        await service.RunAsync("job:nightly-portfolio-rescore");
+        _h.Time.Advance(TimeSpan.FromDays(1));
+
+        var second = await service.RunAsync("job:nightly-portfolio-rescore");
+
+        Assert.Equal((Customers, 0L), (second.Customers, second.Escalations));
+        Assert.Equal(expected.Count, (await _h.Store.Alerts.CountByStatusAsync())[AlertStatus.Pending]);
+    }
+
+    [Fact]
+    public async Task RunAsync_OneCustomerKeepsFailing_TheRestAreRescoredAndTheFailureReported()
+    {
+        var expected = await SeedAsync();
+        await LowerUtilisationThresholdTo85Async();
+        var poisoned = Id(5); // one of the escalating customers
+        Assert.Contains(poisoned, expected);
+        var faulty = new PoisonedStore(_h.Store, poisoned);
+        var pipeline = new RiskPipeline(
+            faulty, new NoChampion(), _h.Rules, _h.Events, new CustomerLockTable(),
+            Options.Create(new BandingOptions()), Options.Create(new RiskPipelineOptions()), _h.Time, NullLogger<RiskPipeline>.Instance);
+
+        var summary = await Service(pipeline).RunAsync("job:nightly-portfolio-rescore");
+
+        Assert.Equal((Customers, Customers - 1, expected.Count - 1L, 1), (summary.Customers, summary.Rescored, summary.Escalations, summary.FailedCount));
+        Assert.Equal([poisoned], summary.FailedCustomerIds);
+        Assert.True(faulty.Attempts >= 3, $"the failing customer was tried {faulty.Attempts} times"); // batch, alone, retry
+        Assert.Equal(expected.Count - 1, (await _h.Store.Alerts.CountByStatusAsync())[AlertStatus.Pending]);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhileAnotherRunIsGoing_RefusesToStartASecond()
+    {
+        await _h.AddCustomersAsync("c1");
+        var gate = new TaskCompletionSource();
+        var slow = new PoisonedStore(_h.Store, poisonedId: null) { BeforeRead = gate.Task };
+        var pipeline = new RiskPipeline(
+            slow, new NoChampion(), _h.Rules, _h.Events, new CustomerLockTable(),
+            Options.Create(new BandingOptions()), Options.Create(new RiskPipelineOptions()), _h.Time, NullLogger<RiskPipeline>.Instance);
+        var service = Service(pipeline);
+
+        var first = service.RunAsync("job:nightly-portfolio-rescore");
+        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => service.RunAsync("job:nightly-portfolio-rescore"));
+        gate.SetResult();
+
+        Assert.Contains("already running", second.Message);
+        Assert.Equal(1, (await first).Rescored);
+    }
+
+    /// <summary>
+    /// <see cref="Customers"/> customers with limit 10,000 and one purchase each: every fifth spends 8,700 (87%, below
+    /// the default 90% rule, so not High yet), the others 5,000. Returns the ids of the 87% customers.
+    /// </summary>
+    private async Task<List<string>> SeedAsync()
+    {
+        var ids = Enumerable.Range(0, Customers).Select(Id).ToArray();
+        await _h.AddCustomersAsync(ids);
+        var spends = ids.Select((id, i) => new Transaction
+        {
+            Id = "t-" + id,
+            CustomerId = id,
+            Timestamp = PipelineHarness.Start.AddDays(-3),
+            Amount = i % 5 == 0 ? 8_700m : 5_000m,
+            Type = TransactionType.Purchase,
+            MerchantCategory = "5411",
+        }).ToList();
+        var stored = await _h.Store.Transactions.InsertNewAsync(spends);
+        var assessments = await _h.Pipeline.ProcessTransactionsAsync(stored);
+        Assert.DoesNotContain(assessments, a => a.Band == RiskBand.High);
+        Assert.Empty(await _h.Store.Alerts.ListByStatusAsync(AlertStatus.Pending, DateTimeOffset.MaxValue, 10));
+        return [.. ids.Where((_, i) => i % 5 == 0)];
+    }
+
+    private async Task LowerUtilisationThresholdTo85Async()
+    {
+        var current = await _h.Rules.GetAsync();
+        await _h.Rules.UpdateAsync(current.Settings with { UtilisationHighPct = 85 }, current.Version, "alice");
+    }
+
+    private PortfolioRescoreService Service(RiskPipeline pipeline) => new(
+        pipeline, _h.Store, Options.Create(new PortfolioRescoreOptions { BatchSize = 700 }), _h.Time, NullLogger<PortfolioRescoreService>.Instance);
+
+    private static string Id(int i) => $"cust-{i:D5}";
+
+    private sealed class NoChampion : Core.Scoring.IChampionModelProvider
+    {
+        public ValueTask<Core.Scoring.IRiskModel?> GetChampionAsync(CancellationToken ct = default) => ValueTask.FromResult<Core.Scoring.IRiskModel?>(null);
+    }
+
+    /// <summary>The harness store, except that reading the profile of <c>poisonedId</c> always fails (and reads can be held back).</summary>
+    private sealed class PoisonedStore(ICreditRiskStore inner, string? poisonedId) : ICreditRiskStore
+    {
+        private int _attempts;
+
+        public int Attempts => _attempts;
+
+        public Task BeforeRead { get; init; } = Task.CompletedTask;
+
+        public string? PoisonedId => poisonedId;
+
+        public string Description => inner.Description;
+
+        public ICustomerRepository Customers => inner.Customers;
+
+        public ITransactionRepository Transactions => inner.Transactions;
+
+        public IStatementRepository Statements => inner.Statements;
+
+        public IBehaviorProfileRepository Profiles => new PoisonedProfiles(this, inner.Profiles);
+
+        public IRiskAssessmentRepository Assessments => inner.Assessments;
+
+        public IAlertRepository Alerts => inner.Alerts;
+
+        public IModelRegistry Models => inner.Models;
+
+        public IUserRepository Users => inner.Users;
+
+        public IRoleRepository Roles => inner.Roles;
+
+        public IApiKeyRepository ApiKeys => inner.ApiKeys;
+
+        public IAuditLog Audit => inner.Audit;
+
+        public ISettingsRepository Settings => inner.Settings;
+
+        public IDevelopmentOutbox DevelopmentOutbox => inner.DevelopmentOutbox;
+
+        public IInboundMessageRepository InboundMessages => inner.InboundMessages;
+
+        public Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
+
+        public Task PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        private sealed class PoisonedProfiles(PoisonedStore store, IBehaviorProfileRepository inner) : IBehaviorProfileRepository
+        {
+            public async Task<IReadOnlyDictionary<string, Core.Features.BehaviorProfile>> GetManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
+            {
+                await store.BeforeRead;
+                if (store.PoisonedId is { } poisoned && customerIds.Contains(poisoned))
+                {
+                    Interlocked.Increment(ref store._attempts);
+                    throw new IOException("bad sector under " + poisoned);
+                }
+
+                return await inner.GetManyAsync(customerIds, ct);
+            }
+
+            public Task<Core.Features.BehaviorProfile?> GetAsync(string customerId, CancellationToken ct = default) => inner.GetAsync(customerId, ct);
+
+            public Task<bool> TrySaveAsync(Core.Features.BehaviorProfile profile, long expectedVersion, CancellationToken ct = default) =>
+                inner.TrySaveAsync(profile, expectedVersion, ct);
+        }
+
+    }
+}
