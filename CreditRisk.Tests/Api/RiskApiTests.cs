@@ -52,7 +52,9 @@ public sealed class RiskApiTests(CreditRiskWebFactory factory) : IClassFixture<C
         Assert.Equal("High", hit.GetProperty("band").GetString());
         Assert.Equal("Utilisation 94% is above 90%", hit.GetProperty("reason").GetString());
         var alert = Assert.Single(await factory.Store.Alerts.ListForCustomerAsync(customer, 10));
-        Assert.Equal(AlertStatus.Pending, alert.Status);
+        // The outbox entry is the pipeline's; the delivery job may already have sent or suppressed it.
+        Assert.Equal("pipeline", alert.TriggeredBy);
+        Assert.NotEqual(AlertStatus.Failed, alert.Status);
         Assert.Equal("Utilisation 94% is above 90%", alert.Reason);
 
         await PostTransactionsAsync(Purchase(customer, 3_000m, -1));

@@ -280,7 +280,9 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
             if (IsHeavy(c))
             {
                 var alert = Assert.Single(alerts);
-                Assert.Equal(AlertStatus.Pending, alert.Status);
+                // The outbox entry is the pipeline's; the delivery job may already have sent or suppressed it.
+                Assert.Equal("pipeline", alert.TriggeredBy);
+                Assert.NotEqual(AlertStatus.Failed, alert.Status);
                 Assert.Equal(1, escalations);
                 Assert.Equal(RiskBand.High, current.Band);
             }
