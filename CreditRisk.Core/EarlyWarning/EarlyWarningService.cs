@@ -126,13 +126,14 @@ public sealed class EarlyWarningService(
         var shardCount = Math.Max(1, Math.Min(request.Parallelism, customers.Count));
         var directory = Path.Combine(request.WorkDirectory ?? Path.GetTempPath(), $"creditrisk-early-warning-{Guid.NewGuid():N}");
         var shards = new List<ReplayShard>(shardCount);
+        using var quiet = new QuietLoggerFactory(loggers);
         try
         {
             for (var s = 0; s < shardCount; s++)
             {
                 var share = customers.Where((_, i) => i % shardCount == s).ToList();
                 shards.Add(await ReplayShard.CreateAsync(
-                    Path.Combine(directory, $"shard-{s}.db"), start, replaySettings, share, loggers, ct).ConfigureAwait(false));
+                    Path.Combine(directory, $"shard-{s}.db"), start, replaySettings, share, quiet, ct).ConfigureAwait(false));
             }
 
             var watch = Stopwatch.StartNew();
