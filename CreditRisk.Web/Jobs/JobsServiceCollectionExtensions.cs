@@ -61,7 +61,17 @@ public static class JobsServiceCollectionExtensions
         var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
         var settings = MongoClientSettings.FromConnectionString(connectionString);
         settings.ServerSelectionTimeout = TimeSpan.FromSeconds(storage.MongoConnectTimeoutSeconds);
-        return new MongoStorage(new MongoClient(settings), storage.MongoDatabase, MongoJobStorageOptions(jobs, storage));
+        try
+        {
+            return new MongoStorage(new MongoClient(settings), storage.MongoDatabase, MongoJobStorageOptions(jobs, storage));
+        }
+        catch (Exception ex) when (ex is MongoException or MongoConnectException or TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"Hangfire could not open its job store in MongoDB database '{storage.MongoDatabase}' "
+                + $"(collections '{jobs.MongoPrefix}.*'): {ex.Message} It needs a real MongoDB server (4.4 or later, standalone or replica set).",
+                ex);
+        }
     }
 
     /// <summary>
