@@ -55,31 +55,43 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>
-    /// Jobs live beside the data, in the <c>Storage:MongoDatabase</c> database under the <c>Jobs:MongoPrefix</c>
-    /// collections. Schema upgrades migrate in place after backing the collections up; queued jobs are noticed through
-    /// a capped, tailable notification collection (works on a single-node replica set, unlike change streams) with
-    /// polling behind it; a job whose worker stops renewing its heartbeat is handed on after the invisibility timeout.
-    /// </summary>
     private static MongoStorage CreateMongoStorage(string connectionString, IServiceProvider sp)
     {
         var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
         var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
         var settings = MongoClientSettings.FromConnectionString(connectionString);
         settings.ServerSelectionTimeout = TimeSpan.FromSeconds(storage.MongoConnectTimeoutSeconds);
-        return new MongoStorage(new MongoClient(settings), storage.MongoDatabase, new MongoStorageOptions
+        try
         {
-            Prefix = jobs.MongoPrefix,
-            MigrationOptions = new MongoMigrationOptions
-            {
-                MigrationStrategy = new MigrateMongoMigrationStrategy(),
-                BackupStrategy = new CollectionMongoBackupStrategy(),
-            },
-            CheckQueuedJobsStrategy = Enum.Parse<CheckQueuedJobsStrategy>(jobs.MongoQueueCheck),
-            QueuePollInterval = TimeSpan.FromSeconds(jobs.MongoQueuePollSeconds),
-            SlidingInvisibilityTimeout = TimeSpan.FromMinutes(jobs.MongoInvisibilityTimeoutMinutes),
-            CheckConnection = true,
-            ConnectionCheckTimeout = TimeSpan.FromSeconds(storage.MongoConnectTimeoutSeconds),
-        });
+            return new MongoStorage(new MongoClient(settings), storage.MongoDatabase, MongoJobStorageOptions(jobs, storage));
+        }
+        catch (Exception ex) when (ex is MongoException or MongoConnectException or TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"Hangfire could not open its job store in MongoDB database '{storage.MongoDatabase}' "
+                + $"(collections '{jobs.MongoPrefix}.*'): {ex.Message} It needs a real MongoDB server (4.4 or later, standalone or replica set).",
+                ex);
+        }
     }
+
+    /// <summary>
+    /// Jobs live beside the data, in the <c>Storage:MongoDatabase</c> database under the <c>Jobs:MongoPrefix</c>
+    /// collections. Schema upgrades migrate in place after backing the collections up; queued jobs are noticed through
+    /// a capped, tailable notification collection (works on a single-node replica set, unlike change streams) with
+    /// polling behind it; a job whose worker stops renewing its heartbeat is handed on after the invisibility timeout.
+    /// </summary>
+    internal static MongoStorageOptions MongoJobStorageOptions(JobsOptions jobs, StorageOptions storage) => new()
+    {
+        Prefix = jobs.MongoPrefix,
+        MigrationOptions = new MongoMigrationOptions
+        {
+            MigrationStrategy = new MigrateMongoMigrationStrategy(),
+            BackupStrategy = new CollectionMongoBackupStrategy(),
+        },
+        CheckQueuedJobsStrategy = Enum.Parse<CheckQueuedJobsStrategy>(jobs.MongoQueueCheck),
+        QueuePollInterval = TimeSpan.FromSeconds(jobs.MongoQueuePollSeconds),
+        SlidingInvisibilityTimeout = TimeSpan.FromMinutes(jobs.MongoInvisibilityTimeoutMinutes),
+        CheckConnection = true,
+        ConnectionCheckTimeout = TimeSpan.FromSeconds(storage.MongoConnectTimeoutSeconds),
+    };
 }
