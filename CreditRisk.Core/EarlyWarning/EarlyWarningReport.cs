@@ -78,6 +78,9 @@ public sealed record EarlyWarningReport
     /// <summary>The same measures for the rules' band alone and the model's band alone (configured cut-offs).</summary>
     public required BandSources Sources { get; init; }
 
+    /// <summary>Each expert rule judged alone, by rule id.</summary>
+    public required IReadOnlyDictionary<string, RuleOutcome> Rules { get; init; }
+
     public required long Assessments { get; init; }
 
     public required double DurationSeconds { get; init; }
@@ -118,6 +121,34 @@ public sealed record BandingOutcome
 /// of the model's and the rules'), and for the model alone.
 /// </summary>
 public sealed record CutoffTradeOff(BandCutoffs Cutoffs, BandingOutcome WithRules, BandingOutcome ModelAlone);
+
+/// <summary>One expert rule judged alone: "flagged" means the rule fired, whatever band it gives.</summary>
+public sealed record RuleOutcome
+{
+    /// <summary>Share of delinquent customers on whom the rule first fired at least the lead (30 days) before their 30+ DPD date.</summary>
+    public required double FlaggedAhead { get; init; }
+
+    public required double? MedianLeadDays { get; init; }
+
+    /// <summary>Share of never-delinquent customers on whom it ever fired.</summary>
+    public required double FalseAlarmRate { get; init; }
+
+    /// <summary>Share of all assessments on which it fired.</summary>
+    public required double FiringShare { get; init; }
+
+    /// <summary>How often it starts firing (it was not firing at the previous assessment), per 1,000 customers per month.</summary>
+    [JsonPropertyName("onsets_per_1000_customers_per_month")]
+    public required double OnsetsPer1000CustomersPerMonth { get; init; }
+
+    public static RuleOutcome From(EarlyWarningFigures figures) => new()
+    {
+        FlaggedAhead = figures.FlaggedAhead.High,
+        MedianLeadDays = figures.MedianLeadDays.High,
+        FalseAlarmRate = figures.FalseAlarmRate.High,
+        FiringShare = figures.AssessmentShare.High,
+        OnsetsPer1000CustomersPerMonth = figures.AlertsPer1000CustomersPerMonth,
+    };
+}
 
 /// <summary>The configured bands split into their two sources, to show which one flags whom.</summary>
 public sealed record BandSources(BandingOutcome RulesAlone, BandingOutcome ModelAlone);

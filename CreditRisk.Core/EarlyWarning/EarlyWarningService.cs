@@ -61,6 +61,10 @@ public sealed class EarlyWarningService(
         var figures = EarlyWarningMeasures.Compute(timelines, delinquency, EarlyWarningMeasures.PipelineBand, start, end, request.LeadDays);
         var cutoffs = BandCutoffs.From(banding.Value);
         var sources = new BandSources(Outcome(EarlyWarningMeasures.RulesAlone), Outcome(EarlyWarningMeasures.ModelAlone(cutoffs)));
+        var ruleOutcomes = RuleBits.Ids
+            .Select((id, i) => (id, RuleOutcome.From(EarlyWarningMeasures.Compute(
+                timelines, delinquency, EarlyWarningMeasures.RuleFiring(i), start, end, request.LeadDays))))
+            .ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
         var whatIf = request.WhatIf
             .Select(c => new CutoffTradeOff(c, Outcome(EarlyWarningMeasures.WithCutoffs(c)), Outcome(EarlyWarningMeasures.ModelAlone(c))))
             .ToList();
@@ -84,6 +88,7 @@ public sealed class EarlyWarningService(
             AssessmentShare = figures.AssessmentShare,
             WithHistory = figures.WithHistory,
             Sources = sources,
+            Rules = ruleOutcomes,
             Assessments = assessments,
             DurationSeconds = Math.Round(watch.Elapsed.TotalSeconds, 1),
             WhatIf = whatIf,
