@@ -27,7 +27,10 @@ public sealed record EarlyWarningRequest
     /// <summary>Other model cut-offs to report the same measures for (bands recomputed from the replayed scores).</summary>
     public IReadOnlyList<BandCutoffs> WhatIf { get; init; } = [];
 
-    /// <summary>Where the temporary stores go; default the system's temporary directory. Deleted afterwards.</summary>
+    /// <summary>
+    /// Where the temporary stores go (deleted afterwards); default <c>/dev/shm</c> when it exists and has room (about
+    /// 8 KB per customer per step free), else the system's temporary directory.
+    /// </summary>
     public string? WorkDirectory { get; init; }
 }
 

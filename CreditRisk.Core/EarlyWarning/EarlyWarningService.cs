@@ -110,6 +110,31 @@ public sealed class EarlyWarningService(
         }
     }
 
+    /// <summary>
+    /// A memory-backed directory (<c>/dev/shm</c>) when there is one with room for the stores, else the temporary
+    /// directory. The stores are thrown away afterwards, and LiteDB flushes every commit to disk: on a disk the
+    /// replay waits on those flushes (measured: a third of the time, and shards in parallel barely helped).
+    /// </summary>
+    /// <param name="assessments">Assessments the replay will store; about 3.3 KB each with profiles and indexes (measured).</param>
+    internal static string DefaultWorkDirectory(long assessments)
+    {
+        const string memory = "/dev/shm";
+        const long bytesPerAssessment = 4_096;
+        try
+        {
+            if (Directory.Exists(memory) && new DriveInfo(memory).AvailableFreeSpace > 2 * assessments * bytesPerAssessment)
+            {
+                return memory;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // No usable memory-backed directory: the temporary directory will do.
+        }
+
+        return Path.GetTempPath();
+    }
+
     private async Task<IRiskModel?> LoadModelAsync(string? versionId, CancellationToken ct)
     {
         var version = versionId is null
@@ -129,7 +154,8 @@ public sealed class EarlyWarningService(
         CancellationToken ct)
     {
         var shardCount = Math.Max(1, Math.Min(request.Parallelism, customers.Count));
-        var directory = Path.Combine(request.WorkDirectory ?? Path.GetTempPath(), $"creditrisk-early-warning-{Guid.NewGuid():N}");
+        var directory = Path.Combine(
+            request.WorkDirectory ?? DefaultWorkDirectory((long)customers.Count * stepEnds.Count), $"creditrisk-early-warning-{Guid.NewGuid():N}");
         var shards = new List<ReplayShard>(shardCount);
         using var quiet = new QuietLoggerFactory(loggers);
         try
