@@ -36,9 +36,18 @@ internal static class EarlyWarningCommand
         {
             Description = "Other model cut-offs to measure on the same replay, as MEDIUM:HIGH pairs separated by commas, e.g. 0.2:0.4,0.25:0.5",
         };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "Replay shards run at once, each with its own temporary store (default: the processor count)",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var workDir = new Option<DirectoryInfo?>("--work-dir")
+        {
+            Description = "Where the temporary stores go (default /dev/shm when it has room, else the temporary directory)",
+        };
         var command = new Command("early-warning", "Replay data through the risk pipeline and measure how early delinquent customers were flagged")
         {
-            data, model, stepDays, whatIf,
+            data, model, stepDays, whatIf, parallel, workDir,
         };
         command.SetAction((parse, ct) => CommandHost.RunAsync(buildHost, async services =>
         {
@@ -47,6 +56,13 @@ internal static class EarlyWarningCommand
             if (days is < 1 or > 31)
             {
                 await error.WriteLineAsync($"--step-days must be between 1 and 31, not {days}.");
+                return 2;
+            }
+
+            var shards = parse.GetValue(parallel);
+            if (shards < 1)
+            {
+                await error.WriteLineAsync($"--parallel must be at least 1, not {shards}.");
                 return 2;
             }
 
@@ -64,6 +80,8 @@ internal static class EarlyWarningCommand
                     ModelVersion = parse.GetValue(model),
                     StepDays = days,
                     WhatIf = cutoffs,
+                    Parallelism = shards,
+                    WorkDirectory = parse.GetValue(workDir)?.FullName,
                 }, new Progress(error), ct);
                 if (report.ModelVersion is null)
                 {

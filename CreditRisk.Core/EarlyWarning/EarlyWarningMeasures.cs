@@ -106,6 +106,15 @@ public static class EarlyWarningMeasures
     /// <summary>The band the pipeline stored.</summary>
     public static RiskBand PipelineBand(RiskPoint point) => point.Band;
 
+    /// <summary>High while the rule <see cref="RuleBits.Ids"/>[<paramref name="index"/>] fires, else Low: that rule judged alone.</summary>
+    public static Func<RiskPoint, RiskBand> RuleFiring(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, RuleBits.Ids.Count);
+        var bit = 1 << index;
+        return point => (point.RulesFired & bit) != 0 ? RiskBand.High : RiskBand.Low;
+    }
+
     /// <summary>The expert rules' band alone.</summary>
     public static RiskBand RulesAlone(RiskPoint point) => point.RuleBand;
 

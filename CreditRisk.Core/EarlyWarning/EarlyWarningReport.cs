@@ -27,7 +27,10 @@ public sealed record EarlyWarningRequest
     /// <summary>Other model cut-offs to report the same measures for (bands recomputed from the replayed scores).</summary>
     public IReadOnlyList<BandCutoffs> WhatIf { get; init; } = [];
 
-    /// <summary>Where the temporary stores go; default the system's temporary directory. Deleted afterwards.</summary>
+    /// <summary>
+    /// Where the temporary stores go (deleted afterwards); default <c>/dev/shm</c> when it exists and has room (about
+    /// 8 KB per customer per step free), else the system's temporary directory.
+    /// </summary>
     public string? WorkDirectory { get; init; }
 }
 
@@ -78,6 +81,9 @@ public sealed record EarlyWarningReport
     /// <summary>The same measures for the rules' band alone and the model's band alone (configured cut-offs).</summary>
     public required BandSources Sources { get; init; }
 
+    /// <summary>Each expert rule judged alone, by rule id.</summary>
+    public required IReadOnlyDictionary<string, RuleOutcome> Rules { get; init; }
+
     public required long Assessments { get; init; }
 
     public required double DurationSeconds { get; init; }
@@ -118,6 +124,34 @@ public sealed record BandingOutcome
 /// of the model's and the rules'), and for the model alone.
 /// </summary>
 public sealed record CutoffTradeOff(BandCutoffs Cutoffs, BandingOutcome WithRules, BandingOutcome ModelAlone);
+
+/// <summary>One expert rule judged alone: "flagged" means the rule fired, whatever band it gives.</summary>
+public sealed record RuleOutcome
+{
+    /// <summary>Share of delinquent customers on whom the rule first fired at least the lead (30 days) before their 30+ DPD date.</summary>
+    public required double FlaggedAhead { get; init; }
+
+    public required double? MedianLeadDays { get; init; }
+
+    /// <summary>Share of never-delinquent customers on whom it ever fired.</summary>
+    public required double FalseAlarmRate { get; init; }
+
+    /// <summary>Share of all assessments on which it fired.</summary>
+    public required double FiringShare { get; init; }
+
+    /// <summary>How often it starts firing (it was not firing at the previous assessment), per 1,000 customers per month.</summary>
+    [JsonPropertyName("onsets_per_1000_customers_per_month")]
+    public required double OnsetsPer1000CustomersPerMonth { get; init; }
+
+    public static RuleOutcome From(EarlyWarningFigures figures) => new()
+    {
+        FlaggedAhead = figures.FlaggedAhead.High,
+        MedianLeadDays = figures.MedianLeadDays.High,
+        FalseAlarmRate = figures.FalseAlarmRate.High,
+        FiringShare = figures.AssessmentShare.High,
+        OnsetsPer1000CustomersPerMonth = figures.AlertsPer1000CustomersPerMonth,
+    };
+}
 
 /// <summary>The configured bands split into their two sources, to show which one flags whom.</summary>
 public sealed record BandSources(BandingOutcome RulesAlone, BandingOutcome ModelAlone);

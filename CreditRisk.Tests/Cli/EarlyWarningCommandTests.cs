@@ -105,6 +105,7 @@ public sealed class EarlyWarningCommandTests(EarlyWarningFixture fixture) : ICla
         }
 
         Assert.True(root.GetProperty("sources").TryGetProperty("model_alone", out _));
+        Assert.InRange(root.GetProperty("rules").GetProperty("utilisation-high").GetProperty("false_alarm_rate").GetDouble(), 0, 1);
     }
 
     [Fact]

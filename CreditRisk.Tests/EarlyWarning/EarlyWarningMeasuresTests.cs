@@ -1,5 +1,6 @@
 using CreditRisk.Core.EarlyWarning;
 using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring.Evaluation;
 
 namespace CreditRisk.Tests.EarlyWarning;
@@ -107,6 +108,19 @@ public sealed class EarlyWarningMeasuresTests
         var band = EarlyWarningMeasures.WithCutoffs(new BandCutoffs(0.35, 0.65))(new RiskPoint(Start, probability, rules, RiskBand.Low));
 
         Assert.Equal(expected, band);
+    }
+
+    [Fact]
+    public void RuleFiring_OneRuleOfSeveral_HighOnlyWhileThatRuleFires()
+    {
+        var mask = RuleBits.Of([
+            new RuleHit(RuleIds.CashWithdrawalHigh, RiskBand.High, "cash"), new RuleHit(RuleIds.SpendDrop, RiskBand.Medium, "drop")]);
+        var point = new RiskPoint(Start, null, RiskBand.High, RiskBand.High, mask);
+        int Index(string id) => RuleBits.Ids.ToList().IndexOf(id);
+
+        Assert.Equal(RiskBand.High, EarlyWarningMeasures.RuleFiring(Index(RuleIds.SpendDrop))(point));
+        Assert.Equal(RiskBand.High, EarlyWarningMeasures.RuleFiring(Index(RuleIds.CashWithdrawalHigh))(point));
+        Assert.Equal(RiskBand.Low, EarlyWarningMeasures.RuleFiring(Index(RuleIds.UtilisationHigh))(point));
     }
 
     [Fact]

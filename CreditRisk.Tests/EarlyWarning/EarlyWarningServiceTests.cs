@@ -86,6 +86,11 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
         Assert.True(report.FalseAlarmRate.MediumOrHigher >= report.FalseAlarmRate.High);
         Assert.Equal(report.FlaggedAhead, report.Sources.RulesAlone.FlaggedAhead);
         Assert.Equal(0, report.Sources.ModelAlone.FlaggedAhead.MediumOrHigher);
+        var utilisation = report.Rules[RuleIds.UtilisationHigh];
+        Assert.Equal(0.5, utilisation.FlaggedAhead);
+        Assert.Equal(29, utilisation.MedianLeadDays);
+        Assert.Equal(0.5, utilisation.FalseAlarmRate);
+        Assert.Equal(0, report.Rules[RuleIds.CashWithdrawalHigh].FalseAlarmRate);
     }
 
     [Fact]
