@@ -1,5 +1,6 @@
 using CreditRisk.Web.Api;
 using CreditRisk.Web.Authentication;
+using CreditRisk.Web.Authorization;
 using CreditRisk.Web.Health;
 using CreditRisk.Web.Jobs;
 using Microsoft.AspNetCore.Authentication;
@@ -32,7 +33,9 @@ public static class DependencyInjection
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyDefaults.Policy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser())
+            .AddCreditRiskPolicies();
+        services.AddCascadingAuthenticationState();
 
         services.AddSingleton<IngestionRequestReader>();
 

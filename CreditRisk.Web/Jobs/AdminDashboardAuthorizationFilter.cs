@@ -9,7 +9,7 @@ namespace CreditRisk.Web.Jobs;
 public sealed class AdminDashboardAuthorizationFilter : IDashboardAuthorizationFilter
 {
     /// <summary>The role allowed in.</summary>
-    public const string Role = "Admin";
+    public const string Role = Authorization.AppRoles.Admin;
 
     public bool Authorize(DashboardContext context)
     {
