@@ -1,51 +1,19 @@
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Api;
 
 /// <summary>Wraps a working store (so start-up still works) and fails the operations a test switches on.</summary>
-internal sealed class FaultyStore(ICreditRiskStore inner) : ICreditRiskStore
+internal sealed class FaultyStore(ICreditRiskStore inner) : DelegatingStore(inner)
 {
     public bool FailPing { get; init; }
 
     public bool FailCustomerWrites { get; init; }
 
-    public string Description => inner.Description;
+    public override ICustomerRepository Customers => FailCustomerWrites ? new FailingCustomers(Inner.Customers) : Inner.Customers;
 
-    public ICustomerRepository Customers => FailCustomerWrites ? new FailingCustomers(inner.Customers) : inner.Customers;
-
-    public ITransactionRepository Transactions => inner.Transactions;
-
-    public IStatementRepository Statements => inner.Statements;
-
-    public IBehaviorProfileRepository Profiles => inner.Profiles;
-
-    public IRiskAssessmentRepository Assessments => inner.Assessments;
-
-    public IAlertRepository Alerts => inner.Alerts;
-
-    public IModelRegistry Models => inner.Models;
-
-    public IUserRepository Users => inner.Users;
-
-    public IRoleRepository Roles => inner.Roles;
-
-    public IApiKeyRepository ApiKeys => inner.ApiKeys;
-
-    public IAuditLog Audit => inner.Audit;
-
-    public ISettingsRepository Settings => inner.Settings;
-
-    public IDevelopmentOutbox DevelopmentOutbox => inner.DevelopmentOutbox;
-
-    public IInboundMessageRepository InboundMessages => inner.InboundMessages;
-
-    public Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
-
-    public Task PingAsync(CancellationToken ct = default) => FailPing ? throw new IOException("disk on fire") : inner.PingAsync(ct);
-
-    // The wrapped store belongs to the test, which disposes it.
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public override Task PingAsync(CancellationToken ct = default) => FailPing ? throw new IOException("disk on fire") : Inner.PingAsync(ct);
 
     private sealed class FailingCustomers(ICustomerRepository inner) : ICustomerRepository
     {

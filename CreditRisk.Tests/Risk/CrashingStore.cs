@@ -1,5 +1,6 @@
 using System.Reflection;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Risk;
 
@@ -11,47 +12,19 @@ public sealed class SimulatedCrashException(string after) : Exception($"Simulate
 /// completed (e.g. <c>Alerts.TryAddAsync</c>): what the store holds is then exactly what a process killed at that
 /// point would have left behind.
 /// </summary>
-public sealed class CrashingStore(ICreditRiskStore inner, string crashAfter) : ICreditRiskStore
+public sealed class CrashingStore(ICreditRiskStore inner, string crashAfter) : DelegatingStore(inner)
 {
     private int _crashed;
 
     public bool Crashed => Volatile.Read(ref _crashed) == 1;
 
-    public string Description => inner.Description;
+    public override ITransactionRepository Transactions => Wrap(Inner.Transactions, "Transactions");
 
-    public ICustomerRepository Customers => inner.Customers;
+    public override IBehaviorProfileRepository Profiles => Wrap(Inner.Profiles, "Profiles");
 
-    public ITransactionRepository Transactions => Wrap(inner.Transactions, "Transactions");
+    public override IRiskAssessmentRepository Assessments => Wrap(Inner.Assessments, "Assessments");
 
-    public IStatementRepository Statements => inner.Statements;
-
-    public IBehaviorProfileRepository Profiles => Wrap(inner.Profiles, "Profiles");
-
-    public IRiskAssessmentRepository Assessments => Wrap(inner.Assessments, "Assessments");
-
-    public IAlertRepository Alerts => Wrap(inner.Alerts, "Alerts");
-
-    public IModelRegistry Models => inner.Models;
-
-    public IUserRepository Users => inner.Users;
-
-    public IRoleRepository Roles => inner.Roles;
-
-    public IApiKeyRepository ApiKeys => inner.ApiKeys;
-
-    public IAuditLog Audit => inner.Audit;
-
-    public ISettingsRepository Settings => inner.Settings;
-
-    public IDevelopmentOutbox DevelopmentOutbox => inner.DevelopmentOutbox;
-
-    public IInboundMessageRepository InboundMessages => inner.InboundMessages;
-
-    public Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
-
-    public Task PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public override IAlertRepository Alerts => Wrap(Inner.Alerts, "Alerts");
 
     private T Wrap<T>(T repository, string name)
         where T : class

@@ -3,6 +3,7 @@ using CreditRisk.Core.Customers;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Transactions;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -134,7 +135,7 @@ public sealed class PortfolioRescoreServiceTests : IAsyncLifetime
     }
 
     /// <summary>The harness store, except that reading the profile of <c>poisonedId</c> always fails (and reads can be held back).</summary>
-    private sealed class PoisonedStore(ICreditRiskStore inner, string? poisonedId) : ICreditRiskStore
+    private sealed class PoisonedStore(ICreditRiskStore inner, string? poisonedId) : DelegatingStore(inner)
     {
         private int _attempts;
 
@@ -144,41 +145,7 @@ public sealed class PortfolioRescoreServiceTests : IAsyncLifetime
 
         public string? PoisonedId => poisonedId;
 
-        public string Description => inner.Description;
-
-        public ICustomerRepository Customers => inner.Customers;
-
-        public ITransactionRepository Transactions => inner.Transactions;
-
-        public IStatementRepository Statements => inner.Statements;
-
-        public IBehaviorProfileRepository Profiles => new PoisonedProfiles(this, inner.Profiles);
-
-        public IRiskAssessmentRepository Assessments => inner.Assessments;
-
-        public IAlertRepository Alerts => inner.Alerts;
-
-        public IModelRegistry Models => inner.Models;
-
-        public IUserRepository Users => inner.Users;
-
-        public IRoleRepository Roles => inner.Roles;
-
-        public IApiKeyRepository ApiKeys => inner.ApiKeys;
-
-        public IAuditLog Audit => inner.Audit;
-
-        public ISettingsRepository Settings => inner.Settings;
-
-        public IDevelopmentOutbox DevelopmentOutbox => inner.DevelopmentOutbox;
-
-        public IInboundMessageRepository InboundMessages => inner.InboundMessages;
-
-        public Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
-
-        public Task PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public override IBehaviorProfileRepository Profiles => new PoisonedProfiles(this, Inner.Profiles);
 
         private sealed class PoisonedProfiles(PoisonedStore store, IBehaviorProfileRepository inner) : IBehaviorProfileRepository
         {
