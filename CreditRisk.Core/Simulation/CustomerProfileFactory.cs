@@ -30,8 +30,8 @@ internal static class CustomerProfileFactory
         var comfort = payerType switch
         {
             PayerType.Transactor => 0.95,
-            PayerType.Revolver => random.Uniform(0.3, 0.75),
-            _ => random.Uniform(0.55, 0.9),
+            PayerType.Revolver => random.Uniform(0.2, 0.55),
+            _ => random.Uniform(0.4, 0.75),
         };
         var openingUtilisation = payerType switch
         {
@@ -90,9 +90,9 @@ internal static class CustomerProfileFactory
 
         var cashPerMonth = random.NextDouble() switch
         {
-            < 0.65 => 0.03,
-            < 0.93 => random.LogNormal(0.8, 0.5),
-            _ => random.LogNormal(3, 0.4),
+            < 0.74 => 0.03,
+            < 0.965 => random.LogNormal(0.35, 0.5),
+            _ => random.LogNormal(2, 0.4),
         };
 
         var fragility = random.Normal();

@@ -201,7 +201,7 @@ internal sealed class CustomerSimulation
         var withdrawals = random.Poisson(cashRate);
         for (var i = 0; i < withdrawals; i++)
         {
-            var size = random.LogNormal(3_000 * Math.Sqrt(_profile.TicketScale) * (1 + intensity), 0.5);
+            var size = random.LogNormal(2_000 * Math.Sqrt(_profile.TicketScale) * (1 + 1.5 * intensity), 0.45);
             var amount = Math.Max(500, Math.Round(size / 500) * 500);
             var second = LocalToUtcSecond(random.NextInt(8 * 3600, 23 * 3600));
             var atm = random.NextInt(0, MerchantCatalog.AtmPool);

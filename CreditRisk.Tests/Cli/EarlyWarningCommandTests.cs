@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using CreditRisk.Cli.Commands;
 using CreditRisk.Core;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Simulation;
 using CreditRisk.Core.Training;
@@ -72,7 +74,9 @@ public sealed class EarlyWarningCommandTests(EarlyWarningFixture fixture) : ICla
     [Fact]
     public async Task EarlyWarning_SimulatedPortfolio_PrintsOneJsonObjectWithSharesBetweenZeroAndOne()
     {
-        var (code, stdout, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--step-days", "14", "--what-if", "0.35:0.65,0.2:0.4");
+        var configuredCutoffs = new BandingOptions();
+        var whatIf = string.Create(CultureInfo.InvariantCulture, $"{configuredCutoffs.MediumFrom}:{configuredCutoffs.HighFrom},0.2:0.4");
+        var (code, stdout, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--step-days", "14", "--what-if", whatIf);
 
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);

@@ -111,7 +111,7 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_WhatIfAtTheConfiguredCutoffs_ReproducesThePipelineBands()
     {
-        var report = await Service().RunAsync(Request() with { WhatIf = [new BandCutoffs(0.35, 0.65)] });
+        var report = await Service().RunAsync(Request() with { WhatIf = [BandCutoffs.From(new BandingOptions())] });
 
         var same = Assert.Single(report.WhatIf).WithRules;
         Assert.Equal(report.FlaggedAhead, same.FlaggedAhead);

@@ -8,10 +8,10 @@ public sealed class RiskBandingTests
 {
     [Theory]
     [InlineData(0.0, RiskBand.Low)]
-    [InlineData(0.3499, RiskBand.Low)]
-    [InlineData(0.35, RiskBand.Medium)]
-    [InlineData(0.6499, RiskBand.Medium)]
-    [InlineData(0.65, RiskBand.High)]
+    [InlineData(0.0999, RiskBand.Low)]
+    [InlineData(0.10, RiskBand.Medium)]
+    [InlineData(0.2999, RiskBand.Medium)]
+    [InlineData(0.30, RiskBand.High)]
     [InlineData(1.0, RiskBand.High)]
     public void FromProbability_DefaultCutOffs_Band(double probability, RiskBand expected)
     {

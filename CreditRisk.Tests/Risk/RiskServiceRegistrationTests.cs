@@ -55,7 +55,7 @@ public sealed class RiskServiceRegistrationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Banding:HighFrom", "0.2", "HighFrom")]
+    [InlineData("Banding:HighFrom", "0.05", "HighFrom")]
     [InlineData("Rules:CashWithdrawalHighPct", "140", "CashWithdrawalHighPct")]
     [InlineData("RiskPipeline:MaxSaveAttempts", "0", "MaxSaveAttempts")]
     [InlineData("RiskPipeline:RecoveryGraceSeconds", "-1", "RecoveryGraceSeconds")]

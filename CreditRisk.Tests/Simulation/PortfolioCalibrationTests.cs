@@ -1,4 +1,5 @@
 using CreditRisk.Core.Simulation;
+using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 
 namespace CreditRisk.Tests.Simulation;
@@ -65,6 +66,25 @@ public sealed class PortfolioCalibrationTests(CalibrationPortfolioFixture portfo
         AssertPresentButImperfect(Auc(positives, negatives));
     }
 
+    [Fact]
+    public void Statements_CustomersNotYetDelinquent_FewAbove90PctUtilisation()
+    {
+        // Real card portfolios have roughly 5–10% of accounts above 90% utilisation; the expert rule flags every one
+        // of them High, so a simulator with far more would drown the model's band in rule hits.
+        var share = HealthyStatementShare((_, statement) => statement.Balance > 0.9m * statement.CreditLimit);
+
+        Assert.InRange(share, 0.02, 0.09);
+    }
+
+    [Fact]
+    public void Statements_CustomersNotYetDelinquent_FewTakeOver40PctOfSpendInCash()
+    {
+        // Cash-heavy card use is a few per cent of accounts; the brief's cash rule (> 40% of 30-day spend) is High.
+        var share = HealthyStatementShare((customer, statement) => CashShareOfSpend(customer, statement.StatementDate) > 0.4);
+
+        Assert.InRange(share, 0.01, 0.07);
+    }
+
     private static void AssertPresentButImperfect(double auc) => Assert.InRange(auc, 0.55, 0.85);
 
     /// <summary>One value per labelled row, split by label; features use only data before <c>as_of</c>.</summary>
@@ -81,6 +101,37 @@ public sealed class PortfolioCalibrationTests(CalibrationPortfolioFixture portfo
         }
 
         return (positives, negatives);
+    }
+
+    /// <summary>Share of in-period statements, up to each customer's first 30+ DPD date, for which the test holds.</summary>
+    private double HealthyStatementShare(Func<SimulatedCustomer, Statement, bool> test)
+    {
+        var count = 0;
+        var hits = 0;
+        foreach (var customer in portfolio.Customers)
+        {
+            foreach (var statement in customer.Statements.Skip(1))
+            {
+                if (customer.FirstDelinquencyDate is { } first && first <= statement.StatementDate)
+                {
+                    break;
+                }
+
+                count++;
+                hits += test(customer, statement) ? 1 : 0;
+            }
+        }
+
+        return (double)hits / count;
+    }
+
+    /// <summary>Cash withdrawals ÷ (purchases + cash) over the 30 UTC days ending on <paramref name="day"/>, as the feature engine defines it.</summary>
+    private static double CashShareOfSpend(SimulatedCustomer customer, DateOnly day)
+    {
+        var window = Window(customer, day.AddDays(1), 30).ToList();
+        var cash = window.Where(t => t.Type == TransactionType.CashWithdrawal).Sum(t => t.Amount);
+        var spend = cash + window.Where(t => t.Type == TransactionType.Purchase).Sum(t => t.Amount);
+        return spend == 0 ? 0 : (double)(cash / spend);
     }
 
     private static double CashShare(SimulatedCustomer customer, DateOnly asOf)
