@@ -46,13 +46,13 @@ public sealed class AppUserStoreTests : IAsyncLifetime
         var users = Users(scope);
         var user = NewUser("Asha@Bank.test");
 
-        Assert.True((await users.CreateAsync(user, "long-enough-password-1")).Succeeded);
+        Assert.True((await users.CreateAsync(user, "Long-enough-Password-1")).Succeeded);
 
         var stored = await users.FindByEmailAsync("asha@bank.test");
         Assert.NotNull(stored);
         Assert.Equal("ASHA@BANK.TEST", stored.NormalizedUserName);
         Assert.NotNull(stored.PasswordHash);
-        Assert.True(await users.CheckPasswordAsync(stored, "long-enough-password-1"));
+        Assert.True(await users.CheckPasswordAsync(stored, "Long-enough-Password-1"));
         Assert.False(await users.CheckPasswordAsync(stored, "wrong-password-123"));
     }
 

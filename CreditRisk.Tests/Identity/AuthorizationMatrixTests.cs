@@ -47,7 +47,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("POST /api/v1/customers", "POST /api/v1/customers", [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
         new("POST /api/v1/transactions", "POST /api/v1/transactions", [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
         new("POST /api/v1/statements", "POST /api/v1/statements", [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
-        new("GET /api/v1/customers/{customerId}/risk", "/api/v1/customers/cust-a/risk", [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
+        new("GET /api/v1/customers/{customerId}/risk/", "/api/v1/customers/cust-a/risk", [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
         new("GET /api/v1/customers/{customerId}/risk/history", "/api/v1/customers/cust-a/risk/history", [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
 
         // Anonymous by design, guarded by the verify token and the body signature.
@@ -60,12 +60,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         // Without the form's antiforgery token nobody can sign anybody out.
         new("POST /account/signout", "POST /account/signout", [BadRequest, BadRequest, BadRequest, BadRequest, BadRequest]),
 
-        new("* /_blazor", null, null, "Blazor Server hub; the circuit carries the cookie user, checked by each page"),
-        new("POST /_blazor/negotiate", null, null, "Blazor Server hub negotiation"),
-        new("POST /_blazor/disconnect", null, null, "Blazor Server circuit disconnect"),
-        new("POST /_blazor/initializers", null, null, "Blazor JS initializers list"),
-        new("GET /_framework/blazor.server.js", null, null, "framework script"),
-        new("GET /_framework/blazor.web.js", null, null, "framework script"),
+        new("* /_blazor", null, null, "Blazor Server hub; the circuit carries the cookie user and each page checks it"),
+        new("* /_blazor/negotiate", null, null, "Blazor Server hub negotiation"),
+        new("* /_blazor/disconnect/", null, null, "Blazor Server circuit disconnect"),
+        new("* /_blazor/initializers/", null, null, "Blazor JS initializers list"),
+        new("GET /_framework/opaque-redirect", null, null, "Blazor enhanced-navigation redirect helper"),
+        new("GET,HEAD /{**path:file}", null, null, "static files (Development fallback for package assets)"),
     ];
 
     private CreditRiskWebFactory _app = null!;

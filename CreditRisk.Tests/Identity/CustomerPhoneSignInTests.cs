@@ -124,7 +124,7 @@ public sealed class CustomerPhoneSignInTests : IAsyncLifetime
         Assert.Null(await _app.Store.Users.FindByNormalizedUserNameAsync(unknown));
         Assert.Empty(await _app.Store.DevelopmentOutbox.ListForRecipientAsync(unknown, 10));
         var page = await client.GetStringAsync(response.Headers.Location);
-        Assert.Contains("If +15550000999 belongs to a card customer", page);
+        Assert.Contains("If +15550000999 belongs to a card customer", System.Net.WebUtility.HtmlDecode(page));
     }
 
     [Fact]
