@@ -33,8 +33,12 @@ public sealed class PendingTransactionRecoveryServiceTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_PendingLeftByAFailedRunOfThisProcess_RecoveredOnceOlderThanAnInterval()
     {
+        // Left by a previous run: once c2 is recovered, the start-up pass is over. Moving the clock before that would
+        // let a late start-up pass (a busy machine) pick up t1 with a cut-off of its own and prove nothing about sweeps.
+        await _h.Store.Transactions.InsertNewAsync([Purchase("t0", "c2", PipelineHarness.Start.AddMinutes(-5))]);
         using var service = Service(sweepSeconds: 60);
         await service.StartAsync(CancellationToken.None);
+        await WaitUntilAsync(async () => await _h.Store.Profiles.GetAsync("c2") is not null);
 
         // Stored by this process after start-up (so not the start-up pass's business), then its pipeline run failed.
         await _h.Store.Transactions.InsertNewAsync([Purchase("t1", "c1", PipelineHarness.Start.AddSeconds(1))]);
