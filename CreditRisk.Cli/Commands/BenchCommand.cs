@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CreditRisk.Cli.Bench;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace CreditRisk.Cli.Commands;
+
+/// <summary>
+/// <c>creditrisk bench [--customers N] [--transactions M] [--json]</c>: measures scoring, the risk pipeline in memory
+/// and with the embedded store, HTTP ingest, the nightly re-score and the peak working set on this machine, in a
+/// temporary store (never the configured one). Progress goes to stderr; see docs/performance.md.
+/// </summary>
+internal static class BenchCommand
+{
+    /// <param name="hostFor">Builds the services over the temporary store at the given path (tests swap configuration).</param>
+    public static Command Create(Func<string, IHost>? hostFor = null)
+    {
+        var buildHost = hostFor ?? (path => CliHost.Build(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:LiteDbPath"] = path,
+            ["ConnectionStrings:Mongo"] = string.Empty,
+        })));
+        var customers = new Option<int>("--customers")
+        {
+            Description = "Customers in the temporary store; the nightly re-score covers them all",
+            DefaultValueFactory = _ => 100_000,
+        };
+        var transactions = new Option<int>("--transactions")
+        {
+            Description = "Transactions replayed by each pipeline figure (in memory, durable, HTTP)",
+            DefaultValueFactory = _ => 50_000,
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var web = new Option<FileInfo?>("--web") { Description = "CreditRisk.Web.dll to start for the HTTP figure (default: found next to the CLI or in the build output)" };
+        var workDir = new Option<DirectoryInfo?>("--work-dir") { Description = "Where the temporary store goes (default /dev/shm when it has room)" };
+        var command = new Command("bench", "Measure scoring, pipeline, HTTP ingest and re-score throughput on this machine")
+        {
+            customers, transactions, json, web, workDir,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var request = new BenchRequest
+            {
+                Customers = parse.GetValue(customers),
+                Transactions = parse.GetValue(transactions),
+                WebDll = parse.GetValue(web)?.FullName,
+                WorkDirectory = parse.GetValue(workDir)?.FullName,
+            };
+            if (request.Customers < 10 || request.Transactions < 100)
+            {
+                await error.WriteLineAsync("--customers must be at least 10 and --transactions at least 100.");
+                return 2;
+            }
+
+            var report = await new BenchRunner(buildHost, error).RunAsync(request, ct);
+            await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(report, CommandHost.Json) : Table(report));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Table(BenchReport r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var lines = new List<string>
+        {
+            $"CreditRisk bench — {r.Cores} cores ({r.Machine.Cpu}), {r.Machine.Runtime}, {r.Machine.Store} in {r.Machine.StoreDirectory}",
+            $"{r.Customers:N0} customers, {r.Transactions:N0} transactions per pipeline figure; set-up {r.SetupSeconds:N1} s",
+            string.Empty,
+            string.Format(c, "1 scoring, 1 thread            {0,12:N0} rows/s   p50 {1:N2} µs  p99 {2:N2} µs", r.Scoring.RowsPerSecond, r.Scoring.P50Microseconds, r.Scoring.P99Microseconds),
+            string.Format(c, "  with reasons                 {0,12:N0} rows/s   p50 {1:N2} µs  p99 {2:N2} µs", r.Scoring.WithReasonsRowsPerSecond, r.Scoring.WithReasonsP50Microseconds, r.Scoring.WithReasonsP99Microseconds),
+            string.Format(c, "2 pipeline in memory, 1 thread {0,12:N0} tx/s", r.PipelineInMemory.TransactionsPerSecond),
+            string.Format(c, "3 pipeline durable ({0}×{1})    {2,12:N0} tx/s     p50 {3:N1} ms  p99 {4:N1} ms (accept → stored assessment)", r.PipelineDurable.Writers, r.PipelineDurable.BatchSize, r.PipelineDurable.TransactionsPerSecond, r.PipelineDurable.P50Ms, r.PipelineDurable.P99Ms),
+            string.Format(c, "  one transaction at a time    {0,12:N0} tx/s     p50 {1:N1} ms  p99 {2:N1} ms", r.PipelineDurable.SingleTransactionsPerSecond, r.PipelineDurable.SingleP50Ms, r.PipelineDurable.SingleP99Ms),
+            r.HttpIngest is { } h
+                ? string.Format(c, "4 HTTP ingest ({0} clients×{1}) {2,11:N0} tx/s     p50 {3:N1} ms  p99 {4:N1} ms per batch; web peak {5:N0} MiB", h.Clients, h.BatchSize, h.TransactionsPerSecond, h.P50MsPerBatch, h.P99MsPerBatch, h.WebPeakWorkingSetMib)
+                : $"4 HTTP ingest                 skipped: {r.HttpIngestSkipped}",
+            string.Format(c, "5 nightly re-score             {0,12:N0} customers/s (first run {1:N0}/s) over {2:N0} customers", r.Rescore.CustomersPerSecond, r.Rescore.FirstRunCustomersPerSecond, r.Rescore.Customers),
+            string.Format(c, "6 peak working set             {0,12:N0} MiB", r.PeakWorkingSetMib),
+            string.Empty,
+            $"Total {r.TotalSeconds:N1} s",
+        };
+        return string.Join(Environment.NewLine, lines);
+    }
+}
