@@ -62,9 +62,8 @@ internal sealed record DurablePipelineFigures(
     int Writers, int BatchSize, long Transactions, double TransactionsPerSecond, double P50Ms, double P99Ms,
     long SingleTransactions, double SingleTransactionsPerSecond, double SingleP50Ms, double SingleP99Ms);
 
-/// <param name="FirstRunCustomersPerSecond">No prior assessments yet for most customers.</param>
-/// <param name="CustomersPerSecond">The nightly case: every customer has a prior assessment.</param>
-internal sealed record RescoreFigures(long Customers, double FirstRunCustomersPerSecond, double CustomersPerSecond, long Escalations, long Failed);
+/// <param name="Seconds">One pass over every customer, as the nightly job runs it (batches of 2,000 by default).</param>
+internal sealed record RescoreFigures(long Customers, double Seconds, double CustomersPerSecond, long Escalations, long Failed);
 
 /// <param name="P50MsPerBatch">Request latency of one batch of <paramref name="BatchSize"/> transactions.</param>
 internal sealed record HttpIngestFigures(

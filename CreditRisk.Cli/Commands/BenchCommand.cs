@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CreditRisk.Cli.Bench;
+using CreditRisk.Core.Persistence;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CreditRisk.Cli.Commands;
@@ -17,11 +20,15 @@ internal static class BenchCommand
     /// <param name="hostFor">Builds the services over the temporary store at the given path (tests swap configuration).</param>
     public static Command Create(Func<string, IHost>? hostFor = null)
     {
-        var buildHost = hostFor ?? (path => CliHost.Build(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:LiteDbPath"] = path,
-            ["ConnectionStrings:Mongo"] = string.Empty,
-        })));
+        var timings = new ConcurrentDictionary<string, (long Calls, long Ticks)>(StringComparer.Ordinal);
+        var profileStore = new Option<bool>("--profile") { Description = "Also print the time spent in each store call (to stderr)", Hidden = true };
+        IHost DefaultHost(string path, bool timed) => CliHost.Build(
+            c => c.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:LiteDbPath"] = path,
+                ["ConnectionStrings:Mongo"] = string.Empty,
+            }),
+            timed ? services => DecorateStore(services, timings) : null);
         var customers = new Option<int>("--customers")
         {
             Description = "Customers in the temporary store; the nightly re-score covers them all",
@@ -37,7 +44,7 @@ internal static class BenchCommand
         var workDir = new Option<DirectoryInfo?>("--work-dir") { Description = "Where the temporary store goes (default /dev/shm when it has room)" };
         var command = new Command("bench", "Measure scoring, pipeline, HTTP ingest and re-score throughput on this machine")
         {
-            customers, transactions, json, web, workDir,
+            customers, transactions, json, web, workDir, profileStore,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -56,11 +63,24 @@ internal static class BenchCommand
                 return 2;
             }
 
-            var report = await new BenchRunner(buildHost, error).RunAsync(request, ct);
+            var timed = parse.GetValue(profileStore);
+            var report = await new BenchRunner(hostFor ?? (path => DefaultHost(path, timed)), error).RunAsync(request, ct);
+            if (timed)
+            {
+                await error.WriteLineAsync("Time in store calls (whole run):" + Environment.NewLine + TimedStore.Report(timings));
+            }
+
             await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(report, CommandHost.Json) : Table(report));
             return 0;
         });
         return command;
+    }
+
+    private static void DecorateStore(IServiceCollection services, ConcurrentDictionary<string, (long Calls, long Ticks)> timings)
+    {
+        var registration = services.Last(d => d.ServiceType == typeof(ICreditRiskStore));
+        services.Remove(registration);
+        services.AddSingleton<ICreditRiskStore>(sp => new TimedStore((ICreditRiskStore)registration.ImplementationFactory!(sp), timings));
     }
 
     private static string Table(BenchReport r)
@@ -79,7 +99,7 @@ internal static class BenchCommand
             r.HttpIngest is { } h
                 ? string.Format(c, "4 HTTP ingest ({0} clients×{1}) {2,11:N0} tx/s     p50 {3:N1} ms  p99 {4:N1} ms per batch; web peak {5:N0} MiB", h.Clients, h.BatchSize, h.TransactionsPerSecond, h.P50MsPerBatch, h.P99MsPerBatch, h.WebPeakWorkingSetMib)
                 : $"4 HTTP ingest                 skipped: {r.HttpIngestSkipped}",
-            string.Format(c, "5 nightly re-score             {0,12:N0} customers/s (first run {1:N0}/s) over {2:N0} customers", r.Rescore.CustomersPerSecond, r.Rescore.FirstRunCustomersPerSecond, r.Rescore.Customers),
+            string.Format(c, "5 nightly re-score             {0,12:N0} customers/s ({1:N0} customers in {2:N1} s)", r.Rescore.CustomersPerSecond, r.Rescore.Customers, r.Rescore.Seconds),
             string.Format(c, "6 peak working set             {0,12:N0} MiB", r.PeakWorkingSetMib),
             string.Empty,
             $"Total {r.TotalSeconds:N1} s",
