@@ -58,14 +58,17 @@ internal sealed record InMemoryPipelineFigures(int Threads, long Transactions, d
 /// <param name="TransactionsPerSecond">Through the ingestion service (validate, idempotent insert, pipeline, stored assessment).</param>
 /// <param name="P50Ms">Accept-to-stored-assessment latency per transaction while batches of <paramref name="BatchSize"/> stream in from <paramref name="Writers"/> writers.</param>
 /// <param name="SingleP50Ms">Accept-to-stored-assessment latency of one transaction sent alone, one after another.</param>
+/// <param name="CpuSeconds">Processor time the bench process used for the streamed part (all threads): on a shared machine, transactions per CPU-second is the figure the load does not move.</param>
 internal sealed record DurablePipelineFigures(
-    int Writers, int BatchSize, long Transactions, double TransactionsPerSecond, double P50Ms, double P99Ms,
+    int Writers, int BatchSize, long Transactions, double TransactionsPerSecond, double CpuSeconds, double P50Ms, double P99Ms,
     long SingleTransactions, double SingleTransactionsPerSecond, double SingleP50Ms, double SingleP99Ms);
 
 /// <param name="Seconds">One pass over every customer, as the nightly job runs it (batches of 2,000 by default).</param>
-internal sealed record RescoreFigures(long Customers, double Seconds, double CustomersPerSecond, long Escalations, long Failed);
+/// <param name="CpuSeconds">Processor time the bench process used during the pass.</param>
+internal sealed record RescoreFigures(long Customers, double Seconds, double CustomersPerSecond, double CpuSeconds, long Escalations, long Failed);
 
 /// <param name="P50MsPerBatch">Request latency of one batch of <paramref name="BatchSize"/> transactions.</param>
+/// <param name="WebCpuSeconds">Processor time the web app used while the batches were timed.</param>
 internal sealed record HttpIngestFigures(
-    int Clients, int BatchSize, long Transactions, double TransactionsPerSecond, double P50MsPerBatch, double P99MsPerBatch,
+    int Clients, int BatchSize, long Transactions, double TransactionsPerSecond, double WebCpuSeconds, double P50MsPerBatch, double P99MsPerBatch,
     double WebPeakWorkingSetMib);

@@ -15,6 +15,6 @@ internal sealed record BenchRequest
     /// <summary>Where the temporary store goes; null means /dev/shm when it has room, else the temporary directory.</summary>
     public string? WorkDirectory { get; init; }
 
-    /// <summary>Longest a streamed figure (durable, HTTP) may run before it stops and reports what it did. Default 40 s.</summary>
-    public TimeSpan FigureBudget { get; init; } = TimeSpan.FromSeconds(40);
+    /// <summary>Longest a streamed figure (durable, HTTP) may run before it stops and reports what it did. Default 25 s.</summary>
+    public TimeSpan FigureBudget { get; init; } = TimeSpan.FromSeconds(25);
 }

@@ -15,7 +15,9 @@ internal static class DurablePipelineBench
         IngestionService ingestion, IReadOnlyList<TransactionInput> streamed, IReadOnlyList<TransactionInput> singles,
         int writers, int batchSize, TimeSpan budget, CancellationToken ct)
     {
+        var cpu = Environment.CpuUsage.TotalTime;
         var (streamedCount, streamedRate, latencies) = await StreamAsync(ingestion, streamed, writers, batchSize, budget, ct);
+        var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
 
         var single = new LatencyRecorder(singles.Count);
         var stopwatch = Stopwatch.StartNew();
@@ -34,7 +36,7 @@ internal static class DurablePipelineBench
         }
 
         return new DurablePipelineFigures(
-            writers, batchSize, streamedCount, streamedRate, latencies.PercentileMs(50), latencies.PercentileMs(99),
+            writers, batchSize, streamedCount, streamedRate, Math.Round(cpuSeconds, 2), latencies.PercentileMs(50), latencies.PercentileMs(99),
             sent, sent / stopwatch.Elapsed.TotalSeconds, single.PercentileMs(50), single.PercentileMs(99));
     }
 

@@ -28,6 +28,7 @@ internal static class HttpIngestBench
         long done = 0;
         var recorders = new LatencyRecorder[clients];
         using var sampler = new Timer(_ => app.SamplePeak(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
+        var webCpu = app.CpuTime;
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
@@ -42,6 +43,7 @@ internal static class HttpIngestBench
             }
         }, ct)));
         var seconds = stopwatch.Elapsed.TotalSeconds;
+        var webCpuSeconds = (app.CpuTime - webCpu).TotalSeconds;
         app.SamplePeak();
 
         var all = new LatencyRecorder();
@@ -50,7 +52,7 @@ internal static class HttpIngestBench
             all.AddRange(recorder);
         }
 
-        return new HttpIngestFigures(clients, batchSize, done, done / seconds, all.PercentileMs(50), all.PercentileMs(99), app.PeakWorkingSetMib);
+        return new HttpIngestFigures(clients, batchSize, done, done / seconds, Math.Round(webCpuSeconds, 2), all.PercentileMs(50), all.PercentileMs(99), app.PeakWorkingSetMib);
     }
 
     private static async Task PostAsync(HttpClient http, byte[] body, CancellationToken ct)

@@ -90,6 +90,16 @@ internal sealed class WebAppProcess : IAsyncDisposable
             .FirstOrDefault(c => File.Exists(c) && File.Exists(Path.ChangeExtension(c, ".runtimeconfig.json")));
     }
 
+    /// <summary>Processor time the web app has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public void SamplePeak()
     {
         try

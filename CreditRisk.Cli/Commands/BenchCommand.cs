@@ -94,12 +94,12 @@ internal static class BenchCommand
             string.Format(c, "1 scoring, 1 thread            {0,12:N0} rows/s   p50 {1:N2} µs  p99 {2:N2} µs", r.Scoring.RowsPerSecond, r.Scoring.P50Microseconds, r.Scoring.P99Microseconds),
             string.Format(c, "  with reasons                 {0,12:N0} rows/s   p50 {1:N2} µs  p99 {2:N2} µs", r.Scoring.WithReasonsRowsPerSecond, r.Scoring.WithReasonsP50Microseconds, r.Scoring.WithReasonsP99Microseconds),
             string.Format(c, "2 pipeline in memory, 1 thread {0,12:N0} tx/s", r.PipelineInMemory.TransactionsPerSecond),
-            string.Format(c, "3 pipeline durable ({0}×{1})    {2,12:N0} tx/s     p50 {3:N1} ms  p99 {4:N1} ms (accept → stored assessment)", r.PipelineDurable.Writers, r.PipelineDurable.BatchSize, r.PipelineDurable.TransactionsPerSecond, r.PipelineDurable.P50Ms, r.PipelineDurable.P99Ms),
+            string.Format(c, "3 pipeline durable ({0}×{1})    {2,12:N0} tx/s     p50 {3:N1} ms  p99 {4:N1} ms (accept → stored assessment); {5:N0} tx per CPU-second", r.PipelineDurable.Writers, r.PipelineDurable.BatchSize, r.PipelineDurable.TransactionsPerSecond, r.PipelineDurable.P50Ms, r.PipelineDurable.P99Ms, r.PipelineDurable.Transactions / Math.Max(r.PipelineDurable.CpuSeconds, 1e-3)),
             string.Format(c, "  one transaction at a time    {0,12:N0} tx/s     p50 {1:N1} ms  p99 {2:N1} ms", r.PipelineDurable.SingleTransactionsPerSecond, r.PipelineDurable.SingleP50Ms, r.PipelineDurable.SingleP99Ms),
             r.HttpIngest is { } h
                 ? string.Format(c, "4 HTTP ingest ({0} clients×{1}) {2,11:N0} tx/s     p50 {3:N1} ms  p99 {4:N1} ms per batch; web peak {5:N0} MiB", h.Clients, h.BatchSize, h.TransactionsPerSecond, h.P50MsPerBatch, h.P99MsPerBatch, h.WebPeakWorkingSetMib)
                 : $"4 HTTP ingest                 skipped: {r.HttpIngestSkipped}",
-            string.Format(c, "5 nightly re-score             {0,12:N0} customers/s ({1:N0} customers in {2:N1} s)", r.Rescore.CustomersPerSecond, r.Rescore.Customers, r.Rescore.Seconds),
+            string.Format(c, "5 nightly re-score             {0,12:N0} customers/s ({1:N0} customers in {2:N1} s); {3:N0} per CPU-second", r.Rescore.CustomersPerSecond, r.Rescore.Customers, r.Rescore.Seconds, r.Rescore.Customers / Math.Max(r.Rescore.CpuSeconds, 1e-3)),
             string.Format(c, "6 peak working set             {0,12:N0} MiB", r.PeakWorkingSetMib),
             string.Empty,
             $"Total {r.TotalSeconds:N1} s",

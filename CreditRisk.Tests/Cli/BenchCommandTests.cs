@@ -19,9 +19,9 @@ public sealed class BenchCommandTests : IDisposable
     {
         ["scoring"] = ["threads", "rows", "rows_per_second", "p50_microseconds", "p99_microseconds", "with_reasons_rows_per_second", "with_reasons_p50_microseconds", "with_reasons_p99_microseconds"],
         ["pipeline_in_memory"] = ["threads", "transactions", "transactions_per_second"],
-        ["pipeline_durable"] = ["writers", "batch_size", "transactions", "transactions_per_second", "p50_ms", "p99_ms", "single_transactions", "single_transactions_per_second", "single_p50_ms", "single_p99_ms"],
-        ["rescore"] = ["customers", "seconds", "customers_per_second", "escalations", "failed"],
-        ["http_ingest"] = ["clients", "batch_size", "transactions", "transactions_per_second", "p50_ms_per_batch", "p99_ms_per_batch", "web_peak_working_set_mib"],
+        ["pipeline_durable"] = ["writers", "batch_size", "transactions", "transactions_per_second", "cpu_seconds", "p50_ms", "p99_ms", "single_transactions", "single_transactions_per_second", "single_p50_ms", "single_p99_ms"],
+        ["rescore"] = ["customers", "seconds", "customers_per_second", "cpu_seconds", "escalations", "failed"],
+        ["http_ingest"] = ["clients", "batch_size", "transactions", "transactions_per_second", "web_cpu_seconds", "p50_ms_per_batch", "p99_ms_per_batch", "web_peak_working_set_mib"],
     };
 
     private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
