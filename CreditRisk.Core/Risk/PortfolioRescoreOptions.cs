@@ -15,6 +15,13 @@ public sealed class PortfolioRescoreOptions
     [Range(0, 10)]
     public int FailedCustomerRetries { get; set; } = 2;
 
+    /// <summary>
+    /// Batches re-scored at once. Default 2: the embedded store runs each batch's reads and scoring on the calling
+    /// thread, so a second batch keeps a second core busy while the first waits on the store's write lock.
+    /// </summary>
+    [Range(1, 64)]
+    public int Parallelism { get; set; } = 2;
+
     /// <summary>Log a progress line every this many customers. Default 10,000.</summary>
     [Range(1, 10_000_000)]
     public int ProgressEvery { get; set; } = 10_000;
