@@ -16,11 +16,12 @@ public sealed class PortfolioRescoreOptions
     public int FailedCustomerRetries { get; set; } = 2;
 
     /// <summary>
-    /// Batches re-scored at once. Default 2: the embedded store runs each batch's reads and scoring on the calling
-    /// thread, so a second batch keeps a second core busy while the first waits on the store's write lock.
+    /// Batches re-scored at once. Default 1. The embedded store runs a batch's reads and scoring on the calling thread,
+    /// so 2 can keep a second core busy while one batch waits on the store's write lock; on the shared 2-core bench
+    /// machine it cost more processor time per customer than it saved (see docs/performance.md), so measure first.
     /// </summary>
     [Range(1, 64)]
-    public int Parallelism { get; set; } = 2;
+    public int Parallelism { get; set; } = 1;
 
     /// <summary>Log a progress line every this many customers. Default 10,000.</summary>
     [Range(1, 10_000_000)]
