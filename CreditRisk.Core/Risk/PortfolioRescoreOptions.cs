@@ -17,8 +17,8 @@ public sealed class PortfolioRescoreOptions
 
     /// <summary>
     /// Batches re-scored at once. Default 1. The embedded store runs a batch's reads and scoring on the calling thread,
-    /// so 2 can keep a second core busy while one batch waits on the store's write lock; on the shared 2-core bench
-    /// machine it cost more processor time per customer than it saved (see docs/performance.md), so measure first.
+    /// so 2 can keep a second core busy while one batch waits on the store's write lock. On the shared 2-core bench
+    /// machine the difference drowned in the load (see docs/performance.md); measure on the target machine first.
     /// </summary>
     [Range(1, 64)]
     public int Parallelism { get; set; } = 1;
