@@ -13,7 +13,8 @@ namespace CreditRisk.Cli;
 internal static class CliHost
 {
     /// <param name="configure">Extra configuration sources added last (tests point the store at a temporary file).</param>
-    public static IHost Build(Action<IConfigurationBuilder>? configure = null)
+    /// <param name="services">Service changes after the core registrations (the bench's store timing).</param>
+    public static IHost Build(Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -35,6 +36,7 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddCreditRiskCore(builder.Configuration);
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 }

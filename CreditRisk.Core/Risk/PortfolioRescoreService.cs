@@ -59,6 +59,7 @@ public sealed class PortfolioRescoreService(
 
         long visited = 0, rescored = 0, escalations = 0, nextProgress = settings.ProgressEvery;
         var failed = new List<string>();
+        var inFlight = new List<Task<BatchOutcome>>(settings.Parallelism);
         string? after = null;
         while (true)
         {
@@ -71,9 +72,14 @@ public sealed class PortfolioRescoreService(
 
             after = ids[^1];
             visited += ids.Count;
-            var (done, escalated) = await RescoreBatchAsync(ids, asOf, failed, ct).ConfigureAwait(false);
-            rescored += done;
-            escalations += escalated;
+
+            // The embedded store completes synchronously, so a batch runs on whichever thread starts it: Task.Run lets
+            // batches overlap. They never share a customer (keyset pages), and the pipeline's locks order the rest.
+            inFlight.Add(Task.Run(() => RescoreBatchAsync(ids, asOf, ct), ct));
+            if (inFlight.Count >= settings.Parallelism)
+            {
+                (rescored, escalations) = Collect(await TakeFirstAsync(inFlight).ConfigureAwait(false), rescored, escalations, failed);
+            }
 
             if (visited >= nextProgress)
             {
@@ -82,6 +88,11 @@ public sealed class PortfolioRescoreService(
                     "Portfolio re-score: {Visited}/{Total} customers, {Escalations} escalations, {Failed} failing, {Rate:0} customers/s",
                     visited, total, escalations, failed.Count, visited / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-3));
             }
+        }
+
+        while (inFlight.Count > 0)
+        {
+            (rescored, escalations) = Collect(await TakeFirstAsync(inFlight).ConfigureAwait(false), rescored, escalations, failed);
         }
 
         for (var retry = 1; retry <= settings.FailedCustomerRetries && failed.Count > 0; retry++)
@@ -104,20 +115,34 @@ public sealed class PortfolioRescoreService(
         return summary;
     }
 
-    private async Task<(long Done, long Escalated)> RescoreBatchAsync(
-        IReadOnlyList<string> ids, DateTimeOffset asOf, List<string> failed, CancellationToken ct)
+    private static async Task<BatchOutcome> TakeFirstAsync(List<Task<BatchOutcome>> inFlight)
+    {
+        var finished = await Task.WhenAny(inFlight).ConfigureAwait(false);
+        inFlight.Remove(finished);
+        return await finished.ConfigureAwait(false);
+    }
+
+    private static (long Rescored, long Escalations) Collect(BatchOutcome outcome, long rescored, long escalations, List<string> failed)
+    {
+        failed.AddRange(outcome.Failed);
+        return (rescored + outcome.Done, escalations + outcome.Escalated);
+    }
+
+    private async Task<BatchOutcome> RescoreBatchAsync(IReadOnlyList<string> ids, DateTimeOffset asOf, CancellationToken ct)
     {
         try
         {
             var assessments = await pipeline.RescoreManyAsync(ids, asOf, ct).ConfigureAwait(false);
-            return (assessments.Count, assessments.Count(IsEscalation));
+            return new BatchOutcome(assessments.Count, assessments.Count(IsEscalation), []);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Part of the batch may be stored already; re-assessing those customers again is harmless (an escalation
             // already alerted finds the alert exists). One by one isolates the customers that fail.
             logger.LogWarning(ex, "Portfolio re-score: a batch of {Count} customers failed; retrying them one by one", ids.Count);
-            return await RescoreOneByOneAsync(ids, asOf, failed, ct).ConfigureAwait(false);
+            var failed = new List<string>();
+            var (done, escalated) = await RescoreOneByOneAsync(ids, asOf, failed, ct).ConfigureAwait(false);
+            return new BatchOutcome(done, escalated, failed);
         }
     }
 
@@ -142,6 +167,8 @@ public sealed class PortfolioRescoreService(
 
         return (done, escalated);
     }
+
+    private sealed record BatchOutcome(long Done, long Escalated, List<string> Failed);
 
     private static bool IsEscalation(RiskAssessment assessment) =>
         assessment.Band == RiskBand.High && assessment.PreviousBand != RiskBand.High;

@@ -172,6 +172,7 @@ public sealed class RiskPipeline(
         var now = Truncate(time.GetUtcNow());
         await DropAlreadyAppliedAsync(chunk, ct).ConfigureAwait(false);
 
+        var saved = await SaveProfilesAsync([.. chunk.Where(w => !w.Rebuild && w.HasChanges)], profiles, now, ct).ConfigureAwait(false);
         var applied = new List<string>();
         var assessments = new List<RiskAssessment>(chunk.Length);
         foreach (var work in chunk)
@@ -184,7 +185,7 @@ public sealed class RiskPipeline(
             }
             else if (work.HasChanges)
             {
-                profile = await SaveProfileAsync(work, profile, now, ct).ConfigureAwait(false);
+                profile = saved[work.CustomerId];
             }
 
             applied.AddRange(work.Transactions.Select(t => t.Id));
@@ -271,6 +272,45 @@ public sealed class RiskPipeline(
             ThrowIfExhausted(customerId, attempt);
             stored = await store.Profiles.GetAsync(customerId, ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Applies each customer's items to their profile and saves them all in one grouped write; a customer whose stored
+    /// profile changed underneath (another instance) is redone alone from the stored version. Returns the saved profiles.
+    /// </summary>
+    private async Task<Dictionary<string, BehaviorProfile>> SaveProfilesAsync(
+        CustomerWork[] changed, IReadOnlyDictionary<string, BehaviorProfile> stored, DateTimeOffset now, CancellationToken ct)
+    {
+        var saved = new Dictionary<string, BehaviorProfile>(changed.Length, StringComparer.Ordinal);
+        if (changed.Length == 0)
+        {
+            return saved;
+        }
+
+        var saves = new List<ProfileSave>(changed.Length);
+        foreach (var work in changed)
+        {
+            var current = stored.GetValueOrDefault(work.CustomerId) ?? ProfileUpdater.Empty(work.CustomerId);
+            saves.Add(new ProfileSave(ProfileUpdater.Apply(current, work.Transactions, work.Statements) with { UpdatedAt = now }, current.Version));
+        }
+
+        var conflicts = await store.Profiles.TrySaveManyAsync(saves, ct).ConfigureAwait(false);
+        for (var i = 0; i < changed.Length; i++)
+        {
+            var work = changed[i];
+            if (conflicts.Contains(work.CustomerId))
+            {
+                logger.LogDebug("Profile of {CustomerId} changed underneath us; retrying alone", work.CustomerId);
+                var latest = await store.Profiles.GetAsync(work.CustomerId, ct).ConfigureAwait(false);
+                saved[work.CustomerId] = await SaveProfileAsync(work, latest, now, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                saved[work.CustomerId] = saves[i].Profile with { Version = saves[i].ExpectedVersion + 1 };
+            }
+        }
+
+        return saved;
     }
 
     private async Task<BehaviorProfile> SaveProfileAsync(CustomerWork work, BehaviorProfile? stored, DateTimeOffset now, CancellationToken ct)

@@ -17,6 +17,29 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Profiles_TrySaveManyAsync_NewCurrentAndStale_SavesAllButTheStaleOne()
+    {
+        Begin();
+        await Store.Profiles.TrySaveAsync(A.Profile("current"), 0);
+        await Store.Profiles.TrySaveAsync(A.Profile("stale"), 0);
+        await Store.Profiles.TrySaveAsync(A.Profile("stale"), 1);
+        var changed = A.Profile("current") with { TransactionCount = 99 };
+
+        var conflicts = await Store.Profiles.TrySaveManyAsync(
+        [
+            new(A.Profile("new"), 0),
+            new(changed, 1),
+            new(A.Profile("stale") with { Cycles = [] }, 1),
+            new(A.Profile("current"), 0),
+        ]);
+
+        Assert.Equal(["current", "stale"], conflicts.Order(StringComparer.Ordinal));
+        JsonAssert.Equivalent(A.Profile("new") with { Version = 1 }, await Store.Profiles.GetAsync("new"));
+        JsonAssert.Equivalent(changed with { Version = 2 }, await Store.Profiles.GetAsync("current"));
+        JsonAssert.Equivalent(A.Profile("stale") with { Version = 2 }, await Store.Profiles.GetAsync("stale"));
+    }
+
+    [SkippableFact]
     public async Task Profiles_TrySaveAsync_NewProfileExpectingNonZero_ReturnsFalseAndStoresNothing()
     {
         Begin();

@@ -27,7 +27,7 @@ public sealed class RiskPipelineRecoveryTests : IAsyncLifetime
 
     public static TheoryData<string> CrashPoints() =>
     [
-        "Profiles.TrySaveAsync",
+        "Profiles.TrySaveManyAsync",
         "Alerts.TryAddAsync",
         "Assessments.AddManyAsync",
         "Transactions.MarkAppliedAsync",
