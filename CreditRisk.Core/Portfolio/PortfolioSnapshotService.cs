@@ -47,6 +47,7 @@ public sealed class PortfolioSnapshotService(
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var started = time.GetTimestamp();
             try
             {
                 await RefreshAsync(stoppingToken).ConfigureAwait(false);
@@ -58,8 +59,11 @@ public sealed class PortfolioSnapshotService(
 
             try
             {
-                // Collapse a burst of events into one refresh, then wait for the next event or the periodic refresh.
-                await Task.Delay(TimeSpan.FromSeconds(settings.MinRefreshSeconds), time, stoppingToken).ConfigureAwait(false);
+                // Collapse a burst of events into one refresh, then wait for the next event or the periodic refresh. Waiting
+                // at least as long as the refresh took keeps it under half a core even on a slow store under constant events.
+                var took = time.GetElapsedTime(started);
+                var pause = TimeSpan.FromSeconds(settings.MinRefreshSeconds);
+                await Task.Delay(took > pause ? took : pause, time, stoppingToken).ConfigureAwait(false);
                 await _dirty.WaitAsync(TimeSpan.FromSeconds(settings.RefreshSeconds), stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
