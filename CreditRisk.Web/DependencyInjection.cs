@@ -1,3 +1,4 @@
+using CreditRisk.Core.Portfolio;
 using CreditRisk.Web.Api;
 using CreditRisk.Web.Authentication;
 using CreditRisk.Web.Authorization;
@@ -49,6 +50,9 @@ public static class DependencyInjection
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+
+        // The portfolio page reads a snapshot kept fresh in the background, never the store (see PortfolioSnapshotService).
+        services.AddHostedService(sp => sp.GetRequiredService<PortfolioSnapshotService>());
         return builder;
     }
 

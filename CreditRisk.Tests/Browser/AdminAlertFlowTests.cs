@@ -1,0 +1,66 @@
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Customers;
+using CreditRisk.Core.Messaging.Webhooks;
+using CreditRisk.Core.Portfolio;
+using CreditRisk.Core.Risk;
+using CreditRisk.Tests.Messaging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CreditRisk.Tests.Browser;
+
+/// <summary>
+/// Real browser, real HTTP: an admin sees the portfolio charts, opens the high-risk grid, sends a WhatsApp alert and
+/// watches its status change when WhatsApp's signed status webhook arrives.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class AdminAlertFlowTests : IAsyncLifetime
+{
+    private BrowserSession _session = null!;
+
+    public async Task InitializeAsync()
+    {
+        _session = await BrowserSession.StartAsync();
+        await BrowserSeed.PortfolioAsync(_session.App);
+        await _session.App.Services.GetRequiredService<PortfolioSnapshotService>().RefreshAsync();
+    }
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    [Fact]
+    public async Task Admin_SendsAlertFromGrid_SeesChartsAndLiveStatusFromWebhook()
+    {
+        var page = _session.Page;
+
+        await page.GotoAsync("admin/portfolio");
+        await Assertions.Expect(page.Locator("[data-testid=chart-bands] svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=chart-trend] svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=migration-matrix]")).ToBeVisibleAsync();
+        await _session.ScreenshotAsync("admin-portfolio");
+
+        await page.GotoAsync("admin/customers");
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = BrowserSeed.SendableCustomerId });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasText = BrowserSeed.NoOptInCustomerId })
+            .GetByTestId("send-alert")).ToBeDisabledAsync();
+        await _session.ScreenshotAsync("admin-high-risk-grid");
+
+        await row.GetByTestId("send-alert").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(row.GetByTestId("alert-status")).ToHaveTextAsync("Sent");
+
+        var alert = (await _session.App.Store.Alerts.ListForCustomerAsync(BrowserSeed.SendableCustomerId, 1)).Single();
+        Assert.Equal(TestAdminAuthentication.UserName, alert.TriggeredBy);
+        using var http = _session.CreateHttpClient();
+        var response = await FakeWhatsAppCloudApi.PostWebhookAsync(http, FakeWhatsAppCloudApi.Payload(new WebhookValue(
+            "whatsapp",
+            new WebhookMetadata("15550100000", FakeWhatsAppCloudApi.PhoneNumberId),
+            [new WebhookStatus(alert.ProviderMessageId!, "read", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), "919812345678", null, null)],
+            null)));
+        response.EnsureSuccessStatusCode();
+
+        // No reload: the grid re-reads rows whose alerts are still in flight.
+        await Assertions.Expect(row.GetByTestId("alert-status")).ToHaveTextAsync("Read", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
+        await _session.ScreenshotAsync("admin-high-risk-grid-alert-read");
+    }
+}

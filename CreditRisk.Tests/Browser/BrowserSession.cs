@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Sockets;
+using CreditRisk.Tests.Api;
+using CreditRisk.Tests.Messaging;
+using Microsoft.Playwright;
+
+namespace CreditRisk.Tests.Browser;
+
+/// <summary>
+/// The web app on a real loopback port (Kestrel) plus Debian's Chromium driven by Playwright. Playwright's own browser
+/// download does not work here, so a missing /usr/bin/chromium fails the test (CI installs it; see .ci/run).
+/// Screenshots go to TestResults/screenshots.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] s_chromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private readonly CancellationTokenSource _stopClock = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    private BrowserSession(CreditRiskWebFactory app, Uri baseAddress)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+    }
+
+    public CreditRiskWebFactory App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public IPage Page { get; private set; } = null!;
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots");
+
+    public static async Task<BrowserSession> StartAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath}: apt-get install -y chromium");
+        var port = FreeLoopbackPort();
+        var app = new CreditRiskWebFactory
+        {
+            TestServices = TestAdminAuthentication.Register,
+            Settings =
+            {
+                ["WhatsApp:AppSecret"] = FakeWhatsAppCloudApi.AppSecret,
+                ["WhatsApp:VerifyToken"] = FakeWhatsAppCloudApi.VerifyToken,
+
+                // Equal start and end: no quiet hours, so a manual alert goes out whatever the time of the CI run.
+                ["Alerts:QuietHoursStart"] = "00:00",
+                ["Alerts:QuietHoursEnd"] = "00:00",
+            },
+        };
+        app.UseKestrel(port);
+        app.StartServer();
+        var session = new BrowserSession(app, new Uri($"http://127.0.0.1:{port}/"));
+        _ = session.RunClockAsync();
+        // Shared 2-core CI machines: first renders (circuit start, chart library load) can take seconds.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        session._playwright = await Playwright.CreateAsync();
+        session._browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = s_chromiumArgs,
+        });
+        session.Page = await session._browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = session.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+        });
+        return session;
+    }
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+
+        // Full-page captures are taken from the current scroll position; from the top the fixed app bar stays on top.
+        await Page.EvaluateAsync("window.scrollTo(0, 0)");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// The factory's fake clock, moved forward with real time: the UI's timers (live-grid throttle, alert polling) run
+    /// on the injected TimeProvider and would otherwise never fire in a browser test.
+    /// </summary>
+    private async Task RunClockAsync()
+    {
+        var last = DateTimeOffset.UtcNow;
+        try
+        {
+            while (!_stopClock.IsCancellationRequested)
+            {
+                await Task.Delay(100, _stopClock.Token);
+                var now = DateTimeOffset.UtcNow;
+                App.Clock.Advance(now - last);
+                last = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopClock.CancelAsync();
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
