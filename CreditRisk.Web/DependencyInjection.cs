@@ -2,6 +2,7 @@ using CreditRisk.Web.Api;
 using CreditRisk.Web.Authentication;
 using CreditRisk.Web.Authorization;
 using CreditRisk.Web.Health;
+using CreditRisk.Web.Identity;
 using CreditRisk.Web.Jobs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -28,6 +29,8 @@ public static class DependencyInjection
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("requestId", context.HttpContext.TraceIdentifier));
 
+        // The Identity cookie is the default scheme (Blazor pages, /jobs); /api/v1 names the API-key scheme in its policy.
+        services.AddCreditRiskIdentity(builder.Environment);
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, displayName: "API key", configureOptions: null);
         services.AddAuthorizationBuilder()

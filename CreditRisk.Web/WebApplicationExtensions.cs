@@ -2,6 +2,8 @@ using CreditRisk.Web.Api;
 using CreditRisk.Web.Components;
 using CreditRisk.Web.Diagnostics;
 using CreditRisk.Web.Health;
+using CreditRisk.Web.Identity;
+using CreditRisk.Web.Security;
 using CreditRisk.Web.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -18,8 +20,16 @@ public static class WebApplicationExtensions
         app.UseWhen(context => !IsApi(context), branch => branch.UseExceptionHandler("/Error", createScopeForErrors: true));
         app.UseExceptionHandler();
 
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -28,6 +38,7 @@ public static class WebApplicationExtensions
         app.MapRiskApi();
         app.MapWhatsAppWebhook();
         app.MapJobsDashboard();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

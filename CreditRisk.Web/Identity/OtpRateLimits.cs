@@ -1,0 +1,53 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Web.Identity;
+
+/// <summary>
+/// Send limits for sign-in codes, from the ASP.NET Core rate limiting library: one fixed window per phone number (taken
+/// by the code service, which knows the number only after reading the form) and one per client IP (taken by the
+/// rate-limiting middleware on <see cref="SendPath"/>).
+/// </summary>
+public sealed class OtpRateLimits : IDisposable
+{
+    /// <summary>The form post that sends a code.</summary>
+    public const string SendPath = "/account/phone";
+
+    private readonly PartitionedRateLimiter<string> _perPhone;
+
+    public OtpRateLimits(IOptions<CustomerOtpOptions> options)
+    {
+        var o = options.Value;
+        _perPhone = PartitionedRateLimiter.Create<string, string>(phone => RateLimitPartition.GetFixedWindowLimiter(phone, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = o.SendsPerPhone,
+            Window = TimeSpan.FromMinutes(o.SendWindowMinutes),
+            QueueLimit = 0,
+        }));
+        PerClientIp = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SendPath, StringComparison.OrdinalIgnoreCase)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = o.SendsPerClientIp,
+                    Window = TimeSpan.FromMinutes(o.SendWindowMinutes),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("other"));
+    }
+
+    /// <summary>The middleware's global limiter: counts only code sends, by client IP.</summary>
+    public PartitionedRateLimiter<HttpContext> PerClientIp { get; }
+
+    /// <summary>True, using a permit, while <paramref name="phone"/> is under its send limit.</summary>
+    public bool TryAcquireForPhone(string phone)
+    {
+        using var lease = _perPhone.AttemptAcquire(phone);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose()
+    {
+        _perPhone.Dispose();
+        PerClientIp.Dispose();
+    }
+}

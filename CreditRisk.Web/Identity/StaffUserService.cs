@@ -1,0 +1,160 @@
+using System.Security.Claims;
+using CreditRisk.Core.Identity;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Web.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace CreditRisk.Web.Identity;
+
+/// <summary>One staff account as the users page shows it.</summary>
+public sealed record StaffUser(string Id, string Email, string Role, bool IsDisabled, bool IsLockedOut, DateTimeOffset CreatedAt);
+
+/// <summary>A change to a staff account: done, or refused with a reason to show.</summary>
+public sealed record StaffUserResult(bool Succeeded, string? Error = null)
+{
+    public static StaffUserResult Ok { get; } = new(true);
+
+    public static StaffUserResult Fail(string error) => new(false, error);
+}
+
+/// <summary>
+/// Admin operations on analyst and admin accounts: list, create, disable/enable, change role. Each change is audited
+/// with the acting admin. An admin cannot disable or demote themself, so there is always one admin left who can act.
+/// </summary>
+public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository repository, IdentityAudit audit, TimeProvider time)
+{
+    /// <summary>The roles a staff account can hold (exactly one).</summary>
+    public static IReadOnlyList<string> StaffRoles { get; } = [AppRoles.Analyst, AppRoles.Admin];
+
+    public async Task<IReadOnlyList<StaffUser>> ListAsync()
+    {
+        var all = new Dictionary<string, StaffUser>();
+        foreach (var role in StaffRoles)
+        {
+            foreach (var user in await users.GetUsersInRoleAsync(role))
+            {
+                // An admin also holding Analyst is shown as Admin (the later, stronger role).
+                all[user.Id] = new StaffUser(
+                    user.Id, user.Email ?? user.UserName, role, user.IsDisabled,
+                    user.LockoutEnd is { } end && end > time.GetUtcNow(), user.CreatedAt);
+            }
+        }
+
+        return [.. all.Values.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    public async Task<StaffUserResult> CreateAsync(ClaimsPrincipal actor, string email, string password, string role)
+    {
+        if (!StaffRoles.Contains(role))
+        {
+            return StaffUserResult.Fail("Choose Analyst or Admin.");
+        }
+
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N"),
+            UserName = email.Trim(),
+            NormalizedUserName = "",
+            Email = email.Trim(),
+            EmailConfirmed = true,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        if (!result.Succeeded)
+        {
+            return StaffUserResult.Fail(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await audit.RecordAsync(Name(actor), IdentityAudit.UserCreated, target: user.Email, newValue: role);
+        return StaffUserResult.Ok;
+    }
+
+    public async Task<StaffUserResult> SetDisabledAsync(ClaimsPrincipal actor, string userId, bool disabled)
+    {
+        if (await FindStaffAsync(userId) is not { } user)
+        {
+            return StaffUserResult.Fail("No such staff user.");
+        }
+
+        if (disabled && IsSelf(actor, user))
+        {
+            return StaffUserResult.Fail("You cannot disable your own account.");
+        }
+
+        if (user.IsDisabled == disabled)
+        {
+            return StaffUserResult.Ok;
+        }
+
+        // Identity has no notion of "disabled"; a new security stamp ends the user's sessions at their next check.
+        var changed = user with
+        {
+            IsDisabled = disabled,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            ConcurrencyStamp = Guid.NewGuid().ToString("N"),
+        };
+        if (!await repository.TryUpdateAsync(changed, user.ConcurrencyStamp))
+        {
+            return StaffUserResult.Fail("Someone else changed this user; reload and try again.");
+        }
+
+        await audit.RecordAsync(Name(actor), disabled ? IdentityAudit.UserDisabled : IdentityAudit.UserEnabled, target: user.Email);
+        return StaffUserResult.Ok;
+    }
+
+    public async Task<StaffUserResult> ChangeRoleAsync(ClaimsPrincipal actor, string userId, string role)
+    {
+        if (!StaffRoles.Contains(role))
+        {
+            return StaffUserResult.Fail("Choose Analyst or Admin.");
+        }
+
+        if (await FindStaffAsync(userId) is not { } user)
+        {
+            return StaffUserResult.Fail("No such staff user.");
+        }
+
+        if (IsSelf(actor, user) && role != AppRoles.Admin)
+        {
+            return StaffUserResult.Fail("You cannot remove your own Admin role.");
+        }
+
+        var old = (await users.GetRolesAsync(user)).Where(StaffRoles.Contains).ToList();
+        if (old.SequenceEqual([role]))
+        {
+            return StaffUserResult.Ok;
+        }
+
+        var result = await users.RemoveFromRolesAsync(user, old);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        if (result.Succeeded)
+        {
+            // Role claims live in the cookie; a new stamp makes the next check re-issue or end the session.
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        if (!result.Succeeded)
+        {
+            return StaffUserResult.Fail(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await audit.RecordAsync(Name(actor), IdentityAudit.RoleChanged, target: user.Email, oldValue: string.Join(",", old), newValue: role);
+        return StaffUserResult.Ok;
+    }
+
+    private async Task<AppUser?> FindStaffAsync(string userId) =>
+        await users.FindByIdAsync(userId) is { } user && StaffRoles.Any(r => user.Roles.Contains(users.NormalizeName(r))) ? user : null;
+
+    private static bool IsSelf(ClaimsPrincipal actor, AppUser user) =>
+        string.Equals(actor.FindFirstValue(ClaimTypes.NameIdentifier), user.Id, StringComparison.Ordinal);
+
+    private static string Name(ClaimsPrincipal actor) => actor.Identity?.Name ?? "unknown";
+}
