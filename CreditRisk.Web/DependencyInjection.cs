@@ -1,6 +1,7 @@
 using CreditRisk.Web.Api;
 using CreditRisk.Web.Authentication;
 using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Customers;
 using CreditRisk.Web.Health;
 using CreditRisk.Web.Identity;
 using CreditRisk.Web.Jobs;
@@ -49,6 +50,7 @@ public static class DependencyInjection
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddCreditRiskConsole();
         return builder;
     }
 

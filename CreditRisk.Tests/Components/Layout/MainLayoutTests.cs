@@ -16,6 +16,7 @@ public sealed class MainLayoutTests : IAsyncLifetime
     {
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.AddAuthorization();
         _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
