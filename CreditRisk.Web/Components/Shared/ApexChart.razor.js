@@ -1,0 +1,49 @@
+// Thin wrapper around ApexCharts 4.7.0 (copied into wwwroot/lib by the build). The library is loaded on first use,
+// so pages without charts never download it. Options arrive as JSON strings: the C# side drops nulls, which ApexCharts
+// would otherwise treat as explicit values.
+const charts = new WeakMap();
+let loading;
+
+function loadLibrary(url) {
+    if (window.ApexCharts) {
+        return Promise.resolve();
+    }
+    loading ??= new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = url;
+        script.onload = () => resolve();
+        script.onerror = () => {
+            loading = undefined;
+            reject(new Error(`Could not load ${url}`));
+        };
+        document.head.appendChild(script);
+    });
+    return loading;
+}
+
+export async function create(element, libraryUrl, optionsJson) {
+    await loadLibrary(libraryUrl);
+    // The component may have been disposed while the library was loading.
+    if (!element.isConnected || charts.has(element)) {
+        return;
+    }
+    const chart = new window.ApexCharts(element, JSON.parse(optionsJson));
+    charts.set(element, chart);
+    await chart.render();
+}
+
+export async function updateOptions(element, optionsJson) {
+    await charts.get(element)?.updateOptions(JSON.parse(optionsJson), false, true);
+}
+
+export async function updateSeries(element, seriesJson) {
+    await charts.get(element)?.updateSeries(JSON.parse(seriesJson), true);
+}
+
+export function destroy(element) {
+    const chart = charts.get(element);
+    if (chart) {
+        charts.delete(element);
+        chart.destroy();
+    }
+}
