@@ -84,6 +84,7 @@ public sealed class MyDashboardTests : IAsyncLifetime
         Assert.DoesNotContain("above 90%", reasons);
         Assert.Contains("debit card", cut.Find("#me-actions").TextContent);
         Assert.Contains("95%", cut.Find("#me-utilisation").TextContent);
+        Assert.Contains("95% of your limit", cut.Find("[data-testid=utilisation-gauge]").GetAttribute("aria-label"));
     }
 
     [Fact]
