@@ -1,4 +1,5 @@
 using CreditRisk.Core.Audit;
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Transactions;
 using CreditRisk.Tests.Builders;
 
@@ -89,5 +90,28 @@ public abstract partial class StoreContractTests
         Assert.Equal(["a4", "a3", "a1"], (await Store.Audit.QueryAsync(new AuditQuery { ActionPrefix = "rules." }, 0, 10)).Select(e => e.Id));
         Assert.Equal(5, (await Store.Audit.QueryAsync(new AuditQuery(), 0, 10)).Count);
         Assert.Empty(await Store.Audit.QueryAsync(new AuditQuery { Actor = "carol" }, 0, 10));
+    }
+
+    [SkippableFact]
+    public async Task Assessments_CountCurrentByRuleAsync_CountsOnlyEachCustomersCurrentHits()
+    {
+        Begin();
+        static RiskAssessment With(string id, string customer, DateTimeOffset at, params string[] rules) =>
+            A.Assessment(id, customer, at) with { RuleHits = [.. rules.Select(r => new RuleHit(r, RiskBand.High, r))] };
+        await Store.Assessments.AddManyAsync(
+        [
+            With("ra-1", "cust-1", A.Now.AddDays(-1), "utilisation-high", "spend-drop"),
+            With("ra-2", "cust-1", A.Now, "utilisation-high"),
+            With("ra-3", "cust-2", A.Now, "utilisation-high", "cash-withdrawal-high"),
+            With("ra-4", "cust-3", A.Now),
+        ]);
+
+        var counts = await Store.Assessments.CountCurrentByRuleAsync(["utilisation-high", "spend-drop", "cash-withdrawal-high", "merchant-mix-crash"]);
+
+        Assert.Equal(2, counts["utilisation-high"]);
+        Assert.Equal(0, counts["spend-drop"]);
+        Assert.Equal(1, counts["cash-withdrawal-high"]);
+        Assert.Equal(0, counts["merchant-mix-crash"]);
+        Assert.Equal(["utilisation-high"], (await Store.Assessments.GetCurrentManyAsync(["cust-1"]))["cust-1"].RuleIds);
     }
 }

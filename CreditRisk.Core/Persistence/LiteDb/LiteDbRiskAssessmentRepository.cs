@@ -14,6 +14,8 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     private const double BandWidth = 10;
 
     private readonly ILiteCollection<BsonDocument> _history = db.Collection(LiteDbCollections.Assessments);
+    private const string RuleIdsIndex = "RuleIds";
+
     private readonly ILiteCollection<BsonDocument> _current = db.Collection(LiteDbCollections.CurrentRisk);
 
     public void EnsureIndexes()
@@ -22,6 +24,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         _current.EnsureIndex("Band", "$.Band");
         _current.EnsureIndex("Score", "$.Score");
         _current.EnsureIndex(BandScore, "$." + BandScore);
+        _current.EnsureIndex(RuleIdsIndex, "$.RuleIds[*]");
     }
 
     public Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default) => Run(() =>
@@ -91,6 +94,11 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     public Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<RiskBand, long>>(() => Enum.GetValues<RiskBand>()
             .ToDictionary(b => b, b => _current.LongCount(Query.EQ("Band", b.ToString()))), ct);
+
+    public Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default) =>
+        Run<IReadOnlyDictionary<string, long>>(() => ruleIds
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, id => (long)_current.Count(BsonExpression.Create("$.RuleIds[*] ANY = @0", new BsonValue(id))), StringComparer.Ordinal), ct);
 
     private ILiteQueryableResult<BsonDocument> HistoryNewestFirst(string customerId) => _history.Query()
         .Where(Query.Between(HistoryKey, LiteDbKeys.First(customerId), LiteDbKeys.Last(customerId)))
