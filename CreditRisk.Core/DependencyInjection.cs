@@ -4,6 +4,7 @@ using CreditRisk.Core.EarlyWarning;
 using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Portfolio;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Persistence.Mongo;
 using CreditRisk.Core.Risk;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddMessaging();
         services.AddAlerts();
         services.AddPortfolioRescore();
+        services.AddPortfolio();
         services.AddSingleton<EarlyWarningService>();
 
         // After the store's initializer, so the seed finds collections and indexes in place.

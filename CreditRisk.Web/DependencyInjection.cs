@@ -1,3 +1,4 @@
+using CreditRisk.Core.Portfolio;
 using CreditRisk.Web.Api;
 using CreditRisk.Web.Authentication;
 using CreditRisk.Web.Authorization;
@@ -51,6 +52,9 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddCreditRiskConsole();
+
+        // The portfolio page reads a snapshot kept fresh in the background, never the store (see PortfolioSnapshotService).
+        services.AddHostedService(sp => sp.GetRequiredService<PortfolioSnapshotService>());
         return builder;
     }
 

@@ -31,4 +31,17 @@ public interface IRiskAssessmentRepository
 
     /// <summary>How many customers are currently in each band; every band is present, with 0 when none.</summary>
     Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// A page of current risks for the grid, filtered, sorted (ties broken by customer id) and counted. Uses indexes
+    /// (band+score, score, reasons); the alert-status filter reads the alerts of that status, never every customer.
+    /// </summary>
+    Task<CurrentRiskPage> QueryCurrentPageAsync(CurrentRiskQuery query, CancellationToken ct = default);
+
+    /// <summary>
+    /// Assessments made at or after <paramref name="since"/> whose band differs from the customer's previous band
+    /// (first assessments included, with a null <see cref="RiskBandChange.From"/>), oldest first, at most
+    /// <paramref name="take"/>. Portfolio trends and migration matrices are built from these without reading the history.
+    /// </summary>
+    Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default);
 }

@@ -10,6 +10,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     private const string HistoryKey = LiteDbCollections.CustomerTimeKey;
     private const string BandScore = LiteDbCollections.BandScoreKey;
 
+    /// <summary>On history documents: the assessment time when it changed the band, else null (not in the index range).</summary>
+    private const string BandChangedAt = "_bandChangedAt";
+
     /// <summary>Width of one band in <see cref="BandScore"/>; scores are 0–1, so bands never overlap.</summary>
     private const double BandWidth = 10;
 
@@ -17,6 +20,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     private const string RuleIdsIndex = "RuleIds";
 
     private readonly ILiteCollection<BsonDocument> _current = db.Collection(LiteDbCollections.CurrentRisk);
+    private readonly ILiteCollection<BsonDocument> _alerts = db.Collection(LiteDbCollections.Alerts);
 
     public void EnsureIndexes()
     {
@@ -25,6 +29,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         _current.EnsureIndex("Score", "$.Score");
         _current.EnsureIndex(BandScore, "$." + BandScore);
         _current.EnsureIndex(RuleIdsIndex, "$.RuleIds[*]");
+        _current.EnsureIndex("Reasons", "$.Reasons[*]");
+        _current.EnsureIndex("AssessedAt", "$.AssessedAt");
+        _history.EnsureIndex(BandChangedAt, "$." + BandChangedAt);
     }
 
     public Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default) => Run(() =>
@@ -99,6 +106,82 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         Run<IReadOnlyDictionary<string, long>>(() => ruleIds
             .Distinct(StringComparer.Ordinal)
             .ToDictionary(id => id, id => (long)_current.Count(BsonExpression.Create("$.RuleIds[*] ANY = @0", new BsonValue(id))), StringComparer.Ordinal), ct);
+    public Task<CurrentRiskPage> QueryCurrentPageAsync(CurrentRiskQuery query, CancellationToken ct = default) => Run(() =>
+    {
+        var filters = new List<BsonExpression>();
+        var (scoreField, scoreFilter) = ScoreRange(query.Band, query.MinScore, query.MaxScore);
+        filters.Add(scoreFilter);
+        if (query.Reason is { } reason)
+        {
+            filters.Add(BsonExpression.Create("$.Reasons[*] ANY = @0", new BsonValue(reason)));
+        }
+
+        if (query.AlertStatus is { } status)
+        {
+            var name = status.ToString();
+            var customerIds = _alerts.Query()
+                .Where(Query.Between(LiteDbCollections.StatusTimeKey, LiteDbKeys.First(name), LiteDbKeys.Last(name)))
+                .ToEnumerable()
+                .Select(doc => new BsonValue(doc["CustomerId"].AsString))
+                .Distinct()
+                .ToArray();
+            if (customerIds.Length == 0)
+            {
+                return new CurrentRiskPage([], 0);
+            }
+
+            filters.Add(Query.In("_id", customerIds));
+        }
+
+        // Chained Where, not Query.And: LiteDB 5 evaluates an ANY predicate inside AND wrongly (finds nothing).
+        ILiteQueryable<BsonDocument> Filtered()
+        {
+            var q = _current.Query();
+            foreach (var f in filters)
+            {
+                q = q.Where(f);
+            }
+
+            return q;
+        }
+
+        var (field, descending) = query.Sort switch
+        {
+            CurrentRiskSort.ScoreAscending => (scoreField, false),
+            CurrentRiskSort.AssessedAtDescending => ("AssessedAt", true),
+            CurrentRiskSort.AssessedAtAscending => ("AssessedAt", false),
+            CurrentRiskSort.CustomerIdAscending => ("_id", false),
+            CurrentRiskSort.CustomerIdDescending => ("_id", true),
+            _ => (scoreField, true),
+        };
+        var ordered = descending ? Filtered().OrderByDescending(field) : Filtered().OrderBy(field);
+        var items = ordered
+            .Skip(Math.Max(0, query.Skip))
+            .Limit(Math.Clamp(query.Take, 1, 500))
+            .ToEnumerable()
+            .Select(db.ToEntity<CustomerRisk>)
+            .ToList();
+        return new CurrentRiskPage(items, Filtered().LongCount());
+    }, ct);
+
+    public Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<RiskBandChange>>(() => take <= 0 ? [] : _history.Query()
+            .Where(Query.GTE(BandChangedAt, since.UtcDateTime))
+            .OrderBy(BandChangedAt)
+            .Limit(take)
+            .ToEnumerable()
+            .Select(doc => new RiskBandChange(
+                doc["CustomerId"].AsString,
+                new DateTimeOffset(DateTime.SpecifyKind(doc["AssessedAt"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
+                doc["PreviousBand"].IsNull ? null : Enum.Parse<RiskBand>(doc["PreviousBand"].AsString),
+                Enum.Parse<RiskBand>(doc["Band"].AsString)))
+            .ToList(), ct);
+
+    /// <summary>Score range filter; with a band, on the band+score index so it also serves the score order.</summary>
+    private static (string Field, BsonExpression Filter) ScoreRange(RiskBand? band, double minScore, double maxScore) =>
+        band is { } b
+            ? (BandScore, Query.Between(BandScore, ((int)b * BandWidth) + minScore, ((int)b * BandWidth) + maxScore))
+            : ("Score", Query.Between("Score", minScore, maxScore));
 
     private ILiteQueryableResult<BsonDocument> HistoryNewestFirst(string customerId) => _history.Query()
         .Where(Query.Between(HistoryKey, LiteDbKeys.First(customerId), LiteDbKeys.Last(customerId)))
@@ -120,6 +203,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     {
         var doc = db.ToDocument(assessment);
         doc[HistoryKey] = LiteDbKeys.OwnerTime(assessment.CustomerId, assessment.AssessedAt, assessment.Id);
+        doc[BandChangedAt] = assessment.Band != assessment.PreviousBand ? new BsonValue(assessment.AssessedAt.UtcDateTime) : BsonValue.Null;
         return doc;
     }
 

@@ -1,4 +1,6 @@
+using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Risk;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace CreditRisk.Core.Persistence.Mongo;
@@ -18,6 +20,7 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
             [
                 new CreateIndexModel<RiskAssessment>(
                     Builders<RiskAssessment>.IndexKeys.Ascending(a => a.CustomerId).Descending(a => a.AssessedAt)),
+                new CreateIndexModel<RiskAssessment>(Builders<RiskAssessment>.IndexKeys.Ascending(a => a.AssessedAt)),
             ],
             ct);
         await _current.Indexes.CreateManyAsync(
@@ -26,6 +29,8 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
                     Builders<CustomerRisk>.IndexKeys.Ascending(r => r.Band).Descending(r => r.Score)),
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Descending(r => r.Score)),
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Ascending(r => r.RuleIds)),
+                new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Ascending(r => r.Reasons)),
+                new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Descending(r => r.AssessedAt)),
             ],
             ct);
     }
@@ -105,6 +110,73 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
         }
 
         return counts;
+    }
+
+    public async Task<CurrentRiskPage> QueryCurrentPageAsync(CurrentRiskQuery query, CancellationToken ct = default)
+    {
+        var f = Builders<CustomerRisk>.Filter;
+        var filter = f.Gte(r => r.Score, query.MinScore) & f.Lte(r => r.Score, query.MaxScore);
+        if (query.Band is { } band)
+        {
+            filter &= f.Eq(r => r.Band, band);
+        }
+
+        if (query.Reason is { } reason)
+        {
+            filter &= f.AnyEq(r => r.Reasons, reason);
+        }
+
+        if (query.AlertStatus is { } status)
+        {
+            var alerts = database.GetCollection<Alert>(MongoAlertRepository.CollectionName);
+            var customerIds = await (await alerts.DistinctAsync(a => a.CustomerId, Builders<Alert>.Filter.Eq(a => a.Status, status), cancellationToken: ct))
+                .ToListAsync(ct);
+            if (customerIds.Count == 0)
+            {
+                return new CurrentRiskPage([], 0);
+            }
+
+            filter &= f.In(r => r.CustomerId, customerIds);
+        }
+
+        var s = Builders<CustomerRisk>.Sort;
+        var sort = query.Sort switch
+        {
+            CurrentRiskSort.ScoreAscending => s.Ascending(r => r.Score).Ascending(r => r.CustomerId),
+            CurrentRiskSort.AssessedAtDescending => s.Descending(r => r.AssessedAt).Ascending(r => r.CustomerId),
+            CurrentRiskSort.AssessedAtAscending => s.Ascending(r => r.AssessedAt).Ascending(r => r.CustomerId),
+            CurrentRiskSort.CustomerIdAscending => s.Ascending(r => r.CustomerId),
+            CurrentRiskSort.CustomerIdDescending => s.Descending(r => r.CustomerId),
+            _ => s.Descending(r => r.Score).Ascending(r => r.CustomerId),
+        };
+        var items = await _current.Find(filter).Sort(sort)
+            .Skip(Math.Max(0, query.Skip))
+            .Limit(Math.Clamp(query.Take, 1, 500))
+            .ToListAsync(ct);
+        return new CurrentRiskPage(items, await _current.CountDocumentsAsync(filter, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        // "Band differs from the previous band" as plain operators (no $expr): one clause per band.
+        var f = Builders<RiskAssessment>.Filter;
+        var changed = f.Or(Enum.GetValues<RiskBand>().Select(b => f.Eq(a => a.Band, b) & f.Ne(a => a.PreviousBand, b)));
+        var rows = await _history.Find(f.Gte(a => a.AssessedAt, since) & changed)
+            .SortBy(a => a.AssessedAt).ThenBy(a => a.Id)
+            .Limit(take)
+            .Project(Builders<RiskAssessment>.Projection
+                .Include(a => a.CustomerId).Include(a => a.AssessedAt).Include(a => a.PreviousBand).Include(a => a.Band))
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new RiskBandChange(
+            r["customerId"].AsString,
+            new DateTimeOffset(r["assessedAt"].ToUniversalTime(), TimeSpan.Zero),
+            r.TryGetValue("previousBand", out var from) && !from.IsBsonNull ? Enum.Parse<RiskBand>(from.AsString) : null,
+            Enum.Parse<RiskBand>(r["band"].AsString)))];
     }
 
     private static FilterDefinition<CustomerRisk> CurrentFilter(RiskBand? band, double minScore)

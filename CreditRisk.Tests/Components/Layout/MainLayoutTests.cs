@@ -1,4 +1,6 @@
 using Bunit;
+using Bunit.TestDoubles;
+using CreditRisk.Web.Authorization;
 using CreditRisk.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -11,12 +13,16 @@ public sealed class MainLayoutTests : IAsyncLifetime
 {
     // Composed rather than inherited: MudBlazor's services are async-disposable only, and xUnit 2 would call Dispose().
     private readonly BunitContext _context = new();
+    private readonly BunitAuthorizationContext _auth;
+    private readonly BunitJSModuleInterop _themeModule;
 
     public MainLayoutTests()
     {
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
-        _context.AddAuthorization();
+        _auth = _context.AddAuthorization();
+        _themeModule = _context.JSInterop.SetupModule("./Components/Layout/MainLayout.razor.js");
+        _themeModule.Mode = JSRuntimeMode.Loose;
         _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -30,6 +36,9 @@ public sealed class MainLayoutTests : IAsyncLifetime
     private static bool IsDark(IRenderedComponent<MainLayout> cut) =>
         cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode);
 
+    private static List<string?> NavTargets(IRenderedComponent<MainLayout> cut) =>
+        [.. cut.FindComponents<MudNavLink>().Select(l => l.Instance.Href)];
+
     [Fact]
     public void Render_Body_AppearsInsideTheShellWithNavigation()
     {
@@ -38,6 +47,50 @@ public sealed class MainLayoutTests : IAsyncLifetime
         Assert.Contains("page body", cut.Find(".mud-main-content").TextContent);
         Assert.Contains("CreditRisk", cut.Find(".mud-appbar").TextContent);
         Assert.NotEmpty(cut.FindComponents<MudNavLink>());
+    }
+
+    [Fact]
+    public void Render_Anonymous_ShowsNoStaffOrCustomerLinks()
+    {
+        var cut = RenderLayout();
+
+        Assert.Equal([""], NavTargets(cut));
+    }
+
+    [Fact]
+    public void Render_Analyst_ShowsStaffLinksButNotAdministration()
+    {
+        _auth.SetAuthorized("ana");
+        _auth.SetPolicies(AuthorizationPolicies.Staff);
+
+        var targets = NavTargets(RenderLayout());
+
+        Assert.Contains("admin/portfolio", targets);
+        Assert.Contains("admin/customers", targets);
+        Assert.DoesNotContain("admin/users", targets);
+        Assert.DoesNotContain("me", targets);
+    }
+
+    [Fact]
+    public void Render_Admin_ShowsAdministrationLinks()
+    {
+        _auth.SetAuthorized("root");
+        _auth.SetPolicies(AuthorizationPolicies.Staff, AuthorizationPolicies.Admin);
+
+        var targets = NavTargets(RenderLayout());
+
+        Assert.Equal(
+            ["admin/portfolio", "admin/customers", "admin/outbox", "admin/audit", "admin/models", "admin/rules", "admin/api-keys", "admin/users", "jobs"],
+            targets);
+    }
+
+    [Fact]
+    public void Render_Customer_ShowsOnlyTheirDashboard()
+    {
+        _auth.SetAuthorized("+15550100");
+        _auth.SetPolicies(AuthorizationPolicies.Customer);
+
+        Assert.Equal(["me"], NavTargets(RenderLayout()));
     }
 
     [Fact]
@@ -51,5 +104,26 @@ public sealed class MainLayoutTests : IAsyncLifetime
 
         cut.Find("button[aria-label='Toggle dark mode']").Click();
         Assert.False(IsDark(cut));
+    }
+
+    [Fact]
+    public void ToggleDarkMode_Clicked_RemembersTheChoice()
+    {
+        var cut = RenderLayout();
+
+        cut.Find("button[aria-label='Toggle dark mode']").Click();
+
+        var saved = Assert.Single(_themeModule.Invocations["setThemePreference"]);
+        Assert.Equal("dark", saved.Arguments[0]);
+    }
+
+    [Fact]
+    public void Render_RememberedDark_StartsDark()
+    {
+        _themeModule.Setup<string?>("getThemePreference").SetResult("dark");
+
+        var cut = RenderLayout();
+
+        cut.WaitForAssertion(() => Assert.True(IsDark(cut)));
     }
 }

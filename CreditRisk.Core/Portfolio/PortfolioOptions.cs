@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CreditRisk.Core.Portfolio;
+
+/// <summary>How the portfolio snapshot is kept fresh.</summary>
+public sealed class PortfolioOptions
+{
+    public const string SectionName = "Portfolio";
+
+    /// <summary>Seconds between background refreshes when nothing happens. Default 60.</summary>
+    [Range(5, 86_400)]
+    public int RefreshSeconds { get; set; } = 60;
+
+    /// <summary>Least seconds between two refreshes triggered by risk events (bursts collapse into one). Default 5.</summary>
+    [Range(1, 3_600)]
+    public int MinRefreshSeconds { get; set; } = 5;
+
+    /// <summary>Days of the High-risk trend. Default 30.</summary>
+    [Range(2, 365)]
+    public int TrendDays { get; set; } = 30;
+
+    /// <summary>Days of the band-migration window. Default 30.</summary>
+    [Range(1, 365)]
+    public int MigrationDays { get; set; } = 30;
+
+    /// <summary>Most band changes read for the trend and matrix; older ones beyond it are ignored (flagged as truncated). Default 500,000.</summary>
+    [Range(1_000, 10_000_000)]
+    public int MaxBandChanges { get; set; } = 500_000;
+
+    /// <summary>Bins of the score histogram over 0–1. Default 20.</summary>
+    [Range(2, 100)]
+    public int HistogramBins { get; set; } = 20;
+}

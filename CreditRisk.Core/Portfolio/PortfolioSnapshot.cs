@@ -1,0 +1,43 @@
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Risk;
+
+namespace CreditRisk.Core.Portfolio;
+
+/// <summary>Everything the portfolio page shows, computed in the background so a page load is a memory read.</summary>
+/// <param name="ComputedAt">When it was computed (UTC).</param>
+/// <param name="Customers">Customers in the store.</param>
+/// <param name="Bands">Customers currently in each band (every band present).</param>
+/// <param name="ScoreHistogram">Current scores in equal-width bins over 0–1.</param>
+/// <param name="HighRiskTrend">Customers in High at the end of each of the last <see cref="PortfolioOptions.TrendDays"/> days, oldest first.</param>
+/// <param name="Migration">Band at the start of the window → band now, over the last <see cref="PortfolioOptions.MigrationDays"/> days.</param>
+/// <param name="Alerts">The WhatsApp funnel and read rate.</param>
+/// <param name="Champion">The champion model and its population stability; null when rules alone decide.</param>
+public sealed record PortfolioSnapshot(
+    DateTimeOffset ComputedAt,
+    long Customers,
+    IReadOnlyDictionary<RiskBand, long> Bands,
+    IReadOnlyList<ScoreBin> ScoreHistogram,
+    IReadOnlyList<DailyCount> HighRiskTrend,
+    BandMigration Migration,
+    AlertMetrics Alerts,
+    ChampionSummary? Champion);
+
+/// <summary>Customers with a current score in (<paramref name="From"/>, <paramref name="To"/>]; the first bin includes 0.</summary>
+public sealed record ScoreBin(double From, double To, long Count);
+
+public sealed record DailyCount(DateOnly Day, long Count);
+
+/// <summary>
+/// Customers by band at the window start (rows; <see cref="NewRow"/> for customers first scored inside the window)
+/// and band now (columns). <paramref name="Counts"/>[row][column], rows Low, Medium, High, New; columns Low, Medium, High.
+/// </summary>
+public sealed record BandMigration(DateTimeOffset Since, IReadOnlyList<IReadOnlyList<long>> Counts, bool Truncated)
+{
+    /// <summary>Index of the row for customers without a band at the window start.</summary>
+    public const int NewRow = 3;
+}
+
+/// <param name="Version">Registry id of the champion.</param>
+/// <param name="Psi">Population stability of current scores against the training scores; null when unknown.</param>
+/// <param name="PsiReading">stable, watch or shifted.</param>
+public sealed record ChampionSummary(string Version, double? Psi, string? PsiReading);

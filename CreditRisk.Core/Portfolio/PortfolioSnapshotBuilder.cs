@@ -1,0 +1,152 @@
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Evaluation;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Core.Portfolio;
+
+/// <summary>
+/// Computes a <see cref="PortfolioSnapshot"/> from indexed counts (bands, score thresholds, alert statuses) and the
+/// band changes of the window — never by reading every customer or the assessment history.
+/// </summary>
+public sealed class PortfolioSnapshotBuilder(
+    ICreditRiskStore store,
+    AlertMetricsService alertMetrics,
+    IChampionModelProvider champion,
+    IOptions<PortfolioOptions> options,
+    TimeProvider time)
+{
+    private static readonly RiskBand[] s_bands = [RiskBand.Low, RiskBand.Medium, RiskBand.High];
+
+    public async Task<PortfolioSnapshot> BuildAsync(CancellationToken ct = default)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var bands = await store.Assessments.CountByBandAsync(ct).ConfigureAwait(false);
+        var histogram = await HistogramAsync(settings.HistogramBins, ct).ConfigureAwait(false);
+
+        var windowDays = Math.Max(settings.TrendDays, settings.MigrationDays);
+        var changes = await store.Assessments.ListBandChangesSinceAsync(now.AddDays(-windowDays), settings.MaxBandChanges, ct).ConfigureAwait(false);
+        var truncated = changes.Count >= settings.MaxBandChanges;
+
+        return new PortfolioSnapshot(
+            now,
+            await store.Customers.CountAsync(ct).ConfigureAwait(false),
+            bands,
+            histogram,
+            HighRiskTrend(bands.GetValueOrDefault(RiskBand.High), changes, now, settings.TrendDays),
+            Migration(bands, changes, now.AddDays(-settings.MigrationDays), truncated),
+            await alertMetrics.GetAsync(ct: ct).ConfigureAwait(false),
+            await ChampionAsync(ct).ConfigureAwait(false));
+    }
+
+    /// <summary>Walks back from today's High count: a change into High after a day's end was not yet there, one out of High was.</summary>
+    public static IReadOnlyList<DailyCount> HighRiskTrend(long highNow, IReadOnlyList<RiskBandChange> changes, DateTimeOffset now, int days)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var points = new List<DailyCount>(days);
+        var byTimeDescending = changes.OrderByDescending(c => c.At).ToList();
+        var next = 0;
+        var high = highNow;
+        for (var d = 0; d < days; d++)
+        {
+            var day = today.AddDays(-d);
+            var endOfDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            for (; next < byTimeDescending.Count && byTimeDescending[next].At >= endOfDay; next++)
+            {
+                var change = byTimeDescending[next];
+                high += (change.From == RiskBand.High ? 1 : 0) - (change.To == RiskBand.High ? 1 : 0);
+            }
+
+            points.Add(new DailyCount(day, high));
+        }
+
+        points.Reverse();
+        return points;
+    }
+
+    /// <summary>Customers who changed band since <paramref name="since"/> move from their first change's origin to their last change's band; the rest stay.</summary>
+    public static BandMigration Migration(IReadOnlyDictionary<RiskBand, long> bandsNow, IReadOnlyList<RiskBandChange> changes, DateTimeOffset since, bool truncated)
+    {
+        var counts = new long[4][];
+        for (var r = 0; r < counts.Length; r++)
+        {
+            counts[r] = new long[3];
+        }
+
+        var moved = new long[3];
+        foreach (var customer in changes.Where(c => c.At >= since).GroupBy(c => c.CustomerId, StringComparer.Ordinal))
+        {
+            var ordered = customer.OrderBy(c => c.At).ToList();
+            var row = ordered[0].From is { } from ? Index(from) : BandMigration.NewRow;
+            var column = Index(ordered[^1].To);
+            counts[row][column]++;
+            moved[column]++;
+        }
+
+        foreach (var band in s_bands)
+        {
+            var i = Index(band);
+            counts[i][i] += Math.Max(0, bandsNow.GetValueOrDefault(band) - moved[i]);
+        }
+
+        return new BandMigration(since, counts, truncated);
+    }
+
+    private static int Index(RiskBand band) => Array.IndexOf(s_bands, band);
+
+    /// <summary>One indexed count per bin edge ("score ≥ edge"), differences give the bins.</summary>
+    private async Task<IReadOnlyList<ScoreBin>> HistogramAsync(int bins, CancellationToken ct)
+    {
+        var atLeast = new long[bins + 1];
+        for (var i = 0; i <= bins; i++)
+        {
+            var edge = (double)i / bins;
+            atLeast[i] = i == bins
+                ? 0
+                : await store.Assessments.CountCurrentAsync(null, i == 0 ? double.MinValue : Math.BitIncrement(edge), ct).ConfigureAwait(false);
+        }
+
+        return [.. Enumerable.Range(0, bins).Select(i => new ScoreBin((double)i / bins, (double)(i + 1) / bins, atLeast[i] - atLeast[i + 1]))];
+    }
+
+    private async Task<ChampionSummary?> ChampionAsync(CancellationToken ct)
+    {
+        if (await champion.GetChampionAsync(ct).ConfigureAwait(false) is not { } model)
+        {
+            return null;
+        }
+
+        if (model is not EnsembleRiskModel { TrainingScores: { Shares.Count: > 1 } reference })
+        {
+            return new ChampionSummary(model.Version, null, null);
+        }
+
+        // Bin i holds scores in (Edges[i-1], Edges[i]]: count "score > edge" per edge, again from the score index.
+        var total = await store.Assessments.CountCurrentAsync(null, double.MinValue, ct).ConfigureAwait(false);
+        if (total == 0)
+        {
+            return new ChampionSummary(model.Version, null, null);
+        }
+
+        var above = new List<long>();
+        foreach (var edge in reference.Edges)
+        {
+            above.Add(await store.Assessments.CountCurrentAsync(null, Math.BitIncrement(edge), ct).ConfigureAwait(false));
+        }
+
+        var shares = new List<double>(reference.Shares.Count);
+        var previous = total;
+        foreach (var count in above)
+        {
+            shares.Add((double)(previous - count) / total);
+            previous = count;
+        }
+
+        shares.Add((double)previous / total);
+        var psi = PopulationStability.Index(reference.Shares, shares);
+        return new ChampionSummary(model.Version, psi, PopulationStability.Read(psi));
+    }
+}

@@ -1,0 +1,89 @@
+using CreditRisk.Core.Risk;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Core.Portfolio;
+
+/// <summary>
+/// Holds the latest <see cref="PortfolioSnapshot"/> and refreshes it in the background: at start, every
+/// <see cref="PortfolioOptions.RefreshSeconds"/>, and after risk events (at most once per
+/// <see cref="PortfolioOptions.MinRefreshSeconds"/>). Pages read <see cref="Current"/> and never query the store for it.
+/// </summary>
+public sealed class PortfolioSnapshotService(
+    PortfolioSnapshotBuilder builder,
+    IRiskEventStream events,
+    IOptions<PortfolioOptions> options,
+    TimeProvider time,
+    ILogger<PortfolioSnapshotService> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _dirty = new(0, 1);
+    private PortfolioSnapshot? _current;
+
+    /// <summary>The latest snapshot; null until the first one is computed (seconds after start).</summary>
+    public PortfolioSnapshot? Current => Volatile.Read(ref _current);
+
+    /// <summary>Raised (on a background thread) after each refresh.</summary>
+    public event Action<PortfolioSnapshot>? Changed;
+
+    /// <summary>Computes a snapshot now and makes it current.</summary>
+    public async Task<PortfolioSnapshot> RefreshAsync(CancellationToken ct = default)
+    {
+        var snapshot = await builder.BuildAsync(ct).ConfigureAwait(false);
+        Volatile.Write(ref _current, snapshot);
+        Changed?.Invoke(snapshot);
+        return snapshot;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using var subscription = events.Subscribe((_, _) =>
+        {
+            MarkDirty();
+            return ValueTask.CompletedTask;
+        });
+
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RefreshAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Portfolio snapshot refresh failed; the previous snapshot stays current");
+            }
+
+            try
+            {
+                // Collapse a burst of events into one refresh, then wait for the next event or the periodic refresh.
+                await Task.Delay(TimeSpan.FromSeconds(settings.MinRefreshSeconds), time, stoppingToken).ConfigureAwait(false);
+                await _dirty.WaitAsync(TimeSpan.FromSeconds(settings.RefreshSeconds), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private void MarkDirty()
+    {
+        try
+        {
+            _dirty.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already marked.
+        }
+    }
+
+    public override void Dispose()
+    {
+        _dirty.Dispose();
+        base.Dispose();
+    }
+}
