@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Tests.Identity;
 using CreditRisk.Tests.Ingestion;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +64,7 @@ public sealed class HostTests(CreditRiskWebFactory factory) : IClassFixture<Cred
     [Fact]
     public async Task GetHome_RendersPortfolioCounts()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignInStaffAsync("analyst.home@bank.test", "Analyst");
 
         var response = await client.GetAsync("/");
 

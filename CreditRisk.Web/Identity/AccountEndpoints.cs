@@ -1,6 +1,6 @@
 using CreditRisk.Core.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace CreditRisk.Web.Identity;
 
@@ -11,8 +11,14 @@ public static class AccountEndpoints
     /// <summary><c>POST /account/signout</c> (antiforgery-checked form post): ends the cookie session and goes to the sign-in page.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(SignOutPath, async ([FromForm] string? returnUrl, HttpContext context, SignInManager<AppUser> signIn, IdentityAudit audit) =>
+        endpoints.MapPost(SignOutPath, async (HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn, IdentityAudit audit) =>
         {
+            // Checked here rather than by the endpoint filter, whose failure surfaces as an exception (500 behind the error page).
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             var name = context.User.Identity?.Name;
             await signIn.SignOutAsync();
             if (name is not null)
@@ -20,8 +26,8 @@ public static class AccountEndpoints
                 await audit.RecordAsync(name, IdentityAudit.SignedOut);
             }
 
-            return TypedResults.LocalRedirect("~/account/signin");
-        }).ExcludeFromDescription();
+            return Results.LocalRedirect("~/account/signin");
+        }).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
     }
 }

@@ -30,8 +30,12 @@ public static class IdentityServiceCollectionExtensions
 
         services.AddIdentityCore<AppUser>(o =>
             {
+                // Length over composition rules (NIST SP 800-63B): 12+ characters, no forced character classes.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;

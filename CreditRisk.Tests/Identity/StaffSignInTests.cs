@@ -1,0 +1,112 @@
+extern alias web;
+
+using System.Net;
+using CreditRisk.Tests.Api;
+using Microsoft.Extensions.DependencyInjection;
+using web::CreditRisk.Web.Identity;
+
+namespace CreditRisk.Tests.Identity;
+
+public sealed class StaffSignInTests : IAsyncLifetime
+{
+    private readonly CreditRiskWebFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task SignIn_RightPassword_SetsSecureHttpOnlyLaxCookieAndGoesToTheReturnUrl()
+    {
+        await _app.CreateStaffAsync("asha@bank.test", "Analyst");
+        using var client = _app.CreateBrowserClient();
+
+        var response = await client.PostFormAsync("/account/signin?returnUrl=%2Fadmin%2Fusers", "staff-signin",
+            new() { ["Input.Email"] = "asha@bank.test", ["Input.Password"] = SignedInClients.StaffPassword });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/users", SignedInClients.PathOf(response));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("CreditRisk.Auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(await _app.Store.Audit.ListAsync("auth.", 0, 10), e => e.Action == "auth.signin.succeeded" && e.Actor == "asha@bank.test");
+    }
+
+    [Fact]
+    public async Task SignIn_ReturnUrlOffSite_GoesHomeInstead()
+    {
+        await _app.CreateStaffAsync("asha@bank.test", "Analyst");
+        using var client = _app.CreateBrowserClient();
+
+        var response = await client.PostFormAsync("/account/signin?returnUrl=%2F%2Fevil.test", "staff-signin",
+            new() { ["Input.Email"] = "asha@bank.test", ["Input.Password"] = SignedInClients.StaffPassword });
+
+        Assert.Equal("/", SignedInClients.PathOf(response));
+    }
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
+    {
+        await _app.CreateStaffAsync("asha@bank.test", "Analyst");
+        using var client = _app.CreateBrowserClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostStaffSignInAsync("asha@bank.test", "not-the-password-" + i);
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var right = await client.PostStaffSignInAsync("asha@bank.test", SignedInClients.StaffPassword);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync());
+        Assert.Contains(await _app.Store.Audit.ListAsync("auth.", 0, 20), e => e.Action == "auth.lockout");
+    }
+
+    [Fact]
+    public async Task SignIn_DisabledUser_Refused()
+    {
+        var user = await _app.CreateStaffAsync("asha@bank.test", "Analyst");
+        var admin = await _app.CreateStaffAsync("root@bank.test", "Admin");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var staff = scope.ServiceProvider.GetRequiredService<StaffUserService>();
+            Assert.True((await staff.SetDisabledAsync(Principal(admin.Id, "root@bank.test"), user.Id, true)).Succeeded);
+        }
+
+        using var client = _app.CreateBrowserClient();
+        var response = await client.PostStaffSignInAsync("asha@bank.test", SignedInClients.StaffPassword);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("disabled", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SignOut_WithTheFormsToken_EndsTheSession()
+    {
+        using var client = await _app.SignInStaffAsync("asha@bank.test", "Analyst");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        var signOut = await client.PostFormAsync("/", null, [], AccountEndpoints.SignOutPath);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        var after = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("https://localhost/account/signin", after.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task SignOut_WithoutAntiforgeryToken_Refused()
+    {
+        using var client = await _app.SignInStaffAsync("asha@bank.test", "Analyst");
+
+        var response = await client.PostAsync(AccountEndpoints.SignOutPath, new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    internal static System.Security.Claims.ClaimsPrincipal Principal(string id, string name) =>
+        new(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, id), new(System.Security.Claims.ClaimTypes.Name, name)], "test"));
+}

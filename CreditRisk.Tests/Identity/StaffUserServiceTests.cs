@@ -1,0 +1,105 @@
+extern alias web;
+
+using CreditRisk.Tests.Api;
+using Microsoft.Extensions.DependencyInjection;
+using web::CreditRisk.Web.Identity;
+using static CreditRisk.Tests.Identity.StaffSignInTests;
+
+namespace CreditRisk.Tests.Identity;
+
+public sealed class StaffUserServiceTests : IAsyncLifetime
+{
+    private readonly CreditRiskWebFactory _app = new();
+    private AsyncServiceScope _scope;
+
+    private StaffUserService Staff => _scope.ServiceProvider.GetRequiredService<StaffUserService>();
+
+    public Task InitializeAsync()
+    {
+        _scope = _app.Services.CreateAsyncScope();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task CreateAsync_Analyst_ListedAndAudited()
+    {
+        var admin = await _app.CreateStaffAsync("root@bank.test", "Admin");
+
+        var result = await Staff.CreateAsync(Principal(admin.Id, "root@bank.test"), "new.analyst@bank.test", "a-long-password-1", "Analyst");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Contains(await Staff.ListAsync(), u => u.Email == "new.analyst@bank.test" && u.Role == "Analyst");
+        Assert.Contains(await _app.Store.Audit.ListAsync("users.", 0, 10), e => e.Action == "users.created" && e.Actor == "root@bank.test" && e.NewValue == "Analyst");
+    }
+
+    [Fact]
+    public async Task ChangeRoleAsync_AnalystToAdmin_ChangesRoleAndAudits()
+    {
+        var admin = await _app.CreateStaffAsync("root@bank.test", "Admin");
+        var analyst = await _app.CreateStaffAsync("asha@bank.test", "Analyst");
+
+        var result = await Staff.ChangeRoleAsync(Principal(admin.Id, "root@bank.test"), analyst.Id, "Admin");
+
+        Assert.True(result.Succeeded, result.Error);
+        var stored = (await _app.Store.Users.FindByIdAsync(analyst.Id))!;
+        Assert.Equal(["ADMIN"], stored.Roles);
+        Assert.NotEqual(analyst.SecurityStamp, stored.SecurityStamp);
+        Assert.Contains(await _app.Store.Audit.ListAsync("users.", 0, 10), e => e.Action == "users.role.changed" && e.OldValue == "Analyst" && e.NewValue == "Admin");
+    }
+
+    [Fact]
+    public async Task ChangeRoleAsync_OwnAdminRole_Refused()
+    {
+        var admin = await _app.CreateStaffAsync("root@bank.test", "Admin");
+
+        var result = await Staff.ChangeRoleAsync(Principal(admin.Id, "root@bank.test"), admin.Id, "Analyst");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["ADMIN"], (await _app.Store.Users.FindByIdAsync(admin.Id))!.Roles);
+    }
+
+    [Fact]
+    public async Task SetDisabledAsync_Self_Refused()
+    {
+        var admin = await _app.CreateStaffAsync("root@bank.test", "Admin");
+
+        var result = await Staff.SetDisabledAsync(Principal(admin.Id, "root@bank.test"), admin.Id, true);
+
+        Assert.False(result.Succeeded);
+        Assert.False((await _app.Store.Users.FindByIdAsync(admin.Id))!.IsDisabled);
+    }
+
+    [Fact]
+    public async Task SetDisabledAsync_ThenEnable_RoundTripsAndAudits()
+    {
+        var admin = await _app.CreateStaffAsync("root@bank.test", "Admin");
+        var analyst = await _app.CreateStaffAsync("asha@bank.test", "Analyst");
+        var actor = Principal(admin.Id, "root@bank.test");
+
+        Assert.True((await Staff.SetDisabledAsync(actor, analyst.Id, true)).Succeeded);
+        Assert.True((await _app.Store.Users.FindByIdAsync(analyst.Id))!.IsDisabled);
+        Assert.True((await Staff.SetDisabledAsync(actor, analyst.Id, false)).Succeeded);
+
+        Assert.False((await _app.Store.Users.FindByIdAsync(analyst.Id))!.IsDisabled);
+        var audit = await _app.Store.Audit.ListAsync("users.", 0, 10);
+        Assert.Contains(audit, e => e.Action == "users.disabled" && e.Target == "asha@bank.test");
+        Assert.Contains(audit, e => e.Action == "users.enabled" && e.Target == "asha@bank.test");
+    }
+
+    [Fact]
+    public async Task SetDisabledAsync_Customer_NotAStaffUserRefused()
+    {
+        var admin = await _app.CreateStaffAsync("root@bank.test", "Admin");
+        var customer = await _app.CreateStaffAsync("cust@bank.test", "Customer");
+
+        var result = await Staff.SetDisabledAsync(Principal(admin.Id, "root@bank.test"), customer.Id, true);
+
+        Assert.False(result.Succeeded);
+    }
+}
