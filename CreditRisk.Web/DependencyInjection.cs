@@ -2,6 +2,7 @@ using CreditRisk.Core.Portfolio;
 using CreditRisk.Web.Api;
 using CreditRisk.Web.Authentication;
 using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Customers;
 using CreditRisk.Web.Health;
 using CreditRisk.Web.Identity;
 using CreditRisk.Web.Jobs;
@@ -50,6 +51,7 @@ public static class DependencyInjection
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddCreditRiskConsole();
 
         // The portfolio page reads a snapshot kept fresh in the background, never the store (see PortfolioSnapshotService).
         services.AddHostedService(sp => sp.GetRequiredService<PortfolioSnapshotService>());

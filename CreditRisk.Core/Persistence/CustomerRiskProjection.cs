@@ -18,6 +18,7 @@ public static class CustomerRiskProjection
         Band = assessment.Band,
         Score = assessment.EnsembleProbability ?? ScoreForBand(assessment.Band),
         Reasons = [.. assessment.Reasons],
+        RuleIds = [.. assessment.RuleHits.Select(h => h.RuleId).Distinct(StringComparer.Ordinal)],
         ModelVersion = assessment.ModelVersion,
     };
 

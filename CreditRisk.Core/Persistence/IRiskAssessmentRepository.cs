@@ -23,6 +23,12 @@ public interface IRiskAssessmentRepository
 
     Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default);
 
+    /// <summary>
+    /// How many customers' current assessment has a hit of each of <paramref name="ruleIds"/> (<see cref="CustomerRisk.RuleIds"/>);
+    /// every requested id is present, with 0 when none. One indexed count per rule.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default);
+
     /// <summary>How many customers are currently in each band; every band is present, with 0 when none.</summary>
     Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default);
 

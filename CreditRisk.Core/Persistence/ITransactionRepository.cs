@@ -21,6 +21,13 @@ public interface ITransactionRepository
     /// <summary>A customer's most recent transactions, newest first.</summary>
     Task<IReadOnlyList<Transaction>> ListRecentForCustomerAsync(string customerId, int skip, int take, CancellationToken ct = default);
 
+    /// <summary>
+    /// One page of a customer's transactions matching <paramref name="filter"/>, newest first (ties by id, descending),
+    /// with the number matching in all. Served from the customer-then-time index.
+    /// </summary>
+    Task<TransactionPage> QueryForCustomerAsync(
+        string customerId, TransactionFilter filter, int skip, int take, CancellationToken ct = default);
+
     Task<long> CountAsync(CancellationToken ct = default);
 
     /// <summary>

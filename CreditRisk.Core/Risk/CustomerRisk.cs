@@ -19,5 +19,11 @@ public sealed record CustomerRisk
 
     public List<string> Reasons { get; init; } = [];
 
+    /// <summary>
+    /// Ids of the expert rules that fired (<see cref="Rules.RuleIds"/>), indexed so that "how many customers does each
+    /// rule flag now" is a count, not a scan. Empty on rows written before this field existed until they are rescored.
+    /// </summary>
+    public List<string> RuleIds { get; init; } = [];
+
     public string? ModelVersion { get; init; }
 }

@@ -38,6 +38,7 @@ public abstract partial class StoreContractTests
                 Band = RiskBand.High,
                 Score = 0.87,
                 Reasons = assessment.Reasons,
+                RuleIds = ["utilisation-over-90"],
                 ModelVersion = assessment.ModelVersion,
             },
             current);

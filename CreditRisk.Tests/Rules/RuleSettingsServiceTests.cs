@@ -148,5 +148,8 @@ public sealed class RuleSettingsServiceTests
 
         public Task<IReadOnlyList<AuditEntry>> ListAsync(string? actionPrefix, int skip, int take, CancellationToken ct = default) =>
             Task.FromResult<IReadOnlyList<AuditEntry>>(Entries);
+
+        public Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, int skip, int take, CancellationToken ct = default) =>
+            Task.FromResult<IReadOnlyList<AuditEntry>>(Entries);
     }
 }

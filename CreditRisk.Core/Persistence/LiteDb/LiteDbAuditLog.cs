@@ -12,6 +12,7 @@ internal sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
     {
         _entries.EnsureIndex("At", "$.At");
         _entries.EnsureIndex("Action", "$.Action");
+        _entries.EnsureIndex("Actor", "$.Actor");
     }
 
     public Task AddAsync(AuditEntry entry, CancellationToken ct = default) => Run(() => _entries.Insert(db.ToDocument(entry)), ct);
@@ -33,4 +34,38 @@ internal sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
                 .Select(db.ToEntity<AuditEntry>)
                 .ToList();
         }, ct);
+
+    public Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, int skip, int take, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Actor is null)
+        {
+            return ListAsync(query.ActionPrefix, skip, take, ct);
+        }
+
+        return Run<IReadOnlyList<AuditEntry>>(() =>
+        {
+            if (take <= 0)
+            {
+                return [];
+            }
+
+            // The actor index narrows the set to one person's entries; the prefix is checked on those.
+            var matches = _entries.Query()
+                .Where(Query.EQ("Actor", query.Actor))
+                .ToEnumerable()
+                .Select(db.ToEntity<AuditEntry>);
+            if (!string.IsNullOrEmpty(query.ActionPrefix))
+            {
+                matches = matches.Where(e => e.Action.StartsWith(query.ActionPrefix, StringComparison.Ordinal));
+            }
+
+            return matches
+                .OrderByDescending(e => e.At)
+                .ThenByDescending(e => e.Id, StringComparer.Ordinal)
+                .Skip(Math.Max(0, skip))
+                .Take(take)
+                .ToList();
+        }, ct);
+    }
 }

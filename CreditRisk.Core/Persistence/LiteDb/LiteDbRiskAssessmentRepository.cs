@@ -17,6 +17,8 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     private const double BandWidth = 10;
 
     private readonly ILiteCollection<BsonDocument> _history = db.Collection(LiteDbCollections.Assessments);
+    private const string RuleIdsIndex = "RuleIds";
+
     private readonly ILiteCollection<BsonDocument> _current = db.Collection(LiteDbCollections.CurrentRisk);
     private readonly ILiteCollection<BsonDocument> _alerts = db.Collection(LiteDbCollections.Alerts);
 
@@ -26,6 +28,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         _current.EnsureIndex("Band", "$.Band");
         _current.EnsureIndex("Score", "$.Score");
         _current.EnsureIndex(BandScore, "$." + BandScore);
+        _current.EnsureIndex(RuleIdsIndex, "$.RuleIds[*]");
         _current.EnsureIndex("Reasons", "$.Reasons[*]");
         _current.EnsureIndex("AssessedAt", "$.AssessedAt");
         _history.EnsureIndex(BandChangedAt, "$." + BandChangedAt);
@@ -99,6 +102,10 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         Run<IReadOnlyDictionary<RiskBand, long>>(() => Enum.GetValues<RiskBand>()
             .ToDictionary(b => b, b => _current.LongCount(Query.EQ("Band", b.ToString()))), ct);
 
+    public Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default) =>
+        Run<IReadOnlyDictionary<string, long>>(() => ruleIds
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, id => (long)_current.Count(BsonExpression.Create("$.RuleIds[*] ANY = @0", new BsonValue(id))), StringComparer.Ordinal), ct);
     public Task<CurrentRiskPage> QueryCurrentPageAsync(CurrentRiskQuery query, CancellationToken ct = default) => Run(() =>
     {
         var filters = new List<BsonExpression>();

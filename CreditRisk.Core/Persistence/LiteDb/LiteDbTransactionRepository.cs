@@ -94,6 +94,38 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
             .Select(db.ToEntity<Transaction>)
             .ToList(), ct);
 
+    public Task<TransactionPage> QueryForCustomerAsync(
+        string customerId, TransactionFilter filter, int skip, int take, CancellationToken ct = default) =>
+        Run(() =>
+        {
+            ArgumentNullException.ThrowIfNull(filter);
+            if (filter.From is { } from && filter.To is { } to && from >= to)
+            {
+                return new TransactionPage([], 0);
+            }
+
+            // The time bounds ride the customer-then-time index; the type is checked per document, which stays within
+            // one customer's range.
+            var lower = filter.From is { } f ? LiteDbKeys.From(customerId, f) : LiteDbKeys.First(customerId);
+            var upper = filter.To is { } t ? LiteDbKeys.From(customerId, t) : LiteDbKeys.Last(customerId);
+            var query = _transactions.Query().Where(Query.Between(Key, lower, upper));
+            if (filter.Type is { } type)
+            {
+                query = query.Where(Query.EQ(nameof(Transaction.Type), type.ToString()));
+            }
+
+            var total = query.LongCount();
+            var items = take <= 0
+                ? []
+                : query.OrderByDescending(Key)
+                    .Skip(Math.Max(0, skip))
+                    .Limit(take)
+                    .ToEnumerable()
+                    .Select(db.ToEntity<Transaction>)
+                    .ToList();
+            return new TransactionPage(items, total);
+        }, ct);
+
     public Task<long> CountAsync(CancellationToken ct = default) => Run(() => _transactions.LongCount(), ct);
 
     private List<Transaction> InsertFresh(IReadOnlyCollection<Transaction> transactions)

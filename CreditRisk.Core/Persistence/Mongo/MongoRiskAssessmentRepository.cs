@@ -28,6 +28,7 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
                 new CreateIndexModel<CustomerRisk>(
                     Builders<CustomerRisk>.IndexKeys.Ascending(r => r.Band).Descending(r => r.Score)),
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Descending(r => r.Score)),
+                new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Ascending(r => r.RuleIds)),
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Ascending(r => r.Reasons)),
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Descending(r => r.AssessedAt)),
             ],
@@ -86,6 +87,18 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
 
     public Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) =>
         _current.CountDocumentsAsync(CurrentFilter(band, minScore), cancellationToken: ct);
+
+    public async Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var id in ruleIds.Distinct(StringComparer.Ordinal))
+        {
+            // Equality on an array field matches any element, served by the multikey index.
+            counts[id] = await _current.CountDocumentsAsync(Builders<CustomerRisk>.Filter.AnyEq(r => r.RuleIds, id), cancellationToken: ct);
+        }
+
+        return counts;
+    }
 
     public async Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default)
     {

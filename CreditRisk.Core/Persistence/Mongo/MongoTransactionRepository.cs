@@ -113,6 +113,41 @@ internal sealed class MongoTransactionRepository(IMongoDatabase database) : ITra
             .Limit(take)
             .ToListAsync(ct);
 
+    public async Task<TransactionPage> QueryForCustomerAsync(
+        string customerId, TransactionFilter filter, int skip, int take, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.From is { } from && filter.To is { } to && from >= to)
+        {
+            return new TransactionPage([], 0);
+        }
+
+        var builder = Builders<Transaction>.Filter;
+        var query = builder.Eq(t => t.CustomerId, customerId);
+        if (filter.From is { } lower)
+        {
+            query &= builder.Gte(t => t.Timestamp, lower);
+        }
+
+        if (filter.To is { } upper)
+        {
+            query &= builder.Lt(t => t.Timestamp, upper);
+        }
+
+        if (filter.Type is { } type)
+        {
+            query &= builder.Eq(t => t.Type, type);
+        }
+
+        var total = await _transactions.CountDocumentsAsync(query, cancellationToken: ct);
+        var items = take <= 0 ? [] : await _transactions.Find(query)
+            .SortByDescending(t => t.Timestamp).ThenByDescending(t => t.Id)
+            .Skip(Math.Max(0, skip))
+            .Limit(take)
+            .ToListAsync(ct);
+        return new TransactionPage(items, total);
+    }
+
     public Task<long> CountAsync(CancellationToken ct = default) =>
         _transactions.CountDocumentsAsync(FilterDefinition<Transaction>.Empty, cancellationToken: ct);
 

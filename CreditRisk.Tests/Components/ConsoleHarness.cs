@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using CreditRisk.Core;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Customers;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace CreditRisk.Tests.Components;
+
+/// <summary>
+/// A bUnit context with MudBlazor, the Core services over a temporary LiteDB file, the console services, a fixed
+/// clock and bUnit's fake authentication (roles and claims set per test). Composed by the test classes, disposed async.
+/// </summary>
+public sealed class ConsoleHarness : IAsyncDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+
+    public ConsoleHarness()
+    {
+        Directory.CreateDirectory(_directory);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:LiteDbPath"] = Path.Combine(_directory, "store.db") })
+            .Build();
+        Context.Services.AddSingleton<IConfiguration>(configuration);
+        Context.Services.AddLogging();
+        Context.Services.AddCreditRiskCore(configuration);
+        Context.Services.AddSingleton<TimeProvider>(Clock);
+        Context.Services.AddMudServices();
+        Context.Services.AddCreditRiskConsole();
+        Auth = Context.AddAuthorization();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public BunitContext Context { get; } = new();
+
+    public BunitAuthorizationContext Auth { get; }
+
+    /// <summary>Fixed at <see cref="Builders.A.Now"/>.</summary>
+    public FakeTimeProvider Clock { get; } = new(Builders.A.Now);
+
+    public ICreditRiskStore Store => Context.Services.GetRequiredService<ICreditRiskStore>();
+
+    public T Get<T>() where T : notnull => Context.Services.GetRequiredService<T>();
+
+    public static async Task<ConsoleHarness> CreateAsync()
+    {
+        var harness = new ConsoleHarness();
+        await harness.Store.InitializeAsync();
+        return harness;
+    }
+
+    /// <summary>Renders <typeparamref name="TComponent"/> after a popover provider (selects and menus need one).</summary>
+    public IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : IComponent
+    {
+        Context.Render<MudBlazor.MudPopoverProvider>();
+        return Context.Render(parameters);
+    }
+
+    public void SignInStaff(string name, string role)
+    {
+        Auth.SetAuthorized(name);
+        Auth.SetRoles(role);
+    }
+
+    public void SignInCustomer(string customerId)
+    {
+        Auth.SetAuthorized("+910000000000");
+        Auth.SetRoles(AppRoles.Customer);
+        Auth.SetClaims(new Claim(CreditRiskClaimTypes.CustomerId, customerId));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean up; the test itself is done.
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Bunit;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
+using CreditRisk.Tests.Builders;
+using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Components.Pages.Admin.Rules;
+
+namespace CreditRisk.Tests.Components.Pages.Admin;
+
+public sealed class RuleSettingsPageTests : IAsyncLifetime
+{
+    private ConsoleHarness _h = default!;
+
+    public async Task InitializeAsync() => _h = await ConsoleHarness.CreateAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task Render_Analyst_ShowsThresholdsAndCountsButCannotSave()
+    {
+        await _h.Store.Assessments.AddManyAsync(
+        [
+            A.Assessment("ra-1", "c1") with { RuleHits = [new RuleHit(RuleIds.UtilisationHigh, RiskBand.High, "x")] },
+            A.Assessment("ra-2", "c2") with { RuleHits = [new RuleHit(RuleIds.UtilisationHigh, RiskBand.High, "x")] },
+        ]);
+        _h.SignInStaff("asha", AppRoles.Analyst);
+
+        var cut = _h.Render<RuleSettingsPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("2 customers flagged now",
+            cut.Find($"[data-rule='{RuleIds.UtilisationHigh}'] [data-testid=flag-count]").TextContent));
+        Assert.Contains("0 customers flagged now", cut.Find($"[data-rule='{RuleIds.SpendDrop}'] [data-testid=flag-count]").TextContent);
+        Assert.Equal("90", cut.Find("#rule-utilisation").GetAttribute("value"));
+        Assert.True(cut.Find("#rules-save").HasAttribute("disabled"));
+        Assert.NotNull(cut.Find("#rules-readonly-note"));
+    }
+
+    [Fact]
+    public async Task Save_Admin_SavesAuditsAndConfirms()
+    {
+        _h.SignInStaff("root", AppRoles.Admin);
+        var cut = _h.Render<RuleSettingsPage>();
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#rules-save").HasAttribute("disabled")));
+
+        cut.Find("#rule-utilisation").Change("85");
+        await cut.Find("#rules-save").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("Saved as version 1", cut.Find("#rules-message").TextContent));
+        var stored = await _h.Get<RuleSettingsService>().GetAsync();
+        Assert.Equal(85, stored.Settings.UtilisationHighPct);
+        var audit = Assert.Single(await _h.Store.Audit.ListAsync(RuleSettingsService.AuditAction, 0, 10));
+        Assert.Equal("root", audit.Actor);
+    }
+
+    [Fact]
+    public async Task Save_OutOfRange_ShowsTheFieldMessageAndSavesNothing()
+    {
+        _h.SignInStaff("root", AppRoles.Admin);
+        var cut = _h.Render<RuleSettingsPage>();
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#rules-save").HasAttribute("disabled")));
+
+        cut.Find("#rule-cash").Change("150");
+        await cut.Find("#rules-save").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("out of range", cut.Find("#rules-message").TextContent));
+        Assert.Contains("between 1 and 100", cut.Markup);
+        Assert.Equal(0, (await _h.Get<RuleSettingsService>().GetAsync()).Version);
+        Assert.Empty(await _h.Store.Audit.ListAsync(null, 0, 10));
+    }
+}

@@ -1,0 +1,110 @@
+using Bunit;
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
+using CreditRisk.Tests.Builders;
+using CreditRisk.Web.Components.Pages.Me;
+using CreditRisk.Web.Customers;
+
+namespace CreditRisk.Tests.Components.Pages.Me;
+
+public sealed class MyDashboardTests : IAsyncLifetime
+{
+    private ConsoleHarness _h = default!;
+
+    public async Task InitializeAsync()
+    {
+        _h = await ConsoleHarness.CreateAsync();
+        await _h.Store.Customers.UpsertManyAsync(
+        [
+            A.Customer("cust-1") with { FullName = "Meera Iyer" },
+            A.Customer("cust-2", phone: "+919800000002") with { FullName = "Ravi Kumar" },
+        ]);
+        await _h.Store.Assessments.AddManyAsync(
+        [
+            A.Assessment("ra-1", "cust-1") with
+            {
+                Features = [new FeatureValue("utilisation_pct", 95), new FeatureValue("cash_withdrawal_pct_30d", 46)],
+                RuleHits =
+                [
+                    new RuleHit(RuleIds.UtilisationHigh, RiskBand.High, "Utilisation 95% is above 90%"),
+                    new RuleHit(RuleIds.CashWithdrawalHigh, RiskBand.High, "Cash withdrawals are 46% of spend"),
+                ],
+            },
+            A.Assessment("ra-2", "cust-2", band: RiskBand.Low),
+        ]);
+        await _h.Store.Transactions.InsertNewAsync(
+        [
+            A.Transaction("mine", "cust-1", A.Now.AddDays(-1), amount: 111.11m),
+            A.Transaction("theirs", "cust-2", A.Now.AddDays(-1), amount: 222.22m),
+        ]);
+        await _h.Store.Alerts.TryAddAsync(A.Alert("al-1", "cust-1", status: AlertStatus.Delivered) with { Reason = "Your balance is close to your limit" });
+        await _h.Store.Alerts.TryAddAsync(A.Alert("al-2", "cust-2", status: AlertStatus.Delivered) with { Reason = "Ravi's message" });
+    }
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public void Render_SignedInCustomer_ShowsOnlyTheClaimsCustomer()
+    {
+        _h.SignInCustomer("cust-1");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Meera Iyer", cut.Find("#me-name").TextContent));
+        Assert.DoesNotContain("Ravi", cut.Markup);
+        Assert.Contains("111.11", cut.Find("#me-transactions").TextContent);
+        Assert.DoesNotContain("222.22", cut.Markup);
+        Assert.Contains("Your balance is close to your limit", cut.Find("#me-messages").TextContent);
+    }
+
+    [Fact]
+    public void Render_OtherClaim_ShowsThatCustomerInstead()
+    {
+        _h.SignInCustomer("cust-2");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Ravi Kumar", cut.Find("#me-name").TextContent));
+        Assert.DoesNotContain("Meera", cut.Markup);
+        Assert.Contains("Everything looks fine.", cut.Find("#me-band").TextContent);
+    }
+
+    [Fact]
+    public void Render_HighBand_ExplainsInPlainLanguageWithActions()
+    {
+        _h.SignInCustomer("cust-1");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#me-reasons")));
+        var reasons = cut.Find("#me-reasons").TextContent;
+        Assert.Contains("Your balance is 95% of your credit limit", reasons);
+        Assert.Contains("Cash withdrawals are 46% of your spending", reasons);
+        Assert.DoesNotContain("above 90%", reasons);
+        Assert.Contains("debit card", cut.Find("#me-actions").TextContent);
+        Assert.Contains("95%", cut.Find("#me-utilisation").TextContent);
+        Assert.Contains("95% of your limit", cut.Find("[data-testid=utilisation-gauge]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Render_ClaimForUnknownCustomer_SaysTheAccountIsMissing()
+    {
+        _h.SignInCustomer("nobody");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#me-missing")));
+    }
+
+    [Fact]
+    public void Render_NoCustomerClaim_ShowsNoCustomerData()
+    {
+        _h.SignInStaff("asha", "Customer");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#me-missing")));
+        Assert.DoesNotContain("Meera", cut.Markup);
+    }
+}

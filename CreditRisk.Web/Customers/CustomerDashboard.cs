@@ -1,0 +1,31 @@
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Customers;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Statements;
+using CreditRisk.Core.Transactions;
+
+namespace CreditRisk.Web.Customers;
+
+/// <summary>What a signed-in card customer sees about their own account.</summary>
+/// <param name="Band">Current band; null before the first assessment.</param>
+/// <param name="Reasons">Why, in the customer's words (empty when Low or not assessed).</param>
+/// <param name="Actions">What the customer can do about it.</param>
+/// <param name="UtilisationPct">Balance as % of the limit at the latest assessment; null when unknown.</param>
+/// <param name="SpendTrend">Card spending per calendar month, oldest first, the current month last.</param>
+/// <param name="RecentTransactions">Newest first.</param>
+/// <param name="Statements">Newest first.</param>
+/// <param name="Messages">WhatsApp messages sent to the customer, newest first.</param>
+public sealed record CustomerDashboard(
+    Customer Customer,
+    RiskBand? Band,
+    DateTimeOffset? AssessedAt,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> Actions,
+    double? UtilisationPct,
+    IReadOnlyList<MonthlySpend> SpendTrend,
+    IReadOnlyList<Transaction> RecentTransactions,
+    IReadOnlyList<Statement> Statements,
+    IReadOnlyList<Alert> Messages);
+
+/// <summary>Card spending in one calendar month: purchases and cash withdrawals, in the account currency.</summary>
+public sealed record MonthlySpend(DateOnly Month, decimal Purchases, decimal CashWithdrawals);

@@ -1,0 +1,66 @@
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Features;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Transactions;
+
+namespace CreditRisk.Web.Customers;
+
+/// <summary>Reads a customer's own dashboard; callers pass the id from the sign-in claim, never from the URL.</summary>
+public sealed class CustomerDashboardService(ICreditRiskStore store, TimeProvider time)
+{
+    /// <summary>Calendar months in the spend trend, the current one included.</summary>
+    public const int TrendMonths = 6;
+
+    public const int RecentTransactionCount = 10;
+
+    public const int StatementCount = 6;
+
+    public const int MessageCount = 20;
+
+    /// <summary>The dashboard of <paramref name="customerId"/>; null when there is no such customer.</summary>
+    public async Task<CustomerDashboard?> GetAsync(string customerId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        var customer = await store.Customers.GetAsync(customerId, ct);
+        if (customer is null)
+        {
+            return null;
+        }
+
+        var latest = await store.Assessments.GetLatestAsync(customerId, ct);
+        var now = time.GetUtcNow();
+        var firstMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(-(TrendMonths - 1));
+        var window = await store.Transactions.ListForCustomerAsync(customerId, firstMonth, now.AddTicks(1), ct);
+        var recent = await store.Transactions.ListRecentForCustomerAsync(customerId, 0, RecentTransactionCount, ct);
+        var statements = await store.Statements.ListForCustomerAsync(customerId, StatementCount, ct);
+        var alerts = await store.Alerts.ListForCustomerAsync(customerId, MessageCount, ct);
+
+        return new CustomerDashboard(
+            customer,
+            latest?.Band,
+            latest?.AssessedAt,
+            latest is null ? [] : CustomerAdvice.Reasons(latest),
+            CustomerAdvice.Actions(latest),
+            latest?.Features.FirstOrDefault(f => f.Name == FeatureNames.UtilisationPct)?.Value,
+            Trend(window, firstMonth),
+            recent,
+            [.. statements.Reverse()],
+            [.. alerts.Where(a => a.SentAt is not null)]);
+    }
+
+    private static List<MonthlySpend> Trend(IReadOnlyList<Transaction> transactions, DateTimeOffset firstMonth)
+    {
+        var byMonth = transactions
+            .GroupBy(t => new DateOnly(t.Timestamp.UtcDateTime.Year, t.Timestamp.UtcDateTime.Month, 1))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        return [.. Enumerable.Range(0, TrendMonths).Select(i =>
+        {
+            var month = DateOnly.FromDateTime(firstMonth.AddMonths(i).UtcDateTime);
+            var items = byMonth.GetValueOrDefault(month) ?? [];
+            return new MonthlySpend(
+                month,
+                items.Where(t => t.Type == TransactionType.Purchase).Sum(t => t.Amount),
+                items.Where(t => t.Type == TransactionType.CashWithdrawal).Sum(t => t.Amount));
+        })];
+    }
+}
