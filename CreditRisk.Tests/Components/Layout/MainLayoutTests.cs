@@ -67,7 +67,11 @@ public sealed class MainLayoutTests : IAsyncLifetime
 
         Assert.Contains("admin/portfolio", targets);
         Assert.Contains("admin/customers", targets);
+        Assert.Contains("admin/models", targets);
+        Assert.Contains("admin/rules", targets);
         Assert.DoesNotContain("admin/users", targets);
+        Assert.DoesNotContain("admin/outbox", targets);
+        Assert.DoesNotContain("admin/audit", targets);
         Assert.DoesNotContain("me", targets);
     }
 
@@ -80,7 +84,7 @@ public sealed class MainLayoutTests : IAsyncLifetime
         var targets = NavTargets(RenderLayout());
 
         Assert.Equal(
-            ["admin/portfolio", "admin/customers", "admin/outbox", "admin/audit", "admin/models", "admin/rules", "admin/api-keys", "admin/users", "jobs"],
+            ["admin/portfolio", "admin/customers", "admin/models", "admin/rules", "admin/api-keys", "admin/outbox", "admin/audit", "admin/users", "jobs"],
             targets);
     }
 
