@@ -4,6 +4,7 @@ using CreditRisk.Core.Messaging.Webhooks;
 using CreditRisk.Core.Portfolio;
 using CreditRisk.Core.Risk;
 using CreditRisk.Tests.Messaging;
+using CreditRisk.Web.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -16,6 +17,8 @@ namespace CreditRisk.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class AdminAlertFlowTests : IAsyncLifetime
 {
+    private const string AdminEmail = "risk.admin@bank.test";
+
     private BrowserSession _session = null!;
 
     public async Task InitializeAsync()
@@ -31,6 +34,7 @@ public sealed class AdminAlertFlowTests : IAsyncLifetime
     public async Task Admin_SendsAlertFromGrid_SeesChartsAndLiveStatusFromWebhook()
     {
         var page = _session.Page;
+        await _session.SignInStaffAsync(AdminEmail, AppRoles.Admin);
 
         await page.GotoAsync("admin/portfolio");
         await Assertions.Expect(page.Locator("[data-testid=chart-bands] svg").First).ToBeVisibleAsync();
@@ -50,7 +54,7 @@ public sealed class AdminAlertFlowTests : IAsyncLifetime
         await Assertions.Expect(row.GetByTestId("alert-status")).ToHaveTextAsync("Sent");
 
         var alert = (await _session.App.Store.Alerts.ListForCustomerAsync(BrowserSeed.SendableCustomerId, 1)).Single();
-        Assert.Equal(TestAdminAuthentication.UserName, alert.TriggeredBy);
+        Assert.Equal(AdminEmail, alert.TriggeredBy);
         using var http = _session.CreateHttpClient();
         var response = await FakeWhatsAppCloudApi.PostWebhookAsync(http, FakeWhatsAppCloudApi.Payload(new WebhookValue(
             "whatsapp",

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CreditRisk.Tests.Api;
+using CreditRisk.Tests.Identity;
 using CreditRisk.Tests.Messaging;
 using Microsoft.Playwright;
 
@@ -42,7 +43,6 @@ public sealed class BrowserSession : IAsyncDisposable
         var port = FreeLoopbackPort();
         var app = new CreditRiskWebFactory
         {
-            TestServices = TestAdminAuthentication.Register,
             Settings =
             {
                 ["WhatsApp:AppSecret"] = FakeWhatsAppCloudApi.AppSecret,
@@ -103,6 +103,32 @@ public sealed class BrowserSession : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>Creates a staff account and signs in through the real sign-in form, as a person would.</summary>
+    public async Task SignInStaffAsync(string email, string role)
+    {
+        await App.CreateStaffAsync(email, role);
+        await Page.GotoAsync("account/signin");
+        await Page.FillAsync("#email", email);
+        await Page.FillAsync("#password", SignedInClients.StaffPassword);
+        await Page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(Page.Locator("#signed-in-as")).ToHaveTextAsync(email);
+    }
+
+    /// <summary>
+    /// Registers (or signs in) a customer by phone: asks for a code, reads it from the development outbox (where
+    /// WhatsApp messages go when no access token is configured) and types it in, as the customer would from WhatsApp.
+    /// </summary>
+    public async Task SignInCustomerAsync(string phone)
+    {
+        await Page.GotoAsync("account/phone");
+        await Page.FillAsync("#phone", phone);
+        await Page.ClickAsync("button[type=submit]");
+        await Page.WaitForURLAsync("**/account/phone/verify**");
+        await Page.FillAsync("#code", await App.LatestCodeAsync(phone));
+        await Page.ClickAsync("button[type=submit]");
+        await Page.WaitForURLAsync("**/me");
     }
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };

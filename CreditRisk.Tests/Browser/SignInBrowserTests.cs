@@ -1,4 +1,3 @@
-using CreditRisk.Tests.Api;
 using CreditRisk.Tests.Identity;
 using Microsoft.Playwright;
 
@@ -11,48 +10,17 @@ namespace CreditRisk.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class SignInBrowserTests : IAsyncLifetime
 {
-    private readonly CreditRiskWebFactory _app = new();
-    private const string Chromium = "/usr/bin/chromium";
+    private BrowserSession _session = null!;
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync();
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(Chromium))
-        {
-            return;
-        }
+    public async Task DisposeAsync() => await _session.DisposeAsync();
 
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _app.DisposeAsync();
-    }
-
-    [SkippableFact]
+    [Fact]
     public async Task SignIn_Admin_PortfolioGoesInteractiveWithoutCspViolations()
     {
-        Skip.If(_browser is null, "Chromium is not installed at " + Chromium);
-        await _app.CreateStaffAsync("root@bank.test", "Admin");
-        var baseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        var page = await _browser!.NewPageAsync();
+        await _session.App.CreateStaffAsync("root@bank.test", "Admin");
+        var page = _session.Page;
         var problems = new List<string>();
         page.Console += (_, message) =>
         {
@@ -70,12 +38,12 @@ public sealed class SignInBrowserTests : IAsyncLifetime
             }
         };
 
-        await page.GotoAsync(baseUrl + "/");
+        await page.GotoAsync("");
         await page.WaitForURLAsync("**/account/signin**");
         await page.FillAsync("#email", "root@bank.test");
         await page.FillAsync("#password", SignedInClients.StaffPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(baseUrl + "/");
+        await page.WaitForURLAsync(_session.BaseAddress.ToString());
 
         await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("root@bank.test");
 
