@@ -1,7 +1,9 @@
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Customers;
+using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Risk;
 using CreditRisk.Tests.Api;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditRisk.Tests.Browser;
 
@@ -10,6 +12,9 @@ public static class BrowserSeed
 {
     public const string SendableCustomerId = "c-1001";
     public const string NoOptInCustomerId = "c-1002";
+
+    /// <summary>Has six months of statements and card use behind its assessments (phone +919810001004).</summary>
+    public const string HistoryCustomerId = "c-1004";
 
     private static readonly string[] s_names =
         ["Asha Verma", "Rahul Mehta", "Priya Nair", "Vikram Rao", "Neha Kapoor", "Arjun Singh", "Kavya Iyer", "Rohan Das",
@@ -73,5 +78,44 @@ public static class BrowserSeed
         {
             await app.Store.Alerts.TryAddAsync(alert);
         }
+
+        await CardHistoryAsync(app, HistoryCustomerId);
+    }
+
+    /// <summary>
+    /// Six months of statements and card use for one customer, sent through the real ingestion service so the
+    /// pipeline builds the profile and assesses them, as it would for a bank's feed: the dashboard and drill-down
+    /// then show utilisation, spend trend, transactions and statements rather than empty states.
+    /// </summary>
+    private static async Task CardHistoryAsync(CreditRiskWebFactory app, string customerId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var ingestion = scope.ServiceProvider.GetRequiredService<IngestionService>();
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var statements = new List<StatementInput>();
+        for (var month = 6; month >= 1; month--)
+        {
+            var statementDate = today.AddMonths(-month);
+            var balance = 20_000m + ((6 - month) * 5_000m);
+            statements.Add(new StatementInput
+            {
+                CustomerId = customerId, StatementDate = statementDate, CreditLimit = 50_000m, Balance = balance,
+                MinimumDue = balance * 0.05m, DueDate = statementDate.AddDays(20),
+                AmountPaid = month > 3 ? balance * 0.3m : balance * 0.05m, PaidOn = statementDate.AddDays(18), DaysPastDue = 0,
+            });
+        }
+
+        Assert.True((await ingestion.IngestStatementsAsync(statements)).Accepted);
+
+        var now = app.Clock.GetUtcNow();
+        string[] categories = ["5411", "5812", "5541", "4121", "5999"];
+        var transactions = Enumerable.Range(0, 90).Select(i => new TransactionInput
+        {
+            TransactionId = $"{customerId}-t{i:D3}", CustomerId = customerId, Timestamp = now.AddDays(-(i * 2) - 1),
+            Amount = i % 9 == 0 ? 4_000m : 600m + (i * 37 % 900),
+            Type = i % 9 == 0 ? "cash_withdrawal" : "purchase",
+            MerchantCategory = categories[i % categories.Length], Channel = i % 3 == 0 ? "online" : "pos",
+        }).ToList();
+        Assert.True((await ingestion.IngestTransactionsAsync(transactions)).Accepted);
     }
 }

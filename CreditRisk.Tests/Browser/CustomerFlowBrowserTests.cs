@@ -9,9 +9,9 @@ namespace CreditRisk.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class CustomerFlowBrowserTests : IAsyncLifetime
 {
-    // BrowserSeed's first and third customers.
-    private const string PhoneA = "+919810001001";
-    private const string NameA = "Asha Verma";
+    // BrowserSeed's customer with a card history, and another one.
+    private const string PhoneA = "+919810001004";
+    private const string NameA = "Vikram Rao";
     private const string CustomerB = "c-1003";
     private const string NameB = "Priya Nair";
 
@@ -36,6 +36,9 @@ public sealed class CustomerFlowBrowserTests : IAsyncLifetime
 
         await Assertions.Expect(page.Locator("#me-name")).ToContainTextAsync(NameA);
         await Assertions.Expect(page.GetByText(NameB)).ToHaveCountAsync(0);
+
+        // The utilisation gauge and the spend chart, drawn once the circuit is up.
+        await Assertions.Expect(page.Locator("svg.apexcharts-svg")).ToHaveCountAsync(2);
         await _session.ScreenshotAsync("customer-dashboard");
 
         await page.GotoAsync($"admin/customers/{CustomerB}");

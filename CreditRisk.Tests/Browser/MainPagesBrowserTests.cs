@@ -28,7 +28,7 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
 
         string[] pages =
         [
-            "admin/portfolio", "admin/customers", $"admin/customers/{BrowserSeed.SendableCustomerId}", "admin/models",
+            "admin/portfolio", "admin/customers", $"admin/customers/{BrowserSeed.HistoryCustomerId}", "admin/models",
             "admin/rules", "admin/api-keys", "admin/outbox", "admin/audit", "admin/users",
         ];
         foreach (var path in pages)
