@@ -1,11 +1,9 @@
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Messaging.Webhooks;
-using CreditRisk.Core.Portfolio;
 using CreditRisk.Core.Risk;
 using CreditRisk.Tests.Messaging;
 using CreditRisk.Web.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CreditRisk.Tests.Browser;
@@ -21,12 +19,7 @@ public sealed class AdminAlertFlowTests : IAsyncLifetime
 
     private BrowserSession _session = null!;
 
-    public async Task InitializeAsync()
-    {
-        _session = await BrowserSession.StartAsync();
-        await BrowserSeed.PortfolioAsync(_session.App);
-        await _session.App.Services.GetRequiredService<PortfolioSnapshotService>().RefreshAsync();
-    }
+    public async Task InitializeAsync() => _session = await BrowserSession.StartWithPortfolioAsync();
 
     public async Task DisposeAsync() => await _session.DisposeAsync();
 

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using CreditRisk.Core.Portfolio;
 using CreditRisk.Tests.Api;
 using CreditRisk.Tests.Identity;
 using CreditRisk.Tests.Messaging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CreditRisk.Tests.Browser;
@@ -71,6 +73,15 @@ public sealed class BrowserSession : IAsyncDisposable
             BaseURL = session.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
         });
+        return session;
+    }
+
+    /// <summary>A started session over <see cref="BrowserSeed"/>'s portfolio, its snapshot already computed for the charts.</summary>
+    public static async Task<BrowserSession> StartWithPortfolioAsync()
+    {
+        var session = await StartAsync();
+        await BrowserSeed.PortfolioAsync(session.App);
+        await session.App.Services.GetRequiredService<PortfolioSnapshotService>().RefreshAsync();
         return session;
     }
 

@@ -17,11 +17,7 @@ public sealed class CustomerFlowBrowserTests : IAsyncLifetime
 
     private BrowserSession _session = null!;
 
-    public async Task InitializeAsync()
-    {
-        _session = await BrowserSession.StartAsync();
-        await BrowserSeed.PortfolioAsync(_session.App);
-    }
+    public async Task InitializeAsync() => _session = await BrowserSession.StartWithPortfolioAsync();
 
     public async Task DisposeAsync() => await _session.DisposeAsync();
 

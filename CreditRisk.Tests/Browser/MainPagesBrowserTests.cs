@@ -1,6 +1,4 @@
-using CreditRisk.Core.Portfolio;
 using CreditRisk.Web.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CreditRisk.Tests.Browser;
@@ -11,12 +9,7 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
 {
     private BrowserSession _session = null!;
 
-    public async Task InitializeAsync()
-    {
-        _session = await BrowserSession.StartAsync();
-        await BrowserSeed.PortfolioAsync(_session.App);
-        await _session.App.Services.GetRequiredService<PortfolioSnapshotService>().RefreshAsync();
-    }
+    public async Task InitializeAsync() => _session = await BrowserSession.StartWithPortfolioAsync();
 
     public async Task DisposeAsync() => await _session.DisposeAsync();
 
