@@ -23,6 +23,12 @@ public sealed record ModelVersion
     /// <summary>Hold-out metrics by model (<c>logistic</c>, <c>tree</c>, <c>ensemble</c>, <c>challenger</c>) then metric name.</summary>
     public Dictionary<string, Dictionary<string, double>> Metrics { get; init; } = [];
 
+    /// <summary>
+    /// Hold-out ROC and calibration of the ensemble; null for versions registered before curves were kept, so
+    /// older registry documents still load.
+    /// </summary>
+    public ModelCurves? Curves { get; init; }
+
     /// <summary>Facts about the training data: rows, positives, date range and so on.</summary>
     public Dictionary<string, string> TrainingSummary { get; init; } = [];
 }

@@ -19,7 +19,7 @@ public sealed class EvaluationService(IModelRegistry registry)
                 ?? throw new KeyNotFoundException($"Model version '{versionId}' is not in the registry.");
         var model = ModelPackage.Load(version);
         var rows = PointInTimeFeatures.Build(TrainingDataReader.Read(dataDirectory));
-        var (models, psi) = ModelScoring.Evaluate(model, rows, cutoffs);
+        var (models, psi, _) = ModelScoring.Evaluate(model, rows, cutoffs);
         return new ModelReport
         {
             Version = version.Id,

@@ -191,6 +191,24 @@ public static class A
         TrainingSummary = new() { ["rows"] = "12000", ["positives"] = "1450", ["from"] = "2025-01-01" },
     };
 
+    /// <summary>A short ROC curve and a three-bin reliability table (the real ones have up to 101 points and ten bins).</summary>
+    public static ModelCurves ModelCurves() => new()
+    {
+        Roc =
+        [
+            new() { FalsePositiveRate = 0, TruePositiveRate = 0 },
+            new() { FalsePositiveRate = 0.1, TruePositiveRate = 0.55 },
+            new() { FalsePositiveRate = 0.35, TruePositiveRate = 0.875 },
+            new() { FalsePositiveRate = 1, TruePositiveRate = 1 },
+        ],
+        Calibration =
+        [
+            new() { Lower = 0, Upper = 0.1, Count = 120, MeanPredicted = 0.04, ObservedRate = 0.05 },
+            new() { Lower = 0.1, Upper = 0.2, Count = 0, MeanPredicted = 0, ObservedRate = 0 },
+            new() { Lower = 0.2, Upper = 0.3, Count = 30, MeanPredicted = 0.26, ObservedRate = 0.3 },
+        ],
+    };
+
     public static AppUser User(string id = "user-1", string userName = "asha") => new()
     {
         Id = id,

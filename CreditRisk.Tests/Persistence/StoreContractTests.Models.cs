@@ -39,6 +39,28 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Models_AddAsync_VersionWithCurves_RoundTripsTheCurvesInGetAndList()
+    {
+        Begin();
+        var version = A.ModelVersion("v1") with { Curves = A.ModelCurves() };
+
+        await Store.Models.AddAsync(version);
+
+        JsonAssert.Equivalent(version, await Store.Models.GetAsync("v1"));
+        JsonAssert.Equivalent(version.Curves, (await Store.Models.ListAsync()).Single().Curves);
+    }
+
+    [SkippableFact]
+    public async Task Models_AddAsync_VersionWithoutCurves_ReadsBackNullCurves()
+    {
+        Begin();
+
+        await Store.Models.AddAsync(A.ModelVersion("v1") with { Curves = null });
+
+        Assert.Null((await Store.Models.GetAsync("v1"))!.Curves);
+    }
+
+    [SkippableFact]
     public async Task Models_GetAsync_UnknownId_ReturnsNull()
     {
         Begin();

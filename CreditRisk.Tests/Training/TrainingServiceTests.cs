@@ -110,6 +110,22 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         Assert.Contains("--promote", error.Message);
     }
 
+    [Fact]
+    public async Task TrainAsync_Portfolio_StoresTheEnsembleHoldoutCurves()
+    {
+        var report = await _training.TrainAsync(Request(promote: false));
+
+        var curves = (await _store.Models.GetAsync(report.Version))?.Curves;
+
+        Assert.NotNull(curves);
+        Assert.InRange(curves.Roc.Count, 3, BinaryMetrics.DefaultRocPoints);
+        Assert.Equal((0d, 0d), (curves.Roc[0].FalsePositiveRate, curves.Roc[0].TruePositiveRate));
+        Assert.Equal((1d, 1d), (curves.Roc[^1].FalsePositiveRate, curves.Roc[^1].TruePositiveRate));
+        Assert.Equal(report.Models.Ensemble.Auc, Scoring.Evaluation.RocCurveTests.Area(curves.Roc), tolerance: 0.01);
+        Assert.Equal(report.HoldoutRows, curves.Calibration.Sum(b => b.Count));
+        Assert.Equal(report.Models.Ensemble.Calibration.Select(b => b.ObservedRate), curves.Calibration.Select(b => b.ObservedRate));
+    }
+
     private TrainingRequest Request(bool promote) => new()
     {
         DataDirectory = portfolio.Directory,

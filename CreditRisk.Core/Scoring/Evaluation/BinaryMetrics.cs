@@ -90,6 +90,62 @@ public static class BinaryMetrics
         return best;
     }
 
+    /// <summary>Default number of points of <see cref="Roc"/>: 101, a threshold every percentile of the scores.</summary>
+    public const int DefaultRocPoints = 101;
+
+    /// <summary>
+    /// A compact ROC curve: (false-positive rate, true-positive rate) with thresholds at the score quantiles, a
+    /// case counting as bad when its score is at or above the threshold. Tied scores enter together, so the
+    /// trapezoid area under the points matches <see cref="Auc"/> up to the coarseness of the quantile grid. Starts
+    /// at (0, 0), ends at (1, 1), at most <paramref name="maxPoints"/> points (at least 2); just the diagonal's ends
+    /// when either class is absent.
+    /// </summary>
+    public static IReadOnlyList<RocPoint> Roc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, int maxPoints = DefaultRocPoints)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 2);
+        var n = Check(scores, labels);
+        var positives = labels.Count(l => l);
+        var negatives = n - positives;
+        var points = new List<RocPoint> { new() { FalsePositiveRate = 0, TruePositiveRate = 0 } };
+        if (positives == 0 || negatives == 0)
+        {
+            points.Add(new() { FalsePositiveRate = 1, TruePositiveRate = 1 });
+            return points;
+        }
+
+        var order = Enumerable.Range(0, n).OrderByDescending(i => scores[i]).ToArray();
+        int tp = 0, fp = 0, taken = 0;
+        for (var step = 1; step < maxPoints; step++)
+        {
+            // Cut after this quantile, then widen the cut to the end of its tie so a threshold separates the cases.
+            var cut = (int)Math.Round((double)step * n / (maxPoints - 1));
+            while (cut < n && cut > 0 && scores[order[cut]] == scores[order[cut - 1]])
+            {
+                cut++;
+            }
+
+            for (; taken < cut; taken++)
+            {
+                if (labels[order[taken]])
+                {
+                    tp++;
+                }
+                else
+                {
+                    fp++;
+                }
+            }
+
+            var point = new RocPoint { FalsePositiveRate = (double)fp / negatives, TruePositiveRate = (double)tp / positives };
+            if (point != points[^1])
+            {
+                points.Add(point);
+            }
+        }
+
+        return points;
+    }
+
     /// <summary>Brier score: mean squared difference between probability and outcome (0 perfect, lower is better).</summary>
     public static double Brier(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {

@@ -33,6 +33,19 @@ public sealed class LiteDbMapperTests
         Assert.Contains(nameof(NotStored), ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ToObject_ModelVersionDocumentWithoutCurvesField_LoadsWithNullCurves()
+    {
+        var mapper = LiteDbMapper.Create();
+        var doc = mapper.ToDocument(A.ModelVersion("v1") with { Curves = A.ModelCurves() });
+        Assert.True(doc.ContainsKey("Curves"));
+
+        // Registries written before curves were kept have no such field.
+        doc.Remove("Curves");
+
+        Assert.Null(mapper.ToObject<Core.Scoring.ModelVersion>(doc).Curves);
+    }
+
     private sealed record NotStored
     {
         public string Name { get; init; } = "";

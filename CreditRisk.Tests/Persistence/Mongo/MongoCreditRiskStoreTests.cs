@@ -215,6 +215,28 @@ public sealed class MongoCreditRiskStoreTests(MongoTestServer server) : IAsyncLi
     }
 
     [Fact]
+    public async Task ModelsGet_DocumentWrittenBeforeCurvesWereKept_LoadsWithNullCurves()
+    {
+        await _store.Models.AddAsync(new ModelVersion
+        {
+            Id = "old",
+            CreatedAt = T0,
+            CreatedBy = "cli",
+            ModelBytes = [1],
+            FeatureNames = ["utilisation"],
+            Curves = Builders.A.ModelCurves(),
+        });
+        var versions = _database.GetCollection<BsonDocument>(MongoModelRegistry.CollectionName);
+        Assert.True((await RawAsync(MongoModelRegistry.CollectionName, "old")).Contains("curves"));
+
+        // An older registry has no such field at all, which differs from a stored null.
+        await versions.UpdateOneAsync(new BsonDocument("_id", "old"), new BsonDocument("$unset", new BsonDocument("curves", "")));
+
+        Assert.Null((await _store.Models.GetAsync("old"))!.Curves);
+        Assert.Null((await _store.Models.ListAsync()).Single().Curves);
+    }
+
+    [Fact]
     public async Task UsersTryUpdate_UserReadBeforeWelcomeClaim_KeepsTheClaim()
     {
         var user = User("u1", "asha");

@@ -23,6 +23,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
         {
             IsChampion = false,
             Metrics = new() { ["ensemble"] = new() { ["auc"] = 0.86, ["ks"] = 0.52 } },
+            Curves = A.ModelCurves(),
         });
     }
 
@@ -40,6 +41,35 @@ public sealed class ModelsPageTests : IAsyncLifetime
         Assert.NotNull(cut.Find("#models-readonly-note"));
         Assert.NotNull(cut.Find("[data-testid=models-trend-chart]"));
         Assert.Contains("Metrics of v1", cut.Find("#model-metrics").TextContent);
+    }
+
+    [Fact]
+    public void Render_ChampionWithoutCurves_ShowsTheCurvesEmptyState()
+    {
+        _h.SignInStaff("asha", AppRoles.Analyst);
+
+        var cut = _h.Render<ModelsPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Metrics of v1", cut.Find("#model-metrics").TextContent));
+        Assert.Contains("No curves recorded for this version", cut.Find("#model-curves-empty").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=model-roc-chart]"));
+        Assert.Empty(cut.FindAll("[data-testid=model-calibration-chart]"));
+    }
+
+    [Fact]
+    public void Render_SelectVersionWithCurves_ShowsRocAndCalibrationCharts()
+    {
+        _h.SignInStaff("asha", AppRoles.Analyst);
+        var cut = _h.Render<ModelsPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#models-table")));
+
+        cut.Find("[aria-label='Show metrics of v2']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Metrics of v2", cut.Find("#model-metrics").TextContent));
+        Assert.Contains("4 points", cut.Find("[data-testid=model-roc-chart]").GetAttribute("aria-label"));
+        // Two of the three bins hold cases; the empty one is not plotted.
+        Assert.Contains("in 2 probability bins", cut.Find("[data-testid=model-calibration-chart]").GetAttribute("aria-label"));
+        Assert.Empty(cut.FindAll("#model-curves-empty"));
     }
 
     [Fact]
