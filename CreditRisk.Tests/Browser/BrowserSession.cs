@@ -121,6 +121,12 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await App.CreateStaffAsync(email, role);
         await Page.GotoAsync("account/signin");
+        await SubmitStaffSignInAsync(email);
+    }
+
+    /// <summary>Fills in and submits the sign-in form already on the page, then waits until the app shows who signed in.</summary>
+    public async Task SubmitStaffSignInAsync(string email)
+    {
         await Page.FillAsync("#email", email);
         await Page.FillAsync("#password", SignedInClients.StaffPassword);
         await Page.ClickAsync("button[type=submit]");
