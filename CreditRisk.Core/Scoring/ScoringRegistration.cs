@@ -8,7 +8,7 @@ internal static class ScoringRegistration
 {
     /// <summary>
     /// Model options, the registry-backed champion provider (one cache per process), promotion, training and
-    /// evaluation. Band cut-offs (<c>BandingOptions</c>) are registered with the risk services.
+    /// evaluation, and retraining from the stored data. Band cut-offs (<c>BandingOptions</c>) are registered with the risk services.
     /// </summary>
     public static IServiceCollection AddScoring(this IServiceCollection services)
     {
@@ -23,6 +23,11 @@ internal static class ScoringRegistration
         services.AddSingleton<ModelPromotionService>();
         services.AddSingleton<TrainingService>();
         services.AddSingleton<EvaluationService>();
+        services.AddOptions<StoreTrainingOptions>()
+            .BindConfiguration(StoreTrainingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<StoreTrainingDataSource>();
         return services;
     }
 }

@@ -70,7 +70,32 @@ public sealed class TrainingService(
         }
 
         ct.ThrowIfCancellationRequested();
-        var rows = PointInTimeFeatures.Build(history);
+        var rows = new TrainingRows
+        {
+            Rows = PointInTimeFeatures.Build(history),
+            Source = history.Source,
+            HasTransactions = history.HasTransactions,
+            HasStatements = history.HasStatements,
+        };
+        return await TrainAsync(rows, request, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Trains on feature rows already built point in time, e.g. by <see cref="StoreTrainingDataSource"/> (retraining
+    /// from the stored data), exactly as on the same rows built from a history.
+    /// </summary>
+    /// <exception cref="TrainingDataException">The rows cannot train a model (none, one outcome only, too few rows).</exception>
+    public async Task<ModelReport> TrainAsync(TrainingRows training, TrainingRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(request);
+        var rows = training.Rows;
+        if (rows.Count == 0)
+        {
+            throw new TrainingDataException("The training data has no label rows.");
+        }
+
+        ct.ThrowIfCancellationRequested();
         var (trainIndex, holdoutIndex) = HoldoutSplit.Split(rows, request.HoldoutShare, request.Seed);
         var train = trainIndex.Select(i => rows[i]).ToList();
         var holdout = holdoutIndex.Select(i => rows[i]).ToList();
@@ -95,7 +120,7 @@ public sealed class TrainingService(
             FeatureNames = [.. FeatureNames.Ordered],
             Metrics = models.ToMetrics(),
             Curves = curves,
-            TrainingSummary = Summary(history, rows, train, holdout, request),
+            TrainingSummary = Summary(training, train, holdout, request),
         };
         await registry.AddAsync(version, ct).ConfigureAwait(false);
         if (request.Promote)
@@ -124,8 +149,9 @@ public sealed class TrainingService(
         $"{at.UtcDateTime:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
 
     private static Dictionary<string, string> Summary(
-        LabeledHistory history, IReadOnlyList<LabeledRow> rows, List<LabeledRow> train, List<LabeledRow> holdout, TrainingRequest request)
+        TrainingRows history, List<LabeledRow> train, List<LabeledRow> holdout, TrainingRequest request)
     {
+        var rows = history.Rows;
         string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
         var summary = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -146,6 +172,11 @@ public sealed class TrainingService(
         if (request.DataDirectory is not null)
         {
             summary["data_directory"] = Path.GetFullPath(request.DataDirectory);
+        }
+
+        foreach (var (key, value) in history.Details)
+        {
+            summary.TryAdd(key, value);
         }
 
         return summary;

@@ -1,0 +1,20 @@
+namespace CreditRisk.Core.Training;
+
+/// <summary>
+/// Feature rows already built point in time (<see cref="PointInTimeFeatures"/>), with where they came from, for
+/// <see cref="TrainingService.TrainAsync(TrainingRows, TrainingRequest, CancellationToken)"/>.
+/// </summary>
+public sealed record TrainingRows
+{
+    public required IReadOnlyList<LabeledRow> Rows { get; init; }
+
+    /// <summary>Description kept in the model's training summary as <c>source</c>.</summary>
+    public required string Source { get; init; }
+
+    public required bool HasTransactions { get; init; }
+
+    public required bool HasStatements { get; init; }
+
+    /// <summary>Extra entries for the model's training summary (e.g. the label rule); never overriding the standard ones.</summary>
+    public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
+}
