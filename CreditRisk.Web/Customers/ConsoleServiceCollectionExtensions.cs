@@ -10,6 +10,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<CustomerDetailsService>();
         services.AddSingleton<CustomerDashboardService>();
         services.AddSingleton<ModelAdminService>();
+        services.AddSingleton<RetrainAdminService>();
         return services;
     }
 }

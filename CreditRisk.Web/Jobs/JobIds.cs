@@ -6,6 +6,7 @@ public static class JobIds
     public const string SendWhatsAppAlert = "send-whatsapp-alert";
     public const string NightlyPortfolioRescore = "nightly-portfolio-rescore";
     public const string AlertOutboxSweep = "alert-outbox-sweep";
+    public const string RetrainFromStore = "retrain-from-store";
 
     /// <summary>Queue of alert deliveries, served before the default queue so a long re-score never holds alerts up.</summary>
     public const string AlertsQueue = "alerts";

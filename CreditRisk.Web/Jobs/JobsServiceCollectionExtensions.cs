@@ -51,6 +51,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<SendWhatsAppAlertJob>();
         services.AddTransient<NightlyPortfolioRescoreJob>();
         services.AddTransient<AlertOutboxSweepJob>();
+        services.AddTransient<RetrainFromStoreJob>();
         services.AddHostedService<EscalationAlertEnqueuer>();
         return services;
     }
