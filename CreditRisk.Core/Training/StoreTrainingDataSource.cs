@@ -55,17 +55,18 @@ public sealed class StoreTrainingDataSource(ICreditRiskStore store, IOptions<Sto
         var positives = rows.Count(r => r.Label);
         if (rows.Count < o.MinimumRows || positives < o.MinimumPositives)
         {
-            throw new TrainingDataException(
+            throw new TrainingDataException(string.Create(
+                CultureInfo.InvariantCulture,
                 $"The store gives {rows.Count:N0} labelled rows with {positives:N0} bad outcomes from {customers:N0} customers; "
                 + $"retraining needs at least {o.MinimumRows:N0} rows and {o.MinimumPositives:N0} bad outcomes "
                 + $"({nameof(StoreTrainingOptions.MinimumRows)}, {nameof(StoreTrainingOptions.MinimumPositives)} in section {StoreTrainingOptions.SectionName}). "
-                + $"A row needs {o.MinimumPriorStatements} earlier statements and statements covering the {o.OutcomeWindowDays}-day outcome window after it.");
+                + $"A row needs {o.MinimumPriorStatements} earlier statements and statements covering the {o.OutcomeWindowDays}-day outcome window after it."));
         }
 
         return new TrainingRows
         {
             Rows = rows,
-            Source = $"store: {store.Description}, {customers:N0} customers read on {today:yyyy-MM-dd}",
+            Source = string.Create(CultureInfo.InvariantCulture, $"store: {store.Description}, {customers:N0} customers read on {today:yyyy-MM-dd}"),
             HasTransactions = hasTransactions,
             HasStatements = hasStatements,
             Details = new Dictionary<string, string>(StringComparer.Ordinal)

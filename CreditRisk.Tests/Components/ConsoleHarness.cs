@@ -5,6 +5,8 @@ using CreditRisk.Core;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Web.Authorization;
 using CreditRisk.Web.Customers;
+using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,10 @@ public sealed class ConsoleHarness : IAsyncDisposable
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddMudServices();
         Context.Services.AddCreditRiskConsole();
+
+        // Jobs are queued into an in-memory job store that no server works on, so a queued job stays queued.
+        Context.Services.AddSingleton<JobStorage>(new InMemoryStorage());
+        Context.Services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         Auth = Context.AddAuthorization();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
