@@ -45,6 +45,11 @@ public sealed class RetrainFromStoreJobTests
         var audit = Assert.Single(await store.Store.Audit.ListAsync("models.retrain", 0, 10));
         Assert.Equal((RetrainFromStoreJob.SucceededAction, "job:retrain-from-store", $"model:{trained.Id}"), (audit.Action, audit.Actor, audit.Target));
         Assert.Contains("requested by admin@bank.test", audit.Details);
+
+        // Run twice (a redelivery): the request already succeeded, so nothing more is trained.
+        var again = await Job(store).RunAsync("req-1", "admin@bank.test", CancellationToken.None);
+        Assert.Equal(2, (await store.Store.Models.ListAsync()).Count);
+        Assert.Contains(trained.Id, again);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace CreditRisk.Web.Jobs;
 /// <c>retrain-from-store</c>: trains a model version on the stored data (<see cref="StoreTrainingDataSource"/>) with the
 /// same <see cref="TrainingService"/> as <c>creditrisk train</c>, and registers it as a challenger; admins promote it
 /// on the Models page. Never two at once (the job store's distributed lock; a second run fails within seconds rather
-/// than queue behind a long one), never retried automatically (a failure is for an admin to read, in /jobs and on the
+/// than queue behind a long one), safe to run twice (a request that already succeeded is not trained again), never
+/// retried automatically (a failure is for an admin to read, in /jobs and on the
 /// Models page), and every outcome lands in <see cref="RetrainState"/> and the audit log.
 /// </summary>
 public sealed partial class RetrainFromStoreJob(
@@ -42,6 +43,13 @@ public sealed partial class RetrainFromStoreJob(
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         ArgumentException.ThrowIfNullOrEmpty(requestedBy);
+        var (existing, _) = await RetrainState.ReadAsync(store.Settings, ct).ConfigureAwait(false);
+        if (existing is { Status: RetrainStatus.Succeeded } done && done.RequestId == requestId)
+        {
+            // Run twice (redelivered after a crash, requeued in /jobs): one request registers one version.
+            return $"already done: version {done.ModelVersion}";
+        }
+
         var started = time.GetUtcNow();
         await UpdateAsync(requestId, requestedBy, s => s with { Status = RetrainStatus.Running, StartedAt = started, FinishedAt = null, Error = null }, ct)
             .ConfigureAwait(false);
