@@ -4,9 +4,9 @@ using Bunit.TestDoubles;
 using CreditRisk.Core;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Web.Authorization;
+using CreditRisk.Tests.Support;
 using CreditRisk.Web.Customers;
-using Hangfire;
-using Hangfire.InMemory;
+using CreditRisk.Web.Jobs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,16 +35,16 @@ public sealed class ConsoleHarness : IAsyncDisposable
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddMudServices();
         Context.Services.AddCreditRiskConsole();
-
-        // Jobs are queued into an in-memory job store that no server works on, so a queued job stays queued.
-        Context.Services.AddSingleton<JobStorage>(new InMemoryStorage());
-        Context.Services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        Context.Services.AddSingleton<IRetrainJobQueue>(RetrainJobs);
         Auth = Context.AddAuthorization();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public BunitContext Context { get; } = new();
+
+    /// <summary>Retrain jobs are only remembered, never run (no Hangfire in component tests).</summary>
+    public FakeRetrainJobQueue RetrainJobs { get; } = new();
 
     public BunitAuthorizationContext Auth { get; }
 

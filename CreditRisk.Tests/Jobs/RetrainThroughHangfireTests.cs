@@ -9,7 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditRisk.Tests.Jobs;
 
+/// <summary>
+/// Hangfire keeps its log provider in a process-wide static, set to the logger factory of the host that started last;
+/// when another test's host is disposed, creating a job in this one fails on that disposed factory. Tests here run alone.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HangfireGlobalsCollection
+{
+    public const string Name = "Hangfire globals";
+}
+
 /// <summary>The Models page's request through the web host's own Hangfire server, job activation and DI included.</summary>
+[Collection(HangfireGlobalsCollection.Name)]
 public sealed class RetrainThroughHangfireTests
 {
     private static readonly ClaimsPrincipal Admin =

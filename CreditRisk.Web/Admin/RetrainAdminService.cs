@@ -3,8 +3,6 @@ using CreditRisk.Core.Audit;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Web.Authorization;
 using CreditRisk.Web.Jobs;
-using Hangfire;
-using Hangfire.States;
 
 namespace CreditRisk.Web.Admin;
 
@@ -12,7 +10,7 @@ namespace CreditRisk.Web.Admin;
 /// Retraining from stored data for the Models page: the last run's state for staff, starting one for admins only
 /// (checked here, not just hidden), and at most one queued or running at a time.
 /// </summary>
-public sealed class RetrainAdminService(ICreditRiskStore store, IBackgroundJobClient jobs, JobStorage jobStorage, TimeProvider time)
+public sealed class RetrainAdminService(ICreditRiskStore store, IRetrainJobQueue jobs, TimeProvider time)
 {
     /// <summary>Audit action of a retrain request from the console.</summary>
     public const string RequestedAction = "models.retrain.requested";
@@ -59,16 +57,16 @@ public sealed class RetrainAdminService(ICreditRiskStore store, IBackgroundJobCl
         string jobId;
         try
         {
-            jobId = jobs.Enqueue<RetrainFromStoreJob>(job => job.RunAsync(requestId, requestedBy, CancellationToken.None));
+            jobId = jobs.Enqueue(requestId, requestedBy);
         }
         catch (Exception ex)
         {
             await RetrainState.UpdateAsync(
                 store.Settings,
-                s => s?.RequestId == requestId ? s with { Status = RetrainStatus.Failed, FinishedAt = time.GetUtcNow(), Error = $"Could not queue the job: {ex.Message}" } : null,
+                s => s?.RequestId == requestId ? s with { Status = RetrainStatus.Failed, FinishedAt = time.GetUtcNow(), Error = $"Could not queue the job: {ex.GetBaseException().Message}" } : null,
                 time,
                 CancellationToken.None);
-            return AdminActionResult.Fail($"Could not queue the retrain: {ex.Message}");
+            return AdminActionResult.Fail($"Could not queue the retrain: {ex.GetBaseException().Message}");
         }
 
         await RetrainState.UpdateAsync(
@@ -101,28 +99,14 @@ public sealed class RetrainAdminService(ICreditRiskStore store, IBackgroundJobCl
                 : Interrupted(state, "The request was never handed to the job server.");
         }
 
-        using var connection = jobStorage.GetConnection();
-        var job = connection.GetJobData(state.JobId);
-        var jobState = job?.State;
-        if (jobState is null)
+        var job = jobs.Probe(state.JobId);
+        return job.Fate switch
         {
-            return Interrupted(state, $"Job {state.JobId} is no longer known to the job server (was the server restarted?).");
-        }
-
-        if (jobState == EnqueuedState.StateName || jobState == ProcessingState.StateName
-            || jobState == ScheduledState.StateName || jobState == AwaitingState.StateName)
-        {
-            return state;
-        }
-
-        if (jobState == FailedState.StateName)
-        {
-            var data = connection.GetStateData(state.JobId);
-            var message = data?.Data.TryGetValue("ExceptionMessage", out var m) == true ? m : data?.Reason;
-            return Interrupted(state, $"Job {state.JobId} failed before it could report: {message ?? "no reason recorded"}.");
-        }
-
-        return Interrupted(state, $"Job {state.JobId} ended ({jobState}) without reporting a result.");
+            RetrainJobFate.Pending => state,
+            RetrainJobFate.Gone => Interrupted(state, $"Job {state.JobId} is no longer known to the job server (was the server restarted?)."),
+            RetrainJobFate.Failed => Interrupted(state, $"Job {state.JobId} failed before it could report: {job.Detail ?? "no reason recorded"}."),
+            _ => Interrupted(state, $"Job {state.JobId} ended ({job.Detail}) without reporting a result."),
+        };
     }
 
     private static RetrainState Interrupted(RetrainState state, string reason) =>

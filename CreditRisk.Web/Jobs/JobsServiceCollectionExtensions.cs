@@ -52,6 +52,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<NightlyPortfolioRescoreJob>();
         services.AddTransient<AlertOutboxSweepJob>();
         services.AddTransient<RetrainFromStoreJob>();
+        services.AddSingleton<IRetrainJobQueue, HangfireRetrainJobQueue>();
         services.AddHostedService<EscalationAlertEnqueuer>();
         return services;
     }

@@ -5,7 +5,6 @@ using CreditRisk.Web.Admin;
 using CreditRisk.Web.Authorization;
 using CreditRisk.Web.Components.Pages.Admin.Models;
 using CreditRisk.Web.Jobs;
-using Hangfire;
 
 namespace CreditRisk.Tests.Components.Pages.Admin;
 
@@ -20,9 +19,8 @@ public sealed class RetrainPanelTests : IAsyncLifetime
     private static ClaimsPrincipal User(string name, string role) =>
         new(new ClaimsIdentity([new(ClaimTypes.Name, name), new(ClaimTypes.Role, role)], "test"));
 
-    /// <summary>A job really in the job store (enqueued, never run), so the state reads as still active.</summary>
-    private string EnqueueJob() =>
-        _h.Get<IBackgroundJobClient>().Enqueue<RetrainFromStoreJob>(j => j.RunAsync("req", "meera", CancellationToken.None));
+    /// <summary>A job the queue knows as pending, so the state reads as still active.</summary>
+    private string EnqueueJob() => _h.RetrainJobs.Enqueue("req", "meera");
 
     private Task SaveAsync(RetrainState state, long version = 0) =>
         state.TrySaveAsync(_h.Store.Settings, version, A.Now, CancellationToken.None);
@@ -65,10 +63,9 @@ public sealed class RetrainPanelTests : IAsyncLifetime
         Assert.True(cut.Find("#retrain-start").HasAttribute("disabled"));
         Assert.Contains("already queued", cut.Find("#retrain-disabled-reason").TextContent);
         Assert.Contains("Retrain queued", cut.Find("#retrain-message").TextContent);
-        using var connection = _h.Get<JobStorage>().GetConnection();
         var (state, _) = await RetrainState.ReadAsync(_h.Store.Settings, CancellationToken.None);
-        Assert.Equal("Enqueued", connection.GetJobData(state!.JobId!)?.State);
-        Assert.Equal("meera", state.RequestedBy);
+        var job = Assert.Single(_h.RetrainJobs.Queued);
+        Assert.Equal((state!.JobId, state.RequestId, "meera"), (job.JobId, job.RequestId, job.RequestedBy));
     }
 
     [Fact]
@@ -123,6 +120,20 @@ public sealed class RetrainPanelTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("failed", cut.Find("#retrain-status").GetAttribute("data-status")));
         Assert.Contains("no longer known", cut.Find("#retrain-status").TextContent);
         Assert.False(cut.Find("#retrain-start").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Render_QueuedJobFailedBeforeReporting_ShowsTheJobsFailure()
+    {
+        var jobId = EnqueueJob();
+        await SaveAsync(Running(jobId) with { Status = RetrainStatus.Queued });
+        _h.RetrainJobs.End(jobId, new RetrainJobProbe(RetrainJobFate.Failed, "Timeout expired. The timeout elapsed prior to obtaining a distributed lock"));
+        _h.SignInStaff("asha", AppRoles.Analyst);
+
+        var cut = _h.Render<RetrainPanel>();
+
+        cut.WaitForAssertion(() => Assert.Equal("failed", cut.Find("#retrain-status").GetAttribute("data-status")));
+        Assert.Contains("distributed lock", cut.Find("#retrain-status").TextContent);
     }
 
     [Fact]
