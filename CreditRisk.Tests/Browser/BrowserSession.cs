@@ -39,7 +39,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots");
 
-    public static async Task<BrowserSession> StartAsync()
+    /// <param name="settings">Extra configuration for the app, applied after the session's own.</param>
+    public static async Task<BrowserSession> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         Assert.True(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath}: apt-get install -y chromium");
         var port = FreeLoopbackPort();
@@ -55,6 +56,11 @@ public sealed class BrowserSession : IAsyncDisposable
                 ["Alerts:QuietHoursEnd"] = "00:00",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            app.Settings[key] = value;
+        }
+
         app.UseKestrel(port);
         app.StartServer();
         var session = new BrowserSession(app, new Uri($"http://127.0.0.1:{port}/"));

@@ -155,6 +155,23 @@ public sealed class RetrainPanelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ModelsPage_RetrainFinishes_ListsTheNewVersionWithoutReload()
+    {
+        await SaveAsync(Running(EnqueueJob()));
+        _h.SignInStaff("meera", AppRoles.Admin);
+        var cut = _h.Render<ModelsPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#models-empty")));
+        Assert.True(cut.Find("#retrain-start").HasAttribute("disabled"));
+
+        await _h.Store.Models.AddAsync(A.ModelVersion("v-retrained", A.Now) with { IsChampion = false });
+        await SaveAsync(Running("x") with { Status = RetrainStatus.Succeeded, FinishedAt = A.Now, ModelVersion = "v-retrained" }, version: 1);
+        _h.Clock.Advance(TimeSpan.FromSeconds(3));
+
+        cut.WaitForAssertion(() => Assert.Contains("v-retrained", cut.Find("#models-table").TextContent));
+        Assert.False(cut.Find("#retrain-start").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task RequestAsync_Analyst_IsRefusedServerSide()
     {
         var result = await _h.Get<RetrainAdminService>().RequestAsync(User("asha", AppRoles.Analyst));
