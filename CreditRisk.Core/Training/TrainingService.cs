@@ -94,7 +94,8 @@ public sealed class TrainingService(
             ModelBytes = trained.PackageBytes,
             FeatureNames = [.. FeatureNames.Ordered],
             Metrics = models.ToMetrics(),
-            Curves = curves,
+            Curves = curves[ModelNames.Ensemble],
+            CurvesByModel = curves,
             TrainingSummary = Summary(history, rows, train, holdout, request),
         };
         await registry.AddAsync(version, ct).ConfigureAwait(false);
