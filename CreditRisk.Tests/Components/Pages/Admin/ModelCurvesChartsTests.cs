@@ -35,7 +35,7 @@ public sealed class ModelCurvesChartsTests : IAsyncLifetime
         _module.Invocations["create"].Select(i => JsonDocument.Parse((string)i.Arguments[2]!).RootElement).ToList();
 
     [Fact]
-    public void Render_CurvesOfEachModel_DrawsOneRocSeriesPerModelEnsembleFirstWithItsAucPlusTheDiagonal()
+    public void Render_CurvesOfEachModel_DrawsOneRocSeriesPerModelWithItsAucEnsembleOnTopPlusTheDiagonal()
     {
         _context.Render<ModelCurvesCharts>(p => p
             .Add(c => c.Curves, A.CurvesByModel()).Add(c => c.Metrics, Metrics).Add(c => c.VersionId, "v2"));
@@ -43,15 +43,16 @@ public sealed class ModelCurvesChartsTests : IAsyncLifetime
         var roc = Created()[0];
         var series = roc.GetProperty("series");
         Assert.Equal(
-            ["Ensemble (AUC 0.837)", "Logistic (AUC 0.812)", "Tree (AUC 0.794)", "Challenger (AUC 0.801)", "Random"],
+            ["Logistic (AUC 0.812)", "Tree (AUC 0.794)", "Challenger (AUC 0.801)", "Ensemble (AUC 0.837)", "Random"],
             series.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
-        Assert.Equal(0.875, series[0].GetProperty("data")[2][1].GetDouble());
+        Assert.Equal(0.875, series[3].GetProperty("data")[2][1].GetDouble());
         // Each model's own points, not the ensemble's under every name.
-        Assert.Equal(Math.Round(0.875 * 0.9, 4), series[1].GetProperty("data")[2][1].GetDouble());
-        Assert.Equal(2, series[3].GetProperty("data").GetArrayLength());
+        Assert.Equal(Math.Round(0.875 * 0.9, 4), series[0].GetProperty("data")[2][1].GetDouble());
+        Assert.Equal(2, series[2].GetProperty("data").GetArrayLength());
         Assert.Equal("[[0,0],[1,1]]", series[4].GetProperty("data").GetRawText());
         Assert.Equal(5, roc.GetProperty("colors").GetArrayLength());
-        Assert.Equal("[3,2,2,2,1]", roc.GetProperty("stroke").GetProperty("width").GetRawText());
+        Assert.Equal("[2,2,2,3,1]", roc.GetProperty("stroke").GetProperty("width").GetRawText());
+        Assert.False(roc.GetProperty("chart").GetProperty("animations").GetProperty("enabled").GetBoolean());
     }
 
     [Fact]
@@ -64,11 +65,11 @@ public sealed class ModelCurvesChartsTests : IAsyncLifetime
         Assert.Equal(2, created.Count);
         var series = created[1].GetProperty("series");
         Assert.Equal(
-            ["Ensemble", "Logistic", "Tree", "Challenger", "Ideal"],
+            ["Logistic", "Tree", "Challenger", "Ensemble", "Ideal"],
             series.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         // Two of the three bins hold cases; the empty one is not plotted.
-        Assert.Equal("[[0.04,0.05],[0.26,0.3]]", series[0].GetProperty("data").GetRawText());
-        Assert.Equal("[[0.04,0.025],[0.26,0.15]]", series[2].GetProperty("data").GetRawText());
+        Assert.Equal("[[0.04,0.05],[0.26,0.3]]", series[3].GetProperty("data").GetRawText());
+        Assert.Equal("[[0.04,0.025],[0.26,0.15]]", series[1].GetProperty("data").GetRawText());
         Assert.Equal("[[0,0],[1,1]]", series[4].GetProperty("data").GetRawText());
         Assert.Contains("Tree (AUC 0.794), 4 points", cut.Find("[data-testid=model-roc-chart]").GetAttribute("aria-label"));
     }
