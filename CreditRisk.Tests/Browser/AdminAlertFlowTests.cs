@@ -47,6 +47,8 @@ public sealed class AdminAlertFlowTests : IAsyncLifetime
         // Keyboard only: Tab through the page until the row's button has focus, Enter opens the confirmation with
         // focus inside it, Enter sends.
         var button = row.GetByTestId("send-alert");
+        await Assertions.Expect(button).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex(
+            $@"^Send WhatsApp Alert to .+ \({System.Text.RegularExpressions.Regex.Escape(BrowserSeed.SendableCustomerId)}\)$"));
         await page.Locator("body").FocusAsync();
         var presses = 0;
         while (!await button.EvaluateAsync<bool>("b => b === document.activeElement"))

@@ -84,7 +84,7 @@ public sealed class SendAlertButtonTests : IAsyncLifetime
         var description = cut.Find($"[id='{describedBy}']");
         Assert.Contains(reason, description.TextContent);
         Assert.Equal("send-alert-reason", description.GetAttribute("data-testid"));
-        Assert.Equal("Send WhatsApp Alert to Asha Verma", button.GetAttribute("aria-label"));
+        Assert.Equal("Send WhatsApp Alert to Asha Verma (c1)", button.GetAttribute("aria-label"));
         Assert.Empty(cut.FindAll("[tabindex]"));
         Assert.Empty(cut.FindAll(".mud-tooltip-root"));
     }
@@ -96,7 +96,7 @@ public sealed class SendAlertButtonTests : IAsyncLifetime
 
         var button = cut.Find("[data-testid=send-alert]");
         Assert.Equal("BUTTON", button.TagName);
-        Assert.Equal("Send WhatsApp Alert to Asha Verma", button.GetAttribute("aria-label"));
+        Assert.Equal("Send WhatsApp Alert to Asha Verma (c1)", button.GetAttribute("aria-label"));
         Assert.Contains("Send WhatsApp Alert", button.TextContent);
         Assert.False(button.HasAttribute("aria-describedby"));
         Assert.False(button.HasAttribute("tabindex"));
