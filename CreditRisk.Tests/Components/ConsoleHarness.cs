@@ -32,9 +32,9 @@ public sealed class ConsoleHarness : IAsyncDisposable
         Context.Services.AddLogging();
         Context.Services.AddCreditRiskCore(configuration);
         Context.Services.AddSingleton<TimeProvider>(Clock);
+        services?.Invoke(Context.Services);
         Context.Services.AddMudServices();
         Context.Services.AddCreditRiskConsole();
-        services?.Invoke(Context.Services);
         Auth = Context.AddAuthorization();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
