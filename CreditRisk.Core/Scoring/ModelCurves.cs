@@ -3,7 +3,7 @@ using CreditRisk.Core.Scoring.Evaluation;
 namespace CreditRisk.Core.Scoring;
 
 /// <summary>
-/// The ensemble's hold-out ROC curve and reliability table, kept with a <see cref="ModelVersion"/> so the admin
+/// One model's hold-out ROC curve and reliability table, kept with a <see cref="ModelVersion"/> so the admin
 /// page can draw them. Small on purpose (at most <see cref="BinaryMetrics.DefaultRocPoints"/> ROC points and ten
 /// bins) because every registry listing carries it.
 /// </summary>

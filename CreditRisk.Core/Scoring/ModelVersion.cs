@@ -29,6 +29,28 @@ public sealed record ModelVersion
     /// </summary>
     public ModelCurves? Curves { get; init; }
 
+    /// <summary>
+    /// Hold-out ROC and calibration by model, keyed like <see cref="Metrics"/> (<c>logistic</c>, <c>tree</c>,
+    /// <c>ensemble</c>, <c>challenger</c>) so the admin page can show why the ensemble is champion. Empty for versions
+    /// registered before per-model curves were kept; those may still carry the ensemble's in <see cref="Curves"/>,
+    /// which new versions keep filling too (the same curves as the <c>ensemble</c> entry here).
+    /// </summary>
+    public Dictionary<string, ModelCurves> CurvesByModel { get; init; } = [];
+
+    /// <summary>
+    /// Every stored curve set by model name: <see cref="CurvesByModel"/>, plus <see cref="Curves"/> as
+    /// <c>ensemble</c> when a version registered before per-model curves has only that; empty when none were kept.
+    /// </summary>
+    public IReadOnlyDictionary<string, ModelCurves> CurvesOfEachModel()
+    {
+        if (Curves is null || CurvesByModel.ContainsKey(ModelNames.Ensemble))
+        {
+            return CurvesByModel;
+        }
+
+        return new Dictionary<string, ModelCurves>(CurvesByModel, StringComparer.Ordinal) { [ModelNames.Ensemble] = Curves };
+    }
+
     /// <summary>Facts about the training data: rows, positives, date range and so on.</summary>
     public Dictionary<string, string> TrainingSummary { get; init; } = [];
 }

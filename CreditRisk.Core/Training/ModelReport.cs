@@ -1,3 +1,4 @@
+using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Evaluation;
 
 namespace CreditRisk.Core.Training;
@@ -45,13 +46,13 @@ public sealed record ModelSetEvaluation(ModelEvaluation Logistic, ModelEvaluatio
     {
         var metrics = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal)
         {
-            ["logistic"] = Logistic.ToScalars(),
-            ["tree"] = Tree.ToScalars(),
-            ["ensemble"] = Ensemble.ToScalars(),
+            [ModelNames.Logistic] = Logistic.ToScalars(),
+            [ModelNames.Tree] = Tree.ToScalars(),
+            [ModelNames.Ensemble] = Ensemble.ToScalars(),
         };
         if (Challenger is not null)
         {
-            metrics["challenger"] = Challenger.ToScalars();
+            metrics[ModelNames.Challenger] = Challenger.ToScalars();
         }
 
         return metrics;

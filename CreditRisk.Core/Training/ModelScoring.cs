@@ -3,10 +3,10 @@ using CreditRisk.Core.Scoring.Evaluation;
 
 namespace CreditRisk.Core.Training;
 
-/// <summary>Scores labelled rows with every model of a version and measures each, plus the ensemble's curves.</summary>
+/// <summary>Scores labelled rows with every model of a version and measures each, with each model's curves.</summary>
 internal static class ModelScoring
 {
-    public static (ModelSetEvaluation Models, PsiResult Psi, ModelCurves Curves) Evaluate(EnsembleRiskModel model, IReadOnlyList<LabeledRow> rows, BandCutoffs cutoffs)
+    public static (ModelSetEvaluation Models, PsiResult Psi, Dictionary<string, ModelCurves> Curves) Evaluate(EnsembleRiskModel model, IReadOnlyList<LabeledRow> rows, BandCutoffs cutoffs)
     {
         var logistic = new double[rows.Count];
         var tree = new double[rows.Count];
@@ -31,6 +31,17 @@ internal static class ModelScoring
             BinaryMetrics.Evaluate(tree, labels, cutoffs),
             BinaryMetrics.Evaluate(ensemble, labels, cutoffs),
             challenger is null ? null : BinaryMetrics.Evaluate(challenger, labels, cutoffs));
-        return (models, PopulationStability.Compare(model.TrainingScores, ensemble), ModelCurves.From(ensemble, labels));
+        var curves = new Dictionary<string, ModelCurves>(StringComparer.Ordinal)
+        {
+            [ModelNames.Logistic] = ModelCurves.From(logistic, labels),
+            [ModelNames.Tree] = ModelCurves.From(tree, labels),
+            [ModelNames.Ensemble] = ModelCurves.From(ensemble, labels),
+        };
+        if (challenger is not null)
+        {
+            curves[ModelNames.Challenger] = ModelCurves.From(challenger, labels);
+        }
+
+        return (models, PopulationStability.Compare(model.TrainingScores, ensemble), curves);
     }
 }

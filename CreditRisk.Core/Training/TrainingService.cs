@@ -109,7 +109,8 @@ public sealed class TrainingService(
         var createdAt = time.GetUtcNow();
         var id = NewVersionId(createdAt);
         var trained = new ModelTrainer(options.Value).Train(id, train.ConvertAll(r => r.Features), train.ConvertAll(r => r.Label), request.Seed);
-        var (models, psi, curves) = ModelScoring.Evaluate(trained.Model, holdout, request.Cutoffs);
+        var (models, psi, curvesByModel) = ModelScoring.Evaluate(trained.Model, holdout, request.Cutoffs);
+        var curves = curvesByModel[ModelNames.Ensemble];
 
         var version = new ModelVersion
         {
@@ -119,6 +120,7 @@ public sealed class TrainingService(
             ModelBytes = trained.PackageBytes,
             FeatureNames = [.. FeatureNames.Ordered],
             Metrics = models.ToMetrics(),
+            CurvesByModel = curvesByModel,
             Curves = curves,
             TrainingSummary = Summary(training, train, holdout, request),
         };

@@ -9,8 +9,8 @@ using Microsoft.Playwright;
 namespace CreditRisk.Tests.Browser;
 
 /// <summary>
-/// Real browser, real HTTP: an admin sees the portfolio charts, opens the high-risk grid, sends a WhatsApp alert and
-/// watches its status change when WhatsApp's signed status webhook arrives.
+/// Real browser, real HTTP: an admin sees the portfolio charts, opens the high-risk grid, sends a WhatsApp alert with
+/// the keyboard alone and watches its status change when WhatsApp's signed status webhook arrives.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class AdminAlertFlowTests : IAsyncLifetime
@@ -38,12 +38,36 @@ public sealed class AdminAlertFlowTests : IAsyncLifetime
         await page.GotoAsync("admin/customers");
         var row = page.Locator("tr", new PageLocatorOptions { HasText = BrowserSeed.SendableCustomerId });
         await Assertions.Expect(row).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasText = BrowserSeed.NoOptInCustomerId })
-            .GetByTestId("send-alert")).ToBeDisabledAsync();
+        var unavailable = page.Locator("tr", new PageLocatorOptions { HasText = BrowserSeed.NoOptInCustomerId }).GetByTestId("send-alert");
+        await Assertions.Expect(unavailable).ToBeDisabledAsync();
+        // Not focusable, so the reason is what a screen reader announces with it (and visible text for everyone).
+        await Assertions.Expect(unavailable).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("opt-in", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         await _session.ScreenshotAsync("admin-high-risk-grid");
 
-        await row.GetByTestId("send-alert").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
+        // Keyboard only: Tab through the page until the row's button has focus, Enter opens the confirmation with
+        // focus inside it, Enter sends.
+        var button = row.GetByTestId("send-alert");
+        await Assertions.Expect(button).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex(
+            $@"^Send WhatsApp Alert to .+ \({System.Text.RegularExpressions.Regex.Escape(BrowserSeed.SendableCustomerId)}\)$"));
+        await page.Locator("body").FocusAsync();
+        var presses = 0;
+        while (!await button.EvaluateAsync<bool>("b => b === document.activeElement"))
+        {
+            Assert.True(++presses < 300, "Tab never reached the row's Send WhatsApp Alert button.");
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Send a WhatsApp alert to");
+        // The message box focuses its confirming button; Shift+Tab reaches Cancel inside the dialog, Tab comes back.
+        var send = dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Send", Exact = true });
+        await Assertions.Expect(send).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Cancel", Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(send).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(row.GetByTestId("alert-status")).ToHaveTextAsync("Sent");
 
         var alert = (await _session.App.Store.Alerts.ListForCustomerAsync(BrowserSeed.SendableCustomerId, 1)).Single();

@@ -1,3 +1,4 @@
+using CreditRisk.Core.Scoring;
 using CreditRisk.Web.Authorization;
 using Microsoft.Playwright;
 
@@ -18,6 +19,19 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
     {
         var page = _session.Page;
         await _session.SignInStaffAsync("pages.admin@bank.test", AppRoles.Admin);
+        // Not promoted (its bytes are no model): the models page shows the newest version when there is no champion.
+        await _session.App.Store.Models.AddAsync(Builders.A.ModelVersion("20261126-090000-c0de") with
+        {
+            Metrics = new()
+            {
+                [ModelNames.Logistic] = new() { ["auc"] = 0.84 },
+                [ModelNames.Tree] = new() { ["auc"] = 0.82 },
+                [ModelNames.Ensemble] = new() { ["auc"] = 0.87 },
+                [ModelNames.Challenger] = new() { ["auc"] = 0.85 },
+            },
+            Curves = Builders.A.ModelCurves(),
+            CurvesByModel = Builders.A.CurvesByModel(),
+        });
 
         string[] pages =
         [
@@ -31,6 +45,14 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await Assertions.Expect(page.GetByText("Something went wrong")).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByText("This part of the page failed")).ToHaveCountAsync(0);
+            if (path == "admin/models")
+            {
+                // One ROC line per model plus the random diagonal, drawn by ApexCharts itself.
+                await Assertions.Expect(page.Locator("[data-testid=model-roc-chart] .apexcharts-legend-text"))
+                    .ToHaveTextAsync(["Logistic (AUC 0.840)", "Tree (AUC 0.820)", "Challenger (AUC 0.850)", "Ensemble (AUC 0.870)", "Random"]);
+                await Assertions.Expect(page.Locator("[data-testid=model-calibration-chart] .apexcharts-legend-text")).ToHaveCountAsync(5);
+            }
+
             await _session.ScreenshotAsync("admin-" + path.Replace("admin/", "").Replace('/', '-'));
         }
     }

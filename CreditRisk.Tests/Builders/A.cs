@@ -209,6 +209,15 @@ public static class A
         ],
     };
 
+    /// <summary>Curves of every model of a version, each a little apart so a mix-up between models shows.</summary>
+    public static Dictionary<string, ModelCurves> CurvesByModel() => new()
+    {
+        [ModelNames.Logistic] = ModelCurves() with { Roc = [.. ModelCurves().Roc.Select(p => p with { TruePositiveRate = p.TruePositiveRate * 0.9 })] },
+        [ModelNames.Tree] = ModelCurves() with { Calibration = [.. ModelCurves().Calibration.Select(b => b with { ObservedRate = b.ObservedRate / 2 })] },
+        [ModelNames.Ensemble] = ModelCurves(),
+        [ModelNames.Challenger] = ModelCurves() with { Roc = [.. ModelCurves().Roc.Take(2)] },
+    };
+
     public static AppUser User(string id = "user-1", string userName = "asha") => new()
     {
         Id = id,

@@ -23,7 +23,8 @@ public sealed class ConsoleHarness : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
 
-    public ConsoleHarness()
+    /// <param name="services">Extra registrations a page needs, added before anything is resolved (bUnit refuses later ones).</param>
+    public ConsoleHarness(Action<IServiceCollection>? services = null)
     {
         Directory.CreateDirectory(_directory);
         var configuration = new ConfigurationBuilder()
@@ -33,6 +34,7 @@ public sealed class ConsoleHarness : IAsyncDisposable
         Context.Services.AddLogging();
         Context.Services.AddCreditRiskCore(configuration);
         Context.Services.AddSingleton<TimeProvider>(Clock);
+        services?.Invoke(Context.Services);
         Context.Services.AddMudServices();
         Context.Services.AddCreditRiskConsole();
         Context.Services.AddSingleton<IRetrainJobQueue>(RetrainJobs);
@@ -55,9 +57,9 @@ public sealed class ConsoleHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Context.Services.GetRequiredService<T>();
 
-    public static async Task<ConsoleHarness> CreateAsync()
+    public static async Task<ConsoleHarness> CreateAsync(Action<IServiceCollection>? services = null)
     {
-        var harness = new ConsoleHarness();
+        var harness = new ConsoleHarness(services);
         await harness.Store.InitializeAsync();
         return harness;
     }

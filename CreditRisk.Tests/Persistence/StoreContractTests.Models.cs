@@ -1,3 +1,4 @@
+using CreditRisk.Core.Scoring;
 using CreditRisk.Tests.Builders;
 using CreditRisk.Tests.Support;
 
@@ -51,13 +52,34 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Models_AddAsync_VersionWithCurvesOfEachModel_RoundTripsThemInGetListAndChampion()
+    {
+        Begin();
+        var version = A.ModelVersion("v1") with { Curves = A.ModelCurves(), CurvesByModel = A.CurvesByModel() };
+
+        await Store.Models.AddAsync(version);
+        await Store.Models.PromoteAsync("v1", A.Now.AddHours(1));
+
+        JsonAssert.Equivalent(version.CurvesByModel, (await Store.Models.GetAsync("v1"))!.CurvesByModel);
+        JsonAssert.Equivalent(version.CurvesByModel, (await Store.Models.ListAsync()).Single().CurvesByModel);
+        var champion = await Store.Models.GetChampionAsync();
+        Assert.Equal(
+            [ModelNames.Challenger, ModelNames.Ensemble, ModelNames.Logistic, ModelNames.Tree],
+            champion!.CurvesByModel.Keys.Order(StringComparer.Ordinal));
+        JsonAssert.Equivalent(version.CurvesByModel[ModelNames.Tree], champion.CurvesByModel[ModelNames.Tree]);
+    }
+
+    [SkippableFact]
     public async Task Models_AddAsync_VersionWithoutCurves_ReadsBackNullCurves()
     {
         Begin();
 
         await Store.Models.AddAsync(A.ModelVersion("v1") with { Curves = null });
 
-        Assert.Null((await Store.Models.GetAsync("v1"))!.Curves);
+        var stored = await Store.Models.GetAsync("v1");
+        Assert.Null(stored!.Curves);
+        Assert.Empty(stored.CurvesByModel);
+        Assert.Empty(stored.CurvesOfEachModel());
     }
 
     [SkippableFact]

@@ -3,6 +3,7 @@ using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Training;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -124,6 +125,37 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         Assert.Equal(report.Models.Ensemble.Auc, Scoring.Evaluation.RocCurveTests.Area(curves.Roc), tolerance: 0.01);
         Assert.Equal(report.HoldoutRows, curves.Calibration.Sum(b => b.Count));
         Assert.Equal(report.Models.Ensemble.Calibration.Select(b => b.ObservedRate), curves.Calibration.Select(b => b.ObservedRate));
+    }
+
+    [Fact]
+    public async Task TrainAsync_Portfolio_StoresTheHoldoutCurvesOfEachModelMatchingItsMetrics()
+    {
+        var report = await _training.TrainAsync(Request(promote: false));
+
+        var version = await _store.Models.GetAsync(report.Version);
+
+        var expected = new Dictionary<string, ModelEvaluation>
+        {
+            [ModelNames.Logistic] = report.Models.Logistic,
+            [ModelNames.Tree] = report.Models.Tree,
+            [ModelNames.Ensemble] = report.Models.Ensemble,
+            [ModelNames.Challenger] = report.Models.Challenger!,
+        };
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), version!.CurvesByModel.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, evaluation) in expected)
+        {
+            var curves = version.CurvesByModel[name];
+            Assert.Equal(evaluation.Auc, Scoring.Evaluation.RocCurveTests.Area(curves.Roc), tolerance: 0.01);
+            Assert.Equal(version.Metrics[name]["auc"], Scoring.Evaluation.RocCurveTests.Area(curves.Roc), tolerance: 0.01);
+            Assert.Equal(report.HoldoutRows, curves.Calibration.Sum(b => b.Count));
+            Assert.Equal(evaluation.Calibration.Select(b => b.ObservedRate), curves.Calibration.Select(b => b.ObservedRate));
+        }
+
+        // The models differ, so their curves must too: a copy of one model's curves under every name would pass above only by luck.
+        Assert.NotEqual(
+            Scoring.Evaluation.RocCurveTests.Area(version.CurvesByModel[ModelNames.Logistic].Roc),
+            Scoring.Evaluation.RocCurveTests.Area(version.CurvesByModel[ModelNames.Tree].Roc));
+        JsonAssert.Equivalent(version.Curves, version.CurvesByModel[ModelNames.Ensemble]);
     }
 
     private TrainingRequest Request(bool promote) => new()

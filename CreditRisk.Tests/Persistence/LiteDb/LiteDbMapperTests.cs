@@ -1,6 +1,7 @@
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Tests.Builders;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Persistence.LiteDb;
 
@@ -44,6 +45,22 @@ public sealed class LiteDbMapperTests
         doc.Remove("Curves");
 
         Assert.Null(mapper.ToObject<Core.Scoring.ModelVersion>(doc).Curves);
+    }
+
+    [Fact]
+    public void ToObject_ModelVersionDocumentWithEnsembleCurvesOnly_LoadsThemAsTheEnsembleOfEachModel()
+    {
+        var mapper = LiteDbMapper.Create();
+        var doc = mapper.ToDocument(A.ModelVersion("v1") with { Curves = A.ModelCurves(), CurvesByModel = A.CurvesByModel() });
+        Assert.True(doc.ContainsKey("CurvesByModel"));
+
+        // Registries written when only the ensemble's curves were kept have no per-model field.
+        doc.Remove("CurvesByModel");
+        var version = mapper.ToObject<Core.Scoring.ModelVersion>(doc);
+
+        Assert.Empty(version.CurvesByModel);
+        Assert.Equal([Core.Scoring.ModelNames.Ensemble], version.CurvesOfEachModel().Keys);
+        JsonAssert.Equivalent(A.ModelCurves(), version.CurvesOfEachModel()[Core.Scoring.ModelNames.Ensemble]);
     }
 
     private sealed record NotStored

@@ -237,6 +237,32 @@ public sealed class MongoCreditRiskStoreTests(MongoTestServer server) : IAsyncLi
     }
 
     [Fact]
+    public async Task ModelsGet_DocumentWrittenWithEnsembleCurvesOnly_LoadsThemAsTheEnsembleOfEachModel()
+    {
+        await _store.Models.AddAsync(new ModelVersion
+        {
+            Id = "old",
+            CreatedAt = T0,
+            CreatedBy = "cli",
+            ModelBytes = [1],
+            FeatureNames = ["utilisation"],
+            Curves = Builders.A.ModelCurves(),
+            CurvesByModel = Builders.A.CurvesByModel(),
+        });
+        Assert.True((await RawAsync(MongoModelRegistry.CollectionName, "old")).Contains("curvesByModel"));
+        var versions = _database.GetCollection<BsonDocument>(MongoModelRegistry.CollectionName);
+
+        // Versions registered when only the ensemble's curves were kept have no per-model field.
+        await versions.UpdateOneAsync(new BsonDocument("_id", "old"), new BsonDocument("$unset", new BsonDocument("curvesByModel", "")));
+
+        var loaded = await _store.Models.GetAsync("old");
+        Assert.Empty(loaded!.CurvesByModel);
+        Assert.Equal([ModelNames.Ensemble], loaded.CurvesOfEachModel().Keys);
+        Assert.Equal(0.875, loaded.CurvesOfEachModel()[ModelNames.Ensemble].Roc[2].TruePositiveRate);
+        Assert.Equal([ModelNames.Ensemble], (await _store.Models.ListAsync()).Single().CurvesOfEachModel().Keys);
+    }
+
+    [Fact]
     public async Task UsersTryUpdate_UserReadBeforeWelcomeClaim_KeepsTheClaim()
     {
         var user = User("u1", "asha");

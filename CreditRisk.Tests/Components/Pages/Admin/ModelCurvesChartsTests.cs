@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bunit;
+using CreditRisk.Core.Scoring;
 using CreditRisk.Tests.Builders;
 using CreditRisk.Web.Components.Pages.Admin.Models;
 using Microsoft.AspNetCore.Components;
@@ -22,26 +23,72 @@ public sealed class ModelCurvesChartsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _context.DisposeAsync();
 
-    [Fact]
-    public void Render_Curves_DrawsRocWithDiagonalAndFilledCalibrationBinsWithIdealLine()
+    private static readonly Dictionary<string, Dictionary<string, double>> Metrics = new()
     {
-        _context.Render<ModelCurvesCharts>(p => p.Add(c => c.Curves, A.ModelCurves()).Add(c => c.VersionId, "v2"));
+        [ModelNames.Logistic] = new() { ["auc"] = 0.812 },
+        [ModelNames.Tree] = new() { ["auc"] = 0.794 },
+        [ModelNames.Ensemble] = new() { ["auc"] = 0.8366 },
+        [ModelNames.Challenger] = new() { ["auc"] = 0.801 },
+    };
 
-        var created = _module.Invocations["create"].Select(i => JsonDocument.Parse((string)i.Arguments[2]!).RootElement).ToList();
+    private List<JsonElement> Created() =>
+        _module.Invocations["create"].Select(i => JsonDocument.Parse((string)i.Arguments[2]!).RootElement).ToList();
+
+    [Fact]
+    public void Render_CurvesOfEachModel_DrawsOneRocSeriesPerModelWithItsAucEnsembleOnTopPlusTheDiagonal()
+    {
+        _context.Render<ModelCurvesCharts>(p => p
+            .Add(c => c.Curves, A.CurvesByModel()).Add(c => c.Metrics, Metrics).Add(c => c.VersionId, "v2"));
+
+        var roc = Created()[0];
+        var series = roc.GetProperty("series");
+        Assert.Equal(
+            ["Logistic (AUC 0.812)", "Tree (AUC 0.794)", "Challenger (AUC 0.801)", "Ensemble (AUC 0.837)", "Random"],
+            series.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(0.875, series[3].GetProperty("data")[2][1].GetDouble());
+        // Each model's own points, not the ensemble's under every name.
+        Assert.Equal(Math.Round(0.875 * 0.9, 4), series[0].GetProperty("data")[2][1].GetDouble());
+        Assert.Equal(2, series[2].GetProperty("data").GetArrayLength());
+        Assert.Equal("[[0,0],[1,1]]", series[4].GetProperty("data").GetRawText());
+        Assert.Equal(5, roc.GetProperty("colors").GetArrayLength());
+        Assert.Equal("[2,2,2,3,1]", roc.GetProperty("stroke").GetProperty("width").GetRawText());
+        Assert.False(roc.GetProperty("chart").GetProperty("animations").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public void Render_CurvesOfEachModel_DrawsOneCalibrationSeriesPerModelOfItsFilledBinsPlusTheIdealLine()
+    {
+        var cut = _context.Render<ModelCurvesCharts>(p => p
+            .Add(c => c.Curves, A.CurvesByModel()).Add(c => c.Metrics, Metrics).Add(c => c.VersionId, "v2"));
+
+        var created = Created();
         Assert.Equal(2, created.Count);
-        var roc = created[0].GetProperty("series");
-        Assert.Equal(4, roc[0].GetProperty("data").GetArrayLength());
-        Assert.Equal(0.875, roc[0].GetProperty("data")[2][1].GetDouble());
-        Assert.Equal("[[0,0],[1,1]]", roc[1].GetProperty("data").GetRawText());
-        var calibration = created[1].GetProperty("series");
-        Assert.Equal("[[0.04,0.05],[0.26,0.3]]", calibration[0].GetProperty("data").GetRawText());
-        Assert.Equal("[[0,0],[1,1]]", calibration[1].GetProperty("data").GetRawText());
+        var series = created[1].GetProperty("series");
+        Assert.Equal(
+            ["Logistic", "Tree", "Challenger", "Ensemble", "Ideal"],
+            series.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        // Two of the three bins hold cases; the empty one is not plotted.
+        Assert.Equal("[[0.04,0.05],[0.26,0.3]]", series[3].GetProperty("data").GetRawText());
+        Assert.Equal("[[0.04,0.025],[0.26,0.15]]", series[1].GetProperty("data").GetRawText());
+        Assert.Equal("[[0,0],[1,1]]", series[4].GetProperty("data").GetRawText());
+        Assert.Contains("Tree (AUC 0.794), 4 points", cut.Find("[data-testid=model-roc-chart]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Render_EnsembleCurvesOnlyWithoutMetrics_DrawsOneModelWithoutAuc()
+    {
+        var old = A.ModelVersion("v1") with { Curves = A.ModelCurves(), Metrics = [] };
+
+        _context.Render<ModelCurvesCharts>(p => p.Add(c => c.Curves, old.CurvesOfEachModel()).Add(c => c.VersionId, "v1"));
+
+        var roc = Created()[0].GetProperty("series");
+        Assert.Equal(["Ensemble", "Random"], roc.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
     }
 
     [Fact]
     public void Render_NoCurves_ShowsEmptyStateWithoutCharts()
     {
-        var cut = _context.Render<ModelCurvesCharts>(p => p.Add(c => c.Curves, null).Add(c => c.VersionId, "v1"));
+        var cut = _context.Render<ModelCurvesCharts>(p => p.Add(c => c.Curves, new Dictionary<string, ModelCurves>()).Add(c => c.VersionId, "v1"));
 
         Assert.NotNull(cut.Find("#model-curves-empty"));
         Assert.Empty(_module.Invocations["create"]);

@@ -24,6 +24,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
             IsChampion = false,
             Metrics = new() { ["ensemble"] = new() { ["auc"] = 0.86, ["ks"] = 0.52 } },
             Curves = A.ModelCurves(),
+            CurvesByModel = A.CurvesByModel(),
         });
     }
 
@@ -66,9 +67,10 @@ public sealed class ModelsPageTests : IAsyncLifetime
         cut.Find("[aria-label='Show metrics of v2']").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Metrics of v2", cut.Find("#model-metrics").TextContent));
-        Assert.Contains("4 points", cut.Find("[data-testid=model-roc-chart]").GetAttribute("aria-label"));
+        Assert.Contains("Ensemble (AUC 0.860), 4 points", cut.Find("[data-testid=model-roc-chart]").GetAttribute("aria-label"));
+        Assert.Contains("Challenger, 2 points", cut.Find("[data-testid=model-roc-chart]").GetAttribute("aria-label"));
         // Two of the three bins hold cases; the empty one is not plotted.
-        Assert.Contains("in 2 probability bins", cut.Find("[data-testid=model-calibration-chart]").GetAttribute("aria-label"));
+        Assert.Contains("Logistic in 2 probability bins", cut.Find("[data-testid=model-calibration-chart]").GetAttribute("aria-label"));
         Assert.Empty(cut.FindAll("#model-curves-empty"));
     }
 

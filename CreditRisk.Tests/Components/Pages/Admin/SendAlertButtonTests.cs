@@ -69,6 +69,64 @@ public sealed class SendAlertButtonTests : IAsyncLifetime
         Assert.Contains("already pending", cut.Find("[data-testid=send-alert-reason]").TextContent);
     }
 
+    [Theory]
+    [InlineData(false, null, "No WhatsApp opt-in")]
+    [InlineData(true, AlertStatus.Pending, "already pending")]
+    public void Render_Unavailable_ButtonIsDescribedByTheVisibleReason(bool optIn, AlertStatus? lastAlert, string reason)
+    {
+        var cut = Render(Row(optIn, lastAlert));
+
+        // A disabled button takes no focus, so the reason must not live only in a hover tooltip: it is text on the
+        // page, and the button points at it so a screen reader reads it with the button.
+        var button = cut.Find("[data-testid=send-alert]");
+        var describedBy = button.GetAttribute("aria-describedby");
+        Assert.False(string.IsNullOrEmpty(describedBy));
+        var description = cut.Find($"[id='{describedBy}']");
+        Assert.Contains(reason, description.TextContent);
+        Assert.Equal("send-alert-reason", description.GetAttribute("data-testid"));
+        Assert.Equal("Send WhatsApp Alert to Asha Verma (c1)", button.GetAttribute("aria-label"));
+        Assert.Empty(cut.FindAll("[tabindex]"));
+        Assert.Empty(cut.FindAll(".mud-tooltip-root"));
+    }
+
+    [Fact]
+    public void Render_OptedIn_NativeButtonNamedForTheCustomerWithoutDescription()
+    {
+        var cut = Render(Row(optIn: true, lastAlert: null));
+
+        var button = cut.Find("[data-testid=send-alert]");
+        Assert.Equal("BUTTON", button.TagName);
+        Assert.Equal("Send WhatsApp Alert to Asha Verma (c1)", button.GetAttribute("aria-label"));
+        Assert.Contains("Send WhatsApp Alert", button.TextContent);
+        Assert.False(button.HasAttribute("aria-describedby"));
+        Assert.False(button.HasAttribute("tabindex"));
+    }
+
+    [Fact]
+    public void Render_TwoUnavailableRows_EachButtonPointsAtItsOwnReason()
+    {
+        var first = Render(Row(optIn: false, lastAlert: null));
+        var second = _context.Render<SendAlertButton>(p => p.Add(b => b.Row, Row(optIn: false, lastAlert: null) with { CustomerId = "c 2" }));
+
+        var ids = new[] { first, second }.Select(c => c.Find("[data-testid=send-alert]").GetAttribute("aria-describedby")).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.DoesNotContain(' ', ids[1]!);
+        Assert.NotNull(second.Find($"[id='{ids[1]}']"));
+    }
+
+    [Fact]
+    public void Click_Enabled_OpensTheConfirmationWithoutSending()
+    {
+        var provider = _context.Render<MudDialogProvider>();
+        var cut = Render(Row(optIn: true, lastAlert: null));
+
+        // Enter on a focused native button raises the same click. Not awaited: the handler waits for the dialog's answer.
+        _ = cut.Find("[data-testid=send-alert]").ClickAsync(new());
+
+        provider.WaitForAssertion(() => Assert.Contains("Send a WhatsApp alert to Asha Verma now?", provider.Markup));
+        Assert.NotNull(provider.Find("[role=dialog]"));
+    }
+
     [Fact]
     public void Render_LatestAlertChangedFromPendingToSent_ButtonBecomesEnabled()
     {

@@ -1,0 +1,199 @@
+using System.Reflection;
+using System.Security.Claims;
+using Bunit;
+using CreditRisk.Core.Identity;
+using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Components.Pages.Admin;
+using CreditRisk.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace CreditRisk.Tests.Components.Pages.Admin;
+
+public sealed class UsersPageTests : IAsyncLifetime
+{
+    private const string Password = "a-long-password-1";
+    private ConsoleHarness _h = default!;
+
+    private StaffUserService Staff => _h.Get<StaffUserService>();
+
+    // The page's service runs for real over the harness's LiteDB store: what it changed is read back from the store.
+    private static readonly ClaimsPrincipal Root = new(new ClaimsIdentity(
+        [new(ClaimTypes.Name, "root@bank.test"), new(ClaimTypes.NameIdentifier, "root"), new(ClaimTypes.Role, AppRoles.Admin)], "test"));
+
+    public async Task InitializeAsync()
+    {
+        _h = await ConsoleHarness.CreateAsync(AddStaffUserServices);
+        // The app's bootstrapper creates the staff roles at start; role names shown and changed come from them.
+        var roles = _h.Get<RoleManager<AppRole>>();
+        foreach (var role in StaffUserService.StaffRoles)
+        {
+            Assert.True((await roles.CreateAsync(new AppRole { Id = role.ToLowerInvariant(), Name = role, NormalizedName = "" })).Succeeded);
+        }
+    }
+
+    private static void AddStaffUserServices(IServiceCollection services)
+    {
+        // As the app configures Identity (12-character passwords, no composition rules), over the same Core stores.
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<AppRole>()
+            .AddUserStore<AppUserStore>()
+            .AddRoleStore<AppRoleStore>();
+        services.AddSingleton<IdentityAudit>();
+        services.AddScoped<StaffUserService>();
+    }
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    private async Task<string> AddStaffAsync(string email, string role)
+    {
+        var result = await Staff.CreateAsync(Root, email, Password, role);
+        Assert.True(result.Succeeded, result.Error);
+        return (await Staff.ListAsync()).Single(u => u.Email == email).Id;
+    }
+
+    [Fact]
+    public void Page_Attribute_RequiresTheAdminPolicy()
+    {
+        var authorize = typeof(Users).GetCustomAttribute<AuthorizeAttribute>();
+
+        Assert.Equal(AuthorizationPolicies.Admin, authorize?.Policy);
+    }
+
+    [Fact]
+    public async Task Render_StaffUsers_ListsEachWithRoleStatusAndAction()
+    {
+        await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
+        var ravi = await AddStaffAsync("ravi@bank.test", AppRoles.Admin);
+        await Staff.SetDisabledAsync(Root, ravi, disabled: true);
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+
+        var cut = _h.Render<Users>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("#users-table tbody tr").Count));
+        var rows = cut.FindAll("#users-table tbody tr");
+        Assert.Contains("asha@bank.test", rows[0].TextContent);
+        Assert.Contains("Active", rows[0].TextContent);
+        Assert.Contains("Disabled", rows[1].TextContent);
+        Assert.NotNull(cut.Find("button[aria-label='Disable asha@bank.test']"));
+        Assert.NotNull(cut.Find("button[aria-label='Enable ravi@bank.test']"));
+        // The role is shown by the row's select.
+        Assert.Equal([AppRoles.Analyst, AppRoles.Admin], rows.Select(r => r.QuerySelector("input")?.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task Create_EmptyFields_ShowsBothValidationMessagesAndCreatesNobody()
+    {
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var cut = _h.Render<Users>();
+        cut.WaitForAssertion(() => Assert.Contains("No staff users yet.", cut.Markup));
+
+        await cut.Find("#user-create").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("Enter the user's email address.", cut.Markup));
+        Assert.Contains("The password needs at least 12 characters.", cut.Markup);
+        Assert.Empty(cut.FindAll("#users-message"));
+        Assert.Empty(await Staff.ListAsync());
+    }
+
+    [Fact]
+    public async Task Create_MalformedEmailAndShortPassword_ShowsTheRulesAndCreatesNobody()
+    {
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var cut = _h.Render<Users>();
+
+        cut.Find("#user-email").Input("not-an-email");
+        cut.Find("#user-password").Input("short");
+        await cut.Find("#user-create").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("Enter a valid email address", cut.Markup));
+        Assert.Contains("The password needs at least 12 characters.", cut.Markup);
+        Assert.Equal("true", cut.Find("#user-email").GetAttribute("aria-invalid"));
+        Assert.Empty(await Staff.ListAsync());
+    }
+
+    [Fact]
+    public async Task Create_ValidAnalyst_CreatesThroughTheServiceAndListsIt()
+    {
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var cut = _h.Render<Users>();
+
+        cut.Find("#user-email").Input("new.analyst@bank.test");
+        cut.Find("#user-password").Input(Password);
+        await cut.Find("#user-create").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("new.analyst@bank.test created as Analyst.", cut.Find("#users-message").TextContent));
+        Assert.Contains(await Staff.ListAsync(), u => u.Email == "new.analyst@bank.test" && u.Role == AppRoles.Analyst);
+        Assert.Contains("new.analyst@bank.test", cut.Find("#users-table").TextContent);
+        Assert.DoesNotContain("The password needs", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Create_TakenEmail_ShowsTheServiceError()
+    {
+        await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var cut = _h.Render<Users>();
+
+        cut.Find("#user-email").Input("asha@bank.test");
+        cut.Find("#user-password").Input(Password);
+        await cut.Find("#user-create").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("is already taken", cut.Find("#users-message").TextContent));
+        Assert.Single(await Staff.ListAsync());
+    }
+
+    [Fact]
+    public async Task Disable_Admin_DisablesTheUserThroughTheService()
+    {
+        var asha = await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var cut = _h.Render<Users>();
+
+        await cut.WaitForElement("button[aria-label='Disable asha@bank.test']").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("asha@bank.test disabled.", cut.Find("#users-message").TextContent));
+        Assert.True((await _h.Store.Users.FindByIdAsync(asha))!.IsDisabled);
+        Assert.NotNull(cut.Find("button[aria-label='Enable asha@bank.test']"));
+        Assert.Contains(await _h.Store.Audit.ListAsync("users.", 0, 10), e => e.Action == IdentityAudit.UserDisabled && e.Actor == "root@bank.test");
+    }
+
+    [Fact]
+    public async Task ChangeRole_Admin_ChangesTheRoleThroughTheService()
+    {
+        var asha = await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var cut = _h.Render<Users>();
+        cut.WaitForAssertion(() => Assert.Contains("asha@bank.test", cut.Find("#users-table").TextContent));
+
+        var select = cut.FindComponents<MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("aria-label"), "Role of asha@bank.test"));
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(AppRoles.Admin));
+
+        cut.WaitForAssertion(() => Assert.Contains("asha@bank.test is now Admin.", cut.Find("#users-message").TextContent));
+        Assert.Equal(["ADMIN"], (await _h.Store.Users.FindByIdAsync(asha))!.Roles);
+    }
+
+    [Fact]
+    public async Task Disable_Analyst_IsRefusedServerSideAndChangesNothing()
+    {
+        // The page is admin-only by policy; its handlers must refuse anyway should an analyst's circuit reach them.
+        var asha = await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
+        _h.SignInStaff("ravi@bank.test", AppRoles.Analyst);
+        var cut = _h.Render<Users>();
+
+        await cut.WaitForElement("button[aria-label='Disable asha@bank.test']").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("Only admins can change users.", cut.Find("#users-message").TextContent));
+        Assert.False((await _h.Store.Users.FindByIdAsync(asha))!.IsDisabled);
+    }
+}
