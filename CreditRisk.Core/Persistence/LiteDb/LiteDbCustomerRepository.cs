@@ -60,9 +60,9 @@ internal sealed class LiteDbCustomerRepository(LiteDbContext db) : ICustomerRepo
     private Dictionary<string, Customer> FindMany(IReadOnlyCollection<string> ids)
     {
         var found = new Dictionary<string, Customer>(ids.Count, StringComparer.Ordinal);
-        var stamp = _cache.Stamp;
         foreach (var id in _cache.Lookup(ids, found))
         {
+            var stamp = _cache.StampOf(id);
             var customer = _customers.FindById(id) is { } doc ? db.ToEntity<Customer>(doc) : null;
             if (customer is not null)
             {

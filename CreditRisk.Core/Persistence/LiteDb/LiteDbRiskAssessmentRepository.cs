@@ -84,9 +84,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         Run<IReadOnlyDictionary<string, CustomerRisk>>(() =>
         {
             var found = new Dictionary<string, CustomerRisk>(customerIds.Count, StringComparer.Ordinal);
-            var stamp = _currentCache.Stamp;
-            foreach (var id in _currentCache.Lookup(customerIds, found))
+                foreach (var id in _currentCache.Lookup(customerIds, found))
             {
+                var stamp = _currentCache.StampOf(id);
                 var risk = _current.FindById(id) is { } doc ? db.ToEntity<CustomerRisk>(doc) : null;
                 if (risk is not null)
                 {

@@ -9,9 +9,10 @@ namespace CreditRisk.Core.Persistence.LiteDb;
 /// <remarks>
 /// Safe only because the embedded store opens its file in direct mode, which gives this process the file to itself:
 /// every write goes through the repository that owns the cache. Writers store the committed value with
-/// <see cref="Set"/>. Readers take a <see cref="Stamp"/> before reading the store and offer what they read with
-/// <see cref="Offer"/>, which keeps it only if nothing was set or cleared since the stamp, so a reader that read just
-/// before a write can never put the older value back over the writer's. At
+/// <see cref="Set"/>. Readers take the id's <see cref="StampOf"/> before reading the store and offer what they read
+/// with <see cref="Offer"/>, which keeps it only if no value was set for an id of the same stripe (nor the cache
+/// cleared) since the stamp, so a reader that read just before a write can never put the older value back over the
+/// writer's. At
 /// <see cref="Capacity"/> entries the cache starts afresh rather than tracking recency: simpler, and a portfolio that
 /// fits (100,000 customers use a few tens of MiB) never reaches it.
 /// </remarks>
@@ -20,7 +21,10 @@ internal sealed class ReadThroughCache<T>(int capacity)
 {
     /// <summary>A null value records that the store has no document with that id (the first ingest of a customer asks).</summary>
     private readonly ConcurrentDictionary<string, T?> _entries = new(StringComparer.Ordinal);
-    private long _changes;
+
+    /// <summary>Write counters by id hash: a write to one id only spoils the offers of ids sharing its stripe.</summary>
+    private readonly long[] _stripes = new long[1024];
+    private long _clears;
 
     public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
 
@@ -55,8 +59,8 @@ internal sealed class ReadThroughCache<T>(int capacity)
         return missing;
     }
 
-    /// <summary>Take before reading the store; pass to <see cref="Offer"/> with what was read.</summary>
-    public long Stamp => Interlocked.Read(ref _changes);
+    /// <summary>Take before reading <paramref name="id"/> from the store; pass to <see cref="Offer"/> with what was read.</summary>
+    public long StampOf(string id) => Interlocked.Read(ref _stripes[Stripe(id)]) + (Interlocked.Read(ref _clears) << 40);
 
     /// <summary>
     /// What a read of the store begun after <paramref name="stamp"/> found (null: no such document); kept only if no
@@ -64,7 +68,7 @@ internal sealed class ReadThroughCache<T>(int capacity)
     /// </summary>
     public void Offer(string id, T? value, long stamp)
     {
-        if (_entries.Count < Capacity && Interlocked.Read(ref _changes) == stamp)
+        if (_entries.Count < Capacity && StampOf(id) == stamp)
         {
             _entries.TryAdd(id, value);
         }
@@ -73,12 +77,15 @@ internal sealed class ReadThroughCache<T>(int capacity)
     /// <summary>A value just committed to the store.</summary>
     public void Set(string id, T value)
     {
-        Interlocked.Increment(ref _changes);
+        Interlocked.Increment(ref _stripes[Stripe(id)]);
         if (_entries.Count >= Capacity)
         {
+            Interlocked.Increment(ref _clears);
             _entries.Clear();
         }
 
         _entries[id] = value;
     }
+
+    private int Stripe(string id) => (int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)_stripes.Length);
 }

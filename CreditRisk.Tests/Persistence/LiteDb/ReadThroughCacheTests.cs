@@ -8,7 +8,7 @@ public sealed class ReadThroughCacheTests
     public void Offer_ReadBeganBeforeAWrite_DoesNotReplaceTheWrittenValue()
     {
         var cache = new ReadThroughCache<string>(10);
-        var stamp = cache.Stamp;
+        var stamp = cache.StampOf("c1");
         cache.Set("c1", "written");
 
         cache.Offer("c1", "read before the write", stamp);
@@ -17,22 +17,33 @@ public sealed class ReadThroughCacheTests
     }
 
     [Fact]
-    public void Offer_ReadOverlappedAWriteOfAnotherId_IsNotKept()
+    public void Offer_ReadBeganBeforeAWriteSinceClearedAway_IsNotKept()
     {
-        var cache = new ReadThroughCache<string>(10);
-        var stamp = cache.Stamp;
-        cache.Set("c2", "written");
+        var cache = new ReadThroughCache<string>(1);
+        var stamp = cache.StampOf("c1");
+        cache.Set("c1", "written");
+        cache.Set("c2", "at capacity: starts afresh");
 
-        cache.Offer("c1", "read", stamp);
+        cache.Offer("c1", "read before the first write", stamp);
 
         Assert.Equal(["c1"], cache.Lookup(["c1"], []));
+    }
+
+    [Fact]
+    public void Offer_NoWriteSinceTheStamp_IsKept()
+    {
+        var cache = new ReadThroughCache<string>(10);
+
+        cache.Offer("c1", "read", cache.StampOf("c1"));
+
+        Assert.Equal("read", Found(cache, "c1")["c1"]);
     }
 
     [Fact]
     public void Lookup_AbsentOffered_NeitherFoundNorToBeRead()
     {
         var cache = new ReadThroughCache<string>(10);
-        cache.Offer("c1", null, cache.Stamp);
+        cache.Offer("c1", null, cache.StampOf("c1"));
 
         var found = new Dictionary<string, string>();
         var missing = cache.Lookup(["c1", "c2", "c2"], found);
@@ -45,7 +56,7 @@ public sealed class ReadThroughCacheTests
     public void Set_AfterAbsentOffered_IsFound()
     {
         var cache = new ReadThroughCache<string>(10);
-        cache.Offer("c1", null, cache.Stamp);
+        cache.Offer("c1", null, cache.StampOf("c1"));
 
         cache.Set("c1", "created");
 
