@@ -138,6 +138,31 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Assessments_GetCurrentManyAsync_AfterReadsThenNewAssessments_ReturnsTheNewCurrentRows()
+    {
+        Begin();
+        await Store.Assessments.AddManyAsync([A.Assessment("ra-1", "c1", A.Now)]);
+        Assert.Equal(["c1"], (await Store.Assessments.GetCurrentManyAsync(["c1", "c2"])).Keys);
+
+        await Store.Assessments.AddManyAsync([A.Assessment("ra-2", "c1", A.Now.AddMinutes(1)), A.Assessment("ra-3", "c2", A.Now)]);
+        var current = await Store.Assessments.GetCurrentManyAsync(["c1", "c2"]);
+
+        Assert.Equal("ra-2", current["c1"].AssessmentId);
+        Assert.Equal("ra-3", current["c2"].AssessmentId);
+    }
+
+    [SkippableFact]
+    public async Task Assessments_GetCurrentManyAsync_CallerChangesTheLists_TheStoredRowStaysAsItWas()
+    {
+        Begin();
+        await Store.Assessments.AddManyAsync([A.Assessment("ra-1", "c1")]);
+
+        (await Store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].Reasons.Clear();
+
+        Assert.NotEmpty((await Store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].Reasons);
+    }
+
+    [SkippableFact]
     public async Task Assessments_QueryCurrentAsync_Band_ReturnsOnlyThatBandHighestScoreFirst()
     {
         Begin();

@@ -41,6 +41,20 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Customers_UpsertManyAsync_AfterReadsOfItAndOfItsAbsence_ReadsGiveTheNewCustomer()
+    {
+        Begin();
+        await Store.Customers.UpsertManyAsync([A.Customer("c1")]);
+        Assert.Equal(["c1"], (await Store.Customers.GetManyAsync(["c1", "c2"])).Keys);
+        var changed = A.Customer("c1") with { CreditLimit = 99.99m };
+
+        await Store.Customers.UpsertManyAsync([changed, A.Customer("c2")]);
+
+        JsonAssert.Equivalent(changed, await Store.Customers.GetAsync("c1"));
+        Assert.Equal(["c1", "c2"], (await Store.Customers.GetManyAsync(["c1", "c2"])).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task Customers_UpsertManyAsync_EmptyBatch_StoresNothing()
     {
         Begin();

@@ -14,8 +14,19 @@ internal sealed class LiteDbBehaviorProfileRepository(LiteDbContext db) : IBehav
 
     private readonly ILiteCollection<BsonDocument> _profiles = db.Collection(LiteDbCollections.Profiles);
 
+    /// <summary>Most versions remembered in <see cref="_savedVersions"/> before it starts afresh.</summary>
+    private const int MaxRememberedVersions = 1_000_000;
+
     // Compare-and-swap on the version of a stored profile: the read and the write must not interleave with another saver.
     private readonly Lock _saveLock = new();
+
+    /// <summary>
+    /// The version of every profile this process saved, by customer (guarded by <see cref="_saveLock"/>), so a grouped
+    /// save checks versions without reading each stored profile back. Exact because every profile write goes through
+    /// this repository under the lock and the file is this process's alone; only saves fill it (a read outside the
+    /// lock could be older than a save and let a stale profile overwrite a newer one), and only after their commit.
+    /// </summary>
+    private readonly Dictionary<string, long> _savedVersions = new(StringComparer.Ordinal);
 
     public Task<BehaviorProfile?> GetAsync(string customerId, CancellationToken ct = default) =>
         Run(() => _profiles.FindById(customerId) is { } doc ? ToProfile(doc) : null, ct);
@@ -44,12 +55,15 @@ internal sealed class LiteDbBehaviorProfileRepository(LiteDbContext db) : IBehav
         lock (_saveLock)
         {
             // A first save is an insert: the unique id decides, without a read.
-            if (expectedVersion == 0)
+            var saved = expectedVersion == 0
+                ? TryInsert(_profiles, doc)
+                : StoredVersion(profile.CustomerId) == expectedVersion && _profiles.Update(doc);
+            if (saved)
             {
-                return TryInsert(_profiles, doc);
+                RememberSaved(profile.CustomerId, expectedVersion + 1);
             }
 
-            return _profiles.FindById(profile.CustomerId) is { } stored && stored["Version"].AsInt64 == expectedVersion && _profiles.Update(doc);
+            return saved;
         }
     }, ct);
 
@@ -67,31 +81,58 @@ internal sealed class LiteDbBehaviorProfileRepository(LiteDbContext db) : IBehav
             {
                 // One commit for the group; the checks read inside the transaction, so a repeated customer sees the
                 // first save of the group and loses the version check, as it would one at a time.
+                var versions = new Dictionary<string, long>(saves.Count, StringComparer.Ordinal);
                 db.InTransaction(() =>
                 {
                     for (var i = 0; i < saves.Count; i++)
                     {
                         var (profile, expected) = saves[i];
-                        var storedVersion = _profiles.FindById(profile.CustomerId) is { } stored ? stored["Version"].AsInt64 : 0;
+                        var storedVersion = versions.TryGetValue(profile.CustomerId, out var earlier) ? earlier : StoredVersion(profile.CustomerId);
                         var exists = storedVersion > 0;
                         if (storedVersion != expected || (expected == 0 && exists))
                         {
                             conflicts.Add(profile.CustomerId);
                         }
-                        else if (exists)
-                        {
-                            _profiles.Update(documents[i]);
-                        }
                         else
                         {
-                            _profiles.Insert(documents[i]);
+                            if (exists)
+                            {
+                                _profiles.Update(documents[i]);
+                            }
+                            else
+                            {
+                                _profiles.Insert(documents[i]);
+                            }
+
+                            versions[profile.CustomerId] = expected + 1;
                         }
                     }
                 });
+
+                foreach (var (customerId, version) in versions)
+                {
+                    RememberSaved(customerId, version);
+                }
             }
 
             return conflicts;
         }, ct);
+
+    /// <summary>The stored profile's version (0: none); call under <see cref="_saveLock"/>.</summary>
+    private long StoredVersion(string customerId) =>
+        _savedVersions.TryGetValue(customerId, out var version) ? version
+        : _profiles.FindById(customerId) is { } stored ? stored[nameof(BehaviorProfile.Version)].AsInt64
+        : 0;
+
+    private void RememberSaved(string customerId, long version)
+    {
+        if (_savedVersions.Count >= MaxRememberedVersions)
+        {
+            _savedVersions.Clear();
+        }
+
+        _savedVersions[customerId] = version;
+    }
 
     private BsonDocument ToDocument(BehaviorProfile profile) => new()
     {

@@ -9,6 +9,7 @@ internal static class LiteDbCollections
     public const string Profiles = "behavior_profiles";
     public const string Assessments = "risk_assessments";
     public const string CurrentRisk = "customer_risk";
+    public const string FeatureSets = "feature_sets";
     public const string Alerts = "alerts";
     public const string Models = "models";
     public const string ModelChunks = "model_chunks";

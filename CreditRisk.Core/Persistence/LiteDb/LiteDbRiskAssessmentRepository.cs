@@ -16,7 +16,16 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     /// <summary>Width of one band in <see cref="BandScore"/>; scores are 0–1, so bands never overlap.</summary>
     private const double BandWidth = 10;
 
+    /// <summary>Current-risk rows kept in memory (about 400 bytes each): the pipeline reads them for every batch.</summary>
+    private const int CurrentCacheCapacity = 500_000;
+
     private readonly ILiteCollection<BsonDocument> _history = db.Collection(LiteDbCollections.Assessments);
+    private readonly ReadThroughCache<CustomerRisk> _currentCache = new(CurrentCacheCapacity);
+    private readonly LiteDbFeatureVectors _vectors = new(db);
+
+    /// <summary>On history documents: the id of the feature names' list and the values (see <see cref="LiteDbFeatureVectors"/>).</summary>
+    private const string FeatureSet = "_featureSet";
+    private const string FeatureValues = "_features";
     private const string RuleIdsIndex = "RuleIds";
 
     private readonly ILiteCollection<BsonDocument> _current = db.Collection(LiteDbCollections.CurrentRisk);
@@ -54,31 +63,42 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
             _history.Upsert(history);
             _current.Upsert(current);
         });
+
+        foreach (var document in current)
+        {
+            _currentCache.Set(document["_id"].AsString, db.ToEntity<CustomerRisk>(document));
+        }
     }, ct);
 
     public Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default) =>
-        Run(() => HistoryNewestFirst(customerId).Limit(1).FirstOrDefault() is { } doc ? db.ToEntity<RiskAssessment>(doc) : null, ct);
+        Run(() => HistoryNewestFirst(customerId).Limit(1).FirstOrDefault() is { } doc ? FromHistoryDocument(doc) : null, ct);
 
     public Task<IReadOnlyList<RiskAssessment>> ListHistoryAsync(string customerId, int take, CancellationToken ct = default) =>
         Run<IReadOnlyList<RiskAssessment>>(() => HistoryNewestFirst(customerId)
             .Limit(take)
             .ToEnumerable()
-            .Select(db.ToEntity<RiskAssessment>)
+            .Select(FromHistoryDocument)
             .ToList(), ct);
 
     public Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<string, CustomerRisk>>(() =>
         {
-            var found = new Dictionary<string, CustomerRisk>(StringComparer.Ordinal);
-            foreach (var id in customerIds.Distinct(StringComparer.Ordinal))
+            var found = new Dictionary<string, CustomerRisk>(customerIds.Count, StringComparer.Ordinal);
+                foreach (var id in _currentCache.Lookup(customerIds, found))
             {
-                if (_current.FindById(id) is { } doc)
+                var stamp = _currentCache.StampOf(id);
+                var risk = _current.FindById(id) is { } doc ? db.ToEntity<CustomerRisk>(doc) : null;
+                if (risk is not null)
                 {
-                    found[id] = db.ToEntity<CustomerRisk>(doc);
+                    found[id] = risk;
                 }
+
+                _currentCache.Offer(id, risk, stamp);
             }
 
-            return found;
+            // Callers get their own lists: the cached row is shared.
+            return found.ToDictionary(
+                e => e.Key, e => e.Value with { Reasons = [.. e.Value.Reasons], RuleIds = [.. e.Value.RuleIds] }, StringComparer.Ordinal);
         }, ct);
 
     public Task<IReadOnlyList<CustomerRisk>> QueryCurrentAsync(RiskBand? band, double minScore, int skip, int take, CancellationToken ct = default) =>
@@ -201,10 +221,23 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
 
     private BsonDocument ToHistoryDocument(RiskAssessment assessment)
     {
-        var doc = db.ToDocument(assessment);
+        var doc = db.ToDocument(assessment with { Features = [] });
+        doc.Remove(nameof(RiskAssessment.Features));
+        var (setId, values) = _vectors.Encode(assessment.Features);
+        doc[FeatureSet] = setId;
+        doc[FeatureValues] = values;
         doc[HistoryKey] = LiteDbKeys.OwnerTime(assessment.CustomerId, assessment.AssessedAt, assessment.Id);
         doc[BandChangedAt] = assessment.Band != assessment.PreviousBand ? new BsonValue(assessment.AssessedAt.UtcDateTime) : BsonValue.Null;
         return doc;
+    }
+
+    /// <summary>Reads both forms: features as a vector, or (written before the vectors) as sub-documents.</summary>
+    private RiskAssessment FromHistoryDocument(BsonDocument doc)
+    {
+        var assessment = db.ToEntity<RiskAssessment>(doc);
+        return doc.TryGetValue(FeatureValues, out var values)
+            ? assessment with { Features = _vectors.Decode(doc[FeatureSet].AsString, values.AsBinary) }
+            : assessment;
     }
 
     private BsonDocument ToCurrentDocument(CustomerRisk risk)

@@ -16,8 +16,19 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
 
     private readonly ILiteCollection<BsonDocument> _transactions = db.Collection(LiteDbCollections.Transactions);
 
+    /// <summary>Most pending documents remembered for <see cref="MarkAppliedAsync"/>; beyond it, they are read back.</summary>
+    private const int MaxRememberedPending = 100_000;
+
     // Check-then-insert must not interleave with another batch carrying the same ids.
     private readonly Lock _insertLock = new();
+
+    /// <summary>
+    /// The documents this process inserted as pending, by id, until marked applied (guarded by <see cref="_insertLock"/>):
+    /// the pipeline marks them a moment after inserting them, and updating the inserted document saves reading it
+    /// back. Only this repository writes transaction documents, and the file is this process's alone, so a
+    /// remembered document is the stored one.
+    /// </summary>
+    private readonly Dictionary<string, BsonDocument> _pending = new(StringComparer.Ordinal);
 
     public void EnsureIndexes()
     {
@@ -41,7 +52,7 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
                 {
                     try
                     {
-                        return db.InTransaction(() => InsertFresh(transactions));
+                        return InsertFresh(transactions);
                     }
                     catch (LiteException ex) when (IsDuplicateKey(ex) && attempt < MaxInsertAttempts)
                     {
@@ -128,14 +139,46 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
 
     public Task<long> CountAsync(CancellationToken ct = default) => Run(() => _transactions.LongCount(), ct);
 
+    /// <summary>
+    /// Inserts the batch's new transactions. Most batches are all new, so the insert is tried first with no lookup;
+    /// only when the unique id refuses it (and LiteDB has rolled the attempt back) are the stored ids looked up.
+    /// </summary>
     private List<Transaction> InsertFresh(IReadOnlyCollection<Transaction> transactions)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var fresh = transactions
-            .Where(t => seen.Add(t.Id) && _transactions.FindById(t.Id) is null)
-            .ToList();
-        _transactions.Insert(fresh.Select(ToDocument));
-        return fresh;
+        var distinct = transactions.Where(t => seen.Add(t.Id)).ToList();
+        var documents = distinct.Select(ToDocument).ToList();
+        try
+        {
+            db.InTransaction(() => _transactions.Insert(documents));
+        }
+        catch (LiteException ex) when (IsDuplicateKey(ex))
+        {
+            var fresh = distinct.Where(t => _transactions.FindById(t.Id) is null).ToList();
+            documents = [.. fresh.Select(ToDocument)];
+            db.InTransaction(() => _transactions.Insert(documents));
+            Remember(documents);
+            return fresh;
+        }
+
+        Remember(documents);
+        return distinct;
+    }
+
+    private void Remember(List<BsonDocument> documents)
+    {
+        foreach (var doc in documents)
+        {
+            if (_pending.Count >= MaxRememberedPending)
+            {
+                return;
+            }
+
+            if (doc.ContainsKey(PendingKey))
+            {
+                _pending[doc["_id"].AsString] = doc;
+            }
+        }
     }
 
     public Task MarkAppliedAsync(IReadOnlyCollection<string> ids, DateTimeOffset at, CancellationToken ct = default) => Run(() =>
@@ -154,7 +197,8 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
                 var appliedAt = db.Mapper.Serialize(typeof(DateTimeOffset), at);
                 foreach (var id in ids.Distinct(StringComparer.Ordinal))
                 {
-                    if (_transactions.FindById(id) is { } doc && doc.ContainsKey(PendingKey))
+                    var doc = _pending.Remove(id, out var remembered) ? remembered : _transactions.FindById(id);
+                    if (doc is not null && doc.ContainsKey(PendingKey))
                     {
                         doc.Remove(PendingKey);
                         doc[nameof(Transaction.AppliedAt)] = appliedAt;
