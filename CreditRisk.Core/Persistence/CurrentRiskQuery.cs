@@ -28,8 +28,11 @@ public sealed record CurrentRiskQuery
     /// <summary>Highest score, inclusive (0–1). Default 1.</summary>
     public double MaxScore { get; init; } = 1;
 
-    /// <summary>Only customers whose current reasons include exactly this phrase; null = any.</summary>
-    public string? Reason { get; init; }
+    /// <summary>
+    /// Only customers whose current assessment hit this rule (a <see cref="Rules.RuleIds"/> value), which is where their
+    /// rule reasons come from; null = any. Reasons themselves carry the customer's figures, so no two read alike.
+    /// </summary>
+    public string? RuleId { get; init; }
 
     /// <summary>Only customers with at least one alert now in this status (e.g. Pending, Read); null = any.</summary>
     public AlertStatus? AlertStatus { get; init; }

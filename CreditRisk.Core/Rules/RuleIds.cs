@@ -8,4 +8,17 @@ public static class RuleIds
     public const string SpendDrop = "spend-drop";
     public const string MinimumDueOnly = "minimum-due-only";
     public const string MerchantMixCrash = "merchant-mix-crash";
+
+    /// <summary>Every rule with its short title, in the order the rules page shows them.</summary>
+    public static IReadOnlyList<(string Id, string Title)> Titled { get; } =
+    [
+        (UtilisationHigh, "High utilisation"),
+        (CashWithdrawalHigh, "Cash withdrawals"),
+        (SpendDrop, "Spend drop"),
+        (MinimumDueOnly, "Minimum due only"),
+        (MerchantMixCrash, "Merchant-mix crash"),
+    ];
+
+    /// <summary>The short title of <paramref name="ruleId"/>, or the id itself for an unknown rule.</summary>
+    public static string TitleOf(string ruleId) => Titled.FirstOrDefault(r => r.Id == ruleId).Title ?? ruleId;
 }

@@ -1,6 +1,7 @@
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
 using CreditRisk.Tests.Builders;
 
 namespace CreditRisk.Tests.Persistence;
@@ -13,7 +14,11 @@ public abstract partial class StoreContractTests
         await Store.Assessments.AddManyAsync(
         [
             A.Assessment("ra-1", "c1", A.Now.AddMinutes(-5), RiskBand.High, 0.95),
-            A.Assessment("ra-2", "c2", A.Now.AddMinutes(-4), RiskBand.High, 0.80) with { Reasons = ["Cash withdrawals are 55% of spend"] },
+            A.Assessment("ra-2", "c2", A.Now.AddMinutes(-4), RiskBand.High, 0.80) with
+            {
+                RuleHits = [new RuleHit(RuleIds.CashWithdrawalHigh, RiskBand.High, "Cash withdrawals are 55% of spend")],
+                Reasons = ["Cash withdrawals are 55% of spend"],
+            },
             A.Assessment("ra-3", "c3", A.Now.AddMinutes(-3), RiskBand.Medium, 0.45),
             A.Assessment("ra-4", "c4", A.Now.AddMinutes(-2), RiskBand.Low, 0.05),
             A.Assessment("ra-5", "c5", A.Now.AddMinutes(-1), RiskBand.High, 0.70),
@@ -47,12 +52,12 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
-    public async Task RiskGrid_QueryCurrentPageAsync_Reason_MatchesOnlyCustomersWithThatReason()
+    public async Task RiskGrid_QueryCurrentPageAsync_RuleId_MatchesOnlyCustomersThatRuleFlagged()
     {
         Begin();
         await SeedGridAsync();
 
-        var page = await Store.Assessments.QueryCurrentPageAsync(new CurrentRiskQuery { Reason = "Cash withdrawals are 55% of spend" });
+        var page = await Store.Assessments.QueryCurrentPageAsync(new CurrentRiskQuery { RuleId = RuleIds.CashWithdrawalHigh });
 
         Assert.Equal(["c2"], Ids(page));
         Assert.Equal(1, page.Total);

@@ -38,7 +38,10 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         _current.EnsureIndex("Score", "$.Score");
         _current.EnsureIndex(BandScore, "$." + BandScore);
         _current.EnsureIndex(RuleIdsIndex, "$.RuleIds[*]");
-        _current.EnsureIndex("Reasons", "$.Reasons[*]");
+
+        // Files written before the grid filtered by rule carry an index on the reasons' text; it made every current-risk
+        // write half again as costly and no query uses it now.
+        _current.DropIndex("Reasons");
         _current.EnsureIndex("AssessedAt", "$.AssessedAt");
         _history.EnsureIndex(BandChangedAt, "$." + BandChangedAt);
     }
@@ -131,9 +134,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         var filters = new List<BsonExpression>();
         var (scoreField, scoreFilter) = ScoreRange(query.Band, query.MinScore, query.MaxScore);
         filters.Add(scoreFilter);
-        if (query.Reason is { } reason)
+        if (query.RuleId is { } ruleId)
         {
-            filters.Add(BsonExpression.Create("$.Reasons[*] ANY = @0", new BsonValue(reason)));
+            filters.Add(BsonExpression.Create("$.RuleIds[*] ANY = @0", new BsonValue(ruleId)));
         }
 
         if (query.AlertStatus is { } status)

@@ -29,7 +29,6 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
                     Builders<CustomerRisk>.IndexKeys.Ascending(r => r.Band).Descending(r => r.Score)),
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Descending(r => r.Score)),
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Ascending(r => r.RuleIds)),
-                new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Ascending(r => r.Reasons)),
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Descending(r => r.AssessedAt)),
             ],
             ct);
@@ -121,9 +120,9 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
             filter &= f.Eq(r => r.Band, band);
         }
 
-        if (query.Reason is { } reason)
+        if (query.RuleId is { } ruleId)
         {
-            filter &= f.AnyEq(r => r.Reasons, reason);
+            filter &= f.AnyEq(r => r.RuleIds, ruleId);
         }
 
         if (query.AlertStatus is { } status)

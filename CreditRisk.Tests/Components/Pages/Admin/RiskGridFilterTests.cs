@@ -1,3 +1,4 @@
+using CreditRisk.Core.Rules;
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
@@ -23,15 +24,15 @@ public sealed class RiskGridFilterTests
         Assert.Equal(expected, new RiskGridFilter().ToQuery(column, descending, 0, 25).Sort);
 
     [Fact]
-    public void ToQuery_Filters_PassedThroughWithReasonTrimmed()
+    public void ToQuery_Filters_PassedThrough()
     {
-        var filter = new RiskGridFilter { Band = null, MinScore = 0.7, Reason = "  Cash  ", AlertStatus = AlertStatus.Pending };
+        var filter = new RiskGridFilter { Band = null, MinScore = 0.7, RuleId = RuleIds.CashWithdrawalHigh, AlertStatus = AlertStatus.Pending };
 
         var query = filter.ToQuery(null, true, 0, 10);
 
         Assert.Null(query.Band);
         Assert.Equal(0.7, query.MinScore);
-        Assert.Equal("Cash", query.Reason);
+        Assert.Equal(RuleIds.CashWithdrawalHigh, query.RuleId);
         Assert.Equal(AlertStatus.Pending, query.AlertStatus);
     }
 }

@@ -11,7 +11,8 @@ public sealed record RiskGridFilter
 
     public double MinScore { get; init; }
 
-    public string? Reason { get; init; }
+    /// <summary>Only customers flagged by this rule (<see cref="Core.Rules.RuleIds"/>); null = any.</summary>
+    public string? RuleId { get; init; }
 
     public AlertStatus? AlertStatus { get; init; }
 
@@ -20,7 +21,7 @@ public sealed record RiskGridFilter
     {
         Band = Band,
         MinScore = MinScore,
-        Reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim(),
+        RuleId = RuleId,
         AlertStatus = AlertStatus,
         Skip = skip,
         Take = take,
