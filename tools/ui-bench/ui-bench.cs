@@ -1,5 +1,8 @@
 #:project ../../CreditRisk.Core/CreditRisk.Core.csproj
 #:property TreatWarningsAsErrors=false
+#:property PublishAot=false
+// (A file-based app defaults to PublishAot, whose run-time switches make LiteDB's expressions run interpreted: slower
+// than the real app, so figures measured without the line above understate its speed.)
 // Portfolio page and high-risk grid data with a large portfolio, timed with a Stopwatch (not a test: numbers depend on
 // the machine). Usage: dotnet run tools/ui-bench/ui-bench.cs -- [customers=100000] [work-dir]
 // Builds a LiteDB store with N customers, their current risk (15% High, 25% Medium), a band change each in the last
