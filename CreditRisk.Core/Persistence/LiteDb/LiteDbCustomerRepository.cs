@@ -57,21 +57,6 @@ internal sealed class LiteDbCustomerRepository(LiteDbContext db) : ICustomerRepo
                 .ToList();
         }, ct);
 
-    private Dictionary<string, Customer> FindMany(IReadOnlyCollection<string> ids)
-    {
-        var found = new Dictionary<string, Customer>(ids.Count, StringComparer.Ordinal);
-        foreach (var id in _cache.Lookup(ids, found))
-        {
-            var stamp = _cache.StampOf(id);
-            var customer = _customers.FindById(id) is { } doc ? db.ToEntity<Customer>(doc) : null;
-            if (customer is not null)
-            {
-                found[id] = customer;
-            }
-
-            _cache.Offer(id, customer, stamp);
-        }
-
-        return found;
-    }
+    private Dictionary<string, Customer> FindMany(IReadOnlyCollection<string> ids) =>
+        _cache.GetMany(ids, id => _customers.FindById(id) is { } doc ? db.ToEntity<Customer>(doc) : null);
 }

@@ -86,18 +86,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     public Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<string, CustomerRisk>>(() =>
         {
-            var found = new Dictionary<string, CustomerRisk>(customerIds.Count, StringComparer.Ordinal);
-                foreach (var id in _currentCache.Lookup(customerIds, found))
-            {
-                var stamp = _currentCache.StampOf(id);
-                var risk = _current.FindById(id) is { } doc ? db.ToEntity<CustomerRisk>(doc) : null;
-                if (risk is not null)
-                {
-                    found[id] = risk;
-                }
-
-                _currentCache.Offer(id, risk, stamp);
-            }
+            var found = _currentCache.GetMany(customerIds, id => _current.FindById(id) is { } doc ? db.ToEntity<CustomerRisk>(doc) : null);
 
             // Callers get their own lists: the cached row is shared.
             return found.ToDictionary(

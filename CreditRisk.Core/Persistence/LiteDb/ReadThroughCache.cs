@@ -59,6 +59,28 @@ internal sealed class ReadThroughCache<T>(int capacity)
         return missing;
     }
 
+    /// <summary>
+    /// The values of <paramref name="ids"/> that exist: cached ones from memory, the others read with
+    /// <paramref name="read"/> (null: no such document) and offered to the cache.
+    /// </summary>
+    public Dictionary<string, T> GetMany(IReadOnlyCollection<string> ids, Func<string, T?> read)
+    {
+        var found = new Dictionary<string, T>(ids.Count, StringComparer.Ordinal);
+        foreach (var id in Lookup(ids, found))
+        {
+            var stamp = StampOf(id);
+            var value = read(id);
+            if (value is not null)
+            {
+                found[id] = value;
+            }
+
+            Offer(id, value, stamp);
+        }
+
+        return found;
+    }
+
     /// <summary>Take before reading <paramref name="id"/> from the store; pass to <see cref="Offer"/> with what was read.</summary>
     public long StampOf(string id) => Interlocked.Read(ref _stripes[Stripe(id)]) + (Interlocked.Read(ref _clears) << 40);
 
