@@ -1,14 +1,15 @@
 using CreditRisk.Core.Risk;
+using CreditRisk.Web.Components.Layout;
 
 namespace CreditRisk.Web.Components.Pages.Admin.Portfolio;
 
-/// <summary>Band colours shared by charts and chips (same hues as the theme's success / warning / error).</summary>
+/// <summary>Band colours for charts: the light theme's success / warning / error, whose contrast is tested.</summary>
 public static class BandColors
 {
-    public static string Of(RiskBand band) => band switch
+    public static string Of(RiskBand band) => (band switch
     {
-        RiskBand.Low => "#2E7D32",
-        RiskBand.Medium => "#B26A00",
-        _ => "#C62828",
-    };
+        RiskBand.Low => AppTheme.Theme.PaletteLight.Success,
+        RiskBand.Medium => AppTheme.Theme.PaletteLight.Warning,
+        _ => AppTheme.Theme.PaletteLight.Error,
+    }).ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex);
 }
