@@ -48,6 +48,16 @@ internal sealed class CustomerHistory(string id, decimal creditLimit)
 /// <summary>What the profile needs of a transaction; <see cref="UtcTicks"/> orders them.</summary>
 internal readonly record struct CompactTransaction(long UtcTicks, decimal Amount, TransactionType Type, string? MerchantCategory)
 {
+    /// <summary>
+    /// A stored or simulated transaction, its time truncated to the millisecond as the files and both stores keep it,
+    /// so every training source replays the same profile.
+    /// </summary>
+    public static CompactTransaction From(Transaction transaction)
+    {
+        var ticks = transaction.Timestamp.UtcTicks;
+        return new(ticks - (ticks % TimeSpan.TicksPerMillisecond), transaction.Amount, transaction.Type, transaction.MerchantCategory);
+    }
+
     public Transaction ToTransaction(string customerId) => new()
     {
         Id = string.Empty, // the profile never looks at it; the files were de-duplicated on read

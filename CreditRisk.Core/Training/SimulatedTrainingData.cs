@@ -23,12 +23,7 @@ public static class SimulatedTrainingData
         {
             var history = new CustomerHistory(simulated.Customer.Id, simulated.Customer.CreditLimit);
             histories[history.Id] = history;
-            foreach (var t in simulated.Transactions)
-            {
-                // The files keep milliseconds, so the reader truncates to them; so does this.
-                var ticks = t.Timestamp.UtcTicks;
-                history.Transactions.Add(new CompactTransaction(ticks - (ticks % TimeSpan.TicksPerMillisecond), t.Amount, t.Type, t.MerchantCategory));
-            }
+            history.Transactions.AddRange(simulated.Transactions.Select(CompactTransaction.From));
 
             history.Statements.AddRange(simulated.Statements);
             foreach (var label in simulated.Labels)

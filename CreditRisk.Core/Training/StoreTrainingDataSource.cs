@@ -105,11 +105,7 @@ public sealed class StoreTrainingDataSource(ICreditRiskStore store, IOptions<Sto
             var until = new DateTimeOffset(observed[^1].AsOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             var transactions = await store.Transactions.ListForCustomerAsync(id, HistoryStart, until, token).ConfigureAwait(false);
             var history = new CustomerHistory(id, profiles[id].CreditLimit);
-            foreach (var t in transactions)
-            {
-                var ticks = t.Timestamp.UtcTicks;
-                history.Transactions.Add(new CompactTransaction(ticks - (ticks % TimeSpan.TicksPerMillisecond), t.Amount, t.Type, t.MerchantCategory));
-            }
+            history.Transactions.AddRange(transactions.Select(CompactTransaction.From));
 
             history.Statements.AddRange(statements.Where(s => s.StatementDate < observed[^1].AsOf));
             loaded[id] = history;
