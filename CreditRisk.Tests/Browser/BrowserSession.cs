@@ -123,6 +123,9 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>Creates a staff account and signs in through the real sign-in form, as a person would.</summary>
+    /// <summary>Waits until the page's circuit is up (the layout marks it): clicks before then are lost.</summary>
+    public Task WaitForInteractiveAsync() => Assertions.Expect(Page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+
     public async Task SignInStaffAsync(string email, string role)
     {
         await App.CreateStaffAsync(email, role);

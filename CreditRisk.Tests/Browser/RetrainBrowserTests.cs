@@ -35,6 +35,7 @@ public sealed class RetrainBrowserTests : IAsyncLifetime
         await _session.SignInStaffAsync("retrain.admin@bank.test", AppRoles.Admin);
         await page.GotoAsync("admin/models");
         await Assertions.Expect(page.Locator("#models-empty")).ToBeVisibleAsync();
+        await _session.WaitForInteractiveAsync();
 
         await page.ClickAsync("#retrain-start");
         await page.ClickAsync("#retrain-confirm");
