@@ -33,10 +33,10 @@ internal static class InMemoryPipelineBench
             var profile = ProfileUpdater.Apply(profiles[transaction.CustomerId], transaction);
             profiles[transaction.CustomerId] = profile;
             FeatureEngine.Compute(profile, limits[transaction.CustomerId], transaction.Timestamp, features);
-            var ruleResult = RuleEngine.Evaluate(features, rules);
+            var ruleResult = RuleReading.Confirmed(profile, limits[transaction.CustomerId], transaction.Timestamp, features, rules);
             var score = model?.Score(features);
             RiskBand? modelBand = score is null ? null : RiskBanding.FromProbability(score.Ensemble, banding);
-            var band = RiskBanding.Combine(modelBand, ruleResult.Band);
+            var band = RiskCombination.Combine(modelBand, ruleResult.Signals);
             highs += band == RiskBand.High ? 1 : 0;
         }
 

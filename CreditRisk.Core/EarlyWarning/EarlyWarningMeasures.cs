@@ -115,8 +115,8 @@ public static class EarlyWarningMeasures
         return point => (point.RulesFired & bit) != 0 ? RiskBand.High : RiskBand.Low;
     }
 
-    /// <summary>The expert rules' band alone.</summary>
-    public static RiskBand RulesAlone(RiskPoint point) => point.RuleBand;
+    /// <summary>The expert rules alone, combined as the pipeline combines them without a model.</summary>
+    public static RiskBand RulesAlone(RiskPoint point) => RiskCombination.Combine(null, point.Signals);
 
     /// <summary>The model's band alone under <paramref name="cutoffs"/>; Low without a model.</summary>
     public static Func<RiskPoint, RiskBand> ModelAlone(BandCutoffs cutoffs)
@@ -125,13 +125,11 @@ public static class EarlyWarningMeasures
         return point => point.Probability is { } p ? cutoffs.BandOf(p) : RiskBand.Low;
     }
 
-    /// <summary>The band other model cut-offs would give: the higher of the model's band under them and the rules' band.</summary>
+    /// <summary>The band other model cut-offs would give: the model's band under them combined with the rules as the pipeline does.</summary>
     public static Func<RiskPoint, RiskBand> WithCutoffs(BandCutoffs cutoffs)
     {
         ArgumentNullException.ThrowIfNull(cutoffs);
-        return point => point.Probability is { } p
-            ? (RiskBand)Math.Max((int)cutoffs.BandOf(p), (int)point.RuleBand)
-            : point.RuleBand;
+        return point => RiskCombination.Combine(point.Probability is { } p ? cutoffs.BandOf(p) : null, point.Signals);
     }
 
     private static TimelineScan Scan(IReadOnlyList<RiskPoint> timeline, Func<RiskPoint, RiskBand> bandOf)

@@ -1,6 +1,6 @@
 namespace CreditRisk.Core.Risk;
 
-/// <summary>Maps probabilities to bands and combines the model's band with the rules' band.</summary>
+/// <summary>Maps probabilities to bands (the combination with the rules is <see cref="RiskCombination"/>).</summary>
 public static class RiskBanding
 {
     /// <summary>High from <see cref="BandingOptions.HighFrom"/>, Medium from <see cref="BandingOptions.MediumFrom"/>, else Low.</summary>
@@ -11,8 +11,4 @@ public static class RiskBanding
             : probability >= options.MediumFrom ? RiskBand.Medium
             : RiskBand.Low;
     }
-
-    /// <summary>The combined band: the higher of the model's band (none when no model scored) and the rules' band.</summary>
-    public static RiskBand Combine(RiskBand? modelBand, RiskBand ruleBand) =>
-        modelBand is { } model && model > ruleBand ? model : ruleBand;
 }

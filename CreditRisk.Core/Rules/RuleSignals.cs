@@ -1,0 +1,33 @@
+using CreditRisk.Core.Risk;
+
+namespace CreditRisk.Core.Rules;
+
+/// <summary>
+/// The rules' evidence as the band combination weighs it: how many behavioural rules are confirmed, whether one of them
+/// is a High rule, and whether a hard fact (past due) holds. Small enough to keep per replayed assessment.
+/// </summary>
+public readonly record struct RuleSignals(int Confirmed, bool AnyHigh, bool HardFact)
+{
+    public static RuleSignals None => default;
+
+    /// <summary>The signals of confirmed <paramref name="hits"/>.</summary>
+    public static RuleSignals Of(IEnumerable<RuleHit> hits)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        int confirmed = 0;
+        bool high = false, fact = false;
+        foreach (var hit in hits)
+        {
+            if (RuleIds.IsHardFact(hit.RuleId))
+            {
+                fact = true;
+                continue;
+            }
+
+            confirmed++;
+            high |= hit.Band == RiskBand.High;
+        }
+
+        return new RuleSignals(confirmed, high, fact);
+    }
+}
