@@ -100,6 +100,9 @@ internal sealed class CustomerProfile
     /// <summary>Day index of an abrupt default with no behavioural warning (job loss, death, fraud), if any.</summary>
     public int? ShockDay { get; init; }
 
+    /// <summary>The utilisation the customer is comfortable carrying under stress of <paramref name="intensity"/>: stress erodes it towards 1.</summary>
+    public double ComfortLevel(double intensity) => ComfortUtilisation + (1 - ComfortUtilisation) * intensity;
+
     /// <summary>Strength of visible stress signals at <paramref name="day"/> (0 = none, 1 = fully visible).</summary>
     public double StressIntensity(int day) => Stress?.Intensity(day) ?? 0;
 
