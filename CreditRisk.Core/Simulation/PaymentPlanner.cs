@@ -75,6 +75,11 @@ internal sealed class PaymentPlanner(CustomerProfile profile, SimulationPeriod p
     {
         var balance = statement.Balance;
         var minimum = statement.MinimumDue;
+        if (profile.Segment == BookSegment.FullLimitTransactor)
+        {
+            return balance; // always the statement in full
+        }
+
         var roll = random.NextDouble();
         double share;
         switch (profile.PayerType)

@@ -25,6 +25,8 @@ internal sealed class SpendingPlanner(CustomerProfile profile, SimulationRandom 
         var borrowing = stress?.Style != StressStyle.Cutback;
         var festival = SeasonalCalendar.IsFestivalSeason(date);
         var holidays = SeasonalCalendar.IsDecemberHolidays(date);
+        // A card switcher keeps only a trickle of spending on this card (1 for everyone else).
+        var cardShare = profile.CardShareOfSpend(day);
 
         // Noise episodes that look like stress in some signals but are not.
         if (day >= _tripEndDay && random.Chance(profile.TripsPerYear / 365 * (holidays ? 3 : 1) * (1 - intensity)))
@@ -55,19 +57,20 @@ internal sealed class SpendingPlanner(CustomerProfile profile, SimulationRandom 
         var utilisation = (double)(balance / profile.CreditLimit);
         var headroom = distressed ? 1 : Math.Clamp((profile.ComfortLevel(intensity) + 0.05 - utilisation) / 0.25, 0.25, 1);
         var rate = profile.PurchasesPerMonth / DaysPerMonth * SeasonalCalendar.PurchaseRate(date) * stressMultiplier * headroom
-            * Math.Exp(_logActivity) * (quiet ? _quietFactor : 1) * (travelling ? 1.6 : 1);
+            * Math.Exp(_logActivity) * (quiet ? _quietFactor : 1) * (travelling ? 1.6 : 1) * cardShare;
         var purchases = random.Poisson(rate);
         for (var i = 0; i < purchases; i++)
         {
             PlanPurchase(today, festival, holidays, intensity, borrowing, travelling);
         }
 
-        if (random.Chance(profile.BigTicketsPerYear / 365 * (festival ? 2.5 : 1) * (1 - intensity)))
+        if (random.Chance(profile.BigTicketsPerYear / 365 * (festival ? 2.5 : 1) * (1 - intensity) * cardShare))
         {
             PlanBigTicket(balance, today);
         }
 
-        foreach (var bill in profile.Bills)
+        var billsMoved = profile.Switch is { KeepsBills: false } change && day >= change.Day;
+        foreach (var bill in billsMoved ? [] : profile.Bills)
         {
             if (date.Day == Math.Min(bill.DayOfMonth, DateTime.DaysInMonth(date.Year, date.Month)))
             {
@@ -81,7 +84,9 @@ internal sealed class SpendingPlanner(CustomerProfile profile, SimulationRandom 
         var cashStress = distressed
             ? borrowing ? 4.0 : 0.7
             : intensity * (borrowing ? 3.0 + 2.0 * profile.CashWithdrawalsPerMonth : 0.8);
-        var cashRate = (profile.CashWithdrawalsPerMonth + cashStress) / DaysPerMonth + (travelling ? 0.2 : 0);
+        // A healthy cash user draws cash within their comfort level, as they spend; for everyone else cash is rare enough not to matter.
+        var cashHeadroom = profile.Segment == BookSegment.CashUser ? headroom : 1;
+        var cashRate = ((profile.CashWithdrawalsPerMonth + cashStress) / DaysPerMonth + (travelling ? 0.2 : 0)) * cardShare * cashHeadroom;
         var withdrawals = random.Poisson(cashRate);
         for (var i = 0; i < withdrawals; i++)
         {
