@@ -29,7 +29,7 @@ public static class RuleEngine
 
         if (facts.PastDue is { } pastDue)
         {
-            Add(ref hits, RuleIds.PastDue, RiskBand.High, PastDueReason(pastDue));
+            Add(ref hits, RuleIds.PastDue, pastDue.DaysPastDue >= settings.PastDueHighDays ? RiskBand.High : RiskBand.Medium, PastDueReason(pastDue));
         }
 
         // A customer who paid the last statement in full is a transactor: a high balance mid-cycle is spending, not debt.

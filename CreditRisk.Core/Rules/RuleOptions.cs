@@ -77,6 +77,10 @@ public sealed class RuleOptions
     [Range(0, 29)]
     public int PastDueGraceDays { get; set; } = RuleSettings.DefaultPastDueGraceDays;
 
+    /// <summary>Days past due from which being past due alone makes a customer High. Default 30.</summary>
+    [Range(1, 120)]
+    public int PastDueHighDays { get; set; } = RuleSettings.DefaultPastDueHighDays;
+
     /// <summary>How long a process keeps the stored thresholds before re-reading them, in seconds. Default 10.</summary>
     [Range(0, 3_600)]
     public int RefreshSeconds { get; set; } = 10;

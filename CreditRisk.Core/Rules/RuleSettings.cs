@@ -25,6 +25,7 @@ public sealed record RuleSettings
     public const double DefaultSpendDropMinPreviousSpend = 200;
     public const bool DefaultUtilisationRevolvingOnly = true;
     public const int DefaultPastDueGraceDays = 0;
+    public const int DefaultPastDueHighDays = 30;
 
     /// <summary>Utilisation above this fires High, in %. Default 90.</summary>
     [Range(1d, 200d)]
@@ -100,6 +101,13 @@ public sealed record RuleSettings
     [Range(0, 29)]
     public int PastDueGraceDays { get; init; } = DefaultPastDueGraceDays;
 
+    /// <summary>
+    /// Days past due from which being past due alone makes a customer High (default 30, delinquent by definition).
+    /// Before that a past-due customer is never Low: Medium, and High with any other evidence (docs/risk-pipeline.md).
+    /// </summary>
+    [Range(1, 120)]
+    public int PastDueHighDays { get; init; } = DefaultPastDueHighDays;
+
     /// <summary>Readings the given rule needs (1 = fires on one reading); rules judged on statement cycles need 1.</summary>
     public int ConfirmationsFor(string ruleId) => ruleId switch
     {
@@ -137,6 +145,7 @@ public sealed record RuleSettings
         SpendDropMinPreviousSpend = options.SpendDropMinPreviousSpend,
         MerchantMixCrashConfirmations = options.MerchantMixCrashConfirmations,
         PastDueGraceDays = options.PastDueGraceDays,
+        PastDueHighDays = options.PastDueHighDays,
     };
 
     /// <summary>Field-named validation errors (property name → messages); empty when valid.</summary>

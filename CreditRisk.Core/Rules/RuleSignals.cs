@@ -3,10 +3,11 @@ using CreditRisk.Core.Risk;
 namespace CreditRisk.Core.Rules;
 
 /// <summary>
-/// The rules' evidence as the band combination weighs it: how many behavioural rules are confirmed, whether one of them
-/// is a High rule, and whether a hard fact (past due) holds. Small enough to keep per replayed assessment.
+/// The rules' evidence as the band combination weighs it: how many behavioural rules are confirmed and whether one of
+/// them is a High rule, whether the account is past due, and whether it is so far past due that the fact alone is
+/// High. Small enough to keep per replayed assessment.
 /// </summary>
-public readonly record struct RuleSignals(int Confirmed, bool AnyHigh, bool HardFact)
+public readonly record struct RuleSignals(int Confirmed, bool AnyHigh, bool PastDue, bool HardFact)
 {
     public static RuleSignals None => default;
 
@@ -15,12 +16,13 @@ public readonly record struct RuleSignals(int Confirmed, bool AnyHigh, bool Hard
     {
         ArgumentNullException.ThrowIfNull(hits);
         int confirmed = 0;
-        bool high = false, fact = false;
+        bool high = false, pastDue = false, fact = false;
         foreach (var hit in hits)
         {
             if (RuleIds.IsHardFact(hit.RuleId))
             {
-                fact = true;
+                pastDue = true;
+                fact |= hit.Band == RiskBand.High;
                 continue;
             }
 
@@ -28,6 +30,6 @@ public readonly record struct RuleSignals(int Confirmed, bool AnyHigh, bool Hard
             high |= hit.Band == RiskBand.High;
         }
 
-        return new RuleSignals(confirmed, high, fact);
+        return new RuleSignals(confirmed, high, pastDue, fact);
     }
 }
