@@ -26,6 +26,7 @@ internal static class InMemoryPipelineBench
         }
 
         var features = new double?[FeatureIndex.Count];
+        var bands = new Dictionary<string, RiskBand>(StringComparer.Ordinal);
         var highs = 0L;
         var stopwatch = Stopwatch.StartNew();
         foreach (var transaction in stream)
@@ -36,7 +37,8 @@ internal static class InMemoryPipelineBench
             var ruleResult = RuleReading.Confirmed(profile, limits[transaction.CustomerId], transaction.Timestamp, features, rules);
             var score = model?.Score(features);
             RiskBand? modelBand = score is null ? null : RiskBanding.FromProbability(score.Ensemble, banding);
-            var band = RiskCombination.Combine(modelBand, ruleResult.Signals);
+            var band = RiskCombination.Combine(modelBand, ruleResult.Signals, bands.GetValueOrDefault(transaction.CustomerId));
+            bands[transaction.CustomerId] = band;
             highs += band == RiskBand.High ? 1 : 0;
         }
 

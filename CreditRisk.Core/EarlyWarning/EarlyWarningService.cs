@@ -56,7 +56,7 @@ public sealed class EarlyWarningService(
         var (assessments, alerts) = await ReplayAsync(customers, start, stepEnds, replaySettings, request, progress, ct).ConfigureAwait(false);
 
         var timelines = customers.ToDictionary(c => c.Id, c => (IReadOnlyList<RiskPoint>)c.Timeline, StringComparer.Ordinal);
-        BandingOutcome Outcome(Func<RiskPoint, RiskBand> bandOf) =>
+        BandingOutcome Outcome(EarlyWarningMeasures.BandOf bandOf) =>
             BandingOutcome.From(EarlyWarningMeasures.Compute(timelines, delinquency, bandOf, start, end, request.LeadDays));
         var figures = EarlyWarningMeasures.Compute(timelines, delinquency, EarlyWarningMeasures.PipelineBand, start, end, request.LeadDays);
         var cutoffs = BandCutoffs.From(banding.Value);

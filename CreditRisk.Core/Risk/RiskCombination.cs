@@ -7,40 +7,50 @@ namespace CreditRisk.Core.Risk;
 /// (docs/risk-pipeline.md, "Combining the evidence"):
 /// <list type="bullet">
 /// <item>a hard fact — the account is <see cref="Rules.RuleSettings.PastDueHighDays"/> (30) or more days past due —
-/// is High whatever else is known; a customer past due for less is never Low, and High with any other evidence;</item>
-/// <item>with a model: High when the model says High, or when the model says Medium and a High rule (utilisation,
-/// cash, minimum-due-only at high utilisation), two rules or being past due agree; Medium when the model says Medium,
-/// or when two rules agree or the account is past due while the model says Low; one rule alone against a model that
-/// says Low stays a visible reason, not a band;</item>
-/// <item>without a model (rules alone): High needs two rules of which one is a High rule, or a rule and being past
-/// due; one rule or being past due gives Medium.</item>
+/// is High whatever else is known; a customer past due for less is never Low;</item>
+/// <item>with a model: High when the model says High, or when the model says Medium and a confirmed High rule
+/// (utilisation, cash, minimum-due-only at high utilisation) agrees; Medium when the model says Medium, the account is
+/// past due, or two confirmed rules agree while the model says Low; one rule alone against a model that says Low stays
+/// a visible reason, not a band;</item>
+/// <item>without a model (rules alone): High needs two confirmed rules of which one is a High rule; one rule or being
+/// past due gives Medium.</item>
+/// <item>once High, a customer stays High while the evidence still says at least Medium (hysteresis): a band that
+/// flickers between Medium and High around a cut-off would raise a new alert at every return to High.</item>
 /// </list>
 /// </summary>
 public static class RiskCombination
 {
-    /// <summary>The combined band of <paramref name="modelBand"/> (null when no model scored) and <paramref name="rules"/>.</summary>
-    public static RiskBand Combine(RiskBand? modelBand, RuleSignals rules)
+    /// <summary>
+    /// The combined band of <paramref name="modelBand"/> (null when no model scored) and <paramref name="rules"/>, given
+    /// the customer's band before this assessment (null for a first assessment).
+    /// </summary>
+    public static RiskBand Combine(RiskBand? modelBand, RuleSignals rules, RiskBand? previous)
+    {
+        var band = Evidence(modelBand, rules);
+        return band == RiskBand.Medium && previous == RiskBand.High ? RiskBand.High : band;
+    }
+
+    private static RiskBand Evidence(RiskBand? modelBand, RuleSignals rules)
     {
         if (rules.HardFact)
         {
             return RiskBand.High;
         }
 
-        // Pieces of independent evidence besides the model: each confirmed rule, and being past due.
-        var evidence = rules.Confirmed + (rules.PastDue ? 1 : 0);
+        var agreeing = rules.Confirmed >= 2;
         if (modelBand is not { } model)
         {
-            return evidence >= 2 && (rules.AnyHigh || rules.PastDue) ? RiskBand.High
-                : evidence >= 1 ? RiskBand.Medium
+            return agreeing && rules.AnyHigh ? RiskBand.High
+                : rules.Confirmed >= 1 || rules.PastDue ? RiskBand.Medium
                 : RiskBand.Low;
         }
 
         return model switch
         {
             RiskBand.High => RiskBand.High,
-            RiskBand.Medium when rules.AnyHigh || rules.PastDue || evidence >= 2 => RiskBand.High,
+            RiskBand.Medium when rules.AnyHigh => RiskBand.High,
             RiskBand.Medium => RiskBand.Medium,
-            _ when rules.PastDue || evidence >= 2 => RiskBand.Medium,
+            _ when rules.PastDue || agreeing => RiskBand.Medium,
             _ => RiskBand.Low,
         };
     }

@@ -357,7 +357,7 @@ public sealed class RiskPipeline(
             EnsembleProbability = score?.Ensemble,
             ModelBand = modelBand,
             RuleBand = ruleResult.Band,
-            Band = RiskCombination.Combine(modelBand, ruleResult.Signals),
+            Band = RiskCombination.Combine(modelBand, ruleResult.Signals, prior?.Band),
             PreviousBand = prior?.Band,
             RuleHits = [.. ruleResult.Hits],
             Reasons = RiskReasons.Compose(ruleResult, score, modelBand, model?.Version),

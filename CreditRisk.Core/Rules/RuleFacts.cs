@@ -81,30 +81,50 @@ public sealed record PastDueFact(DateOnly StatementDate, DateOnly DueDate, decim
         cycle.DueDate ?? cycle.StatementDate.AddDays(FeatureEngine.DefaultGraceDays);
 
     /// <summary>
-    /// The latest statement (dated on or before <paramref name="day"/>) that is past due: its minimum due was not paid
-    /// by its due date plus <paramref name="graceDays"/>, or the bank reports it 30+ days past due.
+    /// The past-due position as of <paramref name="day"/> from the statements dated on or before it: the run of latest
+    /// statements whose due date (plus <paramref name="graceDays"/>) has passed with less than the minimum paid, counted
+    /// from the oldest of them; or the bank's own days past due when a statement reports 30 or more. A single missed
+    /// payment is under 30 days past due until the next due date also passes unpaid (monthly cycles), so a customer who
+    /// misses one payment and makes it up at the next due date is never counted delinquent here, as a bank would not.
     /// </summary>
     internal static PastDueFact? Find(IReadOnlyList<CycleSummary> cycles, DateOnly day, int graceDays)
     {
+        CycleSummary? oldestUnpaid = null;
+        decimal overdue = 0;
+        var run = 0;
         for (var i = cycles.Count - 1; i >= 0; i--)
         {
             var cycle = cycles[i];
-            var due = DueDateOf(cycle);
-            var sinceDue = day.DayNumber - due.DayNumber;
-            var reported = cycle.DaysPastDue >= DelinquentDays ? cycle.DaysPastDue + (day.DayNumber - cycle.StatementDate.DayNumber) : 0;
-            var unpaid = cycle.MinimumDue is > 0 and var minimum && cycle.AmountPaid < minimum ? minimum - cycle.AmountPaid : (decimal?)null;
-            if ((unpaid is not null && sinceDue > graceDays) || reported > 0)
+            if (day.DayNumber - DueDateOf(cycle).DayNumber <= graceDays)
             {
-                return new PastDueFact(cycle.StatementDate, due, unpaid, Math.Max(reported, Math.Max(0, sinceDue)));
+                if (run > 0)
+                {
+                    break;
+                }
+
+                continue; // not due yet: its outcome is not known
             }
 
-            if (sinceDue > 0)
+            if (cycle.MinimumDue is not (> 0 and var minimum) || cycle.AmountPaid >= minimum)
             {
-                // The latest statement whose due date has passed was paid: older ones are history, not a current fact.
-                return null;
+                break;
             }
+
+            run++;
+            oldestUnpaid = cycle;
+            overdue += minimum - cycle.AmountPaid;
         }
 
-        return null;
+        var latest = cycles.Count > 0 ? cycles[^1] : null;
+        var reported = latest is { DaysPastDue: >= DelinquentDays } ? latest.DaysPastDue + (day.DayNumber - latest.StatementDate.DayNumber) : 0;
+        if (oldestUnpaid is null)
+        {
+            return reported > 0 ? new PastDueFact(latest!.StatementDate, DueDateOf(latest), null, reported) : null;
+        }
+
+        var due = DueDateOf(oldestUnpaid);
+        var sinceDue = day.DayNumber - due.DayNumber;
+        var days = Math.Max(reported, run >= 2 ? sinceDue : Math.Min(sinceDue, DelinquentDays - 1));
+        return new PastDueFact(oldestUnpaid.StatementDate, due, overdue, days);
     }
 }
