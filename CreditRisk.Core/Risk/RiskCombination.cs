@@ -12,8 +12,9 @@ namespace CreditRisk.Core.Risk;
 /// (utilisation, cash, minimum-due-only at high utilisation) agrees; Medium when the model says Medium, the account is
 /// past due, or two confirmed rules agree while the model says Low; one rule alone against a model that says Low stays
 /// a visible reason, not a band;</item>
-/// <item>without a model (rules alone): High needs two confirmed rules of which one is a High rule; one rule or being
-/// past due gives Medium.</item>
+/// <item>without a model (rules alone, the brief's fallback until a model is registered): the confirmed rules' own
+/// band — there is no second opinion to wait for, and confirmation already keeps one noisy reading from counting —,
+/// and at least Medium when past due.</item>
 /// <item>once High, a customer stays High while the evidence still says at least Medium (hysteresis): a band that
 /// flickers between Medium and High around a cut-off would raise a new alert at every return to High.</item>
 /// </list>
@@ -40,7 +41,7 @@ public static class RiskCombination
         var agreeing = rules.Confirmed >= 2;
         if (modelBand is not { } model)
         {
-            return agreeing && rules.AnyHigh ? RiskBand.High
+            return rules.AnyHigh ? RiskBand.High
                 : rules.Confirmed >= 1 || rules.PastDue ? RiskBand.Medium
                 : RiskBand.Low;
         }

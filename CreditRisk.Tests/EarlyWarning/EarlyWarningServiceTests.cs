@@ -52,10 +52,18 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
+    // The replay's mechanics with single readings (confirmation has its own tests), hand-timed from the balances alone.
+    private static RuleOptions Rules()
+    {
+        var rules = Risk.PipelineHarness.SingleReadingRules();
+        rules.UtilisationRevolvingOnly = false;
+        return rules;
+    }
+
     private EarlyWarningService Service() => new(
         _store.Store.Models,
         _store.Store.Settings,
-        Options.Create(new RuleOptions()),
+        Options.Create(Rules()),
         Options.Create(new BandingOptions()),
         Options.Create(new RiskPipelineOptions()),
         NullLoggerFactory.Instance);
@@ -97,7 +105,7 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
     public async Task RunAsync_StoredRuleThresholds_AreTheOnesReplayed()
     {
         // An admin raised the utilisation threshold above every balance: nobody is High any more.
-        var raised = RuleSettings.From(new RuleOptions()) with { UtilisationHighPct = 99 };
+        var raised = RuleSettings.From(Rules()) with { UtilisationHighPct = 99 };
         await new RuleSettingsService(
             _store.Store.Settings, _store.Store.Audit, Options.Create(new RuleOptions()), TimeProvider.System, NullLogger<RuleSettingsService>.Instance)
             .UpdateAsync(raised, 0, "tests");
