@@ -109,6 +109,41 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_ProposedRules_ReplacedTheStoredOnesForTheReplayOnly()
+    {
+        // Stored: the default 90%, which flags A, B and D. Proposed: 99%, above every balance.
+        var proposal = new RiskProposal(RuleSettings.From(new RuleOptions()) with { UtilisationHighPct = 99 }, new BandCutoffs(0.2, 0.4));
+
+        var proposed = await Service().RunAsync(Request() with { Proposal = proposal });
+        var inForce = await Service().RunAsync(Request());
+
+        Assert.Equal((0, 0L), (proposed.FlaggedAtEnd.High, proposed.Alerts));
+        Assert.Equal(new BandCutoffs(0.2, 0.4), proposed.Cutoffs);
+        Assert.Equal(proposal, proposed.Proposal);
+        Assert.Equal(3, inForce.Alerts);
+        Assert.Null(await _store.Store.Settings.GetAsync(RuleSettingsService.SettingsKey));
+    }
+
+    [Fact]
+    public async Task RunAsync_FlaggedAtEnd_CountsTheLastBandOfEachCustomer()
+    {
+        var report = await Service().RunAsync(Request());
+
+        // A and B end above 90% utilisation; C never crossed; D crossed in February only.
+        Assert.Equal(new CountByLevel(MediumOrHigher: 2, High: 2), report.FlaggedAtEnd);
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidProposal_RefusedBeforeReplaying()
+    {
+        var proposal = new RiskProposal(null, new BandCutoffs(0.5, 0.4));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Service().RunAsync(Request() with { Proposal = proposal }));
+
+        Assert.Contains("cutoffs.highFrom", error.Message);
+    }
+
+    [Fact]
     public async Task RunAsync_WhatIfAtTheConfiguredCutoffs_ReproducesThePipelineBands()
     {
         var report = await Service().RunAsync(Request() with { WhatIf = [BandCutoffs.From(new BandingOptions())] });
