@@ -128,7 +128,16 @@ internal static class EarlyWarningCommand
             return (null, $"file '{file.FullName}' does not exist.");
         }
 
-        var json = await File.ReadAllTextAsync(file.FullName, ct);
+        string json;
+        try
+        {
+            json = await File.ReadAllTextAsync(file.FullName, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"file '{file.FullName}' cannot be read: {e.Message}");
+        }
+
         var current = await services.GetRequiredService<RuleSettingsService>().GetAsync(ct);
         return RiskProposalReader.TryParse(json, current.Settings, out var parsed, out var problem) ? (parsed, null) : (null, problem);
     }
