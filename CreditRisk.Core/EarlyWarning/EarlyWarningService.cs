@@ -119,7 +119,7 @@ public sealed class EarlyWarningService(
             FlaggedBeforeDelinquency = figures.FlaggedBefore,
             FlaggedAtLeadDay = figures.FlaggedAtLeadDay,
             AssessmentShare = figures.AssessmentShare,
-            FlaggedAtEnd = FlaggedAtEnd(customers),
+            FlaggedAtEnd = EndOfPeriod.Flagged(timelines.Values),
             WithHistory = figures.WithHistory,
             Sources = sources,
             Rules = ruleOutcomes,
@@ -164,25 +164,6 @@ public sealed class EarlyWarningService(
             : (await settings.GetAsync(RuleSettingsService.SettingsKey, ct).ConfigureAwait(false))?.Json;
         var bands = proposal?.Cutoffs is { } c ? new BandingOptions { MediumFrom = c.MediumFrom, HighFrom = c.HighFrom } : banding.Value;
         return new ReplaySettings(model, rulesJson, rules.Value, bands, pipeline.Value);
-    }
-
-    /// <summary>Customers whose last assessment is at each level: who would be flagged at the end of the period.</summary>
-    private static CountByLevel FlaggedAtEnd(List<ReplayCustomer> customers)
-    {
-        int medium = 0, high = 0;
-        foreach (var customer in customers)
-        {
-            if (customer.Timeline.Count == 0)
-            {
-                continue;
-            }
-
-            var band = customer.Timeline[^1].Band;
-            medium += band >= RiskBand.Medium ? 1 : 0;
-            high += band == RiskBand.High ? 1 : 0;
-        }
-
-        return new CountByLevel(medium, high);
     }
 
     /// <summary>Passes on the progress lines, for a person reading them, and drops the step counts.</summary>
