@@ -49,6 +49,12 @@ public sealed class CreditRiskWebFactory : WebApplicationFactory<web::Program>
         // Tests start from an empty store; the first-run demo seed has its own tests.
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // These tests drive the app with one transaction crossing a threshold; confirmation has its own tests.
+        builder.UseSetting("Rules:UtilisationHighConfirmations", "1");
+        builder.UseSetting("Rules:CashWithdrawalHighConfirmations", "1");
+        builder.UseSetting("Rules:SpendDropConfirmations", "1");
+        builder.UseSetting("Rules:MerchantMixCrashConfirmations", "1");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
