@@ -35,7 +35,7 @@ internal static class InMemoryPipelineBench
             FeatureEngine.Compute(profile, limits[transaction.CustomerId], transaction.Timestamp, features);
             var ruleResult = RuleEngine.Evaluate(features, rules);
             var score = model?.Score(features);
-            RiskBand? modelBand = score is null ? null : RiskBanding.FromProbability(score.Ensemble, banding);
+            RiskBand? modelBand = score is null ? null : BandCutoffResolver.BandOf(score.Ensemble, banding, model);
             var band = RiskBanding.Combine(modelBand, ruleResult.Band);
             highs += band == RiskBand.High ? 1 : 0;
         }

@@ -59,7 +59,8 @@ public sealed class EarlyWarningService(
         BandingOutcome Outcome(Func<RiskPoint, RiskBand> bandOf) =>
             BandingOutcome.From(EarlyWarningMeasures.Compute(timelines, delinquency, bandOf, start, end, request.LeadDays));
         var figures = EarlyWarningMeasures.Compute(timelines, delinquency, EarlyWarningMeasures.PipelineBand, start, end, request.LeadDays);
-        var cutoffs = BandCutoffs.From(banding.Value);
+        var inForce = BandCutoffResolver.Resolve(banding.Value, model);
+        var cutoffs = inForce.Cutoffs;
         var sources = new BandSources(Outcome(EarlyWarningMeasures.RulesAlone), Outcome(EarlyWarningMeasures.ModelAlone(cutoffs)));
         var ruleOutcomes = RuleBits.Ids
             .Select((id, i) => (id, RuleOutcome.From(EarlyWarningMeasures.Compute(
@@ -76,6 +77,7 @@ public sealed class EarlyWarningService(
             NeverDelinquentCustomers = figures.NeverDelinquentCustomers,
             ModelVersion = model?.Version,
             Cutoffs = cutoffs,
+            CutoffsOrigin = inForce.Origin,
             Period = new ReplayPeriod(firstDay, lastDay, Math.Round((end - start).TotalDays / EarlyWarningMeasures.DaysPerMonth, 2), request.StepDays, stepEnds.Count),
             LeadDays = request.LeadDays,
             FlaggedAhead = figures.FlaggedAhead,
@@ -92,6 +94,7 @@ public sealed class EarlyWarningService(
             Assessments = assessments,
             DurationSeconds = Math.Round(watch.Elapsed.TotalSeconds, 1),
             WhatIf = whatIf,
+            BudgetCurve = BudgetSweep.Compute(timelines, delinquency, cutoffs, start, end, request.LeadDays),
         };
     }
 

@@ -13,9 +13,9 @@ public sealed class RiskBandingTests
     [InlineData(0.2999, RiskBand.Medium)]
     [InlineData(0.30, RiskBand.High)]
     [InlineData(1.0, RiskBand.High)]
-    public void FromProbability_DefaultCutOffs_Band(double probability, RiskBand expected)
+    public void BandOf_NothingPinnedNoModel_LegacyCutOffs(double probability, RiskBand expected)
     {
-        Assert.Equal(expected, RiskBanding.FromProbability(probability, new BandingOptions()));
+        Assert.Equal(expected, BandCutoffResolver.BandOf(probability, new BandingOptions(), model: null));
     }
 
     [Theory]

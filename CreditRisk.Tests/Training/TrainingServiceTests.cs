@@ -1,5 +1,6 @@
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Training;
@@ -13,6 +14,7 @@ namespace CreditRisk.Tests.Training;
 public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFixture<PortfolioFixture>, IAsyncLifetime
 {
     private static readonly BandCutoffs Cutoffs = new(0.35, 0.65);
+    private static readonly BandingOptions Pinned = new() { MediumFrom = Cutoffs.MediumFrom, HighFrom = Cutoffs.HighFrom };
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     private ICreditRiskStore _store = null!;
@@ -93,7 +95,7 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         var trained = await _training.TrainAsync(Request(promote: true));
         var versions = (await _store.Models.ListAsync()).Count;
 
-        var report = await new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Cutoffs);
+        var report = await new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Pinned);
 
         Assert.Equal(trained.Version, report.Version);
         Assert.Equal("all", report.EvaluatedOn);
@@ -106,7 +108,7 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
     public async Task EvaluateAsync_NoChampion_ThrowsAHelpfulError()
     {
         var error = await Assert.ThrowsAsync<KeyNotFoundException>(() =>
-            new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Cutoffs));
+            new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Pinned));
 
         Assert.Contains("--promote", error.Message);
     }
