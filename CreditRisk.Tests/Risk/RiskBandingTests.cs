@@ -29,16 +29,6 @@ public sealed class RiskBandingTests
     }
 
     [Fact]
-    public void BandingOptions_HighNotAboveMedium_Invalid()
-    {
-        var options = new BandingOptions { MediumFrom = 0.7, HighFrom = 0.6 };
-        var results = new List<ValidationResult>();
-
-        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
-        Assert.Contains(nameof(BandingOptions.HighFrom), results.Single().MemberNames);
-    }
-
-    [Fact]
     public void RuleOptions_OutOfRange_Invalid()
     {
         var options = new RuleOptions { SpendDropMediumPct = 150 };
