@@ -70,8 +70,8 @@ public static class BudgetSweep
                 timelines, delinquency, EarlyWarningMeasures.WithCutoffs(cutoffs), periodStart, periodEnd, leadDays);
             return new BudgetSweepPoint
             {
-                HighFrom = Math.Round(high, 6),
-                MediumFrom = Math.Round(cutoffs.MediumFrom, 6),
+                HighFrom = high,
+                MediumFrom = cutoffs.MediumFrom,
                 InForce = high == inForce.HighFrom,
                 AlertsPer1000CustomersPerMonth = figures.AlertsPer1000CustomersPerMonth,
                 FlaggedAhead = figures.FlaggedAhead,
