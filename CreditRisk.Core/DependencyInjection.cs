@@ -34,7 +34,7 @@ public static class DependencyInjection
         services.AddAlerts();
         services.AddPortfolioRescore();
         services.AddPortfolio();
-        services.AddSingleton<EarlyWarningService>();
+        services.AddEarlyWarning();
 
         // After the store's initializer, so the seed finds collections and indexes in place.
         services.AddDemoSeeding();

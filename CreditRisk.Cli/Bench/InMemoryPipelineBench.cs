@@ -26,6 +26,7 @@ internal static class InMemoryPipelineBench
         }
 
         var features = new double?[FeatureIndex.Count];
+        var bands = new Dictionary<string, RiskBand>(StringComparer.Ordinal);
         var highs = 0L;
         var stopwatch = Stopwatch.StartNew();
         foreach (var transaction in stream)
@@ -33,10 +34,11 @@ internal static class InMemoryPipelineBench
             var profile = ProfileUpdater.Apply(profiles[transaction.CustomerId], transaction);
             profiles[transaction.CustomerId] = profile;
             FeatureEngine.Compute(profile, limits[transaction.CustomerId], transaction.Timestamp, features);
-            var ruleResult = RuleEngine.Evaluate(features, rules);
+            var ruleResult = RuleReading.Confirmed(profile, limits[transaction.CustomerId], transaction.Timestamp, features, rules);
             var score = model?.Score(features);
             RiskBand? modelBand = score is null ? null : BandCutoffResolver.BandOf(score.Ensemble, banding, model);
-            var band = RiskBanding.Combine(modelBand, ruleResult.Band);
+            var band = RiskCombination.Combine(modelBand, ruleResult.Signals, bands.GetValueOrDefault(transaction.CustomerId));
+            bands[transaction.CustomerId] = band;
             highs += band == RiskBand.High ? 1 : 0;
         }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CreditRisk.Core.EarlyWarning;
+using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Training;
@@ -12,9 +13,10 @@ using Microsoft.Extensions.Options;
 namespace CreditRisk.Cli.Commands;
 
 /// <summary>
-/// <c>creditrisk early-warning --data DIR [--model VERSION] [--step-days 7] [--what-if 0.2:0.4,...]</c>: replays the data
-/// in time order through the real risk pipeline in temporary stores (the configured store is only read for the model
-/// and the rule thresholds) and prints one JSON object with the lead-time measures. Progress goes to stderr.
+/// <c>creditrisk early-warning --data DIR [--model VERSION] [--step-days 7] [--what-if 0.2:0.4,...] [--proposal FILE]</c>:
+/// replays the data in time order through the real risk pipeline in temporary stores (the configured store is only read
+/// for the model and the rule thresholds) and prints one JSON object with the lead-time measures; with a proposal, its
+/// rule settings and cut-offs are replayed instead of those in force. Progress goes to stderr.
 /// </summary>
 internal static class EarlyWarningCommand
 {
@@ -41,13 +43,18 @@ internal static class EarlyWarningCommand
             Description = "Replay shards run at once, each with its own temporary store (default: the processor count)",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
+        var proposal = new Option<FileInfo?>("--proposal")
+        {
+            Description = "JSON file with a change to replay instead of the settings in force: "
+                + "{\"rules\": {\"utilisationHighPct\": 95, ...}, \"cutoffs\": {\"mediumFrom\": 0.1, \"highFrom\": 0.3}}, either part optional",
+        };
         var workDir = new Option<DirectoryInfo?>("--work-dir")
         {
             Description = "Where the temporary stores go (default /dev/shm when it has room, else the temporary directory)",
         };
         var command = new Command("early-warning", "Replay data through the risk pipeline and measure how early delinquent customers were flagged")
         {
-            data, model, stepDays, whatIf, parallel, workDir,
+            data, model, stepDays, whatIf, proposal, parallel, workDir,
         };
         command.SetAction((parse, ct) => CommandHost.RunAsync(buildHost, async services =>
         {
@@ -72,6 +79,13 @@ internal static class EarlyWarningCommand
                 return 2;
             }
 
+            var proposed = await ReadProposalAsync(parse.GetValue(proposal), services, ct);
+            if (proposed.Problem is { } proposalProblem)
+            {
+                await error.WriteLineAsync($"--proposal: {proposalProblem}");
+                return 2;
+            }
+
             try
             {
                 var report = await services.GetRequiredService<EarlyWarningService>().RunAsync(new EarlyWarningRequest
@@ -80,6 +94,7 @@ internal static class EarlyWarningCommand
                     ModelVersion = parse.GetValue(model),
                     StepDays = days,
                     WhatIf = cutoffs,
+                    Proposal = proposed.Proposal,
                     Parallelism = shards,
                     WorkDirectory = parse.GetValue(workDir)?.FullName,
                 }, new Progress(error), ct);
@@ -98,6 +113,33 @@ internal static class EarlyWarningCommand
             }
         }, ct));
         return command;
+    }
+
+    /// <summary>The proposal in <paramref name="file"/>, its rules laid over those in force; none without a file.</summary>
+    internal static async Task<(RiskProposal? Proposal, string? Problem)> ReadProposalAsync(FileInfo? file, IServiceProvider services, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return (null, null);
+        }
+
+        if (!file.Exists)
+        {
+            return (null, $"file '{file.FullName}' does not exist.");
+        }
+
+        string json;
+        try
+        {
+            json = await File.ReadAllTextAsync(file.FullName, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"file '{file.FullName}' cannot be read: {e.Message}");
+        }
+
+        var current = await services.GetRequiredService<RuleSettingsService>().GetAsync(ct);
+        return RiskProposalReader.TryParse(json, current.Settings, out var parsed, out var problem) ? (parsed, null) : (null, problem);
     }
 
     /// <summary>Parses <c>M:H,M:H</c>; each pair needs 0 ≤ M &lt; H ≤ 1.</summary>

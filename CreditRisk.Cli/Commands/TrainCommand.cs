@@ -31,9 +31,16 @@ internal static class TrainCommand
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and the trainers", DefaultValueFactory = _ => 42 };
         var promote = new Option<bool>("--promote") { Description = "Make the new version the champion" };
+        var labels = new Option<string>("--labels")
+        {
+            Description = "auto (default): early-warning labels from the statements when they give enough rows, else labels.csv; "
+                + "file: labels.csv; early-warning: first 30+ DPD 31–150 days after each statement (docs/models.md)",
+            DefaultValueFactory = _ => "auto",
+        };
+        labels.AcceptOnlyFromAmong("auto", "file", "early-warning");
         var command = new Command("train", "Train logistic regression, decision tree, their ensemble and a boosted challenger; register the version")
         {
-            data, holdout, seed, promote,
+            data, holdout, seed, promote, labels,
         };
         command.SetAction((parse, ct) => CommandHost.RunAsync(buildHost, async services =>
         {
@@ -54,6 +61,12 @@ internal static class TrainCommand
                     HoldoutShare = share,
                     Seed = parse.GetValue(seed),
                     Promote = parse.GetValue(promote),
+                    Labels = parse.GetValue(labels) switch
+                    {
+                        "file" => TrainingLabels.File,
+                        "early-warning" => TrainingLabels.EarlyWarning,
+                        _ => TrainingLabels.Auto,
+                    },
                     CreatedBy = $"cli:{Environment.UserName}",
                     Cutoffs = banding.Pinned,
                     Budget = banding.Budget,

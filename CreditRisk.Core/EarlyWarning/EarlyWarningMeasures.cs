@@ -20,6 +20,9 @@ namespace CreditRisk.Core.EarlyWarning;
 /// </summary>
 public static class EarlyWarningMeasures
 {
+    /// <summary>The band to count for a point, given the band counted for the customer's point before it (null for the first).</summary>
+    public delegate RiskBand BandOf(RiskPoint point, RiskBand? previous);
+
     /// <summary>Average days in a month, for rates per month.</summary>
     public const double DaysPerMonth = 365.25 / 12;
 
@@ -39,7 +42,7 @@ public static class EarlyWarningMeasures
     public static EarlyWarningFigures Compute(
         IReadOnlyDictionary<string, IReadOnlyList<RiskPoint>> timelines,
         IReadOnlyDictionary<string, DateOnly> delinquency,
-        Func<RiskPoint, RiskBand> bandOf,
+        BandOf bandOf,
         DateTimeOffset periodStart,
         DateTimeOffset periodEnd,
         int leadDays = 30)
@@ -104,44 +107,42 @@ public static class EarlyWarningMeasures
     }
 
     /// <summary>The band the pipeline stored.</summary>
-    public static RiskBand PipelineBand(RiskPoint point) => point.Band;
+    public static RiskBand PipelineBand(RiskPoint point, RiskBand? previous) => point.Band;
 
     /// <summary>High while the rule <see cref="RuleBits.Ids"/>[<paramref name="index"/>] fires, else Low: that rule judged alone.</summary>
-    public static Func<RiskPoint, RiskBand> RuleFiring(int index)
+    public static BandOf RuleFiring(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, RuleBits.Ids.Count);
         var bit = 1 << index;
-        return point => (point.RulesFired & bit) != 0 ? RiskBand.High : RiskBand.Low;
+        return (point, _) => (point.RulesFired & bit) != 0 ? RiskBand.High : RiskBand.Low;
     }
 
-    /// <summary>The expert rules' band alone.</summary>
-    public static RiskBand RulesAlone(RiskPoint point) => point.RuleBand;
+    /// <summary>The expert rules alone, combined as the pipeline combines them without a model.</summary>
+    public static RiskBand RulesAlone(RiskPoint point, RiskBand? previous) => RiskCombination.Combine(null, point.Signals, previous);
 
     /// <summary>The model's band alone under <paramref name="cutoffs"/>; Low without a model.</summary>
-    public static Func<RiskPoint, RiskBand> ModelAlone(BandCutoffs cutoffs)
+    public static BandOf ModelAlone(BandCutoffs cutoffs)
     {
         ArgumentNullException.ThrowIfNull(cutoffs);
-        return point => point.Probability is { } p ? cutoffs.BandOf(p) : RiskBand.Low;
+        return (point, _) => point.Probability is { } p ? cutoffs.BandOf(p) : RiskBand.Low;
     }
 
-    /// <summary>The band other model cut-offs would give: the higher of the model's band under them and the rules' band.</summary>
-    public static Func<RiskPoint, RiskBand> WithCutoffs(BandCutoffs cutoffs)
+    /// <summary>The band other model cut-offs would give: the model's band under them combined with the rules as the pipeline does.</summary>
+    public static BandOf WithCutoffs(BandCutoffs cutoffs)
     {
         ArgumentNullException.ThrowIfNull(cutoffs);
-        return point => point.Probability is { } p
-            ? (RiskBand)Math.Max((int)cutoffs.BandOf(p), (int)point.RuleBand)
-            : point.RuleBand;
+        return (point, previous) => RiskCombination.Combine(point.Probability is { } p ? cutoffs.BandOf(p) : null, point.Signals, previous);
     }
 
-    private static TimelineScan Scan(IReadOnlyList<RiskPoint> timeline, Func<RiskPoint, RiskBand> bandOf)
+    private static TimelineScan Scan(IReadOnlyList<RiskPoint> timeline, BandOf bandOf)
     {
         DateTimeOffset? firstMedium = null, firstHigh = null;
         RiskBand? previous = null;
         int escalations = 0, high = 0, medium = 0;
         foreach (var point in timeline)
         {
-            var band = bandOf(point);
+            var band = bandOf(point, previous);
             if (band >= RiskBand.Medium)
             {
                 firstMedium ??= point.At;
@@ -162,7 +163,7 @@ public static class EarlyWarningMeasures
     }
 
     /// <summary>The band in force at <paramref name="moment"/>: that of the last assessment at or before it; null before the first.</summary>
-    private static RiskBand? BandAt(IReadOnlyList<RiskPoint> timeline, Func<RiskPoint, RiskBand> bandOf, DateTimeOffset moment)
+    private static RiskBand? BandAt(IReadOnlyList<RiskPoint> timeline, BandOf bandOf, DateTimeOffset moment)
     {
         RiskBand? band = null;
         foreach (var point in timeline)
@@ -172,7 +173,7 @@ public static class EarlyWarningMeasures
                 break;
             }
 
-            band = bandOf(point);
+            band = bandOf(point, band);
         }
 
         return band;

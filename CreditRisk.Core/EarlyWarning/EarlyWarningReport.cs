@@ -7,8 +7,18 @@ namespace CreditRisk.Core.EarlyWarning;
 /// <summary>What to replay and how.</summary>
 public sealed record EarlyWarningRequest
 {
-    /// <summary>Directory with customers.csv, transactions.csv and/or statements.csv, and delinquency_events.csv.</summary>
-    public required string DataDirectory { get; init; }
+    /// <summary>
+    /// Directory with customers.csv, transactions.csv and/or statements.csv, and delinquency_events.csv, for
+    /// <see cref="EarlyWarningService.RunAsync(EarlyWarningRequest, IProgress{string}?, CancellationToken)"/>; a replay of
+    /// an already read <see cref="ReplayHistory"/> (the store's) leaves it null.
+    /// </summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>
+    /// A change to replay instead of what is in force: its rules replace the stored rule settings, its cut-offs those the
+    /// pipeline uses. Null replays the settings in force.
+    /// </summary>
+    public RiskProposal? Proposal { get; init; }
 
     /// <summary>Model version to score with; null = the champion (rules alone when there is none).</summary>
     public string? ModelVersion { get; init; }
@@ -35,6 +45,9 @@ public sealed record EarlyWarningRequest
     public string? WorkDirectory { get; init; }
 }
 
+/// <summary>A number of customers at the two flag levels.</summary>
+public sealed record CountByLevel(int MediumOrHigher, int High);
+
 /// <summary>The replayed period.</summary>
 public sealed record ReplayPeriod(DateOnly From, DateOnly To, double Months, int StepDays, int Steps);
 
@@ -53,11 +66,17 @@ public sealed record EarlyWarningReport
     /// <summary>The model scored with; null when the rules alone decided.</summary>
     public string? ModelVersion { get; init; }
 
-    /// <summary>The model cut-offs in force for the replay (<see cref="CutoffsOrigin"/> says whose).</summary>
+    /// <summary>The model cut-offs replayed: the proposal's, else those in force (<see cref="CutoffsOrigin"/> says whose).</summary>
     public required BandCutoffs Cutoffs { get; init; }
 
-    /// <summary>Pinned by configuration, the model's own (chosen from the alert budget at training), or the legacy defaults.</summary>
+    /// <summary>
+    /// Pinned (by configuration or by the proposal), the model's own (chosen from the alert budget at training), or the
+    /// legacy defaults.
+    /// </summary>
     public CutoffOrigin CutoffsOrigin { get; init; }
+
+    /// <summary>The change replayed instead of the settings in force; null when none.</summary>
+    public RiskProposal? Proposal { get; init; }
 
     public required ReplayPeriod Period { get; init; }
 
@@ -80,6 +99,9 @@ public sealed record EarlyWarningReport
     public required ByLevel FlaggedAtLeadDay { get; init; }
 
     public required ByLevel AssessmentShare { get; init; }
+
+    /// <summary>Customers at the level at the end of the replay (their last assessment): those flagged "today".</summary>
+    public required CountByLevel FlaggedAtEnd { get; init; }
 
     public required DelinquentSubset WithHistory { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
@@ -11,11 +12,13 @@ using Microsoft.Extensions.Options;
 namespace CreditRisk.Core.EarlyWarning;
 
 /// <summary>
-/// The early-warning back-test: replays a data directory in time order through <see cref="RiskPipeline"/> — the code
+/// The early-warning back-test: replays a history — a data directory, or the store's recent history
+/// (<see cref="StoreReplayHistorySource"/>) — in time order through <see cref="RiskPipeline"/> — the code
 /// live ingestion runs — with the champion (or a named) model and the rule thresholds in force, in temporary LiteDB
 /// stores so the configured store is only read, then measures how long before each delinquent customer's first 30+
 /// DPD date they were flagged (<see cref="EarlyWarningMeasures"/>). Customers are independent, so they are split into
-/// shards that replay in parallel, each with its own store and pipeline.
+/// shards that replay in parallel, each with its own store and pipeline (<see cref="ShardedReplay"/>). A
+/// <see cref="RiskProposal"/> replays proposed rule settings and cut-offs instead of those in force.
 /// </summary>
 public sealed class EarlyWarningService(
     IModelRegistry registry,
@@ -25,41 +28,71 @@ public sealed class EarlyWarningService(
     IOptions<RiskPipelineOptions> pipeline,
     ILoggerFactory loggers)
 {
+    /// <summary>Replays <see cref="EarlyWarningRequest.DataDirectory"/>; progress lines for a person to read.</summary>
     /// <exception cref="KeyNotFoundException">A named model version is not in the registry.</exception>
     /// <exception cref="ModelIncompatibleException">The model does not fit the feature engine.</exception>
     /// <exception cref="TrainingDataException">The data directory is incomplete or malformed.</exception>
-    public async Task<EarlyWarningReport> RunAsync(EarlyWarningRequest request, IProgress<string>? progress = null, CancellationToken ct = default)
+    public Task<EarlyWarningReport> RunAsync(EarlyWarningRequest request, IProgress<string>? progress = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrEmpty(request.DataDirectory))
+        {
+            throw new ArgumentException("The request names no data directory to replay.", nameof(request));
+        }
+
+        var history = ReplayHistory.FromDirectory(request.DataDirectory);
+        return RunAsync(history, request, progress is null ? null : new MessagesOnly(progress), ct);
+    }
+
+    /// <summary>
+    /// Replays <paramref name="history"/> (already read, e.g. from the store) with the settings in force or the request's
+    /// proposal; <paramref name="progress"/> hears of every shard step. Cancelling stops between steps and removes the
+    /// temporary stores.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A named model version is not in the registry.</exception>
+    /// <exception cref="ModelIncompatibleException">The model does not fit the feature engine.</exception>
+    /// <exception cref="TrainingDataException">The history holds no transactions or statements.</exception>
+    /// <exception cref="ArgumentException">The proposal is invalid (the message names the fields).</exception>
+    public async Task<EarlyWarningReport> RunAsync(
+        ReplayHistory history, EarlyWarningRequest request, IProgress<ReplayProgress>? progress, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.StepDays, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.StepDays, 31);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.LeadDays, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Parallelism, 1);
+        if (request.Proposal?.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException(
+                "The proposal is invalid: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), nameof(request));
+        }
+
         var watch = Stopwatch.StartNew();
-
         var model = await LoadModelAsync(request.ModelVersion, ct).ConfigureAwait(false);
-        var storedRules = await settings.GetAsync(RuleSettingsService.SettingsKey, ct).ConfigureAwait(false);
-        var replaySettings = new ReplaySettings(model, storedRules?.Json, rules.Value, banding.Value, pipeline.Value);
+        var replaySettings = await SettingsAsync(model, request.Proposal, ct).ConfigureAwait(false);
 
-        var history = TrainingDataReader.Read(request.DataDirectory, withLabels: false);
-        var delinquency = TrainingDataReader.ReadDelinquencyEvents(request.DataDirectory, history);
-        var customers = history.Customers.Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => new ReplayCustomer(c)).ToList();
+        var customers = history.Customers.Select(c => new ReplayCustomer(c)).ToList();
         var firstDay = customers.Select(c => c.FirstDay).Min()
-            ?? throw new TrainingDataException($"'{request.DataDirectory}' has no transactions or statements to replay.");
+            ?? throw new TrainingDataException($"{history.Source} has no transactions or statements to replay.");
         var lastDay = customers.Select(c => c.LastDay).Max()!.Value;
         var start = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var stepEnds = StepEnds(start, end, request.StepDays);
-        progress?.Report($"Replaying {customers.Count} customers, {firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}, in {stepEnds.Count} steps of {request.StepDays} days"
-            + $" on {Math.Min(request.Parallelism, customers.Count)} shards with model {model?.Version ?? "none (rules alone)"}");
+        progress?.Report(new ReplayProgress(0, stepEnds.Count, $"Replaying {customers.Count} customers, {firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}, in {stepEnds.Count} steps of {request.StepDays} days"
+            + $" on {Math.Min(request.Parallelism, customers.Count)} shards with model {model?.Version ?? "none (rules alone)"}"
+            + (request.Proposal is null ? string.Empty : " and the proposed settings")));
 
-        var (assessments, alerts) = await ReplayAsync(customers, start, stepEnds, replaySettings, request, progress, ct).ConfigureAwait(false);
+        var (assessments, alerts) = await ShardedReplay.RunAsync(
+            customers, start, stepEnds, replaySettings, request, loggers, progress, ct).ConfigureAwait(false);
 
+        var delinquency = history.Delinquency;
         var timelines = customers.ToDictionary(c => c.Id, c => (IReadOnlyList<RiskPoint>)c.Timeline, StringComparer.Ordinal);
-        BandingOutcome Outcome(Func<RiskPoint, RiskBand> bandOf) =>
+        BandingOutcome Outcome(EarlyWarningMeasures.BandOf bandOf) =>
             BandingOutcome.From(EarlyWarningMeasures.Compute(timelines, delinquency, bandOf, start, end, request.LeadDays));
         var figures = EarlyWarningMeasures.Compute(timelines, delinquency, EarlyWarningMeasures.PipelineBand, start, end, request.LeadDays);
-        var inForce = BandCutoffResolver.Resolve(banding.Value, model);
+        // The replay's own banding: a proposal's cut-offs pin it, else the cut-offs in force (pinned, the model's, legacy).
+        var inForce = BandCutoffResolver.Resolve(replaySettings.Banding, model);
         var cutoffs = inForce.Cutoffs;
         var sources = new BandSources(Outcome(EarlyWarningMeasures.RulesAlone), Outcome(EarlyWarningMeasures.ModelAlone(cutoffs)));
         var ruleOutcomes = RuleBits.Ids
@@ -78,6 +111,7 @@ public sealed class EarlyWarningService(
             ModelVersion = model?.Version,
             Cutoffs = cutoffs,
             CutoffsOrigin = inForce.Origin,
+            Proposal = request.Proposal,
             Period = new ReplayPeriod(firstDay, lastDay, Math.Round((end - start).TotalDays / EarlyWarningMeasures.DaysPerMonth, 2), request.StepDays, stepEnds.Count),
             LeadDays = request.LeadDays,
             FlaggedAhead = figures.FlaggedAhead,
@@ -88,6 +122,7 @@ public sealed class EarlyWarningService(
             FlaggedBeforeDelinquency = figures.FlaggedBefore,
             FlaggedAtLeadDay = figures.FlaggedAtLeadDay,
             AssessmentShare = figures.AssessmentShare,
+            FlaggedAtEnd = EndOfPeriod.Flagged(timelines.Values),
             WithHistory = figures.WithHistory,
             Sources = sources,
             Rules = ruleOutcomes,
@@ -113,31 +148,6 @@ public sealed class EarlyWarningService(
         }
     }
 
-    /// <summary>
-    /// A memory-backed directory (<c>/dev/shm</c>) when there is one with room for the stores, else the temporary
-    /// directory. The stores are thrown away afterwards, and LiteDB flushes every commit to disk: on a disk the
-    /// replay waits on those flushes (measured: a third of the time, and shards in parallel barely helped).
-    /// </summary>
-    /// <param name="assessments">Assessments the replay will store; about 3.3 KB each with profiles and indexes (measured).</param>
-    internal static string DefaultWorkDirectory(long assessments)
-    {
-        const string memory = "/dev/shm";
-        const long bytesPerAssessment = 4_096;
-        try
-        {
-            if (Directory.Exists(memory) && new DriveInfo(memory).AvailableFreeSpace > 2 * assessments * bytesPerAssessment)
-            {
-                return memory;
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            // No usable memory-backed directory: the temporary directory will do.
-        }
-
-        return Path.GetTempPath();
-    }
-
     private async Task<IRiskModel?> LoadModelAsync(string? versionId, CancellationToken ct)
     {
         var version = versionId is null
@@ -147,60 +157,27 @@ public sealed class EarlyWarningService(
         return version is null ? null : ModelPackage.Load(version);
     }
 
-    private async Task<(long Assessments, long Alerts)> ReplayAsync(
-        List<ReplayCustomer> customers,
-        DateTimeOffset start,
-        List<DateTimeOffset> stepEnds,
-        ReplaySettings replaySettings,
-        EarlyWarningRequest request,
-        IProgress<string>? progress,
-        CancellationToken ct)
+    /// <summary>
+    /// What every shard's pipeline runs with: the proposal's rules in place of the stored ones (stored in the shard as an
+    /// admin's save would be, so the pipeline reads them the usual way) and its cut-offs in place of the configured ones.
+    /// </summary>
+    private async Task<ReplaySettings> SettingsAsync(IRiskModel? model, RiskProposal? proposal, CancellationToken ct)
     {
-        var shardCount = Math.Max(1, Math.Min(request.Parallelism, customers.Count));
-        var directory = Path.Combine(
-            request.WorkDirectory ?? DefaultWorkDirectory((long)customers.Count * stepEnds.Count), $"creditrisk-early-warning-{Guid.NewGuid():N}");
-        var shards = new List<ReplayShard>(shardCount);
-        using var quiet = new QuietLoggerFactory(loggers);
-        try
+        var rulesJson = proposal?.Rules is { } proposed
+            ? JsonSerializer.Serialize(proposed, RiskProposal.Json)
+            : (await settings.GetAsync(RuleSettingsService.SettingsKey, ct).ConfigureAwait(false))?.Json;
+        var bands = proposal?.Cutoffs is { } c ? new BandingOptions { MediumFrom = c.MediumFrom, HighFrom = c.HighFrom } : banding.Value;
+        return new ReplaySettings(model, rulesJson, rules.Value, bands, pipeline.Value);
+    }
+
+    /// <summary>Passes on the progress lines, for a person reading them, and drops the step counts.</summary>
+    private sealed class MessagesOnly(IProgress<string> lines) : IProgress<ReplayProgress>
+    {
+        public void Report(ReplayProgress value)
         {
-            for (var s = 0; s < shardCount; s++)
+            if (value.Message is { } message)
             {
-                var share = customers.Where((_, i) => i % shardCount == s).ToList();
-                shards.Add(await ReplayShard.CreateAsync(
-                    Path.Combine(directory, $"shard-{s}.db"), start, replaySettings, share, quiet, ct).ConfigureAwait(false));
-            }
-
-            var watch = Stopwatch.StartNew();
-            await Task.WhenAll(shards.Select((shard, s) => Task.Run(async () =>
-            {
-                for (var k = 0; k < stepEnds.Count; k++)
-                {
-                    await shard.StepAsync(stepEnds[k], ct).ConfigureAwait(false);
-                    if (s == 0 && (k + 1) % 10 == 0)
-                    {
-                        progress?.Report($"Step {k + 1}/{stepEnds.Count} ({stepEnds[k]:yyyy-MM-dd}) after {watch.Elapsed.TotalSeconds:F0} s");
-                    }
-                }
-            }, ct))).ConfigureAwait(false);
-
-            long alerts = 0;
-            foreach (var shard in shards)
-            {
-                alerts += await shard.CountAlertsAsync(ct).ConfigureAwait(false);
-            }
-
-            return (shards.Sum(s => (long)s.Assessments), alerts);
-        }
-        finally
-        {
-            foreach (var shard in shards)
-            {
-                await shard.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
+                lines.Report(message);
             }
         }
     }

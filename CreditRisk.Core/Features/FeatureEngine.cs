@@ -183,11 +183,13 @@ public static class FeatureEngine
         return values;
     }
 
-    /// <summary>Whether a cycle shows a payment of the minimum due (up to <see cref="MinimumDueTolerance"/> more) but less than the balance.</summary>
+    /// <summary>
+    /// Whether a cycle shows a payment of at most the minimum due (up to <see cref="MinimumDueTolerance"/> more) and less
+    /// than the balance. Paying less than the minimum counts too: it is the same behaviour, only stronger.
+    /// </summary>
     internal static bool IsMinimumDueOnly(CycleSummary cycle) =>
         cycle.MinimumDue is > 0 and var minimum
         && cycle.Balance > 0
-        && cycle.AmountPaid >= minimum
         && cycle.AmountPaid <= minimum * (1 + MinimumDueTolerance)
         && cycle.AmountPaid < cycle.Balance;
 

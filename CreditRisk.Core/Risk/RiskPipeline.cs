@@ -342,7 +342,7 @@ public sealed class RiskPipeline(
         DateTimeOffset now)
     {
         var features = FeatureEngine.Compute(profile, customer?.CreditLimit, asOf);
-        var ruleResult = RuleEngine.Evaluate(features, settings);
+        var ruleResult = RuleReading.Confirmed(profile, customer?.CreditLimit, asOf, features, settings);
         var score = model?.Score(features);
         RiskBand? modelBand = score is null ? null : BandCutoffResolver.BandOf(score.Ensemble, banding.Value, model);
         return new RiskAssessment
@@ -357,7 +357,7 @@ public sealed class RiskPipeline(
             EnsembleProbability = score?.Ensemble,
             ModelBand = modelBand,
             RuleBand = ruleResult.Band,
-            Band = RiskBanding.Combine(modelBand, ruleResult.Band),
+            Band = RiskCombination.Combine(modelBand, ruleResult.Signals, prior?.Band),
             PreviousBand = prior?.Band,
             RuleHits = [.. ruleResult.Hits],
             Reasons = RiskReasons.Compose(ruleResult, score, modelBand, model?.Version),

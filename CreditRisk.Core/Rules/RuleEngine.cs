@@ -5,13 +5,18 @@ using CreditRisk.Core.Risk;
 namespace CreditRisk.Core.Rules;
 
 /// <summary>
-/// The brief's expert rules over a feature vector (<see cref="FeatureIndex"/> order). A missing feature never fires
-/// a rule. Pure and allocation-free unless a rule fires.
+/// The brief's expert rules over one reading: a feature vector (<see cref="FeatureIndex"/> order) and the
+/// <see cref="RuleFacts"/> of the same day. A missing feature never fires a rule; an unknown fact never blocks one.
+/// Pure and allocation-free unless a rule fires. Whether a breach has lasted is <see cref="RuleConfirmation"/>'s job.
 /// </summary>
 public static class RuleEngine
 {
-    /// <summary>Evaluates every rule against <paramref name="features"/> with the given thresholds.</summary>
-    public static RuleEvaluation Evaluate(ReadOnlySpan<double?> features, RuleSettings settings)
+    /// <summary>Evaluates every rule against <paramref name="features"/> alone (no amounts, no statement facts).</summary>
+    public static RuleEvaluation Evaluate(ReadOnlySpan<double?> features, RuleSettings settings) =>
+        Evaluate(features, RuleFacts.Unknown, settings);
+
+    /// <summary>Evaluates every rule against one reading with the given thresholds.</summary>
+    public static RuleEvaluation Evaluate(ReadOnlySpan<double?> features, RuleFacts facts, RuleSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (features.Length < FeatureIndex.Count)
@@ -22,19 +27,28 @@ public static class RuleEngine
         List<RuleHit>? hits = null;
         var utilisation = features[FeatureIndex.UtilisationPct];
 
-        if (utilisation is { } u && u > settings.UtilisationHighPct)
+        if (facts.PastDue is { } pastDue)
+        {
+            Add(ref hits, RuleIds.PastDue, pastDue.DaysPastDue >= settings.PastDueHighDays ? RiskBand.High : RiskBand.Medium, PastDueReason(pastDue));
+        }
+
+        // A customer who paid the last statement in full is a transactor: a high balance mid-cycle is spending, not debt.
+        var revolving = !settings.UtilisationRevolvingOnly || facts.Revolving != false;
+        if (utilisation is { } u && u > settings.UtilisationHighPct && revolving)
         {
             Add(ref hits, RuleIds.UtilisationHigh, RiskBand.High,
                 $"Utilisation {Pct(u, settings.UtilisationHighPct)} is above {Pct(settings.UtilisationHighPct)}");
         }
 
-        if (features[FeatureIndex.CashWithdrawalPct30d] is { } cash && cash > settings.CashWithdrawalHighPct)
+        if (features[FeatureIndex.CashWithdrawalPct30d] is { } cash && cash > settings.CashWithdrawalHighPct
+            && !(facts.CashWithdrawn30d < settings.CashWithdrawalMinAmount))
         {
             Add(ref hits, RuleIds.CashWithdrawalHigh, RiskBand.High,
                 $"Cash withdrawals are {Pct(cash, settings.CashWithdrawalHighPct)} of spend in the last 30 days, above {Pct(settings.CashWithdrawalHighPct)}");
         }
 
-        if (features[FeatureIndex.SpendChangePct30d] is { } change && -change > settings.SpendDropMediumPct)
+        if (features[FeatureIndex.SpendChangePct30d] is { } change && -change > settings.SpendDropMediumPct
+            && !(facts.SpendPrevious30d < settings.SpendDropMinPreviousSpend))
         {
             Add(ref hits, RuleIds.SpendDrop, RiskBand.Medium,
                 $"Spend fell {Pct(-change, settings.SpendDropMediumPct)} in the last 30 days versus the 30 days before, more than {Pct(settings.SpendDropMediumPct)}");
@@ -42,7 +56,7 @@ public static class RuleEngine
 
         if (features[FeatureIndex.MinDueOnlyStreak] is { } streak && streak > settings.MinimumDueOnlyCycles)
         {
-            var cycles = $"Only the minimum due was paid for {streak:0} consecutive cycles (more than {settings.MinimumDueOnlyCycles})";
+            var cycles = $"Only the minimum due or less was paid for {streak:0} consecutive cycles (more than {settings.MinimumDueOnlyCycles})";
             if (utilisation is { } high && high > settings.MinimumDueOnlyHighUtilisationPct)
             {
                 Add(ref hits, RuleIds.MinimumDueOnly, RiskBand.High,
@@ -67,10 +81,13 @@ public static class RuleEngine
             return RuleEvaluation.None;
         }
 
-        // Stable sort: High first, rule order within a band.
-        var ordered = hits.Where(h => h.Band == RiskBand.High).Concat(hits.Where(h => h.Band != RiskBand.High)).ToList();
-        return new RuleEvaluation(ordered[0].Band, ordered);
+        return RuleEvaluation.Of(hits);
     }
+
+    /// <summary>"12.50 of the minimum due is 9 days overdue (due 3 Nov 2026)".</summary>
+    private static string PastDueReason(PastDueFact fact) => fact.OverdueAmount is { } amount
+        ? string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} of the minimum due is {fact.DaysPastDue} days overdue (due {fact.DueDate:d MMM yyyy})")
+        : string.Create(CultureInfo.InvariantCulture, $"The account is {fact.DaysPastDue} days past due (statement of {fact.StatementDate:d MMM yyyy})");
 
     private static void Add(ref List<RuleHit>? hits, string ruleId, RiskBand band, string reason) =>
         (hits ??= []).Add(new RuleHit(ruleId, band, reason));

@@ -8,4 +8,22 @@ namespace CreditRisk.Core.Rules;
 public sealed record RuleEvaluation(RiskBand Band, IReadOnlyList<RuleHit> Hits)
 {
     public static RuleEvaluation None { get; } = new(RiskBand.Low, []);
+
+    /// <summary>Whether a hard fact (the account is past due) is among the hits.</summary>
+    public bool HasHardFact => Hits.Any(h => RuleIds.IsHardFact(h.RuleId));
+
+    /// <summary>The evidence the band combination weighs (<see cref="RiskCombination"/>).</summary>
+    public RuleSignals Signals => RuleSignals.Of(Hits);
+
+    /// <summary>Orders <paramref name="hits"/> (hard facts, then High, then Medium; rule order within each) and takes the highest band.</summary>
+    public static RuleEvaluation Of(IReadOnlyCollection<RuleHit>? hits)
+    {
+        if (hits is null || hits.Count == 0)
+        {
+            return None;
+        }
+
+        var ordered = hits.OrderBy(h => RuleIds.IsHardFact(h.RuleId) ? 0 : h.Band == RiskBand.High ? 1 : 2).ToList();
+        return new RuleEvaluation(ordered.Max(h => h.Band), ordered);
+    }
 }

@@ -9,6 +9,9 @@ public static class RuleIds
     public const string MinimumDueOnly = "minimum-due-only";
     public const string MerchantMixCrash = "merchant-mix-crash";
 
+    /// <summary>Not a behavioural signal but a fact: a statement's minimum due is unpaid after its due date.</summary>
+    public const string PastDue = "past-due";
+
     /// <summary>Every rule with its short title, in the order the rules page shows them.</summary>
     public static IReadOnlyList<(string Id, string Title)> Titled { get; } =
     [
@@ -17,7 +20,11 @@ public static class RuleIds
         (SpendDrop, "Spend drop"),
         (MinimumDueOnly, "Minimum due only"),
         (MerchantMixCrash, "Merchant-mix crash"),
+        (PastDue, "Past due"),
     ];
+
+    /// <summary>Whether <paramref name="ruleId"/> is a hard fact that makes a customer High by itself.</summary>
+    public static bool IsHardFact(string ruleId) => string.Equals(ruleId, PastDue, StringComparison.Ordinal);
 
     /// <summary>The short title of <paramref name="ruleId"/>, or the id itself for an unknown rule.</summary>
     public static string TitleOf(string ruleId) => Titled.FirstOrDefault(r => r.Id == ruleId).Title ?? ruleId;

@@ -38,6 +38,49 @@ public sealed class RuleOptions
     [Range(0, 10_000)]
     public int MerchantMixMinPurchases { get; set; } = RuleSettings.DefaultMerchantMixMinPurchases;
 
+    /// <summary>Readings a confirmation looks back over (see <see cref="RuleSettings.ConfirmationChecks"/>). Default 3.</summary>
+    [Range(1, 8)]
+    public int ConfirmationChecks { get; set; } = RuleSettings.DefaultConfirmationChecks;
+
+    /// <summary>Days between confirmation readings. Default 7.</summary>
+    [Range(1, 31)]
+    public int ConfirmationSpacingDays { get; set; } = RuleSettings.DefaultConfirmationSpacingDays;
+
+    /// <summary>Readings above the utilisation threshold needed. Default 2.</summary>
+    [Range(1, 8)]
+    public int UtilisationHighConfirmations { get; set; } = RuleSettings.DefaultUtilisationHighConfirmations;
+
+    /// <summary>Only customers who carried a balance from the last statement breach the utilisation rule. Default true.</summary>
+    public bool UtilisationRevolvingOnly { get; set; } = RuleSettings.DefaultUtilisationRevolvingOnly;
+
+    /// <summary>Readings above the cash-share threshold needed. Default 2.</summary>
+    [Range(1, 8)]
+    public int CashWithdrawalHighConfirmations { get; set; } = RuleSettings.DefaultCashWithdrawalHighConfirmations;
+
+    /// <summary>Cash withdrawn in 30 days below which the cash share is not a signal, in the account currency. Default 200.</summary>
+    [Range(0d, 1_000_000d)]
+    public double CashWithdrawalMinAmount { get; set; } = RuleSettings.DefaultCashWithdrawalMinAmount;
+
+    /// <summary>Readings with the spend drop needed. Default 2.</summary>
+    [Range(1, 8)]
+    public int SpendDropConfirmations { get; set; } = RuleSettings.DefaultSpendDropConfirmations;
+
+    /// <summary>Previous 30-day spend below which a drop is not a signal, in the account currency. Default 200.</summary>
+    [Range(0d, 1_000_000d)]
+    public double SpendDropMinPreviousSpend { get; set; } = RuleSettings.DefaultSpendDropMinPreviousSpend;
+
+    /// <summary>Readings with the merchant-mix crash needed. Default 2.</summary>
+    [Range(1, 8)]
+    public int MerchantMixCrashConfirmations { get; set; } = RuleSettings.DefaultMerchantMixCrashConfirmations;
+
+    /// <summary>Days after a missed due date before the past-due fact applies. Default 0.</summary>
+    [Range(0, 29)]
+    public int PastDueGraceDays { get; set; } = RuleSettings.DefaultPastDueGraceDays;
+
+    /// <summary>Days past due from which being past due alone makes a customer High. Default 30.</summary>
+    [Range(1, 120)]
+    public int PastDueHighDays { get; set; } = RuleSettings.DefaultPastDueHighDays;
+
     /// <summary>How long a process keeps the stored thresholds before re-reading them, in seconds. Default 10.</summary>
     [Range(0, 3_600)]
     public int RefreshSeconds { get; set; } = 10;

@@ -15,6 +15,17 @@ public sealed record RuleSettings
     public const double DefaultMinimumDueOnlyHighUtilisationPct = 75;
     public const double DefaultMerchantMixDropPct = 50;
     public const int DefaultMerchantMixMinPurchases = 5;
+    public const int DefaultConfirmationChecks = 3;
+    public const int DefaultConfirmationSpacingDays = 7;
+    public const int DefaultUtilisationHighConfirmations = 2;
+    public const int DefaultCashWithdrawalHighConfirmations = 2;
+    public const int DefaultSpendDropConfirmations = 2;
+    public const int DefaultMerchantMixCrashConfirmations = 2;
+    public const double DefaultCashWithdrawalMinAmount = 200;
+    public const double DefaultSpendDropMinPreviousSpend = 200;
+    public const bool DefaultUtilisationRevolvingOnly = true;
+    public const int DefaultPastDueGraceDays = 0;
+    public const int DefaultPastDueHighDays = 30;
 
     /// <summary>Utilisation above this fires High, in %. Default 90.</summary>
     [Range(1d, 200d)]
@@ -44,6 +55,77 @@ public sealed record RuleSettings
     [Range(0, 10_000)]
     public int MerchantMixMinPurchases { get; init; } = DefaultMerchantMixMinPurchases;
 
+    /// <summary>
+    /// Readings a confirmation looks back over: the reading now and the ones <see cref="ConfirmationSpacingDays"/>,
+    /// twice that, … days earlier, recomputed from the customer's history (so the cadence of scoring does not matter).
+    /// Default 3 (now, a week ago, two weeks ago).
+    /// </summary>
+    [Range(1, 8)]
+    public int ConfirmationChecks { get; init; } = DefaultConfirmationChecks;
+
+    /// <summary>Days between two confirmation readings. Default 7.</summary>
+    [Range(1, 31)]
+    public int ConfirmationSpacingDays { get; init; } = DefaultConfirmationSpacingDays;
+
+    /// <summary>Readings (of <see cref="ConfirmationChecks"/>, the one now included) above the utilisation threshold before the rule fires. Default 2.</summary>
+    [Range(1, 8)]
+    public int UtilisationHighConfirmations { get; init; } = DefaultUtilisationHighConfirmations;
+
+    /// <summary>
+    /// Judge utilisation as risk teams do: only a customer who carried a balance from the last statement (did not pay
+    /// it in full) can breach; a transactor's mid-cycle peak cannot. Default true.
+    /// </summary>
+    public bool UtilisationRevolvingOnly { get; init; } = DefaultUtilisationRevolvingOnly;
+
+    /// <summary>Readings above the cash-share threshold before the cash rule fires. Default 2.</summary>
+    [Range(1, 8)]
+    public int CashWithdrawalHighConfirmations { get; init; } = DefaultCashWithdrawalHighConfirmations;
+
+    /// <summary>Cash withdrawn in the 30 days, in the account currency, below which the cash share is not a signal. Default 200.</summary>
+    [Range(0d, 1_000_000d)]
+    public double CashWithdrawalMinAmount { get; init; } = DefaultCashWithdrawalMinAmount;
+
+    /// <summary>Readings with the spend drop before the rule fires. Default 2.</summary>
+    [Range(1, 8)]
+    public int SpendDropConfirmations { get; init; } = DefaultSpendDropConfirmations;
+
+    /// <summary>Spend in the previous 30 days, in the account currency, below which a drop is not a signal. Default 200.</summary>
+    [Range(0d, 1_000_000d)]
+    public double SpendDropMinPreviousSpend { get; init; } = DefaultSpendDropMinPreviousSpend;
+
+    /// <summary>Readings with the merchant-mix crash before the rule fires. Default 2.</summary>
+    [Range(1, 8)]
+    public int MerchantMixCrashConfirmations { get; init; } = DefaultMerchantMixCrashConfirmations;
+
+    /// <summary>Days after a missed due date before the past-due fact applies (0: from the day after the due date).</summary>
+    [Range(0, 29)]
+    public int PastDueGraceDays { get; init; } = DefaultPastDueGraceDays;
+
+    /// <summary>
+    /// Days past due from which being past due alone makes a customer High (default 30, delinquent by definition).
+    /// Before that a past-due customer is never Low: Medium, and High with any other evidence (docs/risk-pipeline.md).
+    /// </summary>
+    [Range(1, 120)]
+    public int PastDueHighDays { get; init; } = DefaultPastDueHighDays;
+
+    /// <summary>Readings the given rule needs (1 = fires on one reading); rules judged on statement cycles need 1.</summary>
+    public int ConfirmationsFor(string ruleId) => ruleId switch
+    {
+        RuleIds.UtilisationHigh => UtilisationHighConfirmations,
+        RuleIds.CashWithdrawalHigh => CashWithdrawalHighConfirmations,
+        RuleIds.SpendDrop => SpendDropConfirmations,
+        RuleIds.MerchantMixCrash => MerchantMixCrashConfirmations,
+        _ => 1,
+    };
+
+    private IEnumerable<(string Name, int Needed)> ConfirmationCounts =>
+    [
+        (nameof(UtilisationHighConfirmations), UtilisationHighConfirmations),
+        (nameof(CashWithdrawalHighConfirmations), CashWithdrawalHighConfirmations),
+        (nameof(SpendDropConfirmations), SpendDropConfirmations),
+        (nameof(MerchantMixCrashConfirmations), MerchantMixCrashConfirmations),
+    ];
+
     public static RuleSettings From(RuleOptions options) => new()
     {
         UtilisationHighPct = options.UtilisationHighPct,
@@ -53,6 +135,17 @@ public sealed record RuleSettings
         MinimumDueOnlyHighUtilisationPct = options.MinimumDueOnlyHighUtilisationPct,
         MerchantMixDropPct = options.MerchantMixDropPct,
         MerchantMixMinPurchases = options.MerchantMixMinPurchases,
+        ConfirmationChecks = options.ConfirmationChecks,
+        ConfirmationSpacingDays = options.ConfirmationSpacingDays,
+        UtilisationHighConfirmations = options.UtilisationHighConfirmations,
+        UtilisationRevolvingOnly = options.UtilisationRevolvingOnly,
+        CashWithdrawalHighConfirmations = options.CashWithdrawalHighConfirmations,
+        CashWithdrawalMinAmount = options.CashWithdrawalMinAmount,
+        SpendDropConfirmations = options.SpendDropConfirmations,
+        SpendDropMinPreviousSpend = options.SpendDropMinPreviousSpend,
+        MerchantMixCrashConfirmations = options.MerchantMixCrashConfirmations,
+        PastDueGraceDays = options.PastDueGraceDays,
+        PastDueHighDays = options.PastDueHighDays,
     };
 
     /// <summary>Field-named validation errors (property name → messages); empty when valid.</summary>
@@ -60,6 +153,15 @@ public sealed record RuleSettings
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
+        foreach (var (name, needed) in ConfirmationCounts)
+        {
+            if (needed > ConfirmationChecks)
+            {
+                results.Add(new ValidationResult(
+                    $"A rule cannot need {needed} confirming readings out of {ConfirmationChecks}; raise the readings looked back over or lower this.", [name]));
+            }
+        }
+
         return results
             .SelectMany(r => r.MemberNames.DefaultIfEmpty(string.Empty).Select(m => (Member: m, Message: r.ErrorMessage ?? "Invalid value.")))
             .GroupBy(x => x.Member, StringComparer.Ordinal)

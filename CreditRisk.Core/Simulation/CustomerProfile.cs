@@ -25,7 +25,7 @@ internal enum PaymentHabit
 internal sealed record RecurringBill(string Mcc, int MerchantIndex, int DayOfMonth, double Amount, double Variation);
 
 /// <summary>The latent and static traits of one simulated customer, drawn once before the period starts.</summary>
-internal sealed class CustomerProfile
+internal sealed record CustomerProfile
 {
     public required int Index { get; init; }
 
@@ -94,11 +94,23 @@ internal sealed class CustomerProfile
     /// <summary>Expected quiet spells per year (spend on another card, travel without the card).</summary>
     public required double QuietSpellsPerYear { get; init; }
 
+    /// <summary>The healthy behaviour the customer was given on top of the ordinary traits (see <see cref="BookSegments"/>).</summary>
+    public BookSegment Segment { get; init; } = BookSegment.Ordinary;
+
+    /// <summary>When a <see cref="BookSegment.CardSwitcher"/> moves their everyday spending to another card.</summary>
+    public CardSwitch? Switch { get; init; }
+
     /// <summary>The financial-stress episode, if this customer has one.</summary>
     public StressEpisode? Stress { get; init; }
 
     /// <summary>Day index of an abrupt default with no behavioural warning (job loss, death, fraud), if any.</summary>
     public int? ShockDay { get; init; }
+
+    /// <summary>The utilisation the customer is comfortable carrying under stress of <paramref name="intensity"/>: stress erodes it towards 1.</summary>
+    public double ComfortLevel(double intensity) => ComfortUtilisation + (1 - ComfortUtilisation) * intensity;
+
+    /// <summary>Share of the customer's everyday spending (purchases, big tickets, cash) that still goes on this card on <paramref name="day"/>.</summary>
+    public double CardShareOfSpend(int day) => Switch is { } change && day >= change.Day ? change.RetainedShare : 1;
 
     /// <summary>Strength of visible stress signals at <paramref name="day"/> (0 = none, 1 = fully visible).</summary>
     public double StressIntensity(int day) => Stress?.Intensity(day) ?? 0;

@@ -114,7 +114,7 @@ internal static class CustomerProfileFactory
         var shockDay = (int)random.Exponential(30.4 / shockHazard);
         var openingBalance = (decimal)Math.Round(openingUtilisation * (1 + 0.3 * (stress?.Intensity(0) ?? 0)) * (double)creditLimit, 2);
 
-        return new CustomerProfile
+        var profile = new CustomerProfile
         {
             Index = index,
             Id = id,
@@ -145,6 +145,7 @@ internal static class CustomerProfileFactory
             Stress = stress,
             ShockDay = shockDay < period.Days ? shockDay : null,
         };
+        return BookSegments.Apply(profile, seed, period);
     }
 
     private static StressEpisode? DrawStress(SimulationRandom random, double monthlyHazard, SimulationPeriod period)

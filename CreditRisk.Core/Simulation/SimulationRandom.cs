@@ -38,6 +38,7 @@ internal sealed class SimulationRandom
         Activity = 2,
         Payments = 3,
         Labels = 4,
+        Segments = 5,
     }
 
     public ulong NextUInt64()

@@ -38,12 +38,17 @@ public static class StoreLabelRule
     /// <param name="outcomeWindowDays">Length of the outcome window in days.</param>
     /// <param name="minimumPriorStatements">Statements needed before an observation date.</param>
     /// <param name="today">The current UTC date: nothing dated later is taken as observed.</param>
+    /// <param name="leadDays">
+    /// Early-warning lead: a delinquency within this many days of <c>as_of</c> is too close to warn about, so that date is
+    /// left out, and the window starts this many days after <c>as_of</c>. 0 (the default) gives labels.csv's definition.
+    /// </param>
     public static IReadOnlyList<StoreObservation> Observe(
-        IReadOnlyCollection<Statement> statements, int outcomeWindowDays, int minimumPriorStatements, DateOnly today)
+        IReadOnlyCollection<Statement> statements, int outcomeWindowDays, int minimumPriorStatements, DateOnly today, int leadDays = 0)
     {
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentOutOfRangeException.ThrowIfLessThan(outcomeWindowDays, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(minimumPriorStatements);
+        ArgumentOutOfRangeException.ThrowIfNegative(leadDays);
         var dates = statements.Where(s => s.StatementDate <= today).OrderBy(s => s.StatementDate).ToList();
         if (dates.Count <= minimumPriorStatements)
         {
@@ -56,13 +61,14 @@ public static class StoreLabelRule
         for (var j = minimumPriorStatements; j < dates.Count; j++)
         {
             var asOf = dates[j].StatementDate;
-            var windowEnd = asOf.AddDays(outcomeWindowDays);
-            if (windowEnd > observedThrough || (firstDelinquency is { } already && already <= asOf))
+            var windowStart = asOf.AddDays(leadDays);
+            var windowEnd = windowStart.AddDays(outcomeWindowDays);
+            if (windowEnd > observedThrough || (firstDelinquency is { } already && already <= windowStart))
             {
                 break;
             }
 
-            observations.Add(new StoreObservation(asOf, firstDelinquency is { } first && first > asOf && first <= windowEnd));
+            observations.Add(new StoreObservation(asOf, firstDelinquency is { } first && first > windowStart && first <= windowEnd));
         }
 
         return observations;

@@ -40,6 +40,22 @@ public sealed record TrainingRequest
 
     /// <summary>The alert budget the version's cut-offs are chosen from on the hold-out. Default 25 alerts per 1,000 a month, 10% watch list.</summary>
     public AlertBudget Budget { get; init; } = AlertBudget.Default;
+
+    /// <summary>Which labels to train on. Default <see cref="TrainingLabels.Auto"/>.</summary>
+    public TrainingLabels Labels { get; init; } = TrainingLabels.Auto;
+}
+
+/// <summary>Which outcome a model is trained to predict.</summary>
+public enum TrainingLabels
+{
+    /// <summary><see cref="EarlyWarning"/> when the statements give enough rows, else the data's own labels.</summary>
+    Auto,
+
+    /// <summary>The data's own label rows (labels.csv, or the simulator's).</summary>
+    File,
+
+    /// <summary><see cref="EarlyWarningLabels"/>, from the statements' days past due; an error when they give too few rows.</summary>
+    EarlyWarning,
 }
 
 /// <summary>
@@ -79,6 +95,7 @@ public sealed class TrainingService(
         }
 
         ct.ThrowIfCancellationRequested();
+        history = WithLabels(history, request.Labels);
         var rows = new TrainingRows
         {
             Rows = PointInTimeFeatures.Build(history),
@@ -87,6 +104,20 @@ public sealed class TrainingService(
             HasStatements = history.HasStatements,
         };
         return await TrainAsync(rows, request, ct).ConfigureAwait(false);
+    }
+
+    private static LabeledHistory WithLabels(LabeledHistory history, TrainingLabels labels)
+    {
+        if (labels == TrainingLabels.File)
+        {
+            return history;
+        }
+
+        return EarlyWarningLabels.Relabel(history)
+            ?? (labels == TrainingLabels.Auto
+                ? history
+                : throw new TrainingDataException(
+                    $"The statements do not give enough early-warning rows (at least {EarlyWarningLabels.MinimumRows} rows and {EarlyWarningLabels.MinimumBad} bad ones); train on the data's own labels instead."));
     }
 
     /// <summary>

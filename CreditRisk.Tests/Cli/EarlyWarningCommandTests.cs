@@ -193,6 +193,55 @@ public sealed class EarlyWarningCommandTests(EarlyWarningFixture fixture) : ICla
         Assert.Contains("'v-none' is not in the registry", stderr);
     }
 
+    [Fact]
+    public async Task EarlyWarning_Proposal_ReplaysItInsteadOfTheSettingsInForce()
+    {
+        var file = Path.Combine(fixture.Root, "proposal.json");
+        await File.WriteAllTextAsync(file, """{"rules": {"utilisationHighPct": 200, "cashWithdrawalHighPct": 100}, "cutoffs": {"mediumFrom": 0.5, "highFrom": 0.9}}""");
+
+        var (code, stdout, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--step-days", "31", "--proposal", file);
+        var (_, inForce, _) = await RunAsync("early-warning", "--data", fixture.Data, "--step-days", "31");
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal(0.9, root.GetProperty("cutoffs").GetProperty("high_from").GetDouble());
+        var rules = root.GetProperty("proposal").GetProperty("rules");
+        Assert.Equal(200, rules.GetProperty("utilisation_high_pct").GetDouble());
+        Assert.Equal(60, rules.GetProperty("spend_drop_medium_pct").GetDouble()); // not in the file: the setting in force
+        using var before = JsonDocument.Parse(inForce);
+        Assert.True(root.GetProperty("alerts").GetInt64() < before.RootElement.GetProperty("alerts").GetInt64());
+        Assert.True(root.GetProperty("flagged_at_end").GetProperty("high").GetInt32() <= before.RootElement.GetProperty("flagged_at_end").GetProperty("high").GetInt32());
+        Assert.False(before.RootElement.TryGetProperty("proposal", out _));
+    }
+
+    [Theory]
+    [InlineData("""{"rules": {"utilisationHighPct": 0}}""", "rules.utilisationHighPct")]
+    [InlineData("""{"rules": {"utilisationHigh": 95}}""", "rules.utilisationHigh: not a rule setting")]
+    [InlineData("""{"cutoffs": {"mediumFrom": 0.3, "highFrom": 0.2}}""", "cutoffs.highFrom")]
+    [InlineData("""{"rules": """, "not valid JSON")]
+    public async Task EarlyWarning_BadProposal_FieldNamedAndExitCode2(string content, string expected)
+    {
+        var file = Path.Combine(fixture.Root, $"bad-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, content);
+
+        var (code, stdout, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--proposal", file);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("--proposal: ", stderr);
+        Assert.Contains(expected, stderr);
+    }
+
+    [Fact]
+    public async Task EarlyWarning_ProposalFileMissing_ExitCode2()
+    {
+        var (code, _, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--proposal", Path.Combine(fixture.Root, "none.json"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("none.json' does not exist", stderr);
+    }
+
     private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var root = new RootCommand { EarlyWarningCommand.Create(fixture.BuildHost) };

@@ -38,6 +38,7 @@ public sealed class ConsoleHarness : IAsyncDisposable
         Context.Services.AddMudServices();
         Context.Services.AddCreditRiskConsole();
         Context.Services.AddSingleton<IRetrainJobQueue>(RetrainJobs);
+        Context.Services.AddSingleton<IRulesWhatIfJobQueue>(WhatIfJobs);
         Auth = Context.AddAuthorization();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -47,6 +48,9 @@ public sealed class ConsoleHarness : IAsyncDisposable
 
     /// <summary>Retrain jobs are only remembered, never run (no Hangfire in component tests).</summary>
     public FakeRetrainJobQueue RetrainJobs { get; } = new();
+
+    /// <summary>Backtest jobs are only remembered, never run.</summary>
+    public FakeRulesWhatIfJobQueue WhatIfJobs { get; } = new();
 
     public BunitAuthorizationContext Auth { get; }
 

@@ -16,7 +16,7 @@ public sealed class EarlyWarningMeasuresTests
     private static DateOnly Day(int day) => DateOnly.FromDateTime(Start.AddDays(day).UtcDateTime);
 
     private static EarlyWarningFigures Compute(
-        Dictionary<string, IReadOnlyList<RiskPoint>> timelines, Dictionary<string, DateOnly> delinquency, Func<RiskPoint, RiskBand>? bandOf = null) =>
+        Dictionary<string, IReadOnlyList<RiskPoint>> timelines, Dictionary<string, DateOnly> delinquency, EarlyWarningMeasures.BandOf? bandOf = null) =>
         EarlyWarningMeasures.Compute(timelines, delinquency, bandOf ?? EarlyWarningMeasures.PipelineBand, Start, End);
 
     [Fact]
@@ -99,15 +99,31 @@ public sealed class EarlyWarningMeasuresTests
     }
 
     [Theory]
-    [InlineData(0.70, RiskBand.Low, RiskBand.High)]
-    [InlineData(0.40, RiskBand.Low, RiskBand.Medium)]
-    [InlineData(0.10, RiskBand.High, RiskBand.High)]
-    [InlineData(0.10, RiskBand.Low, RiskBand.Low)]
-    public void WithCutoffs_ModelAndRuleBands_TheHigherOfTheTwo(double probability, RiskBand rules, RiskBand expected)
+    [InlineData(0.70, 0, false, RiskBand.High)]
+    [InlineData(0.40, 0, false, RiskBand.Medium)]
+    [InlineData(0.40, 1, true, RiskBand.High)]
+    [InlineData(0.10, 1, true, RiskBand.Low)]
+    [InlineData(0.10, 2, false, RiskBand.Medium)]
+    public void WithCutoffs_ModelBandAndRuleSignals_CombinedAsThePipelineDoes(double probability, int rules, bool anyHigh, RiskBand expected)
     {
-        var band = EarlyWarningMeasures.WithCutoffs(new BandCutoffs(0.35, 0.65))(new RiskPoint(Start, probability, rules, RiskBand.Low));
+        var point = new RiskPoint(Start, probability, RiskBand.Low, RiskBand.Low, Signals: new RuleSignals(rules, anyHigh, false, false));
 
-        Assert.Equal(expected, band);
+        Assert.Equal(expected, EarlyWarningMeasures.WithCutoffs(new BandCutoffs(0.35, 0.65))(point, null));
+    }
+
+    [Fact]
+    public void WithCutoffs_HighThenMediumEvidence_StaysHighAndCountsOneAlert()
+    {
+        var cutoffs = new BandCutoffs(0.35, 0.65);
+        var timelines = new Dictionary<string, IReadOnlyList<RiskPoint>>
+        {
+            ["flicker"] = [Point(0, RiskBand.Low, 0.7), Point(7, RiskBand.Low, 0.5), Point(14, RiskBand.Low, 0.7), Point(21, RiskBand.Low, 0.1), Point(28, RiskBand.Low, 0.7)],
+        };
+
+        var figures = Compute(timelines, [], EarlyWarningMeasures.WithCutoffs(cutoffs));
+
+        // High at 0, held through the Medium reading at 7 and 14; Low at 21 ends it; High again at 28 is a second alert.
+        Assert.Equal(2, figures.Alerts);
     }
 
     [Fact]
@@ -118,18 +134,19 @@ public sealed class EarlyWarningMeasuresTests
         var point = new RiskPoint(Start, null, RiskBand.High, RiskBand.High, mask);
         int Index(string id) => RuleBits.Ids.ToList().IndexOf(id);
 
-        Assert.Equal(RiskBand.High, EarlyWarningMeasures.RuleFiring(Index(RuleIds.SpendDrop))(point));
-        Assert.Equal(RiskBand.High, EarlyWarningMeasures.RuleFiring(Index(RuleIds.CashWithdrawalHigh))(point));
-        Assert.Equal(RiskBand.Low, EarlyWarningMeasures.RuleFiring(Index(RuleIds.UtilisationHigh))(point));
+        Assert.Equal(RiskBand.High, EarlyWarningMeasures.RuleFiring(Index(RuleIds.SpendDrop))(point, null));
+        Assert.Equal(RiskBand.High, EarlyWarningMeasures.RuleFiring(Index(RuleIds.CashWithdrawalHigh))(point, null));
+        Assert.Equal(RiskBand.Low, EarlyWarningMeasures.RuleFiring(Index(RuleIds.UtilisationHigh))(point, null));
     }
 
     [Fact]
     public void ModelAloneAndRulesAlone_SplitTheCombinedBand()
     {
-        var point = new RiskPoint(Start, 0.5, RiskBand.High, RiskBand.High);
+        var point = new RiskPoint(Start, 0.5, RiskBand.High, RiskBand.High, Signals: new RuleSignals(2, true, false, false));
 
-        Assert.Equal(RiskBand.Medium, EarlyWarningMeasures.ModelAlone(new BandCutoffs(0.35, 0.65))(point));
-        Assert.Equal(RiskBand.High, EarlyWarningMeasures.RulesAlone(point));
-        Assert.Equal(RiskBand.Low, EarlyWarningMeasures.ModelAlone(new BandCutoffs(0.35, 0.65))(point with { Probability = null }));
+        Assert.Equal(RiskBand.Medium, EarlyWarningMeasures.ModelAlone(new BandCutoffs(0.35, 0.65))(point, null));
+        Assert.Equal(RiskBand.High, EarlyWarningMeasures.RulesAlone(point, null));
+        Assert.Equal(RiskBand.Medium, EarlyWarningMeasures.RulesAlone(point with { Signals = new RuleSignals(1, false, false, false) }, null));
+        Assert.Equal(RiskBand.Low, EarlyWarningMeasures.ModelAlone(new BandCutoffs(0.35, 0.65))(point with { Probability = null }, null));
     }
 }

@@ -53,10 +53,18 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
+    // The replay's mechanics with single readings (confirmation has its own tests), hand-timed from the balances alone.
+    private static RuleOptions Rules()
+    {
+        var rules = Risk.PipelineHarness.SingleReadingRules();
+        rules.UtilisationRevolvingOnly = false;
+        return rules;
+    }
+
     private EarlyWarningService Service() => new(
         _store.Store.Models,
         _store.Store.Settings,
-        Options.Create(new RuleOptions()),
+        Options.Create(Rules()),
         Options.Create(new BandingOptions()),
         Options.Create(new RiskPipelineOptions()),
         NullLoggerFactory.Instance);
@@ -98,7 +106,7 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
     public async Task RunAsync_StoredRuleThresholds_AreTheOnesReplayed()
     {
         // An admin raised the utilisation threshold above every balance: nobody is High any more.
-        var raised = RuleSettings.From(new RuleOptions()) with { UtilisationHighPct = 99 };
+        var raised = RuleSettings.From(Rules()) with { UtilisationHighPct = 99 };
         await new RuleSettingsService(
             _store.Store.Settings, _store.Store.Audit, Options.Create(new RuleOptions()), TimeProvider.System, NullLogger<RuleSettingsService>.Instance)
             .UpdateAsync(raised, 0, "tests");
@@ -107,6 +115,68 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
 
         Assert.Equal(0, report.FlaggedBeforeDelinquency.High);
         Assert.Equal(0, report.Alerts);
+    }
+
+    [Fact]
+    public async Task RunAsync_ProposedRules_ReplayedAsIfSavedButTheStoreIsLeftAlone()
+    {
+        // Stored: the default 90%, which A, B and D cross. Proposed: 99%, above every balance.
+        var raised = RuleSettings.From(new RuleOptions()) with { UtilisationHighPct = 99 };
+        var proposal = new RiskProposal(raised, new BandCutoffs(0.2, 0.4));
+
+        var proposed = await Service().RunAsync(Request() with { Proposal = proposal });
+        var inForce = await Service().RunAsync(Request());
+
+        Assert.True(inForce.Rules[RuleIds.UtilisationHigh].FiringShare > 0);
+        Assert.Equal(0, proposed.Rules[RuleIds.UtilisationHigh].FiringShare);
+        Assert.Equal(new BandCutoffs(0.2, 0.4), proposed.Cutoffs);
+        Assert.Equal(proposal, proposed.Proposal);
+        Assert.Null(inForce.Proposal);
+        Assert.Null(await _store.Store.Settings.GetAsync(RuleSettingsService.SettingsKey));
+
+        // The same as saving the settings and replaying them.
+        await new RuleSettingsService(
+            _store.Store.Settings, _store.Store.Audit, Options.Create(new RuleOptions()), TimeProvider.System, NullLogger<RuleSettingsService>.Instance)
+            .UpdateAsync(raised, 0, "tests");
+        var saved = await Service().RunAsync(Request() with { Proposal = new RiskProposal(null, new BandCutoffs(0.2, 0.4)) });
+        Assert.Equal(
+            (saved.Alerts, saved.FlaggedAtEnd, saved.FlaggedAhead, saved.FalseAlarmRate, saved.AssessmentShare),
+            (proposed.Alerts, proposed.FlaggedAtEnd, proposed.FlaggedAhead, proposed.FalseAlarmRate, proposed.AssessmentShare));
+    }
+
+    [Fact]
+    public async Task RunAsync_NothingCanFlag_NobodyFlaggedAtTheEnd()
+    {
+        var quiet = RuleSettings.From(new RuleOptions()) with { UtilisationHighPct = 200, MinimumDueOnlyHighUtilisationPct = 200 };
+
+        var report = await Service().RunAsync(Request() with { Proposal = new RiskProposal(quiet, null) });
+
+        Assert.Equal(new CountByLevel(0, 0), report.FlaggedAtEnd);
+    }
+
+    [Fact]
+    public void EndOfPeriod_LastAssessmentOfEachCustomer_CountedAtItsLevel()
+    {
+        static RiskPoint At(int day, RiskBand band) => new(new DateTimeOffset(2026, 1, day, 0, 0, 0, TimeSpan.Zero), null, band, band);
+        IReadOnlyList<RiskPoint>[] timelines =
+        [
+            [At(1, RiskBand.Low), At(2, RiskBand.High)],
+            [At(1, RiskBand.High), At(2, RiskBand.Medium)],
+            [At(1, RiskBand.High), At(2, RiskBand.Low)],
+            [],
+        ];
+
+        Assert.Equal(new CountByLevel(MediumOrHigher: 2, High: 1), EndOfPeriod.Flagged(timelines));
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidProposal_RefusedBeforeReplaying()
+    {
+        var proposal = new RiskProposal(null, new BandCutoffs(0.5, 0.4));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Service().RunAsync(Request() with { Proposal = proposal }));
+
+        Assert.Contains("cutoffs.highFrom", error.Message);
     }
 
     [Fact]

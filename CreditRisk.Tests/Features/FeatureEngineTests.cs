@@ -303,11 +303,25 @@ public sealed class FeatureEngineTests
     }
 
     [Fact]
-    public void Compute_UnderpaidMinimum_BreaksStreak()
+    public void Compute_UnderpaidMinimum_CountsAsMinimumDueOnly()
     {
+        // Paying less than the minimum is the same behaviour, only stronger: it extends the streak.
         var f = Features(
             [],
             [Stmt(Day(0), 1_000m, minimumDue: 50m, paid: 50m), Stmt(Day(30), 1_000m, minimumDue: 50m, paid: 40m)],
+            10_000m,
+            Day(90));
+
+        Assert.Equal(2d, f[FeatureIndex.MinDueOnlyStreak]);
+        Assert.Equal(1d, f[FeatureIndex.MinDuePaidFreq6c]!.Value, Precision);
+    }
+
+    [Fact]
+    public void Compute_PaidWellAboveMinimum_BreaksStreak()
+    {
+        var f = Features(
+            [],
+            [Stmt(Day(0), 1_000m, minimumDue: 50m, paid: 50m), Stmt(Day(30), 1_000m, minimumDue: 50m, paid: 400m)],
             10_000m,
             Day(90));
 

@@ -114,6 +114,9 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
             ["Storage__LiteDbPath"] = DatabasePath,
             ["ConnectionStrings__Mongo"] = "",
             ["Logging__LogLevel__Default"] = "Warning",
+
+            // Crash safety is about one transaction crossing the threshold; confirmation has its own tests.
+            ["Rules__UtilisationHighConfirmations"] = "1",
         },
         StartTimeout);
 

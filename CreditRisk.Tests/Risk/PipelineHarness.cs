@@ -19,11 +19,25 @@ public sealed class PipelineHarness : IAsyncDisposable
     {
         Store = store;
         Rules = new RuleSettingsService(
-            store.Settings, store.Audit, Options.Create(new RuleOptions()), Time, NullLogger<RuleSettingsService>.Instance);
+            store.Settings, store.Audit, Options.Create(SingleReadingRules()), Time, NullLogger<RuleSettingsService>.Instance);
         Pipeline = NewInstance();
     }
 
     public LiteDbCreditRiskStore Store { get; }
+
+    /// <summary>
+    /// The default thresholds with every rule firing on one reading: these tests are about the pipeline's mechanics
+    /// (alerts, escalation keys, recovery), with one transaction crossing a threshold; confirmation has its own tests.
+    /// </summary>
+    public static RuleOptions SingleReadingRules() => new()
+    {
+        UtilisationHighConfirmations = 1,
+        CashWithdrawalHighConfirmations = 1,
+        SpendDropConfirmations = 1,
+        MerchantMixCrashConfirmations = 1,
+        CashWithdrawalMinAmount = 0,
+        SpendDropMinPreviousSpend = 0,
+    };
 
     public FakeTimeProvider Time { get; } = new(Start);
 

@@ -18,16 +18,6 @@ public sealed class RiskBandingTests
         Assert.Equal(expected, BandCutoffResolver.BandOf(probability, new BandingOptions(), model: null));
     }
 
-    [Theory]
-    [InlineData(null, RiskBand.Medium, RiskBand.Medium)]
-    [InlineData(RiskBand.High, RiskBand.Medium, RiskBand.High)]
-    [InlineData(RiskBand.Low, RiskBand.High, RiskBand.High)]
-    [InlineData(RiskBand.Medium, RiskBand.Low, RiskBand.Medium)]
-    public void Combine_ModelAndRuleBands_HigherWins(RiskBand? model, RiskBand rule, RiskBand expected)
-    {
-        Assert.Equal(expected, RiskBanding.Combine(model, rule));
-    }
-
     [Fact]
     public void RuleOptions_OutOfRange_Invalid()
     {

@@ -41,6 +41,23 @@ public sealed class RiskPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessTransactionsAsync_DefaultConfirmation_OneDaySpikeIgnoredASustainedOneFires()
+    {
+        Assert.Equal(RuleSettingsUpdateStatus.Saved, (await _h.Rules.UpdateAsync(new RuleSettings(), 0, "test")).Status);
+
+        var spike = Assert.Single(await ProcessAsync(Purchase("c1", 9_400m, -1)));
+        await ProcessAsync(Purchase("c2", 9_400m, -10));
+        var sustained = Assert.Single(await ProcessAsync(Purchase("c2", 100m, -1)));
+
+        Assert.Empty(spike.RuleHits);
+        Assert.Equal(RiskBand.Low, spike.Band);
+        var hit = Assert.Single(sustained.RuleHits);
+        Assert.Equal(RuleIds.UtilisationHigh, hit.RuleId);
+        Assert.EndsWith("(on 2 of the last 3 weekly checks)", hit.Reason, StringComparison.Ordinal);
+        Assert.Equal(RiskBand.High, sustained.Band); // no model registered: the confirmed rules decide
+    }
+
+    [Fact]
     public async Task ProcessTransactionsAsync_MoreHighRiskTransactions_NoSecondAlert()
     {
         await ProcessAsync(Purchase("c1", 9_400m, -3));
@@ -122,7 +139,7 @@ public sealed class RiskPipelineTests : IAsyncLifetime
         Assert.Equal(RiskTriggers.Statement, assessment.Trigger);
         Assert.Equal(RiskBand.High, assessment.Band);
         Assert.Equal(
-            "Only the minimum due was paid for 3 consecutive cycles (more than 2) with utilisation 80% above 75%",
+            "Only the minimum due or less was paid for 3 consecutive cycles (more than 2) with utilisation 80% above 75%",
             Assert.Single(assessment.RuleHits).Reason);
         Assert.Null(assessment.Features.Single(f => f.Name == FeatureNames.CashWithdrawalPct30d).Value);
     }

@@ -70,7 +70,7 @@ public sealed class RuleEngineTests
             Vector(v => { v[FeatureIndex.MinDueOnlyStreak] = 3; v[FeatureIndex.UtilisationPct] = 60; }), Defaults);
 
         Assert.Equal(RiskBand.Medium, result.Band);
-        Assert.Equal("Only the minimum due was paid for 3 consecutive cycles (more than 2)", Assert.Single(result.Hits).Reason);
+        Assert.Equal("Only the minimum due or less was paid for 3 consecutive cycles (more than 2)", Assert.Single(result.Hits).Reason);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class RuleEngineTests
 
         Assert.Equal(RiskBand.High, result.Band);
         Assert.Equal(
-            "Only the minimum due was paid for 3 consecutive cycles (more than 2) with utilisation 80% above 75%",
+            "Only the minimum due or less was paid for 3 consecutive cycles (more than 2) with utilisation 80% above 75%",
             Assert.Single(result.Hits).Reason);
     }
 

@@ -121,4 +121,16 @@ public sealed class StoreLabelRuleTests(SmallPortfolioFixture portfolio) : IClas
         Assert.True(portfolio.Customers.Sum(c => c.Labels.Count(l => l.BecameDelinquent)) > 10);
         Assert.True(compared > 1_000);
     }
+
+    [Fact]
+    public void Observe_WithALead_ImminentDelinquencyLeftOutAndTheWindowShifted()
+    {
+        // First 30+ DPD on 15 Jul (the 31 Jul statement reports 46 days).
+        var statements = Monthly(m => m == 7 ? 46 : m > 7 ? 76 : 0);
+
+        var rows = StoreLabelRule.Observe(statements, outcomeWindowDays: 120, Prior, Today, leadDays: 30);
+
+        // 30 Apr and 31 May: 15 Jul is 31–150 days ahead → bad; 30 Jun: only 15 days ahead, too close to warn → left out.
+        Assert.Equal([new(MonthEnd(4), true), new(MonthEnd(5), true)], rows);
+    }
 }

@@ -7,6 +7,7 @@ public static class JobIds
     public const string NightlyPortfolioRescore = "nightly-portfolio-rescore";
     public const string AlertOutboxSweep = "alert-outbox-sweep";
     public const string RetrainFromStore = "retrain-from-store";
+    public const string RulesWhatIf = "rules-what-if";
 
     /// <summary>Queue of alert deliveries, served before the default queue so a long re-score never holds alerts up.</summary>
     public const string AlertsQueue = "alerts";

@@ -53,6 +53,8 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<AlertOutboxSweepJob>();
         services.AddTransient<RetrainFromStoreJob>();
         services.AddSingleton<IRetrainJobQueue, HangfireRetrainJobQueue>();
+        services.AddTransient<RulesWhatIfJob>();
+        services.AddSingleton<IRulesWhatIfJobQueue, HangfireRulesWhatIfJobQueue>();
         services.AddHostedService<EscalationAlertEnqueuer>();
         return services;
     }

@@ -19,6 +19,28 @@ public sealed class RuleThresholdForm
 
     public int MerchantMixMinPurchases { get; set; }
 
+    public int ConfirmationChecks { get; set; }
+
+    public int ConfirmationSpacingDays { get; set; }
+
+    public int UtilisationHighConfirmations { get; set; }
+
+    public bool UtilisationRevolvingOnly { get; set; }
+
+    public int CashWithdrawalHighConfirmations { get; set; }
+
+    public double CashWithdrawalMinAmount { get; set; }
+
+    public int SpendDropConfirmations { get; set; }
+
+    public double SpendDropMinPreviousSpend { get; set; }
+
+    public int MerchantMixCrashConfirmations { get; set; }
+
+    public int PastDueGraceDays { get; set; }
+
+    public int PastDueHighDays { get; set; }
+
     public static RuleThresholdForm From(RuleSettings s) => new()
     {
         UtilisationHighPct = s.UtilisationHighPct,
@@ -28,6 +50,17 @@ public sealed class RuleThresholdForm
         MinimumDueOnlyHighUtilisationPct = s.MinimumDueOnlyHighUtilisationPct,
         MerchantMixDropPct = s.MerchantMixDropPct,
         MerchantMixMinPurchases = s.MerchantMixMinPurchases,
+        ConfirmationChecks = s.ConfirmationChecks,
+        ConfirmationSpacingDays = s.ConfirmationSpacingDays,
+        UtilisationHighConfirmations = s.UtilisationHighConfirmations,
+        UtilisationRevolvingOnly = s.UtilisationRevolvingOnly,
+        CashWithdrawalHighConfirmations = s.CashWithdrawalHighConfirmations,
+        CashWithdrawalMinAmount = s.CashWithdrawalMinAmount,
+        SpendDropConfirmations = s.SpendDropConfirmations,
+        SpendDropMinPreviousSpend = s.SpendDropMinPreviousSpend,
+        MerchantMixCrashConfirmations = s.MerchantMixCrashConfirmations,
+        PastDueGraceDays = s.PastDueGraceDays,
+        PastDueHighDays = s.PastDueHighDays,
     };
 
     public RuleSettings ToSettings() => new()
@@ -39,5 +72,16 @@ public sealed class RuleThresholdForm
         MinimumDueOnlyHighUtilisationPct = MinimumDueOnlyHighUtilisationPct,
         MerchantMixDropPct = MerchantMixDropPct,
         MerchantMixMinPurchases = MerchantMixMinPurchases,
+        ConfirmationChecks = ConfirmationChecks,
+        ConfirmationSpacingDays = ConfirmationSpacingDays,
+        UtilisationHighConfirmations = UtilisationHighConfirmations,
+        UtilisationRevolvingOnly = UtilisationRevolvingOnly,
+        CashWithdrawalHighConfirmations = CashWithdrawalHighConfirmations,
+        CashWithdrawalMinAmount = CashWithdrawalMinAmount,
+        SpendDropConfirmations = SpendDropConfirmations,
+        SpendDropMinPreviousSpend = SpendDropMinPreviousSpend,
+        MerchantMixCrashConfirmations = MerchantMixCrashConfirmations,
+        PastDueGraceDays = PastDueGraceDays,
+        PastDueHighDays = PastDueHighDays,
     };
 }

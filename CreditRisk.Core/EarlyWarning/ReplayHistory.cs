@@ -1,0 +1,58 @@
+using CreditRisk.Core.Training;
+
+namespace CreditRisk.Core.EarlyWarning;
+
+/// <summary>
+/// What a replay replays: each customer's history (transactions, statements, credit limit) and the first 30+ DPD date
+/// of those who reached it. Read once and replayable any number of times (each replay keeps its own cursor), so two
+/// settings can be compared on exactly the same customers. From a data directory (<see cref="FromDirectory"/>) or from
+/// the store (<see cref="StoreReplayHistorySource"/>).
+/// </summary>
+public sealed class ReplayHistory
+{
+    internal ReplayHistory(
+        IReadOnlyList<CustomerHistory> customers, IReadOnlyDictionary<string, DateOnly> delinquency, string source, StoreSample? sample = null)
+    {
+        Customers = customers;
+        Delinquency = delinquency;
+        Source = source;
+        Sample = sample;
+    }
+
+    /// <summary>How the customers were chosen from the store; null for a data directory (every customer).</summary>
+    public StoreSample? Sample { get; }
+
+    /// <summary>Where the history came from, for reports: a directory's full path, or the store sample's description.</summary>
+    public string Source { get; }
+
+    /// <summary>First 30+ DPD date of each customer who reached it.</summary>
+    public IReadOnlyDictionary<string, DateOnly> Delinquency { get; }
+
+    public int CustomerCount => Customers.Count;
+
+    /// <summary>In customer id order (ordinal), so shards and results do not depend on how the history was read.</summary>
+    internal IReadOnlyList<CustomerHistory> Customers { get; }
+
+    /// <summary>
+    /// customers.csv, transactions.csv and/or statements.csv, and delinquency_events.csv of <paramref name="directory"/>
+    /// (what <c>simulate</c> writes).
+    /// </summary>
+    /// <exception cref="TrainingDataException">The directory is incomplete or malformed.</exception>
+    public static ReplayHistory FromDirectory(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var history = TrainingDataReader.Read(directory, withLabels: false);
+        var delinquency = TrainingDataReader.ReadDelinquencyEvents(directory, history);
+        return new ReplayHistory(
+            [.. history.Customers.Values.OrderBy(c => c.Id, StringComparer.Ordinal)], delinquency, history.Source);
+    }
+}
+
+/// <summary>Which stored customers a store replay holds and why others are left out.</summary>
+/// <param name="PortfolioCustomers">Customers in the store.</param>
+/// <param name="Sampled">Customers chosen (all of them, or those whose id hashes lowest).</param>
+/// <param name="AlreadyDelinquent">Chosen but left out: first 30+ DPD before the period, not a customer to warn early about.</param>
+/// <param name="WithoutData">Chosen but left out: no transaction or statement in the period.</param>
+/// <param name="From">First day of the period (UTC).</param>
+/// <param name="To">Last day of the period (UTC): the day the history was read.</param>
+public sealed record StoreSample(int PortfolioCustomers, int Sampled, int AlreadyDelinquent, int WithoutData, DateOnly From, DateOnly To);
