@@ -36,7 +36,7 @@ internal static class InMemoryPipelineBench
             FeatureEngine.Compute(profile, limits[transaction.CustomerId], transaction.Timestamp, features);
             var ruleResult = RuleReading.Confirmed(profile, limits[transaction.CustomerId], transaction.Timestamp, features, rules);
             var score = model?.Score(features);
-            RiskBand? modelBand = score is null ? null : RiskBanding.FromProbability(score.Ensemble, banding);
+            RiskBand? modelBand = score is null ? null : BandCutoffResolver.BandOf(score.Ensemble, banding, model);
             var band = RiskCombination.Combine(modelBand, ruleResult.Signals, bands.GetValueOrDefault(transaction.CustomerId));
             bands[transaction.CustomerId] = band;
             highs += band == RiskBand.High ? 1 : 0;

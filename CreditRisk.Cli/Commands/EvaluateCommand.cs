@@ -33,7 +33,7 @@ internal static class EvaluateCommand
                 var report = await services.GetRequiredService<EvaluationService>().EvaluateAsync(
                     parse.GetValue(data)!.FullName,
                     parse.GetValue(model),
-                    BandCutoffs.From(services.GetRequiredService<IOptions<BandingOptions>>().Value),
+                    services.GetRequiredService<IOptions<BandingOptions>>().Value,
                     ct);
                 await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(report, CommandHost.Json));
                 return 0;

@@ -54,6 +54,7 @@ internal static class TrainCommand
 
             try
             {
+                var banding = services.GetRequiredService<IOptions<BandingOptions>>().Value;
                 var report = await services.GetRequiredService<TrainingService>().TrainAsync(new TrainingRequest
                 {
                     DataDirectory = parse.GetValue(data)!.FullName,
@@ -67,7 +68,8 @@ internal static class TrainCommand
                         _ => TrainingLabels.Auto,
                     },
                     CreatedBy = $"cli:{Environment.UserName}",
-                    Cutoffs = BandCutoffs.From(services.GetRequiredService<IOptions<BandingOptions>>().Value),
+                    Cutoffs = banding.Pinned,
+                    Budget = banding.Budget,
                 }, ct);
                 await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(report, CommandHost.Json));
                 return 0;

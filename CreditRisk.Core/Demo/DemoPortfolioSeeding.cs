@@ -205,7 +205,8 @@ public sealed partial class DemoPortfolioSeeding(
                 Seed = state.Seed,
                 Promote = true,
                 CreatedBy = Actor,
-                Cutoffs = BandCutoffs.From(banding.Value),
+                Cutoffs = banding.Value.Pinned,
+                Budget = banding.Value.Budget,
             }, ct).ConfigureAwait(false);
         }
         catch (TrainingDataException ex)

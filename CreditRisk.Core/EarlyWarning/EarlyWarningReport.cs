@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring.Evaluation;
 
 namespace CreditRisk.Core.EarlyWarning;
@@ -65,8 +66,14 @@ public sealed record EarlyWarningReport
     /// <summary>The model scored with; null when the rules alone decided.</summary>
     public string? ModelVersion { get; init; }
 
-    /// <summary>The model cut-offs replayed: the proposal's, else those the pipeline uses.</summary>
+    /// <summary>The model cut-offs replayed: the proposal's, else those in force (<see cref="CutoffsOrigin"/> says whose).</summary>
     public required BandCutoffs Cutoffs { get; init; }
+
+    /// <summary>
+    /// Pinned (by configuration or by the proposal), the model's own (chosen from the alert budget at training), or the
+    /// legacy defaults.
+    /// </summary>
+    public CutoffOrigin CutoffsOrigin { get; init; }
 
     /// <summary>The change replayed instead of the settings in force; null when none.</summary>
     public RiskProposal? Proposal { get; init; }
@@ -110,6 +117,9 @@ public sealed record EarlyWarningReport
 
     /// <summary>The measures under other model cut-offs; empty when none were asked for.</summary>
     public IReadOnlyList<CutoffTradeOff> WhatIf { get; init; } = [];
+
+    /// <summary>The alert-budget trade-off: the High cut-off swept over the replay's probabilities (<see cref="BudgetSweep"/>); empty without a model.</summary>
+    public IReadOnlyList<BudgetSweepPoint> BudgetCurve { get; init; } = [];
 }
 
 /// <summary>The lead-time measures of one way of banding the replayed assessments.</summary>

@@ -91,7 +91,9 @@ public sealed class EarlyWarningService(
         BandingOutcome Outcome(EarlyWarningMeasures.BandOf bandOf) =>
             BandingOutcome.From(EarlyWarningMeasures.Compute(timelines, delinquency, bandOf, start, end, request.LeadDays));
         var figures = EarlyWarningMeasures.Compute(timelines, delinquency, EarlyWarningMeasures.PipelineBand, start, end, request.LeadDays);
-        var cutoffs = BandCutoffs.From(replaySettings.Banding);
+        // The replay's own banding: a proposal's cut-offs pin it, else the cut-offs in force (pinned, the model's, legacy).
+        var inForce = BandCutoffResolver.Resolve(replaySettings.Banding, model);
+        var cutoffs = inForce.Cutoffs;
         var sources = new BandSources(Outcome(EarlyWarningMeasures.RulesAlone), Outcome(EarlyWarningMeasures.ModelAlone(cutoffs)));
         var ruleOutcomes = RuleBits.Ids
             .Select((id, i) => (id, RuleOutcome.From(EarlyWarningMeasures.Compute(
@@ -108,6 +110,7 @@ public sealed class EarlyWarningService(
             NeverDelinquentCustomers = figures.NeverDelinquentCustomers,
             ModelVersion = model?.Version,
             Cutoffs = cutoffs,
+            CutoffsOrigin = inForce.Origin,
             Proposal = request.Proposal,
             Period = new ReplayPeriod(firstDay, lastDay, Math.Round((end - start).TotalDays / EarlyWarningMeasures.DaysPerMonth, 2), request.StepDays, stepEnds.Count),
             LeadDays = request.LeadDays,
@@ -126,6 +129,7 @@ public sealed class EarlyWarningService(
             Assessments = assessments,
             DurationSeconds = Math.Round(watch.Elapsed.TotalSeconds, 1),
             WhatIf = whatIf,
+            BudgetCurve = BudgetSweep.Compute(timelines, delinquency, cutoffs, start, end, request.LeadDays),
         };
     }
 

@@ -344,7 +344,7 @@ public sealed class RiskPipeline(
         var features = FeatureEngine.Compute(profile, customer?.CreditLimit, asOf);
         var ruleResult = RuleReading.Confirmed(profile, customer?.CreditLimit, asOf, features, settings);
         var score = model?.Score(features);
-        RiskBand? modelBand = score is null ? null : RiskBanding.FromProbability(score.Ensemble, banding.Value);
+        RiskBand? modelBand = score is null ? null : BandCutoffResolver.BandOf(score.Ensemble, banding.Value, model);
         return new RiskAssessment
         {
             Id = _ids.Next(now),

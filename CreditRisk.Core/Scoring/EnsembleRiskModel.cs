@@ -4,7 +4,8 @@ namespace CreditRisk.Core.Scoring;
 
 /// <summary>
 /// A model version ready to score: the shared input layout, the logistic and single-tree scorers blended by fixed
-/// weights, and optionally the challenger (reported beside the champion, never used for bands).
+/// weights and the blend recalibrated (Platt scaling of its logit, fitted on rows the blended models did not see; none
+/// for versions trained before), and optionally the challenger (reported beside the champion, never used for bands).
 /// Built from the ML.NET models' own parameters by <see cref="ModelPackage"/>; immutable and thread-safe.
 /// <see cref="Probabilities"/> does not allocate; <see cref="Score"/> adds the contributions.
 /// </summary>
@@ -22,7 +23,9 @@ public sealed class EnsembleRiskModel : IRiskModel
         TreeEnsembleScorer tree,
         TreeEnsembleScorer? challenger,
         double logisticWeight,
-        ScoreDistribution trainingScores)
+        ScoreDistribution trainingScores,
+        PlattScaling? calibration,
+        BandCutoffs? storedCutoffs = null)
     {
         if (logistic.Width != layout.Width)
         {
@@ -37,6 +40,8 @@ public sealed class EnsembleRiskModel : IRiskModel
         _challenger = challenger;
         LogisticWeight = logisticWeight;
         TrainingScores = trainingScores;
+        Calibration = calibration;
+        StoredCutoffs = storedCutoffs;
     }
 
     public string Version { get; }
@@ -49,6 +54,9 @@ public sealed class EnsembleRiskModel : IRiskModel
     /// <summary>Deciles of the ensemble probability on the training split: the reference for drift (PSI).</summary>
     public ScoreDistribution TrainingScores { get; }
 
+    /// <summary>The band cut-offs chosen for this version at training (<see cref="ModelVersion.Cutoffs"/>); null for older versions.</summary>
+    public BandCutoffs? StoredCutoffs { get; }
+
     /// <summary>Whether a challenger is packaged with this version.</summary>
     public bool HasChallenger => _challenger is not null;
 
@@ -57,6 +65,9 @@ public sealed class EnsembleRiskModel : IRiskModel
     internal LogisticScorer Logistic => _logistic;
 
     internal TreeEnsembleScorer Tree => _tree;
+
+    /// <summary>Maps the logit of the weighted blend to the ensemble probability; null = the blend is the probability.</summary>
+    internal PlattScaling? Calibration { get; }
 
     public ModelProbabilities Probabilities(ReadOnlySpan<double?> features)
     {
@@ -120,6 +131,8 @@ public sealed class EnsembleRiskModel : IRiskModel
     {
         var logistic = _logistic.Probability(x);
         var tree = _tree.Probability(x);
-        return new ModelProbabilities(logistic, tree, (LogisticWeight * logistic) + ((1 - LogisticWeight) * tree));
+        var blend = (LogisticWeight * logistic) + ((1 - LogisticWeight) * tree);
+        var ensemble = Calibration is { } calibration ? calibration.Probability(PlattScaling.Logit(blend)) : blend;
+        return new ModelProbabilities(logistic, tree, ensemble);
     }
 }

@@ -1,3 +1,5 @@
+using CreditRisk.Core.Scoring.Evaluation;
+
 namespace CreditRisk.Core.Scoring;
 
 /// <summary>
@@ -11,6 +13,12 @@ public interface IRiskModel
 
     /// <summary>Feature names in the order <see cref="Score"/> expects; the pipeline uses the model only when they equal <c>FeatureNames.Ordered</c>.</summary>
     IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>
+    /// The band cut-offs chosen for this version at training from the alert budget, which the version brings when it
+    /// becomes champion (see <c>BandCutoffResolver</c>); null when none were stored (versions trained before).
+    /// </summary>
+    BandCutoffs? StoredCutoffs => null;
 
     /// <summary>Scores one vector (missing features are null) and explains the result.</summary>
     ModelScore Score(ReadOnlySpan<double?> features);
@@ -33,7 +41,10 @@ public interface IRiskModel
 /// <summary>Probabilities of delinquency (0–1) from each model and their weighted ensemble.</summary>
 /// <param name="Logistic">Logistic-regression probability.</param>
 /// <param name="Tree">Decision-tree probability.</param>
-/// <param name="Ensemble">The weighted ensemble (by default 0.6 logistic + 0.4 tree).</param>
+/// <param name="Ensemble">
+/// The ensemble: the weighted blend (by default 0.6 logistic + 0.4 tree), recalibrated for versions trained with a
+/// calibration (see <see cref="EnsembleRiskModel"/>). The bands are cut from this probability.
+/// </param>
 /// <param name="Contributions">
 /// Per-feature contributions, largest absolute first; positive raises the risk. For <see cref="EnsembleRiskModel"/>
 /// these are the logistic part's log-odds terms (coefficient × standardised value, plus the missing-indicator term).

@@ -19,6 +19,12 @@ internal sealed record ModelManifest
 
     public required ScoreDistribution TrainingScores { get; init; }
 
+    /// <summary>
+    /// Platt scaling of the logit of the weighted blend, fitted on out-of-fold blends at training; null for packages
+    /// written before the ensemble was recalibrated (their ensemble is the plain blend, as it was measured).
+    /// </summary>
+    public PlattScaling? EnsembleCalibration { get; init; }
+
     /// <summary>Training settings, for the record (tree leaves, regularisation, seed…).</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Text.Json;
 using CreditRisk.Core.Features;
+using CreditRisk.Core.Scoring.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
@@ -33,12 +34,14 @@ public static class ModelPackage
     {
         ArgumentNullException.ThrowIfNull(version);
         ModelIncompatibleException.ThrowIfFeaturesDiffer(version.Id, version.FeatureNames, FeatureNames.Ordered);
-        return Load(version.Id, version.ModelBytes);
+        return Load(version.Id, version.ModelBytes, version.Cutoffs?.ToBandCutoffs());
     }
 
     /// <summary>Loads package bytes for scoring under the id <paramref name="versionId"/>.</summary>
     /// <exception cref="ModelIncompatibleException">Different features, or a package that cannot be read.</exception>
-    public static EnsembleRiskModel Load(string versionId, byte[] bytes)
+    public static EnsembleRiskModel Load(string versionId, byte[] bytes) => Load(versionId, bytes, storedCutoffs: null);
+
+    private static EnsembleRiskModel Load(string versionId, byte[] bytes, BandCutoffs? storedCutoffs)
     {
         try
         {
@@ -52,7 +55,8 @@ public static class ModelPackage
             var challengerModel = LoadModel(ml, zip, ChallengerEntry, optional: true);
             var challenger = challengerModel is null ? null : ExtractTrees(challengerModel);
             return new EnsembleRiskModel(
-                versionId, manifest.FeatureNames, layout, logistic, tree, challenger, manifest.LogisticWeight, manifest.TrainingScores);
+                versionId, manifest.FeatureNames, layout, logistic, tree, challenger, manifest.LogisticWeight, manifest.TrainingScores,
+                manifest.EnsembleCalibration, storedCutoffs);
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or InvalidOperationException or FormatException or InvalidCastException)
         {

@@ -1,3 +1,5 @@
+using CreditRisk.Core.Scoring.Cutoffs;
+
 namespace CreditRisk.Core.Scoring;
 
 /// <summary>A trained model in the registry. Exactly one version is the champion the pipeline scores with.</summary>
@@ -50,6 +52,19 @@ public sealed record ModelVersion
 
         return new Dictionary<string, ModelCurves>(CurvesByModel, StringComparer.Ordinal) { [ModelNames.Ensemble] = Curves };
     }
+
+    /// <summary>
+    /// The band cut-offs chosen on the hold-out from the alert budget, which the version brings when it is champion
+    /// (unless configuration pins others); null for versions registered before cut-offs were chosen, which band with
+    /// the legacy defaults, so older registry documents still load.
+    /// </summary>
+    public ChosenCutoffs? Cutoffs { get; init; }
+
+    /// <summary>
+    /// The hold-out trade-off of alert budget against High cut-off, bad rows caught and good customers flagged; empty
+    /// for versions registered before it was kept.
+    /// </summary>
+    public List<BudgetCurvePoint> BudgetCurve { get; init; } = [];
 
     /// <summary>Facts about the training data: rows, positives, date range and so on.</summary>
     public Dictionary<string, string> TrainingSummary { get; init; } = [];

@@ -1,16 +1,19 @@
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
-using CreditRisk.Core.Scoring.Evaluation;
 
 namespace CreditRisk.Core.Training;
 
-/// <summary>Measures a registered version (the champion by default) on every row of a data directory, without training.</summary>
+/// <summary>
+/// Measures a registered version (the champion by default) on every row of a data directory, without training, at the
+/// cut-offs it would band with (<see cref="BandCutoffResolver"/>: pinned by configuration, else its own).
+/// </summary>
 public sealed class EvaluationService(IModelRegistry registry)
 {
     /// <exception cref="KeyNotFoundException">No such version, or no champion when none is named.</exception>
     /// <exception cref="ModelIncompatibleException">The version does not fit the feature engine.</exception>
     /// <exception cref="TrainingDataException">The data directory is incomplete or malformed.</exception>
-    public async Task<ModelReport> EvaluateAsync(string dataDirectory, string? versionId, BandCutoffs cutoffs, CancellationToken ct = default)
+    public async Task<ModelReport> EvaluateAsync(string dataDirectory, string? versionId, BandingOptions banding, CancellationToken ct = default)
     {
         var version = versionId is null
             ? await registry.GetChampionAsync(ct).ConfigureAwait(false)
@@ -18,6 +21,7 @@ public sealed class EvaluationService(IModelRegistry registry)
             : await registry.GetAsync(versionId, ct).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"Model version '{versionId}' is not in the registry.");
         var model = ModelPackage.Load(version);
+        var cutoffs = BandCutoffResolver.Resolve(banding, model).Cutoffs;
         var rows = PointInTimeFeatures.Build(TrainingDataReader.Read(dataDirectory));
         var (models, psi, _) = ModelScoring.Evaluate(model, rows, cutoffs);
         return new ModelReport

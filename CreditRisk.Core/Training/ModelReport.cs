@@ -1,4 +1,5 @@
 using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
 
 namespace CreditRisk.Core.Training;
@@ -30,7 +31,17 @@ public sealed record ModelReport
     /// <summary>Whether the version became the champion; null for an evaluation.</summary>
     public bool? Promoted { get; init; }
 
+    /// <summary>The cut-offs the band and High-cut-off measures are at: the pinned ones, else the version's own.</summary>
     public required BandCutoffs Cutoffs { get; init; }
+
+    /// <summary>The cut-offs <c>train</c> chose from the alert budget and stored with the version; null for an evaluation.</summary>
+    public ChosenCutoffs? ChosenCutoffs { get; init; }
+
+    /// <summary>The hold-out's alert-budget trade-off stored with the version; null for an evaluation.</summary>
+    public IReadOnlyList<BudgetCurvePoint>? BudgetCurve { get; init; }
+
+    /// <summary>How the ensemble probability was calibrated (see <c>CrossFittedCalibration</c>); null for an evaluation.</summary>
+    public string? EnsembleCalibration { get; init; }
 
     /// <summary>PSI of the ensemble score on the evaluated rows against the training rows.</summary>
     public required PsiResult Psi { get; init; }

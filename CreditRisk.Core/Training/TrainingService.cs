@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
 using Microsoft.Extensions.Options;
 
@@ -30,8 +31,15 @@ public sealed record TrainingRequest
     /// <summary>Who trained it, e.g. <c>cli:alice</c>.</summary>
     public required string CreatedBy { get; init; }
 
-    /// <summary>Band cut-offs for the band and High-cut-off measures.</summary>
-    public required BandCutoffs Cutoffs { get; init; }
+    /// <summary>
+    /// Cut-offs pinned by configuration (<c>Banding:MediumFrom</c>/<c>HighFrom</c>) for the band and High-cut-off
+    /// measures; null measures at the cut-offs chosen from <see cref="Budget"/>, which are stored with the version
+    /// either way.
+    /// </summary>
+    public BandCutoffs? Cutoffs { get; init; }
+
+    /// <summary>The alert budget the version's cut-offs are chosen from on the hold-out. Default 25 alerts per 1,000 a month, 10% watch list.</summary>
+    public AlertBudget Budget { get; init; } = AlertBudget.Default;
 
     /// <summary>Which labels to train on. Default <see cref="TrainingLabels.Auto"/>.</summary>
     public TrainingLabels Labels { get; init; } = TrainingLabels.Auto;
@@ -52,8 +60,9 @@ public enum TrainingLabels
 
 /// <summary>
 /// Trains a model version from a data directory: point-in-time feature vectors, a seeded stratified hold-out by
-/// customer, the logistic regression, single tree and challenger on the training side, measures on the hold-out,
-/// then registers the version (and promotes it when asked).
+/// customer, the logistic regression, single tree and challenger on the training side (the ensemble calibrated on
+/// out-of-fold blends of the training side), band cut-offs chosen on the hold-out from the alert budget, measures on
+/// the hold-out, then registers the version with its cut-offs (and promotes it when asked).
 /// </summary>
 public sealed class TrainingService(
     IModelRegistry registry, ModelPromotionService promotion, IOptions<ModelOptions> options, TimeProvider time)
@@ -139,8 +148,13 @@ public sealed class TrainingService(
         ct.ThrowIfCancellationRequested();
         var createdAt = time.GetUtcNow();
         var id = NewVersionId(createdAt);
-        var trained = new ModelTrainer(options.Value).Train(id, train.ConvertAll(r => r.Features), train.ConvertAll(r => r.Label), request.Seed);
-        var (models, psi, curvesByModel) = ModelScoring.Evaluate(trained.Model, holdout, request.Cutoffs);
+        var trained = new ModelTrainer(options.Value).Train(
+            id, train.ConvertAll(r => r.Features), train.ConvertAll(r => r.Label), request.Seed, groups: train.ConvertAll(r => r.CustomerId));
+        var panel = new ScoredPanel(holdout.Select(r => new PanelRow(r.CustomerId, r.AsOf, trained.Model.Probabilities(r.Features).Ensemble, r.Label)));
+        var chosen = BudgetCutoffChooser.Choose(panel, request.Budget);
+        var budgetCurve = BudgetCurve.Compute(panel, BudgetCurve.DefaultBudgets);
+        var measuredAt = request.Cutoffs ?? chosen.ToBandCutoffs();
+        var (models, psi, curvesByModel) = ModelScoring.Evaluate(trained.Model, holdout, measuredAt);
         var curves = curvesByModel[ModelNames.Ensemble];
 
         var version = new ModelVersion
@@ -153,7 +167,9 @@ public sealed class TrainingService(
             Metrics = models.ToMetrics(),
             CurvesByModel = curvesByModel,
             Curves = curves,
-            TrainingSummary = Summary(training, train, holdout, request),
+            Cutoffs = chosen,
+            BudgetCurve = budgetCurve,
+            TrainingSummary = Summary(training, train, holdout, request, trained.Calibration),
         };
         await registry.AddAsync(version, ct).ConfigureAwait(false);
         if (request.Promote)
@@ -171,7 +187,10 @@ public sealed class TrainingService(
             TrainRows = train.Count,
             HoldoutRows = holdout.Count,
             Promoted = request.Promote,
-            Cutoffs = request.Cutoffs,
+            Cutoffs = measuredAt,
+            ChosenCutoffs = chosen,
+            BudgetCurve = budgetCurve,
+            EnsembleCalibration = trained.Calibration,
             Psi = psi,
             Models = models,
         };
@@ -182,7 +201,7 @@ public sealed class TrainingService(
         $"{at.UtcDateTime:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
 
     private static Dictionary<string, string> Summary(
-        TrainingRows history, List<LabeledRow> train, List<LabeledRow> holdout, TrainingRequest request)
+        TrainingRows history, List<LabeledRow> train, List<LabeledRow> holdout, TrainingRequest request, string calibration)
     {
         var rows = history.Rows;
         string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
@@ -201,6 +220,7 @@ public sealed class TrainingService(
             ["seed"] = Text(request.Seed),
             ["as_of_from"] = rows.Min(r => r.AsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["as_of_to"] = rows.Max(r => r.AsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["ensemble_calibration"] = calibration,
         };
         if (request.DataDirectory is not null)
         {

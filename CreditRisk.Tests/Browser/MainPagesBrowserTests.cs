@@ -1,4 +1,5 @@
 using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Web.Authorization;
 using Microsoft.Playwright;
 
@@ -31,6 +32,16 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
             },
             Curves = Builders.A.ModelCurves(),
             CurvesByModel = Builders.A.CurvesByModel(),
+            Cutoffs = Builders.A.ChosenCutoffs(),
+            // A budget curve shaped like a trained one: each budget lowers the cut-off, catches more and bothers more.
+            BudgetCurve = [.. BudgetCurve.DefaultBudgets.Select(b => new BudgetCurvePoint
+            {
+                Budget = b,
+                HighFrom = 0.45 / (1 + (b / 20)),
+                AlertsPer1000PerMonth = b * 0.99,
+                BadRowsFlaggedHigh = 1 - Math.Exp(-b / 60),
+                GoodCustomersEverHigh = 1 - Math.Exp(-b / 200),
+            })],
         });
 
         string[] pages =
@@ -51,6 +62,9 @@ public sealed class MainPagesBrowserTests : IAsyncLifetime
                 await Assertions.Expect(page.Locator("[data-testid=model-roc-chart] .apexcharts-legend-text"))
                     .ToHaveTextAsync(["Logistic (AUC 0.840)", "Tree (AUC 0.820)", "Challenger (AUC 0.850)", "Ensemble (AUC 0.870)", "Random"]);
                 await Assertions.Expect(page.Locator("[data-testid=model-calibration-chart] .apexcharts-legend-text")).ToHaveCountAsync(5);
+                await Assertions.Expect(page.Locator("[data-testid=budget-curve-chart] .apexcharts-legend-text"))
+                    .ToHaveTextAsync(["Bad rows flagged High", "Good customers ever High"]);
+                await Assertions.Expect(page.Locator("#cutoffs-in-force")).ToContainTextAsync("legacy defaults: no champion model is registered");
             }
 
             await _session.ScreenshotAsync("admin-" + path.Replace("admin/", "").Replace('/', '-'));

@@ -6,6 +6,7 @@ using CreditRisk.Core.Identity;
 using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 
@@ -217,6 +218,30 @@ public static class A
         [ModelNames.Ensemble] = ModelCurves(),
         [ModelNames.Challenger] = ModelCurves() with { Roc = [.. ModelCurves().Roc.Take(2)] },
     };
+
+    /// <summary>Cut-offs chosen from the default budget on a 6,000-row hold-out, with a note as a real one may carry.</summary>
+    public static ChosenCutoffs ChosenCutoffs() => new()
+    {
+        MediumFrom = 0.0563,
+        HighFrom = 0.1546,
+        Basis = CutoffBasis.Budget,
+        HighAlertsPer1000PerMonth = 25,
+        WatchListShare = 0.10,
+        HoldoutHighAlertsPer1000PerMonth = 24.89,
+        HoldoutWatchListShare = 0.0999,
+        HoldoutHighShare = 0.0296,
+        HoldoutRows = 6108,
+        HoldoutCustomers = 892,
+        Note = "one row per customer: every High row counts as an alert",
+    };
+
+    /// <summary>Three points of a budget curve, the strictest without a cut-off.</summary>
+    public static List<BudgetCurvePoint> BudgetCurve() =>
+    [
+        new() { Budget = 1 },
+        new() { Budget = 25, HighFrom = 0.1546, AlertsPer1000PerMonth = 24.89, BadRowsFlaggedHigh = 0.3241, GoodCustomersEverHigh = 0.1064 },
+        new() { Budget = 50, HighFrom = 0.0859, AlertsPer1000PerMonth = 49.93, BadRowsFlaggedHigh = 0.4276, GoodCustomersEverHigh = 0.2467 },
+    ];
 
     public static AppUser User(string id = "user-1", string userName = "asha") => new()
     {

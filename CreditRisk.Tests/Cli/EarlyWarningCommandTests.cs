@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using CreditRisk.Cli.Commands;
 using CreditRisk.Core;
+using CreditRisk.Core.EarlyWarning;
 using CreditRisk.Core.Persistence;
-using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Simulation;
 using CreditRisk.Core.Training;
@@ -32,6 +32,9 @@ public sealed class EarlyWarningFixture : IAsyncLifetime
 
     public int Delinquent { get; private set; }
 
+    /// <summary>The cut-offs the champion was stored with (its hold-out is small: the legacy defaults, with a note).</summary>
+    public BandCutoffs ChampionCutoffs { get; private set; } = null!;
+
     public IHost BuildHost()
     {
         var builder = Host.CreateApplicationBuilder();
@@ -53,6 +56,7 @@ public sealed class EarlyWarningFixture : IAsyncLifetime
                 SimulatedTrainingData.ToHistory(training, "tests"),
                 new TrainingRequest { CreatedBy = "tests", Promote = true, Cutoffs = new BandCutoffs(0.35, 0.65), Seed = 7 });
             ModelVersion = report.Version;
+            ChampionCutoffs = report.ChosenCutoffs!.ToBandCutoffs();
             await host.Services.GetRequiredService<ICreditRiskStore>().DisposeAsync();
         }
 
@@ -74,8 +78,9 @@ public sealed class EarlyWarningCommandTests(EarlyWarningFixture fixture) : ICla
     [Fact]
     public async Task EarlyWarning_SimulatedPortfolio_PrintsOneJsonObjectWithSharesBetweenZeroAndOne()
     {
-        var configuredCutoffs = new BandingOptions();
-        var whatIf = string.Create(CultureInfo.InvariantCulture, $"{configuredCutoffs.MediumFrom}:{configuredCutoffs.HighFrom},0.2:0.4");
+        // Nothing is pinned by configuration: the champion's stored cut-offs are in force.
+        var inForce = fixture.ChampionCutoffs;
+        var whatIf = string.Create(CultureInfo.InvariantCulture, $"{inForce.MediumFrom}:{inForce.HighFrom},0.2:0.4");
         var (code, stdout, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--step-days", "14", "--what-if", whatIf);
 
         Assert.True(code == 0, stderr);
@@ -110,6 +115,47 @@ public sealed class EarlyWarningCommandTests(EarlyWarningFixture fixture) : ICla
 
         Assert.True(root.GetProperty("sources").TryGetProperty("model_alone", out _));
         Assert.InRange(root.GetProperty("rules").GetProperty("utilisation-high").GetProperty("false_alarm_rate").GetDouble(), 0, 1);
+        Assert.Equal("model", root.GetProperty("cutoffs_origin").GetString());
+        Assert.Equal(inForce.HighFrom, root.GetProperty("cutoffs").GetProperty("high_from").GetDouble());
+    }
+
+    [Fact]
+    public async Task EarlyWarning_WithAChampion_AddsTheBudgetCurveEndingAtThePipelinesOwnFigures()
+    {
+        var (code, stdout, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--step-days", "14");
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        var curve = root.GetProperty("budget_curve").EnumerateArray().ToList();
+        Assert.InRange(curve.Count, 3, BudgetSweep.Quantiles.Count + 1);
+        var highs = curve.Select(p => p.GetProperty("high_from").GetDouble()).ToList();
+        Assert.Equal(highs.OrderDescending(), highs);
+        foreach (var point in curve)
+        {
+            Assert.True(point.GetProperty("alerts_per_1000_customers_per_month").GetDouble() >= 0);
+            Assert.True(point.GetProperty("medium_from").GetDouble() <= point.GetProperty("high_from").GetDouble());
+            foreach (var block in new[] { "flagged_ahead", "false_alarm_rate" })
+            {
+                foreach (var level in new[] { "medium_or_higher", "high" })
+                {
+                    Assert.InRange(point.GetProperty(block).GetProperty(level).GetDouble(), 0, 1);
+                }
+            }
+        }
+
+        // The point at the cut-off in force is the replay itself: the sweep combines model and rules as the pipeline does.
+        var current = Assert.Single(curve, p => p.GetProperty("in_force").GetBoolean());
+        Assert.Equal(
+            root.GetProperty("alerts_per_1000_customers_per_month").GetDouble(),
+            current.GetProperty("alerts_per_1000_customers_per_month").GetDouble());
+        foreach (var block in new[] { "flagged_ahead", "false_alarm_rate" })
+        {
+            foreach (var level in new[] { "medium_or_higher", "high" })
+            {
+                Assert.Equal(root.GetProperty(block).GetProperty(level).GetDouble(), current.GetProperty(block).GetProperty(level).GetDouble());
+            }
+        }
     }
 
     [Fact]

@@ -78,7 +78,46 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
         Assert.Contains("'v-none' is not in the registry", stderr);
     }
 
-    private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    [Fact]
+    public async Task Train_BudgetFromConfiguration_PrintsTheChosenCutoffsAndCurveWhichEvaluateThenUses()
+    {
+        // 200 hold-out rows carry 50 alerts per 1,000 (ten alerts).
+        var budget = new Dictionary<string, string?> { ["Banding:HighAlertsPer1000PerMonth"] = "50", ["Banding:WatchListShare"] = "0.12" };
+        var (code, stdout, stderr) = await RunAsync(budget, "train", "--data", portfolio.Directory, "--holdout", "0.25", "--promote");
+
+        Assert.True(code == 0, stderr);
+        using var train = JsonDocument.Parse(stdout);
+        var chosen = train.RootElement.GetProperty("chosen_cutoffs");
+        Assert.Equal("budget", chosen.GetProperty("basis").GetString());
+        Assert.Equal(50, chosen.GetProperty("high_alerts_per_1000_per_month").GetDouble());
+        Assert.Equal(0.12, chosen.GetProperty("watch_list_share").GetDouble());
+        Assert.InRange(chosen.GetProperty("holdout_high_alerts_per_1000_per_month").GetDouble(), 0, 50);
+        var high = chosen.GetProperty("high_from").GetDouble();
+        Assert.Equal(high, train.RootElement.GetProperty("cutoffs").GetProperty("high_from").GetDouble());
+        Assert.Equal(10, train.RootElement.GetProperty("budget_curve").GetArrayLength());
+        Assert.StartsWith("platt", train.RootElement.GetProperty("ensemble_calibration").GetString());
+
+        (code, stdout, stderr) = await RunAsync(budget, "evaluate", "--data", portfolio.Directory);
+
+        Assert.True(code == 0, stderr);
+        using var evaluate = JsonDocument.Parse(stdout);
+        Assert.Equal(high, evaluate.RootElement.GetProperty("cutoffs").GetProperty("high_from").GetDouble());
+    }
+
+    [Fact]
+    public async Task Train_OnlyOneCutoffPinned_ConfigurationErrorOnStderrAndExit1()
+    {
+        var (code, stdout, stderr) = await RunAsync(
+            new Dictionary<string, string?> { ["Banding:HighFrom"] = "0.4" }, "train", "--data", portfolio.Directory);
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Contains("set both or neither", stderr);
+    }
+
+    private Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    private async Task<(int Code, string Stdout, string Stderr)> RunAsync(Dictionary<string, string?>? settings, params string[] args)
     {
         IHost BuildHost()
         {
@@ -89,6 +128,7 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
                 ["Storage:LiteDbPath"] = Path.Combine(_dir, "store.db"),
                 ["Models:ChallengerTrees"] = "20",
             });
+            builder.Configuration.AddInMemoryCollection(settings ?? []);
             builder.Services.AddCreditRiskCore(builder.Configuration);
             return builder.Build();
         }

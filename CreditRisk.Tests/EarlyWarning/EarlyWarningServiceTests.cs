@@ -1,6 +1,7 @@
 using CreditRisk.Core.EarlyWarning;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
+using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Training;
 using CreditRisk.Tests.Ingestion;
@@ -181,7 +182,7 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_WhatIfAtTheConfiguredCutoffs_ReproducesThePipelineBands()
     {
-        var report = await Service().RunAsync(Request() with { WhatIf = [BandCutoffs.From(new BandingOptions())] });
+        var report = await Service().RunAsync(Request() with { WhatIf = [BandCutoffResolver.Resolve(new BandingOptions(), (IRiskModel?)null).Cutoffs] });
 
         var same = Assert.Single(report.WhatIf).WithRules;
         Assert.Equal(report.FlaggedAhead, same.FlaggedAhead);

@@ -70,6 +70,34 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Models_AddAsync_VersionWithCutoffsAndBudgetCurve_RoundTripsThemInGetListAndChampion()
+    {
+        Begin();
+        var version = A.ModelVersion("v1") with { Cutoffs = A.ChosenCutoffs(), BudgetCurve = A.BudgetCurve() };
+
+        await Store.Models.AddAsync(version);
+        await Store.Models.PromoteAsync("v1", A.Now.AddHours(1));
+
+        JsonAssert.Equivalent(version.Cutoffs, (await Store.Models.GetAsync("v1"))!.Cutoffs);
+        JsonAssert.Equivalent(version.BudgetCurve, (await Store.Models.GetAsync("v1"))!.BudgetCurve);
+        JsonAssert.Equivalent(version.Cutoffs, (await Store.Models.ListAsync()).Single().Cutoffs);
+        JsonAssert.Equivalent(version.BudgetCurve, (await Store.Models.GetChampionAsync())!.BudgetCurve);
+        Assert.Null((await Store.Models.GetAsync("v1"))!.BudgetCurve[0].HighFrom);
+    }
+
+    [SkippableFact]
+    public async Task Models_AddAsync_VersionWithoutCutoffs_ReadsBackNullCutoffsAndNoCurve()
+    {
+        Begin();
+
+        await Store.Models.AddAsync(A.ModelVersion("v1"));
+
+        var stored = await Store.Models.GetAsync("v1");
+        Assert.Null(stored!.Cutoffs);
+        Assert.Empty(stored.BudgetCurve);
+    }
+
+    [SkippableFact]
     public async Task Models_AddAsync_VersionWithoutCurves_ReadsBackNullCurves()
     {
         Begin();

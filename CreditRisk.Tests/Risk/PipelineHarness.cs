@@ -45,6 +45,9 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public RuleSettingsService Rules { get; }
 
+    /// <summary>The banding options every pipeline of the harness reads (changes apply at once); nothing pinned by default.</summary>
+    public BandingOptions Banding { get; } = new();
+
     /// <summary>What the champion provider returns; null = no model registered.</summary>
     public IRiskModel? Model { get; set; }
 
@@ -68,7 +71,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         Rules,
         Events,
         new CustomerLockTable(),
-        Options.Create(new BandingOptions()),
+        Options.Create(Banding),
         Options.Create(new RiskPipelineOptions { MaxSaveAttempts = 1_000 }),
         Time,
         NullLogger<RiskPipeline>.Instance);

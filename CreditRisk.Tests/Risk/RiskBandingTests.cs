@@ -13,19 +13,9 @@ public sealed class RiskBandingTests
     [InlineData(0.2999, RiskBand.Medium)]
     [InlineData(0.30, RiskBand.High)]
     [InlineData(1.0, RiskBand.High)]
-    public void FromProbability_DefaultCutOffs_Band(double probability, RiskBand expected)
+    public void BandOf_NothingPinnedNoModel_LegacyCutOffs(double probability, RiskBand expected)
     {
-        Assert.Equal(expected, RiskBanding.FromProbability(probability, new BandingOptions()));
-    }
-
-    [Fact]
-    public void BandingOptions_HighNotAboveMedium_Invalid()
-    {
-        var options = new BandingOptions { MediumFrom = 0.7, HighFrom = 0.6 };
-        var results = new List<ValidationResult>();
-
-        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
-        Assert.Contains(nameof(BandingOptions.HighFrom), results.Single().MemberNames);
+        Assert.Equal(expected, BandCutoffResolver.BandOf(probability, new BandingOptions(), model: null));
     }
 
     [Fact]

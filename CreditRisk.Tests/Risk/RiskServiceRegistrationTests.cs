@@ -48,14 +48,23 @@ public sealed class RiskServiceRegistrationTests : IDisposable
     [Fact]
     public async Task AddCreditRiskCore_ConfiguredThresholds_BecomeTheDefaults()
     {
-        await using var provider = Build(new() { ["Rules:UtilisationHighPct"] = "85", ["Banding:HighFrom"] = "0.7" });
+        await using var provider = Build(new()
+        {
+            ["Rules:UtilisationHighPct"] = "85",
+            ["Banding:MediumFrom"] = "0.4",
+            ["Banding:HighFrom"] = "0.7",
+            ["Banding:HighAlertsPer1000PerMonth"] = "12",
+        });
 
         Assert.Equal(85, provider.GetRequiredService<RuleSettingsService>().Defaults.UtilisationHighPct);
-        Assert.Equal(0.7, provider.GetRequiredService<IOptions<BandingOptions>>().Value.HighFrom);
+        var banding = provider.GetRequiredService<IOptions<BandingOptions>>().Value;
+        Assert.Equal(new(0.4, 0.7), banding.Pinned);
+        Assert.Equal(12, banding.Budget.HighAlertsPer1000PerMonth);
     }
 
     [Theory]
-    [InlineData("Banding:HighFrom", "0.05", "HighFrom")]
+    [InlineData("Banding:HighFrom", "0.05", "MediumFrom")]
+    [InlineData("Banding:WatchListShare", "1.5", "WatchListShare")]
     [InlineData("Rules:CashWithdrawalHighPct", "140", "CashWithdrawalHighPct")]
     [InlineData("RiskPipeline:MaxSaveAttempts", "0", "MaxSaveAttempts")]
     [InlineData("RiskPipeline:RecoveryGraceSeconds", "-1", "RecoveryGraceSeconds")]

@@ -7,12 +7,28 @@ namespace CreditRisk.Tests.Scoring;
 public sealed class EnsembleRiskModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
 {
     [Fact]
-    public void Probabilities_Ensemble_IsTheConfiguredWeightedBlend()
+    public void Probabilities_Ensemble_IsTheConfiguredWeightedBlendRecalibrated()
     {
+        var calibration = Assert.NotNull(fixture.Model.Calibration);
         foreach (var row in fixture.TestRows.Take(200))
         {
             var score = fixture.Model.Probabilities(row);
-            Assert.Equal((0.6 * score.Logistic) + (0.4 * score.Tree), score.Ensemble, 12);
+            var blend = (0.6 * score.Logistic) + (0.4 * score.Tree);
+            Assert.Equal(calibration.Probability(PlattScaling.Logit(blend)), score.Ensemble, 12);
+        }
+    }
+
+    [Fact]
+    public void Probabilities_RecalibrationKeepsTheBlendsOrder()
+    {
+        var pairs = fixture.TestRows.Take(500).Select(r => fixture.Model.Probabilities(r))
+            .Select(s => (Blend: (0.6 * s.Logistic) + (0.4 * s.Tree), s.Ensemble))
+            .OrderBy(p => p.Blend)
+            .ToList();
+
+        for (var i = 1; i < pairs.Count; i++)
+        {
+            Assert.True(pairs[i].Ensemble >= pairs[i - 1].Ensemble, $"blend {pairs[i].Blend} scored below blend {pairs[i - 1].Blend}");
         }
     }
 
@@ -25,7 +41,7 @@ public sealed class EnsembleRiskModelTests(TrainedModelFixture fixture) : IClass
         var score = model.Probabilities(fixture.TestRows[0]);
 
         Assert.Equal(0.25, model.LogisticWeight);
-        Assert.Equal((0.25 * score.Logistic) + (0.75 * score.Tree), score.Ensemble, 12);
+        Assert.Equal(model.Calibration!.Value.Probability(PlattScaling.Logit((0.25 * score.Logistic) + (0.75 * score.Tree))), score.Ensemble, 12);
         Assert.False(model.HasChallenger);
     }
 

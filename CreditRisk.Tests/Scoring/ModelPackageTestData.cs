@@ -19,7 +19,28 @@ internal static class ModelPackageTestData
     };
 
     /// <summary>The same package with one feature renamed in its manifest, as a model from an older engine would be.</summary>
-    public static byte[] WithRenamedFeature(byte[] bytes, string from, string to)
+    public static byte[] WithRenamedFeature(byte[] bytes, string from, string to) => WithManifest(bytes, manifest =>
+    {
+        var names = manifest["featureNames"]!.AsArray();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if ((string?)names[i] == from)
+            {
+                names[i] = to;
+            }
+        }
+    });
+
+    /// <summary>The same package without a manifest field, as a package written before the field existed would be.</summary>
+    public static byte[] WithoutManifestField(byte[] bytes, string field) => WithManifest(bytes, manifest =>
+    {
+        if (!manifest.AsObject().Remove(field))
+        {
+            throw new InvalidOperationException($"The manifest has no field '{field}' to remove.");
+        }
+    });
+
+    private static byte[] WithManifest(byte[] bytes, Action<JsonNode> change)
     {
         using var buffer = new MemoryStream();
         buffer.Write(bytes);
@@ -32,15 +53,7 @@ internal static class ModelPackageTestData
                 manifest = JsonNode.Parse(read)!;
             }
 
-            var names = manifest["featureNames"]!.AsArray();
-            for (var i = 0; i < names.Count; i++)
-            {
-                if ((string?)names[i] == from)
-                {
-                    names[i] = to;
-                }
-            }
-
+            change(manifest);
             entry.Delete();
             using var write = zip.CreateEntry(ModelPackage.ManifestEntry).Open();
             using var writer = new System.Text.Json.Utf8JsonWriter(write);

@@ -2,6 +2,8 @@ using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Cutoffs;
+using CreditRisk.Core.Scoring.Evaluation;
 
 namespace CreditRisk.Tests.Scoring;
 
@@ -37,6 +39,36 @@ public sealed class ModelRegistryRoundTripTests(TrainedModelFixture fixture) : I
         {
             Assert.Equal(fixture.Model.Probabilities(row), model.Probabilities(row));
         }
+    }
+
+    [Fact]
+    public void Load_PackageWrittenBeforeTheEnsembleWasRecalibrated_ScoresThePlainBlend()
+    {
+        var old = ModelPackageTestData.WithoutManifestField(fixture.Trained.PackageBytes, "ensembleCalibration");
+
+        var model = ModelPackage.Load(ModelPackageTestData.Version("old", old));
+
+        Assert.Null(model.Calibration);
+        foreach (var row in fixture.TestRows.Take(100))
+        {
+            var trained = fixture.Model.Probabilities(row);
+            var loaded = model.Probabilities(row);
+            Assert.Equal((trained.Logistic, trained.Tree), (loaded.Logistic, loaded.Tree));
+            Assert.Equal((0.6 * loaded.Logistic) + (0.4 * loaded.Tree), loaded.Ensemble, 12);
+        }
+    }
+
+    [Fact]
+    public void Load_VersionWithStoredCutoffs_TheModelBringsThem()
+    {
+        var version = ModelPackageTestData.Version("v1", fixture.Trained.PackageBytes) with
+        {
+            Cutoffs = new ChosenCutoffs { MediumFrom = 0.08, HighFrom = 0.27, Basis = CutoffBasis.Budget },
+        };
+
+        Assert.Equal(new BandCutoffs(0.08, 0.27), ModelPackage.Load(version).StoredCutoffs);
+        Assert.Null(ModelPackage.Load(version with { Cutoffs = null }).StoredCutoffs);
+        Assert.Null(ModelPackage.Load("v1", fixture.Trained.PackageBytes).StoredCutoffs);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Training;
 using CreditRisk.Tests.Support;
@@ -13,6 +15,7 @@ namespace CreditRisk.Tests.Training;
 public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFixture<PortfolioFixture>, IAsyncLifetime
 {
     private static readonly BandCutoffs Cutoffs = new(0.35, 0.65);
+    private static readonly BandingOptions Pinned = new() { MediumFrom = Cutoffs.MediumFrom, HighFrom = Cutoffs.HighFrom };
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     private ICreditRiskStore _store = null!;
@@ -93,7 +96,7 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         var trained = await _training.TrainAsync(Request(promote: true));
         var versions = (await _store.Models.ListAsync()).Count;
 
-        var report = await new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Cutoffs);
+        var report = await new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Pinned);
 
         Assert.Equal(trained.Version, report.Version);
         Assert.Equal("all", report.EvaluatedOn);
@@ -106,7 +109,7 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
     public async Task EvaluateAsync_NoChampion_ThrowsAHelpfulError()
     {
         var error = await Assert.ThrowsAsync<KeyNotFoundException>(() =>
-            new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Cutoffs));
+            new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Pinned));
 
         Assert.Contains("--promote", error.Message);
     }
@@ -156,6 +159,66 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
             Scoring.Evaluation.RocCurveTests.Area(version.CurvesByModel[ModelNames.Logistic].Roc),
             Scoring.Evaluation.RocCurveTests.Area(version.CurvesByModel[ModelNames.Tree].Roc));
         JsonAssert.Equivalent(version.Curves, version.CurvesByModel[ModelNames.Ensemble]);
+    }
+
+    [Fact]
+    public async Task TrainAsync_NothingPinned_ChoosesCutoffsFromTheBudgetStoresThemAndMeasuresAtThem()
+    {
+        // 240 hold-out rows carry a budget of 50 alerts per 1,000 (ten alerts need 200 rows).
+        var report = await _training.TrainAsync(Request(promote: false) with { Cutoffs = null, Budget = new AlertBudget(50, 0.10) });
+
+        var chosen = Assert.IsType<ChosenCutoffs>(report.ChosenCutoffs);
+        Assert.Equal(CutoffBasis.Budget, chosen.Basis);
+        Assert.Equal((50d, 0.10), (chosen.HighAlertsPer1000PerMonth, chosen.WatchListShare));
+        Assert.InRange(chosen.HoldoutHighAlertsPer1000PerMonth, 0, 50);
+        Assert.InRange(chosen.HoldoutWatchListShare, 0, 0.10);
+        Assert.True(chosen.MediumFrom < chosen.HighFrom);
+        Assert.Equal(240, chosen.HoldoutRows);
+        Assert.Equal(chosen.ToBandCutoffs(), report.Cutoffs);
+        Assert.Equal(chosen.HighFrom, report.Models.Ensemble.AtHighCutoff.Threshold);
+        Assert.StartsWith("platt on logit(blend)", report.EnsembleCalibration);
+
+        var stored = await _store.Models.GetAsync(report.Version);
+        JsonAssert.Equivalent(chosen, stored!.Cutoffs);
+        Assert.Equal(BudgetCurve.DefaultBudgets, stored.BudgetCurve.Select(p => p.Budget));
+        JsonAssert.Equivalent(report.BudgetCurve, stored.BudgetCurve);
+        Assert.Equal(report.EnsembleCalibration, stored.TrainingSummary["ensemble_calibration"]);
+    }
+
+    [Fact]
+    public async Task TrainAsync_Pinned_MeasuresAtThePinnedCutoffsAndStillStoresTheChosenOnes()
+    {
+        var report = await _training.TrainAsync(Request(promote: false) with { Budget = new AlertBudget(50, 0.10) });
+
+        Assert.Equal(Cutoffs, report.Cutoffs);
+        Assert.Equal(Cutoffs.HighFrom, report.Models.Ensemble.AtHighCutoff.Threshold);
+        Assert.Equal(CutoffBasis.Budget, (await _store.Models.GetAsync(report.Version))!.Cutoffs!.Basis);
+    }
+
+    [Fact]
+    public async Task TrainAsync_HoldoutTooSmallForTheDefaultBudget_StoresTheLegacyCutoffsWithTheReason()
+    {
+        var report = await _training.TrainAsync(Request(promote: false) with { Cutoffs = null });
+
+        Assert.Equal(CutoffBasis.LegacyDefaults, report.ChosenCutoffs!.Basis);
+        Assert.Contains("240 customer-months", report.ChosenCutoffs.Note);
+        Assert.Equal(new BandCutoffs(0.10, 0.30), report.Cutoffs);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_NothingPinned_EachVersionAtItsOwnCutoffsAndAnOldOneAtTheLegacyDefaults()
+    {
+        var trained = await _training.TrainAsync(Request(promote: true) with { Cutoffs = null, Budget = new AlertBudget(50, 0.10) });
+        var version = await _store.Models.GetAsync(trained.Version);
+        await _store.Models.AddAsync(version! with { Id = "old", IsChampion = false, Cutoffs = null, BudgetCurve = [] });
+        var evaluation = new EvaluationService(_store.Models);
+
+        var own = await evaluation.EvaluateAsync(portfolio.Directory, null, new BandingOptions());
+        var old = await evaluation.EvaluateAsync(portfolio.Directory, "old", new BandingOptions());
+
+        Assert.Equal(trained.ChosenCutoffs!.ToBandCutoffs(), own.Cutoffs);
+        Assert.Equal(new BandCutoffs(0.10, 0.30), old.Cutoffs);
+        Assert.Equal(own.Models.Ensemble.Auc, old.Models.Ensemble.Auc);
     }
 
     private TrainingRequest Request(bool promote) => new()

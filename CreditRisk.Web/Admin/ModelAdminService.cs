@@ -1,19 +1,31 @@
 using System.Security.Claims;
 using CreditRisk.Core.Audit;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Web.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Web.Admin;
 
 /// <summary>The model registry for the Models page: list for staff, promote for admins only (checked here, not just hidden).</summary>
-public sealed class ModelAdminService(ICreditRiskStore store, ModelPromotionService promotion, TimeProvider time)
+public sealed class ModelAdminService(ICreditRiskStore store, ModelPromotionService promotion, IOptions<BandingOptions> banding, TimeProvider time)
 {
     /// <summary>Audit action of a promotion from the console.</summary>
     public const string PromotedAction = "models.promoted";
 
     /// <summary>Every version, newest first, without model bytes.</summary>
     public Task<IReadOnlyList<ModelVersion>> ListAsync(CancellationToken ct = default) => store.Models.ListAsync(ct);
+
+    /// <summary>
+    /// The band cut-offs in force with the registry's champion among <paramref name="versions"/>: pinned by
+    /// configuration, else the champion's own, else the legacy defaults (<see cref="BandCutoffResolver"/>).
+    /// </summary>
+    public EffectiveCutoffs CutoffsInForce(IReadOnlyList<ModelVersion> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        return BandCutoffResolver.Resolve(banding.Value, versions.FirstOrDefault(v => v.IsChampion));
+    }
 
     /// <summary>Promotes <paramref name="versionId"/> when <paramref name="actor"/> is an admin; the outcome says why not otherwise.</summary>
     public async Task<AdminActionResult> PromoteAsync(ClaimsPrincipal actor, string versionId, CancellationToken ct = default)

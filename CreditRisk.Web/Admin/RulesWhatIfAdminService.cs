@@ -5,7 +5,7 @@ using CreditRisk.Core.EarlyWarning;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
-using CreditRisk.Core.Scoring.Evaluation;
+using CreditRisk.Core.Scoring;
 using CreditRisk.Web.Authorization;
 using CreditRisk.Web.Jobs;
 using Microsoft.Extensions.Options;
@@ -21,6 +21,7 @@ public sealed class RulesWhatIfAdminService(
     IAuditLog audit,
     RuleSettingsService rules,
     IOptions<BandingOptions> banding,
+    IChampionModelProvider models,
     IRulesWhatIfJobQueue jobs,
     TimeProvider time)
 {
@@ -63,7 +64,8 @@ public sealed class RulesWhatIfAdminService(
         }
 
         var inForce = await rules.GetAsync(ct);
-        var changes = proposal.Describe(inForce.Settings, BandCutoffs.From(banding.Value));
+        var cutoffs = BandCutoffResolver.Resolve(banding.Value, await models.GetChampionAsync(ct)).Cutoffs;
+        var changes = proposal.Describe(inForce.Settings, cutoffs);
         var now = time.GetUtcNow();
         var requestedBy = ActorName.Of(actor);
         var requestId = Guid.CreateVersion7(now).ToString("N");

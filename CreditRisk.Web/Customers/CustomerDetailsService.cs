@@ -2,6 +2,7 @@ using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
+using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Transactions;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public sealed class CustomerDetailsService(
     ICreditRiskStore store,
     AlertHistoryService alertHistory,
     RuleSettingsService rules,
+    IChampionModelProvider models,
     IOptions<BandingOptions> banding)
 {
     /// <summary>Assessments kept for the score-history chart.</summary>
@@ -34,6 +36,7 @@ public sealed class CustomerDetailsService(
         var settings = await rules.GetCurrentAsync(ct);
         var statements = await store.Statements.ListForCustomerAsync(customerId, StatementCount, ct);
         var alerts = await alertHistory.GetAsync(customerId, ct: ct);
+        var cutoffs = BandCutoffResolver.Resolve(banding.Value, await models.GetChampionAsync(ct)).Cutoffs;
         return new CustomerDetails(
             customer,
             latest,
@@ -41,8 +44,8 @@ public sealed class CustomerDetailsService(
             latest is null ? [] : RuleThresholds.Compare(latest.Features, settings),
             [.. statements.Reverse()],
             alerts,
-            banding.Value.MediumFrom,
-            banding.Value.HighFrom);
+            cutoffs.MediumFrom,
+            cutoffs.HighFrom);
     }
 
     /// <summary>One page of the customer's transactions (newest first) matching <paramref name="filter"/>.</summary>

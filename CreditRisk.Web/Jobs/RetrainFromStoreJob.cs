@@ -64,7 +64,8 @@ public sealed partial class RetrainFromStoreJob(
                 Seed = o.Seed,
                 Promote = false,
                 CreatedBy = $"retrain:{requestedBy}",
-                Cutoffs = BandCutoffs.From(banding.Value),
+                Cutoffs = banding.Value.Pinned,
+                Budget = banding.Value.Budget,
             }, ct).ConfigureAwait(false);
 
             var auc = report.Models.Ensemble.Auc;

@@ -92,13 +92,14 @@ public sealed record CalibrationBin(double Lower, double Upper, int Count, doubl
 /// <summary>How many cases fell in a band and how many of them went bad.</summary>
 public sealed record BandOutcome(RiskBand Band, int Count, int Defaults, double DefaultRate);
 
-/// <summary>Probability cut-offs of the bands (from the banding options): Medium from <paramref name="MediumFrom"/>, High from <paramref name="HighFrom"/>.</summary>
+/// <summary>
+/// Probability cut-offs of the bands: Medium from <paramref name="MediumFrom"/>, High from <paramref name="HighFrom"/>.
+/// Which ones are in force (pinned by configuration, the champion's, or the legacy defaults) is decided by
+/// <see cref="BandCutoffResolver"/>.
+/// </summary>
 public sealed record BandCutoffs(double MediumFrom, double HighFrom)
 {
-    /// <summary>The cut-offs of the configured banding options.</summary>
-    public static BandCutoffs From(BandingOptions options) => new(options.MediumFrom, options.HighFrom);
-
-    /// <summary>Same rule as <see cref="RiskBanding.FromProbability"/>.</summary>
+    /// <summary>High from <see cref="HighFrom"/>, Medium from <see cref="MediumFrom"/>, else Low.</summary>
     public RiskBand BandOf(double probability) =>
         probability >= HighFrom ? RiskBand.High : probability >= MediumFrom ? RiskBand.Medium : RiskBand.Low;
 }

@@ -63,6 +63,25 @@ public sealed class LiteDbMapperTests
         JsonAssert.Equivalent(A.ModelCurves(), version.CurvesOfEachModel()[Core.Scoring.ModelNames.Ensemble]);
     }
 
+    [Fact]
+    public void ToObject_ModelVersionDocumentWithoutCutoffFields_LoadsWithNoCutoffsAndNoCurve()
+    {
+        var mapper = LiteDbMapper.Create();
+        var doc = mapper.ToDocument(A.ModelVersion("v1") with { Cutoffs = A.ChosenCutoffs(), BudgetCurve = A.BudgetCurve() });
+        Assert.True(doc.ContainsKey("Cutoffs"));
+        Assert.True(doc.ContainsKey("BudgetCurve"));
+        Assert.Equal("Budget", doc["Cutoffs"]["Basis"].AsString);
+
+        // Registries written before cut-offs were chosen at training have neither field.
+        doc.Remove("Cutoffs");
+        doc.Remove("BudgetCurve");
+        var version = mapper.ToObject<Core.Scoring.ModelVersion>(doc);
+
+        Assert.Null(version.Cutoffs);
+        Assert.Empty(version.BudgetCurve);
+        Assert.Equal(Core.Risk.CutoffOrigin.LegacyDefaults, Core.Risk.BandCutoffResolver.Resolve(new Core.Risk.BandingOptions(), version).Origin);
+    }
+
     private sealed record NotStored
     {
         public string Name { get; init; } = "";

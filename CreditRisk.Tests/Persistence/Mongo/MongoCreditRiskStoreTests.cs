@@ -263,6 +263,35 @@ public sealed class MongoCreditRiskStoreTests(MongoTestServer server) : IAsyncLi
     }
 
     [Fact]
+    public async Task ModelsGet_DocumentWrittenBeforeCutoffsWereChosen_LoadsWithNoCutoffsAndNoCurve()
+    {
+        await _store.Models.AddAsync(new ModelVersion
+        {
+            Id = "old",
+            CreatedAt = T0,
+            CreatedBy = "cli",
+            ModelBytes = [1],
+            FeatureNames = ["utilisation"],
+            Cutoffs = Builders.A.ChosenCutoffs(),
+            BudgetCurve = Builders.A.BudgetCurve(),
+        });
+        var raw = await RawAsync(MongoModelRegistry.CollectionName, "old");
+        Assert.True(raw.Contains("cutoffs"));
+        Assert.True(raw.Contains("budgetCurve"));
+        Assert.Equal("Budget", raw["cutoffs"]["basis"].AsString);
+        var versions = _database.GetCollection<BsonDocument>(MongoModelRegistry.CollectionName);
+
+        // An older registry has neither field at all.
+        await versions.UpdateOneAsync(
+            new BsonDocument("_id", "old"), new BsonDocument("$unset", new BsonDocument { { "cutoffs", "" }, { "budgetCurve", "" } }));
+
+        var loaded = await _store.Models.GetAsync("old");
+        Assert.Null(loaded!.Cutoffs);
+        Assert.Empty(loaded.BudgetCurve);
+        Assert.Null((await _store.Models.ListAsync()).Single().Cutoffs);
+    }
+
+    [Fact]
     public async Task UsersTryUpdate_UserReadBeforeWelcomeClaim_KeepsTheClaim()
     {
         var user = User("u1", "asha");

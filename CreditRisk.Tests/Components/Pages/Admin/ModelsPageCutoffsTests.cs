@@ -1,0 +1,105 @@
+using Bunit;
+using CreditRisk.Core.Risk;
+using CreditRisk.Core.Scoring;
+using CreditRisk.Tests.Builders;
+using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Components.Pages.Admin.Models;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditRisk.Tests.Components.Pages.Admin;
+
+/// <summary>The Models page shows each version's band cut-offs, where they came from, and which are in force.</summary>
+public sealed class ModelsPageCutoffsTests
+{
+    private static ModelVersion Legacy => A.ModelVersion("v1", A.Now.AddDays(-2)) with { IsChampion = true };
+
+    private static ModelVersion Budgeted => A.ModelVersion("v2", A.Now.AddDays(-1)) with
+    {
+        Cutoffs = A.ChosenCutoffs(),
+        BudgetCurve = A.BudgetCurve(),
+    };
+
+    [Fact]
+    public async Task Render_ChampionWithoutStoredCutoffs_LegacyDefaultsInForceAndEachVersionsOwnListed()
+    {
+        await using var h = await HarnessAsync(Legacy, Budgeted);
+
+        var cut = h.Render<ModelsPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#cutoffs-in-force")));
+        var inForce = cut.Find("#cutoffs-in-force");
+        Assert.Equal("legacydefaults", inForce.GetAttribute("data-origin"));
+        Assert.Contains("Medium from 10.0%, High from 30.0%", inForce.TextContent);
+        Assert.Contains("the champion v1 was trained before cut-offs were stored", inForce.TextContent);
+        Assert.Equal("Medium from 10.0%, High from 30.0% (legacy)", cut.Find("[data-cutoffs=v1]").TextContent);
+        Assert.Equal("Medium from 5.6%, High from 15.5%", cut.Find("[data-cutoffs=v2]").TextContent);
+        Assert.Contains("none stored", cut.Find("#model-cutoffs").TextContent);
+        Assert.Contains("No alert-budget curve recorded", cut.Find("#budget-curve-empty").TextContent);
+    }
+
+    [Fact]
+    public async Task Render_SelectVersionWithStoredCutoffs_ShowsTheirBudgetHoldoutFiguresAndCurve()
+    {
+        await using var h = await HarnessAsync(Legacy, Budgeted);
+        var cut = h.Render<ModelsPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#models-table")));
+
+        cut.Find("[aria-label='Show metrics of v2']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("budget", cut.Find("#model-cutoffs").GetAttribute("data-basis")));
+        var text = cut.Find("#model-cutoffs").TextContent;
+        Assert.Contains("Medium from 5.6%, High from 15.5%", text);
+        Assert.Contains("chosen on the hold-out from a budget of 25 High alerts per 1,000 customers a month and a 10.0% watch list", text);
+        Assert.Contains("24.89 High alerts per 1,000 customer-months", text);
+        Assert.Contains("one row per customer", cut.Find("#model-cutoffs-note").TextContent);
+        Assert.Equal("They take effect if this version is promoted.", cut.Find("#model-cutoffs-status").TextContent);
+        Assert.Contains("2 budgets from 25 to 50", cut.Find("[data-testid=budget-curve-chart]").GetAttribute("aria-label"));
+        var rows = cut.FindAll("#budget-curve-table tbody tr");
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("no cut-off fits", rows[0].TextContent);
+        Assert.Contains("25 (in use)", rows[1].TextContent);
+        Assert.Contains("32.4%", rows[1].TextContent);
+    }
+
+    [Fact]
+    public async Task Render_ChampionWithStoredCutoffs_ItsOwnAreInForce()
+    {
+        await using var h = await HarnessAsync(Legacy with { IsChampion = false }, Budgeted with { IsChampion = true });
+
+        var cut = h.Render<ModelsPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("model", cut.Find("#cutoffs-in-force").GetAttribute("data-origin")));
+        Assert.Contains("Medium from 5.6%, High from 15.5% — the champion v2's own, chosen on the hold-out", cut.Find("#cutoffs-in-force").TextContent);
+        Assert.Equal("These are in force: this version is the champion.", cut.Find("#model-cutoffs-status").TextContent);
+        Assert.Contains("in force", cut.Find("[data-cutoffs=v2]").ParentElement!.TextContent);
+    }
+
+    [Fact]
+    public async Task Render_PinnedByConfiguration_PinnedInForceAndTheChampionsMarkedNotInForce()
+    {
+        await using var h = await HarnessAsync(
+            [Legacy with { IsChampion = false }, Budgeted with { IsChampion = true }],
+            services => services.Configure<BandingOptions>(o => (o.MediumFrom, o.HighFrom) = (0.2, 0.45)));
+
+        var cut = h.Render<ModelsPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("pinned", cut.Find("#cutoffs-in-force").GetAttribute("data-origin")));
+        Assert.Contains("Medium from 20.0%, High from 45.0% — pinned by configuration", cut.Find("#cutoffs-in-force").TextContent);
+        Assert.Equal("Not in force: configuration pins other cut-offs.", cut.Find("#model-cutoffs-status").TextContent);
+        Assert.DoesNotContain("in force", cut.Find("[data-cutoffs=v2]").ParentElement!.TextContent);
+    }
+
+    private static Task<ConsoleHarness> HarnessAsync(params ModelVersion[] versions) => HarnessAsync(versions, null);
+
+    private static async Task<ConsoleHarness> HarnessAsync(ModelVersion[] versions, Action<IServiceCollection>? services)
+    {
+        var h = await ConsoleHarness.CreateAsync(services);
+        foreach (var version in versions)
+        {
+            await h.Store.Models.AddAsync(version);
+        }
+
+        h.SignInStaff("asha", AppRoles.Analyst);
+        return h;
+    }
+}
