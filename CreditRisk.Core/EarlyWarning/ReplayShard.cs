@@ -43,8 +43,6 @@ internal sealed class ReplayShard : IAsyncDisposable
             loggers.CreateLogger<RiskPipeline>());
     }
 
-    private static readonly object DumpLock = new();
-
     public int Assessments { get; private set; }
 
     /// <summary>Opens a fresh store at <paramref name="path"/> holding the customers and the thresholds in force.</summary>
@@ -135,16 +133,7 @@ internal sealed class ReplayShard : IAsyncDisposable
         {
             if (byId.TryGetValue(customer.Id, out var assessment))
             {
-                var point = RiskPoint.From(assessment);
-                customer.Timeline.Add(point);
-                if (Environment.GetEnvironmentVariable("EW_DUMP") is { } dump)
-                {
-                    lock (DumpLock)
-                    {
-                        File.AppendAllText(dump, string.Join(',', new object?[] { assessment.CustomerId, assessment.AssessedAt.ToString("o"), assessment.EnsembleProbability, point.Signals.Confirmed, point.Signals.AnyHigh ? 1 : 0, point.Signals.PastDue ? 1 : 0, point.Signals.HardFact ? 1 : 0, point.RulesFired }
-                            .Select(o => Convert.ToString(o, System.Globalization.CultureInfo.InvariantCulture))) + "\n");
-                    }
-                }
+                customer.Timeline.Add(RiskPoint.From(assessment));
             }
         }
 
