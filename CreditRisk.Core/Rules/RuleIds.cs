@@ -23,8 +23,8 @@ public static class RuleIds
         (PastDue, "Past due"),
     ];
 
-    /// <summary>Whether <paramref name="ruleId"/> is a hard fact that makes a customer High by itself.</summary>
-    public static bool IsHardFact(string ruleId) => string.Equals(ruleId, PastDue, StringComparison.Ordinal);
+    /// <summary>Whether <paramref name="ruleId"/> reports a fact about the account rather than a behavioural signal.</summary>
+    public static bool IsFact(string ruleId) => string.Equals(ruleId, PastDue, StringComparison.Ordinal);
 
     /// <summary>The short title of <paramref name="ruleId"/>, or the id itself for an unknown rule.</summary>
     public static string TitleOf(string ruleId) => Titled.FirstOrDefault(r => r.Id == ruleId).Title ?? ruleId;

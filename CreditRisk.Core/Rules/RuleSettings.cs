@@ -60,15 +60,15 @@ public sealed record RuleSettings
     /// twice that, … days earlier, recomputed from the customer's history (so the cadence of scoring does not matter).
     /// Default 3 (now, a week ago, two weeks ago).
     /// </summary>
-    [Range(1, 8)]
+    [Range(1, 8, ErrorMessage = "Readings looked back over must be between 1 and 8.")]
     public int ConfirmationChecks { get; init; } = DefaultConfirmationChecks;
 
     /// <summary>Days between two confirmation readings. Default 7.</summary>
-    [Range(1, 31)]
+    [Range(1, 31, ErrorMessage = "Days between readings must be between 1 and 31.")]
     public int ConfirmationSpacingDays { get; init; } = DefaultConfirmationSpacingDays;
 
     /// <summary>Readings (of <see cref="ConfirmationChecks"/>, the one now included) above the utilisation threshold before the rule fires. Default 2.</summary>
-    [Range(1, 8)]
+    [Range(1, 8, ErrorMessage = "Readings needed must be between 1 and 8.")]
     public int UtilisationHighConfirmations { get; init; } = DefaultUtilisationHighConfirmations;
 
     /// <summary>
@@ -78,34 +78,34 @@ public sealed record RuleSettings
     public bool UtilisationRevolvingOnly { get; init; } = DefaultUtilisationRevolvingOnly;
 
     /// <summary>Readings above the cash-share threshold before the cash rule fires. Default 2.</summary>
-    [Range(1, 8)]
+    [Range(1, 8, ErrorMessage = "Readings needed must be between 1 and 8.")]
     public int CashWithdrawalHighConfirmations { get; init; } = DefaultCashWithdrawalHighConfirmations;
 
     /// <summary>Cash withdrawn in the 30 days, in the account currency, below which the cash share is not a signal. Default 200.</summary>
-    [Range(0d, 1_000_000d)]
+    [Range(0d, 1_000_000d, ErrorMessage = "The minimum cash amount must be between 0 and 1,000,000.")]
     public double CashWithdrawalMinAmount { get; init; } = DefaultCashWithdrawalMinAmount;
 
     /// <summary>Readings with the spend drop before the rule fires. Default 2.</summary>
-    [Range(1, 8)]
+    [Range(1, 8, ErrorMessage = "Readings needed must be between 1 and 8.")]
     public int SpendDropConfirmations { get; init; } = DefaultSpendDropConfirmations;
 
     /// <summary>Spend in the previous 30 days, in the account currency, below which a drop is not a signal. Default 200.</summary>
-    [Range(0d, 1_000_000d)]
+    [Range(0d, 1_000_000d, ErrorMessage = "The minimum previous spend must be between 0 and 1,000,000.")]
     public double SpendDropMinPreviousSpend { get; init; } = DefaultSpendDropMinPreviousSpend;
 
     /// <summary>Readings with the merchant-mix crash before the rule fires. Default 2.</summary>
-    [Range(1, 8)]
+    [Range(1, 8, ErrorMessage = "Readings needed must be between 1 and 8.")]
     public int MerchantMixCrashConfirmations { get; init; } = DefaultMerchantMixCrashConfirmations;
 
     /// <summary>Days after a missed due date before the past-due fact applies (0: from the day after the due date).</summary>
-    [Range(0, 29)]
+    [Range(0, 29, ErrorMessage = "Grace days must be between 0 and 29.")]
     public int PastDueGraceDays { get; init; } = DefaultPastDueGraceDays;
 
     /// <summary>
     /// Days past due from which being past due alone makes a customer High (default 30, delinquent by definition).
     /// Before that a past-due customer is never Low: Medium, and High with any other evidence (docs/risk-pipeline.md).
     /// </summary>
-    [Range(1, 120)]
+    [Range(1, 120, ErrorMessage = "Days past due for High must be between 1 and 120.")]
     public int PastDueHighDays { get; init; } = DefaultPastDueHighDays;
 
     /// <summary>Readings the given rule needs (1 = fires on one reading); rules judged on statement cycles need 1.</summary>

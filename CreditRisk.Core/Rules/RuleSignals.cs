@@ -19,7 +19,7 @@ public readonly record struct RuleSignals(int Confirmed, bool AnyHigh, bool Past
         bool high = false, pastDue = false, fact = false;
         foreach (var hit in hits)
         {
-            if (RuleIds.IsHardFact(hit.RuleId))
+            if (RuleIds.IsFact(hit.RuleId))
             {
                 pastDue = true;
                 fact |= hit.Band == RiskBand.High;
