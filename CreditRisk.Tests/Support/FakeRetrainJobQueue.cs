@@ -3,10 +3,10 @@ using CreditRisk.Web.Jobs;
 
 namespace CreditRisk.Tests.Support;
 
-/// <summary>Remembers queued retrain jobs (never runs them); a test can end one. Unknown ids are <see cref="RetrainJobFate.Gone"/>.</summary>
+/// <summary>Remembers queued retrain jobs (never runs them); a test can end one. Unknown ids are <see cref="JobFate.Gone"/>.</summary>
 public sealed class FakeRetrainJobQueue : IRetrainJobQueue
 {
-    private readonly ConcurrentDictionary<string, RetrainJobProbe> _jobs = new();
+    private readonly ConcurrentDictionary<string, JobProbe> _jobs = new();
     private int _next;
 
     /// <summary>Queued jobs' arguments, in order.</summary>
@@ -15,12 +15,12 @@ public sealed class FakeRetrainJobQueue : IRetrainJobQueue
     public string Enqueue(string requestId, string requestedBy)
     {
         var id = $"job-{Interlocked.Increment(ref _next)}";
-        _jobs[id] = new RetrainJobProbe(RetrainJobFate.Pending);
+        _jobs[id] = new JobProbe(JobFate.Pending);
         Queued.Enqueue((id, requestId, requestedBy));
         return id;
     }
 
-    public RetrainJobProbe Probe(string jobId) => _jobs.TryGetValue(jobId, out var probe) ? probe : new RetrainJobProbe(RetrainJobFate.Gone);
+    public JobProbe Probe(string jobId) => _jobs.TryGetValue(jobId, out var probe) ? probe : new JobProbe(JobFate.Gone);
 
-    public void End(string jobId, RetrainJobProbe probe) => _jobs[jobId] = probe;
+    public void End(string jobId, JobProbe probe) => _jobs[jobId] = probe;
 }

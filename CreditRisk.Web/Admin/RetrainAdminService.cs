@@ -15,9 +15,6 @@ public sealed class RetrainAdminService(ICreditRiskStore store, IRetrainJobQueue
     /// <summary>Audit action of a retrain request from the console.</summary>
     public const string RequestedAction = "models.retrain.requested";
 
-    /// <summary>A request never handed to Hangfire (the process stopped in between) stops blocking new ones after this.</summary>
-    private static readonly TimeSpan UnqueuedRequestTimeout = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// The last retrain, or null when there has been none. A queued or running state whose Hangfire job has ended
     /// without reporting, or is gone (a restart with the in-memory job store), reads as failed with the reason.
@@ -85,32 +82,11 @@ public sealed class RetrainAdminService(ICreditRiskStore store, IRetrainJobQueue
         return AdminActionResult.Ok($"Retrain queued (job {jobId}). The new version will be registered as a challenger for you to promote.");
     }
 
-    private RetrainState Reconcile(RetrainState state)
-    {
-        if (!state.IsActive)
-        {
-            return state;
-        }
-
-        if (state.JobId is null)
-        {
-            return time.GetUtcNow() - state.RequestedAt < UnqueuedRequestTimeout
-                ? state
-                : Interrupted(state, "The request was never handed to the job server.");
-        }
-
-        var job = jobs.Probe(state.JobId);
-        return job.Fate switch
-        {
-            RetrainJobFate.Pending => state,
-            RetrainJobFate.Gone => Interrupted(state, $"Job {state.JobId} is no longer known to the job server (was the server restarted?)."),
-            RetrainJobFate.Failed => Interrupted(state, $"Job {state.JobId} failed before it could report: {job.Detail ?? "no reason recorded"}."),
-            _ => Interrupted(state, $"Job {state.JobId} ended ({job.Detail}) without reporting a result."),
-        };
-    }
-
-    private static RetrainState Interrupted(RetrainState state, string reason) =>
-        state with { Status = RetrainStatus.Failed, Error = reason };
+    /// <summary>An active state whose job can no longer report reads as failed, with the reason.</summary>
+    private RetrainState Reconcile(RetrainState state) =>
+        state.IsActive && JobInterruption.ReasonFor(state.JobId, state.RequestedAt, time, jobs.Probe) is { } reason
+            ? state with { Status = RetrainStatus.Failed, Error = reason }
+            : state;
 
     private static string Describe(RetrainStatus status) => status == RetrainStatus.Running ? "running" : "queued";
 }

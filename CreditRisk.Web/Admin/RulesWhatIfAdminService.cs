@@ -28,9 +28,6 @@ public sealed class RulesWhatIfAdminService(
     /// <summary>Audit action of a backtest request from the console.</summary>
     public const string RequestedAction = "rules.what-if.requested";
 
-    /// <summary>A request never handed to Hangfire (the process stopped in between) stops blocking new ones after this.</summary>
-    private static readonly TimeSpan UnqueuedRequestTimeout = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// The last backtest, or null when there has been none. A queued or running state whose Hangfire job has ended
     /// without reporting, or is gone (a restart with the in-memory job store), reads as failed with the reason.
@@ -164,32 +161,11 @@ public sealed class RulesWhatIfAdminService(
             CancellationToken.None);
     }
 
-    private RulesWhatIfState Reconcile(RulesWhatIfState state)
-    {
-        if (!state.IsActive)
-        {
-            return state;
-        }
-
-        if (state.JobId is null)
-        {
-            return time.GetUtcNow() - state.RequestedAt < UnqueuedRequestTimeout
-                ? state
-                : Interrupted(state, "The request was never handed to the job server.");
-        }
-
-        var job = jobs.Probe(state.JobId);
-        return job.Fate switch
-        {
-            JobFate.Pending => state,
-            JobFate.Gone => Interrupted(state, $"Job {state.JobId} is no longer known to the job server (was the server restarted?)."),
-            JobFate.Failed => Interrupted(state, $"Job {state.JobId} failed before it could report: {job.Detail ?? "no reason recorded"}."),
-            _ => Interrupted(state, $"Job {state.JobId} ended ({job.Detail}) without reporting a result."),
-        };
-    }
-
-    private static RulesWhatIfState Interrupted(RulesWhatIfState state, string reason) =>
-        state with { Status = RulesWhatIfStatus.Failed, Error = reason };
+    /// <summary>An active state whose job can no longer report reads as failed, with the reason.</summary>
+    private RulesWhatIfState Reconcile(RulesWhatIfState state) =>
+        state.IsActive && JobInterruption.ReasonFor(state.JobId, state.RequestedAt, time, jobs.Probe) is { } reason
+            ? state with { Status = RulesWhatIfStatus.Failed, Error = reason }
+            : state;
 
     private static string Describe(RulesWhatIfStatus status) => status == RulesWhatIfStatus.Running ? "running" : "queued";
 }

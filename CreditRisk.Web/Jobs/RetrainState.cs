@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreditRisk.Core.Persistence;
 
@@ -23,7 +22,7 @@ public sealed record RetrainState
 {
     public const string SettingsKey = "model-retrain";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly SettingsBackedJobState<RetrainState> Stored = new(SettingsKey);
 
     /// <summary>Identifies one request; the job carries it, so a stale job cannot overwrite a newer request's state.</summary>
     public required string RequestId { get; init; }
@@ -60,38 +59,14 @@ public sealed record RetrainState
     [JsonIgnore]
     public bool IsActive => Status is RetrainStatus.Queued or RetrainStatus.Running;
 
-    /// <summary>The stored state and its version (0 when none is stored).</summary>
-    public static async Task<(RetrainState? State, long Version)> ReadAsync(ISettingsRepository settings, CancellationToken ct)
-    {
-        var stored = await settings.GetAsync(SettingsKey, ct).ConfigureAwait(false);
-        return stored is null ? (null, 0) : (JsonSerializer.Deserialize<RetrainState>(stored.Json, Json), stored.Version);
-    }
+    /// <inheritdoc cref="SettingsBackedJobState{T}.ReadAsync"/>
+    public static Task<(RetrainState? State, long Version)> ReadAsync(ISettingsRepository settings, CancellationToken ct) => Stored.ReadAsync(settings, ct);
 
     /// <summary>Saves over <paramref name="expectedVersion"/>; false when another writer got there first.</summary>
     public Task<bool> TrySaveAsync(ISettingsRepository settings, long expectedVersion, DateTimeOffset at, CancellationToken ct) =>
-        settings.TrySaveAsync(SettingsKey, JsonSerializer.Serialize(this, Json), expectedVersion, at, ct);
+        Stored.TrySaveAsync(settings, this, expectedVersion, at, ct);
 
-    /// <summary>
-    /// Applies <paramref name="change"/> to the stored state (null = leave it) until it saves without a concurrent write
-    /// in between; returns the state saved, or null when the change declined.
-    /// </summary>
-    public static async Task<RetrainState?> UpdateAsync(
-        ISettingsRepository settings, Func<RetrainState?, RetrainState?> change, TimeProvider time, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var (current, version) = await ReadAsync(settings, ct).ConfigureAwait(false);
-            if (change(current) is not { } next)
-            {
-                return null;
-            }
-
-            if (await next.TrySaveAsync(settings, version, time.GetUtcNow(), ct).ConfigureAwait(false))
-            {
-                return next;
-            }
-        }
-
-        throw new InvalidOperationException($"Setting '{SettingsKey}' kept changing while it was being updated.");
-    }
+    /// <inheritdoc cref="SettingsBackedJobState{T}.UpdateAsync"/>
+    public static Task<RetrainState?> UpdateAsync(ISettingsRepository settings, Func<RetrainState?, RetrainState?> change, TimeProvider time, CancellationToken ct) =>
+        Stored.UpdateAsync(settings, change, time, ct);
 }

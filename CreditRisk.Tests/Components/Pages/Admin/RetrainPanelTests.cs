@@ -127,7 +127,7 @@ public sealed class RetrainPanelTests : IAsyncLifetime
     {
         var jobId = EnqueueJob();
         await SaveAsync(Running(jobId) with { Status = RetrainStatus.Queued });
-        _h.RetrainJobs.End(jobId, new RetrainJobProbe(RetrainJobFate.Failed, "Timeout expired. The timeout elapsed prior to obtaining a distributed lock"));
+        _h.RetrainJobs.End(jobId, new JobProbe(JobFate.Failed, "Timeout expired. The timeout elapsed prior to obtaining a distributed lock"));
         _h.SignInStaff("asha", AppRoles.Analyst);
 
         var cut = _h.Render<RetrainPanel>();
