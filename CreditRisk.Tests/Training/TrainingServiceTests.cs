@@ -1,6 +1,7 @@
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
@@ -28,7 +29,7 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         await _store.InitializeAsync();
         var options = Options.Create(new ModelOptions { ChallengerTrees = 40 });
         _provider = new ChampionModelProvider(_store.Models, _time, options, NullLogger<ChampionModelProvider>.Instance);
-        _training = new TrainingService(_store.Models, new ModelPromotionService(_store.Models, _provider, _time), options, _time);
+        _training = new TrainingService(_store.Models, new ModelPromotionService(_store.Models, _provider, _time), options, Options.Create(new RuleOptions()), _time);
     }
 
     public async Task DisposeAsync()
