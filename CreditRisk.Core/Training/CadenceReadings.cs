@@ -7,8 +7,9 @@ namespace CreditRisk.Core.Training;
 
 /// <summary>
 /// Replays hold-out customers at the live cadence for the cut-off choice (<see cref="CadenceCutoffChooser"/>): a
-/// reading every <see cref="StepDays"/> days and the day each statement becomes known, from the customer's first label
-/// date to a month after the last (the months their monthly rows stand for). Each reading is what the pipeline would
+/// reading every <see cref="StepDays"/> days and the day each statement becomes known, over the customer's whole history
+/// (from their first transaction, statement or label to the day after the history's last data), as the pipeline
+/// assesses a customer from their first activity on. Each reading is what the pipeline would
 /// assess then: the features of the profile replayed incrementally (<see cref="HistoryReplay"/>), the trained model's
 /// probability and the confirmed rule evidence (<see cref="RuleReading.Confirmed"/>, which recomputes earlier readings
 /// only when a rule breaches).
@@ -25,12 +26,13 @@ internal static class CadenceReadings
             .Where(c => c.Labels.Count > 0 && customerIds.Contains(c.Id))
             .OrderBy(c => c.Id, StringComparer.Ordinal)
             .ToArray();
+        var end = history.Customers.Values.Select(LastDay).DefaultIfEmpty(DateOnly.MinValue).Max().AddDays(1);
         var replayed = new CadenceCustomer[customers.Length];
         Parallel.For(
             0,
             customers.Length,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-            i => replayed[i] = Replay(customers[i], model, settings));
+            i => replayed[i] = Replay(customers[i], end, model, settings));
         return new CadencePanel(replayed);
     }
 
@@ -51,10 +53,14 @@ internal static class CadenceReadings
         return days;
     }
 
-    private static CadenceCustomer Replay(CustomerHistory customer, EnsembleRiskModel model, RuleSettings settings)
+    private static CadenceCustomer Replay(CustomerHistory customer, DateOnly end, EnsembleRiskModel model, RuleSettings settings)
     {
-        var first = customer.Labels.Min(l => l.AsOf);
-        var end = customer.Labels.Max(l => l.AsOf).AddMonths(1);
+        var first = FirstDay(customer);
+        if (first >= end)
+        {
+            return new CadenceCustomer([], 1);
+        }
+
         var replay = new HistoryReplay(customer);
         var days = ReadingDays(first, end, replay.StatementDates);
         var readings = new List<CadenceReading>(days.Count);
@@ -68,4 +74,16 @@ internal static class CadenceReadings
 
         return new CadenceCustomer(readings, (end.DayNumber - first.DayNumber) / EarlyWarningMeasures.DaysPerMonth);
     }
+
+    private static DateOnly FirstDay(CustomerHistory customer) => customer.Transactions.Select(t => Day(t.UtcTicks))
+        .Concat(customer.Statements.Select(s => s.StatementDate))
+        .Concat(customer.Labels.Select(l => l.AsOf))
+        .Min();
+
+    private static DateOnly LastDay(CustomerHistory customer) => customer.Transactions.Select(t => Day(t.UtcTicks))
+        .Concat(customer.Statements.Select(s => s.StatementDate))
+        .DefaultIfEmpty(DateOnly.MinValue)
+        .Max();
+
+    private static DateOnly Day(long utcTicks) => DateOnly.FromDateTime(new DateTime(utcTicks, DateTimeKind.Utc));
 }
