@@ -1,12 +1,12 @@
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Statements;
-using CreditRisk.Core.Transactions;
 
 namespace CreditRisk.Core.Training;
 
 /// <summary>
 /// Builds one feature vector per label row from data strictly before its <c>as_of</c> date, replaying each
-/// customer's history once in time order through <see cref="ProfileUpdater"/> (the live code path):
+/// customer's history once in time order through <see cref="ProfileUpdater"/> (the live code path, see
+/// <see cref="HistoryReplay"/>):
 /// <list type="bullet">
 /// <item>transactions with a timestamp before <c>as_of</c> 00:00 UTC;</item>
 /// <item>statements dated before <c>as_of</c>, seen as the bank knew them then: a payment made on or after
@@ -42,53 +42,11 @@ public static class PointInTimeFeatures
 
     private static void BuildCustomer(CustomerHistory customer, LabeledRow[] rows)
     {
-        var transactions = customer.Transactions.OrderBy(t => t.UtcTicks).ToList();
-        var statements = customer.Statements.OrderBy(s => s.StatementDate).ToList();
-        var labels = customer.Labels.OrderBy(l => l.AsOf).ToList();
-
-        var profile = ProfileUpdater.Empty(customer.Id);
-        var txBatch = new List<Transaction>();
-        var stBatch = new List<Statement>();
-        var notYetPaid = new List<Statement>(); // applied while a payment was still in the future
-        int t = 0, s = 0;
-        foreach (var label in labels)
+        var replay = new HistoryReplay(customer);
+        foreach (var label in customer.Labels.OrderBy(l => l.AsOf))
         {
-            var cutoffTicks = label.AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
-            txBatch.Clear();
-            stBatch.Clear();
-            while (t < transactions.Count && transactions[t].UtcTicks < cutoffTicks)
-            {
-                txBatch.Add(transactions[t++].ToTransaction(customer.Id));
-            }
-
-            for (var i = notYetPaid.Count - 1; i >= 0; i--)
-            {
-                var known = AsKnownOn(notYetPaid[i], label.AsOf);
-                if (!ReferenceEquals(known, notYetPaid[i]))
-                {
-                    continue; // still unpaid as of this label: the profile already holds this view
-                }
-
-                stBatch.Add(known);
-                notYetPaid.RemoveAt(i);
-            }
-
-            while (s < statements.Count && statements[s].StatementDate < label.AsOf)
-            {
-                var statement = statements[s++];
-                var known = AsKnownOn(statement, label.AsOf);
-                if (!ReferenceEquals(known, statement))
-                {
-                    notYetPaid.Add(statement);
-                }
-
-                stBatch.Add(known);
-            }
-
-            profile = ProfileUpdater.Apply(profile, txBatch, stBatch);
-            decimal? limit = s > 0 ? statements[s - 1].CreditLimit : customer.CreditLimit;
-            var features = FeatureEngine.Compute(profile, limit, AssessmentTime(label.AsOf));
-            rows[label.Index] = new LabeledRow(customer.Id, label.AsOf, label.Label, features);
+            replay.AdvanceTo(label.AsOf);
+            rows[label.Index] = new LabeledRow(customer.Id, label.AsOf, label.Label, replay.Features(label.AsOf));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
@@ -65,7 +66,7 @@ public enum TrainingLabels
 /// the hold-out, then registers the version with its cut-offs (and promotes it when asked).
 /// </summary>
 public sealed class TrainingService(
-    IModelRegistry registry, ModelPromotionService promotion, IOptions<ModelOptions> options, TimeProvider time)
+    IModelRegistry registry, ModelPromotionService promotion, IOptions<ModelOptions> options, IOptions<RuleOptions> rules, TimeProvider time)
 {
     /// <summary>Trains on the files of <see cref="TrainingRequest.DataDirectory"/>.</summary>
     /// <exception cref="TrainingDataException">The directory is incomplete or malformed, or the rows cannot train a model.</exception>
@@ -103,7 +104,7 @@ public sealed class TrainingService(
             HasTransactions = history.HasTransactions,
             HasStatements = history.HasStatements,
         };
-        return await TrainAsync(rows, request, ct).ConfigureAwait(false);
+        return await TrainAsync(rows, history, request, ct).ConfigureAwait(false);
     }
 
     private static LabeledHistory WithLabels(LabeledHistory history, TrainingLabels labels)
@@ -125,10 +126,23 @@ public sealed class TrainingService(
     /// from the stored data), exactly as on the same rows built from a history.
     /// </summary>
     /// <exception cref="TrainingDataException">The rows cannot train a model (none, one outcome only, too few rows).</exception>
-    public async Task<ModelReport> TrainAsync(TrainingRows training, TrainingRequest request, CancellationToken ct = default)
+    /// <remarks>
+    /// The rows carry no history to replay, so the cut-offs are counted on the monthly hold-out rows with the model
+    /// alone (the note says so), not at the live cadence as when training on a history.
+    /// </remarks>
+    public Task<ModelReport> TrainAsync(TrainingRows training, TrainingRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(request);
+        return TrainAsync(training, history: null, request, ct);
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="training"/>; with the <paramref name="history"/> they were built from, the cut-offs
+    /// are counted on the hold-out customers replayed at the live cadence (<see cref="CadenceReadings"/>).
+    /// </summary>
+    private async Task<ModelReport> TrainAsync(TrainingRows training, LabeledHistory? history, TrainingRequest request, CancellationToken ct)
+    {
         var rows = training.Rows;
         if (rows.Count == 0)
         {
@@ -151,7 +165,7 @@ public sealed class TrainingService(
         var trained = new ModelTrainer(options.Value).Train(
             id, train.ConvertAll(r => r.Features), train.ConvertAll(r => r.Label), request.Seed, groups: train.ConvertAll(r => r.CustomerId));
         var panel = new ScoredPanel(holdout.Select(r => new PanelRow(r.CustomerId, r.AsOf, trained.Model.Probabilities(r.Features).Ensemble, r.Label)));
-        var chosen = BudgetCutoffChooser.Choose(panel, request.Budget);
+        var chosen = ChooseCutoffs(panel, history, holdout, trained.Model, request.Budget, ct);
         var budgetCurve = BudgetCurve.Compute(panel, BudgetCurve.DefaultBudgets);
         var measuredAt = request.Cutoffs ?? chosen.ToBandCutoffs();
         var (models, psi, curvesByModel) = ModelScoring.Evaluate(trained.Model, holdout, measuredAt);
@@ -194,6 +208,21 @@ public sealed class TrainingService(
             Psi = psi,
             Models = models,
         };
+    }
+
+    private ChosenCutoffs ChooseCutoffs(
+        ScoredPanel panel, LabeledHistory? history, List<LabeledRow> holdout, EnsembleRiskModel model, AlertBudget budget, CancellationToken ct)
+    {
+        if (history is null)
+        {
+            var monthly = BudgetCutoffChooser.Choose(panel, budget);
+            const string Counting = "counted on the monthly hold-out rows, the model alone (retraining from stored rows replays no history)";
+            return monthly with { Note = monthly.Note is null ? Counting : $"{monthly.Note}; {Counting}" };
+        }
+
+        var customers = holdout.Select(r => r.CustomerId).ToHashSet(StringComparer.Ordinal);
+        var readings = CadenceReadings.Build(history, customers, model, RuleSettings.From(rules.Value), ct);
+        return CadenceCutoffChooser.Choose(panel, readings, budget);
     }
 
     /// <summary><c>yyyyMMdd-HHmmss-xxxx</c> (UTC, four random hex digits): sortable and unique enough for a registry.</summary>

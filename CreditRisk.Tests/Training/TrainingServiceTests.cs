@@ -1,6 +1,7 @@
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
@@ -28,7 +29,7 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         await _store.InitializeAsync();
         var options = Options.Create(new ModelOptions { ChallengerTrees = 40 });
         _provider = new ChampionModelProvider(_store.Models, _time, options, NullLogger<ChampionModelProvider>.Instance);
-        _training = new TrainingService(_store.Models, new ModelPromotionService(_store.Models, _provider, _time), options, _time);
+        _training = new TrainingService(_store.Models, new ModelPromotionService(_store.Models, _provider, _time), options, Options.Create(new RuleOptions()), _time);
     }
 
     public async Task DisposeAsync()
@@ -174,6 +175,9 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         Assert.InRange(chosen.HoldoutWatchListShare, 0, 0.10);
         Assert.True(chosen.MediumFrom < chosen.HighFrom);
         Assert.Equal(240, chosen.HoldoutRows);
+        // Counted on the hold-out customers replayed weekly over their history, the rules combined.
+        Assert.InRange(chosen.HoldoutReadings, 4 * chosen.HoldoutRows, int.MaxValue);
+        Assert.Contains("counted at the live cadence", chosen.Note);
         Assert.Equal(chosen.ToBandCutoffs(), report.Cutoffs);
         Assert.Equal(chosen.HighFrom, report.Models.Ensemble.AtHighCutoff.Threshold);
         Assert.StartsWith("platt on logit(blend)", report.EnsembleCalibration);
@@ -183,6 +187,21 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         Assert.Equal(BudgetCurve.DefaultBudgets, stored.BudgetCurve.Select(p => p.Budget));
         JsonAssert.Equivalent(report.BudgetCurve, stored.BudgetCurve);
         Assert.Equal(report.EnsembleCalibration, stored.TrainingSummary["ensemble_calibration"]);
+    }
+
+    [Fact]
+    public async Task TrainAsync_StoredRowsWithoutHistory_CountsTheCutoffsOnTheMonthlyRowsAndSaysSo()
+    {
+        var history = TrainingDataReader.Read(portfolio.Directory);
+        var rows = new TrainingRows { Rows = PointInTimeFeatures.Build(history), Source = "rows", HasTransactions = true, HasStatements = true };
+
+        var report = await _training.TrainAsync(rows, Request(promote: false) with { Cutoffs = null, Budget = new AlertBudget(50, 0.10) });
+
+        var chosen = report.ChosenCutoffs!;
+        Assert.Equal(CutoffBasis.Budget, chosen.Basis);
+        Assert.Equal(0, chosen.HoldoutReadings);
+        Assert.Contains("counted on the monthly hold-out rows, the model alone", chosen.Note);
+        Assert.InRange(chosen.HoldoutHighAlertsPer1000PerMonth, 0, 50);
     }
 
     [Fact]

@@ -33,19 +33,28 @@ public sealed record ChosenCutoffs
     /// <summary>The budget asked for: share of customer-months at Medium or higher.</summary>
     public double WatchListShare { get; init; }
 
-    /// <summary>Escalations into High per 1,000 hold-out rows at <see cref="HighFrom"/>.</summary>
+    /// <summary>
+    /// Escalations into High at <see cref="HighFrom"/>: per 1,000 customers a month at the live cadence, the model band
+    /// combined with the rules, when <see cref="HoldoutReadings"/> is set; else per 1,000 monthly hold-out rows, the model alone.
+    /// </summary>
     [JsonPropertyName("holdout_high_alerts_per_1000_per_month")]
     public double HoldoutHighAlertsPer1000PerMonth { get; init; }
 
-    /// <summary>Share of hold-out rows at Medium or higher.</summary>
+    /// <summary>Share of hold-out rows (readings, when <see cref="HoldoutReadings"/> is set) the model puts at Medium or higher.</summary>
     public double HoldoutWatchListShare { get; init; }
 
-    /// <summary>Share of hold-out rows at High.</summary>
+    /// <summary>Share of hold-out rows (readings, when <see cref="HoldoutReadings"/> is set) the model puts at High.</summary>
     public double HoldoutHighShare { get; init; }
 
     public int HoldoutRows { get; init; }
 
     public int HoldoutCustomers { get; init; }
+
+    /// <summary>
+    /// Point-in-time readings of the hold-out customers (every 7 days and on statement dates) the cut-offs were counted
+    /// on; 0 when they were counted on the monthly rows (retraining from the store, which has no history to replay).
+    /// </summary>
+    public int HoldoutReadings { get; init; }
 
     /// <summary>Why the budget was not used, or what limits the reading (e.g. one row per customer); null when nothing to say.</summary>
     public string? Note { get; init; }

@@ -51,6 +51,7 @@ public sealed class ModelsPageCutoffsTests
         Assert.Contains("Medium from 5.6%, High from 15.5%", text);
         Assert.Contains("chosen on the hold-out from a budget of 25 High alerts per 1,000 customers a month and a 10.0% watch list", text);
         Assert.Contains("24.89 High alerts per 1,000 customer-months", text);
+        Assert.Contains("(6,108 rows of 892 customers)", text);
         Assert.Contains("one row per customer", cut.Find("#model-cutoffs-note").TextContent);
         Assert.Equal("They take effect if this version is promoted.", cut.Find("#model-cutoffs-status").TextContent);
         Assert.Contains("2 budgets from 25 to 50", cut.Find("[data-testid=budget-curve-chart]").GetAttribute("aria-label"));
@@ -59,6 +60,20 @@ public sealed class ModelsPageCutoffsTests
         Assert.Contains("no cut-off fits", rows[0].TextContent);
         Assert.Contains("25 (in use)", rows[1].TextContent);
         Assert.Contains("32.4%", rows[1].TextContent);
+    }
+
+    [Fact]
+    public async Task Render_CutoffsCountedAtTheLiveCadence_ShowsTheReadingsTheyWereCountedOn()
+    {
+        var counted = Budgeted with { Cutoffs = Budgeted.Cutoffs! with { HoldoutReadings = 54_932 } };
+        await using var h = await HarnessAsync(Legacy, counted);
+        var cut = h.Render<ModelsPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#models-table")));
+
+        cut.Find("[aria-label='Show metrics of v2']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("(54,932 readings of 892 customers)", cut.Find("#model-cutoffs").TextContent));
+        Assert.Contains("of readings High", cut.Find("#model-cutoffs").TextContent);
     }
 
     [Fact]
