@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using CreditRisk.Core.Portfolio;
 using CreditRisk.Web.Api;
 using CreditRisk.Web.Authentication;
@@ -27,6 +28,9 @@ public static class DependencyInjection
         // A published app has no runtime manifest, and this is then a no-op.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
+
+        // "Server: Kestrel" tells an attacker what to aim at and a client nothing it needs.
+        services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("requestId", context.HttpContext.TraceIdentifier));

@@ -12,7 +12,7 @@ namespace CreditRisk.Tests.Api;
 public sealed class HostTests(CreditRiskWebFactory factory) : IClassFixture<CreditRiskWebFactory>
 {
     [Fact]
-    public async Task GetHealth_StoreReachable_Returns200WithStoreDescription()
+    public async Task GetHealth_StoreReachable_Returns200WithTheStatusOnly()
     {
         using var client = factory.CreateClient();
 
@@ -21,8 +21,17 @@ public sealed class HostTests(CreditRiskWebFactory factory) : IClassFixture<Cred
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await ReadJsonAsync(response);
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
-        Assert.StartsWith("LiteDB", body.GetProperty("store").GetString());
+        Assert.False(body.TryGetProperty("store", out _));
+        Assert.DoesNotContain(factory.DatabasePath, body.ToString(), StringComparison.Ordinal);
         Assert.True(response.Headers.Contains("X-Request-Id"));
+    }
+
+    [Fact]
+    public void Kestrel_ServerHeader_Off()
+    {
+        var kestrel = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>();
+
+        Assert.False(kestrel.Value.AddServerHeader);
     }
 
     [Fact]

@@ -3,22 +3,18 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CreditRisk.Web.Health;
 
-/// <summary>Writes <c>{"status":"Healthy","store":"LiteDB (data/creditrisk.db)"}</c>.</summary>
+/// <summary>
+/// Writes <c>{"status":"Healthy"}</c>. <c>/health</c> is anonymous (load balancers call it), so it says whether the app
+/// can serve and nothing about how: the storage engine and the database path are in the start-up log for operators.
+/// </summary>
 internal static class HealthResponseWriter
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        var store = report.Entries.TryGetValue(StoreHealthCheck.StoreKey, out var entry)
-            && entry.Data.TryGetValue(StoreHealthCheck.StoreKey, out var description)
-            ? description as string
-            : null;
         context.Response.ContentType = "application/json";
         return JsonSerializer.SerializeAsync(
-            context.Response.Body,
-            new HealthResponse(report.Status.ToString(), store),
-            JsonSerializerOptions.Web,
-            context.RequestAborted);
+            context.Response.Body, new HealthResponse(report.Status.ToString()), JsonSerializerOptions.Web, context.RequestAborted);
     }
 
-    private sealed record HealthResponse(string Status, string? Store);
+    private sealed record HealthResponse(string Status);
 }
