@@ -39,6 +39,10 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         {
             errors.Add("fullName", $"must be at most {MaxNameLength} characters");
         }
+        else if (TextHygiene.FirstRefused(name) is { } refused)
+        {
+            errors.Add("fullName", TextHygiene.Message(refused));
+        }
 
         if (WireFormat.IsEmpty(input.Phone))
         {
@@ -134,6 +138,10 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         if (channel is not null && channel.Length > MaxChannelLength)
         {
             errors.Add("channel", $"must be at most {MaxChannelLength} characters");
+        }
+        else if (channel is not null && TextHygiene.FirstRefused(channel) is { } refused)
+        {
+            errors.Add("channel", TextHygiene.Message(refused));
         }
 
         if (errors.Count > 0)

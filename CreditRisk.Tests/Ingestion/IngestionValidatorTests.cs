@@ -242,4 +242,36 @@ public sealed class IngestionValidatorTests
 
         Assert.Equal(["creditLimit", "dueDate", "amountPaid", "daysPastDue"], Fields(Validator().Validate(input, 0)));
     }
+
+    [Theory]
+    [InlineData("Asha\u0000Rao", "U+0000")]
+    [InlineData("Asha\u0007Rao", "U+0007")]
+    [InlineData("Asha \u202Eoar", "U+202E")]
+    [InlineData("Asha\nRao", "U+000A")]
+    [InlineData("\u2066Asha", "U+2066")]
+    public void Validate_NameWithControlOrDirectionCharacters_RefusedNamingTheCharacter(string name, string code)
+    {
+        var result = Validator().Validate(Customer() with { FullName = name }, 0);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("fullName", error.Field);
+        Assert.Contains(code, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Asha Rao")]
+    [InlineData("José Ñúñez")]
+    [InlineData("\u0936\u094D\u200D\u0930\u0940")] // Devanagari with a zero-width joiner: ordinary in Indic names
+    public void Validate_OrdinaryNamesInAnyScript_Accepted(string name)
+    {
+        Assert.True(Validator().Validate(Customer() with { FullName = name }, 0).IsValid);
+    }
+
+    [Fact]
+    public void Validate_ChannelWithControlCharacter_Refused()
+    {
+        var result = Validator().Validate(Transaction() with { Channel = "pos\u0000" }, 0);
+
+        Assert.Equal("channel", Assert.Single(result.Errors).Field);
+    }
 }
