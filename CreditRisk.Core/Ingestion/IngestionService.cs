@@ -236,7 +236,8 @@ public sealed class IngestionService(
     {
         if (originals.TryGetValue(replay.Id, out var original))
         {
-            if (original with { ReceivedAt = replay.ReceivedAt } != replay)
+            // Only what the client sent counts: when it was accepted and whether the pipeline has applied it are ours.
+            if (original with { ReceivedAt = replay.ReceivedAt, AppliedAt = replay.AppliedAt } != replay)
             {
                 // Same idempotency key, different content: the stored transaction wins, as for any replay.
                 logger.LogWarning("Transaction {TransactionId} was sent again with different content; the stored one is kept", replay.Id);

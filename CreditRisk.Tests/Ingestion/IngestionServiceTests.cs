@@ -24,6 +24,8 @@ public sealed class IngestionServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _temp.DisposeAsync();
 
+    private readonly WarningLog _warnings = new();
+
     private IngestionService Service(IngestionOptions? options = null, params IIngestionListener[] extraListeners)
     {
         var opts = Options.Create(options ?? new IngestionOptions());
@@ -33,7 +35,21 @@ public sealed class IngestionServiceTests : IAsyncLifetime
             opts,
             _clock,
             [_listener, .. extraListeners],
-            NullLogger<IngestionService>.Instance);
+            _warnings);
+    }
+
+    [Fact]
+    public async Task IngestTransactionsAsync_IdenticalReplayOfAnAppliedTransaction_NoWarning_ADifferentOneWarnsOnce()
+    {
+        var service = Service();
+        await service.IngestTransactionsAsync([Transaction("T-1"), Transaction("T-2")]);
+        await _temp.Store.Transactions.MarkAppliedAsync(["T-1", "T-2"], Now);
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        await service.IngestTransactionsAsync([Transaction("T-1"), Transaction("T-2") with { Amount = 9.99m }]);
+
+        var warning = Assert.Single(_warnings.Messages);
+        Assert.Contains("T-2", warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -268,5 +284,28 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     {
         public Task OnTransactionsAcceptedAsync(IReadOnlyList<Transaction> newOnes, CancellationToken ct) =>
             throw new InvalidOperationException("pipeline down");
+    }
+
+    /// <summary>Keeps the warnings the service logs (a replay conflict is one).</summary>
+    private sealed class WarningLog : Microsoft.Extensions.Logging.ILogger<IngestionService>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(
+            Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning)
+            {
+                lock (Messages)
+                {
+                    Messages.Add(formatter(state, exception));
+                }
+            }
+        }
     }
 }
