@@ -171,6 +171,9 @@ public static class FeatureEngine
         destination[FeatureIndex.PurchaseCountPrev30d] = window1Usable ? purchases1 : null;
     }
 
+    /// <summary>A statement's due date, or <see cref="DefaultGraceDays"/> after its date when it does not carry one.</summary>
+    internal static DateOnly DueDateOf(CycleSummary cycle) => cycle.DueDate ?? cycle.StatementDate.AddDays(DefaultGraceDays);
+
     /// <summary>Pairs a vector with <see cref="FeatureNames.Ordered"/> for storage in an assessment.</summary>
     public static List<FeatureValue> ToFeatureValues(ReadOnlySpan<double?> features)
     {

@@ -202,9 +202,7 @@ internal readonly ref struct ProfileView
             return Cycles;
         }
 
-        var latest = Cycles[^1];
-        var due = latest.DueDate ?? latest.StatementDate.AddDays(FeatureEngine.DefaultGraceDays);
-        return due < AsOfDay ? Cycles : Cycles[..^1];
+        return FeatureEngine.DueDateOf(Cycles[^1]) < AsOfDay ? Cycles : Cycles[..^1];
     }
 
     /// <summary>Payments of the last 30 days over the balance the day before they started, clamped to [0, 1].</summary>

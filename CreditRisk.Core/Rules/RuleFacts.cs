@@ -57,7 +57,7 @@ public readonly record struct RuleFacts(double? CashWithdrawn30d, double? SpendP
     {
         for (var i = cycles.Count - 1; i >= 0; i--)
         {
-            if (PastDueFact.DueDateOf(cycles[i]) < day)
+            if (FeatureEngine.DueDateOf(cycles[i]) < day)
             {
                 return cycles[i].Balance > 0 && cycles[i].AmountPaid < cycles[i].Balance;
             }
@@ -77,9 +77,6 @@ public sealed record PastDueFact(DateOnly StatementDate, DateOnly DueDate, decim
     /// <summary>Days past due that make a customer delinquent whatever else is known.</summary>
     public const int DelinquentDays = 30;
 
-    internal static DateOnly DueDateOf(CycleSummary cycle) =>
-        cycle.DueDate ?? cycle.StatementDate.AddDays(FeatureEngine.DefaultGraceDays);
-
     /// <summary>
     /// The past-due position as of <paramref name="day"/> from the statements dated on or before it: the run of latest
     /// statements whose due date (plus <paramref name="graceDays"/>) has passed with less than the minimum paid, counted
@@ -95,7 +92,7 @@ public sealed record PastDueFact(DateOnly StatementDate, DateOnly DueDate, decim
         for (var i = cycles.Count - 1; i >= 0; i--)
         {
             var cycle = cycles[i];
-            if (day.DayNumber - DueDateOf(cycle).DayNumber <= graceDays)
+            if (day.DayNumber - FeatureEngine.DueDateOf(cycle).DayNumber <= graceDays)
             {
                 if (run > 0)
                 {
@@ -119,10 +116,10 @@ public sealed record PastDueFact(DateOnly StatementDate, DateOnly DueDate, decim
         var reported = latest is { DaysPastDue: >= DelinquentDays } ? latest.DaysPastDue + (day.DayNumber - latest.StatementDate.DayNumber) : 0;
         if (oldestUnpaid is null)
         {
-            return reported > 0 ? new PastDueFact(latest!.StatementDate, DueDateOf(latest), null, reported) : null;
+            return reported > 0 ? new PastDueFact(latest!.StatementDate, FeatureEngine.DueDateOf(latest), null, reported) : null;
         }
 
-        var due = DueDateOf(oldestUnpaid);
+        var due = FeatureEngine.DueDateOf(oldestUnpaid);
         var sinceDue = day.DayNumber - due.DayNumber;
         var days = Math.Max(reported, run >= 2 ? sinceDue : Math.Min(sinceDue, DelinquentDays - 1));
         return new PastDueFact(oldestUnpaid.StatementDate, due, overdue, days);
