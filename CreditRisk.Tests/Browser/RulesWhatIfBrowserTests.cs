@@ -59,5 +59,10 @@ public sealed class RulesWhatIfBrowserTests : IAsyncLifetime
         var rules = await _session.App.Services.GetRequiredService<RuleSettingsService>().GetAsync();
         Assert.Equal((0L, RuleSettings.DefaultUtilisationHighPct), (rules.Version, rules.Settings.UtilisationHighPct));
         await _session.ScreenshotAsync("admin-rules-what-if");
+
+        // A phone: the rule cards, settings and the result table stay inside the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await _session.ScreenshotAsync("admin-rules-what-if-mobile");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
     }
 }
