@@ -27,6 +27,7 @@ public static class WebApplicationExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseFriendlyNotFoundPage(IsApi);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

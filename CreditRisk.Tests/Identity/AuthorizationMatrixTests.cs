@@ -62,7 +62,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET /api/whatsapp/webhook", "/api/whatsapp/webhook", [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         new("POST /api/whatsapp/webhook", "POST /api/whatsapp/webhook", [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
 
-        new("* /jobs/{**path}", "/jobs", [Unauthorized, Forbidden, Forbidden, Forbidden, Ok]),
+        // A person in a browser is sent to sign in or to the access-denied page, never a bare 401/403 (JobsDashboardTests
+        // covers the dashboard's own script requests).
+        new("* /jobs/{**path}", "/jobs", [SignIn, Denied, Denied, Denied, Ok]),
         new("* /health", "/health", [Ok, Ok, Ok, Ok, Ok]),
 
         // Without the form's antiforgery token nobody can sign anybody out.

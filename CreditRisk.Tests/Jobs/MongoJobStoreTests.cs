@@ -5,6 +5,7 @@ using CreditRisk.Web.Jobs;
 using Hangfire;
 using Hangfire.Mongo;
 using Hangfire.Storage;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditRisk.Tests.Jobs;
@@ -27,12 +28,14 @@ public sealed class MongoJobStoreTests
             Settings = { ["ConnectionStrings:Mongo"] = connectionString, ["Storage:MongoDatabase"] = database },
         };
 
-        using var client = app.CreateClient();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
 
         Assert.IsType<MongoStorage>(app.Services.GetRequiredService<JobStorage>());
         Assert.Contains(connection.GetRecurringJobs(), j => j.Id == JobIds.NightlyPortfolioRescore);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/jobs")).StatusCode);
+        var anonymous = await client.GetAsync("/jobs");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/account/signin", anonymous.Headers.Location!.AbsolutePath);
     }
 }
 

@@ -1,0 +1,89 @@
+using CreditRisk.Core.Identity;
+using CreditRisk.Web.Admin;
+using CreditRisk.Web.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+
+namespace CreditRisk.Web.Components.Pages.Admin.ApiKeys;
+
+public partial class ApiKeys
+{
+    private IReadOnlyList<ApiKey>? _keys;
+    private CreatedApiKey? _created;
+    private string _name = "";
+    private string? _nameError;
+    private string? _message;
+    private bool _failed;
+    private bool _busy;
+    private string? _copyResult;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync() => _keys = await Keys.ListAsync();
+
+    private async Task CreateAsync()
+    {
+        var name = _name.Trim();
+        _nameError = name.Length == 0 ? "Give the key a name."
+            : name.Length > ApiKeyService.MaxNameLength ? $"At most {ApiKeyService.MaxNameLength} characters." : null;
+        if (_nameError is not null)
+        {
+            return;
+        }
+
+        await RunAsync(async actor =>
+        {
+            _created = await Keys.CreateAsync(name, actor);
+            _copyResult = null;
+            _name = "";
+            return $"Key {name} created.";
+        });
+    }
+
+    // The clipboard API needs a secure context (HTTPS or localhost) and the user's permission; when it is refused the
+    // person is told to copy by hand rather than left thinking it worked.
+    private async Task CopySecretAsync()
+    {
+        try
+        {
+            await JS.InvokeVoidAsync("navigator.clipboard.writeText", _created!.Secret);
+            _copyResult = "Copied to the clipboard.";
+        }
+        catch (JSException)
+        {
+            _copyResult = "The browser did not allow copying: select the key and press Ctrl+C (⌘+C on a Mac).";
+        }
+    }
+
+    private Task RevokeAsync(ApiKey key) => RunAsync(async actor =>
+        await Keys.RevokeAsync(key.Id, actor) ? $"Key {key.Name} revoked." : throw new InvalidOperationException($"Key {key.Name} was already revoked."));
+
+    private async Task RunAsync(Func<string, Task<string>> action)
+    {
+        // The page is admin-only, and every action checks again: the circuit's user may have lost the role since.
+        var user = (await AuthenticationState).User;
+        if (!user.IsInRole(AppRoles.Admin))
+        {
+            (_failed, _message) = (true, "Only admins can manage API keys.");
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            (_failed, _message) = (false, await action(ActorName.Of(user)));
+        }
+        catch (InvalidOperationException ex)
+        {
+            (_failed, _message) = (true, ex.Message);
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        _keys = await Keys.ListAsync();
+    }
+}
