@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace CreditRisk.Tests.Browser;
 
 /// <summary>
-/// A card customer in a real browser: registers with the WhatsApp code, lands on their own dashboard, and is refused
+/// A card customer in a real browser: registers with the WhatsApp code, lands on their own dashboard (a missed payment
+/// first), and is refused
 /// the staff page about another customer.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -28,7 +29,18 @@ public sealed class CustomerFlowBrowserTests : IAsyncLifetime
         // Phone-sized: customers use phones.
         await page.SetViewportSizeAsync(390, 844);
 
+        // The last statement's minimum was not paid and its due date has passed: the page must lead with that.
+        var customer = await _session.App.Store.Customers.FindByPhoneAsync(PhoneA);
+        var latest = (await _session.App.Store.Statements.ListForCustomerAsync(customer!.Id, 1))[0];
+        await _session.App.Store.Statements.UpsertManyAsync([latest with { AmountPaid = 0m, PaidOn = null }]);
+
         await _session.SignInCustomerAsync(PhoneA);
+        await Assertions.Expect(page.Locator("#me-overdue")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#me-overdue-title")).ToContainTextAsync("late");
+        await Assertions.Expect(page.Locator("#me-overdue-amount")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$[0-9,]+\.\d\d$"));
+        await Assertions.Expect(page.Locator("#me-band")).ToBeVisibleAsync();
+        var overdueTop = (await page.Locator("#me-overdue").BoundingBoxAsync())!.Y;
+        Assert.True(overdueTop < (await page.Locator("#me-band").BoundingBoxAsync())!.Y, "the overdue card comes before the account health card");
 
         await Assertions.Expect(page.Locator("#me-name")).ToContainTextAsync(NameA);
         await Assertions.Expect(page.GetByText(NameB)).ToHaveCountAsync(0);

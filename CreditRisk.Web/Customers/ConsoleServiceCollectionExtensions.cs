@@ -1,4 +1,5 @@
 using CreditRisk.Web.Admin;
+using CreditRisk.Web.Display;
 
 namespace CreditRisk.Web.Customers;
 
@@ -7,6 +8,9 @@ public static class ConsoleServiceCollectionExtensions
     /// <summary>Read services behind the customer drill-down, the customer dashboard and the admin pages.</summary>
     public static IServiceCollection AddCreditRiskConsole(this IServiceCollection services)
     {
+        // Bad Display:Currency or Display:Culture stops start-up with a message naming the setting.
+        services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MoneyFormat>();
         services.AddSingleton<CustomerDetailsService>();
         services.AddSingleton<CustomerDashboardService>();
         services.AddSingleton<ModelAdminService>();

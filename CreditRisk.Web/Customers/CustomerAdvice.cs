@@ -53,7 +53,8 @@ public static class CustomerAdvice
     }
 
     /// <summary>What the customer can do, most relevant first; always at least one line.</summary>
-    public static IReadOnlyList<string> Actions(RiskAssessment? assessment)
+    /// <param name="messaged">Whether we have sent the customer a WhatsApp message they could reply to.</param>
+    public static IReadOnlyList<string> Actions(RiskAssessment? assessment, bool messaged = false)
     {
         if (assessment is null || assessment.Band == RiskBand.Low)
         {
@@ -65,7 +66,9 @@ public static class CustomerAdvice
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        actions.Add("Reply to our WhatsApp message or call the number on the back of your card to talk to us.");
+        actions.Add(messaged
+            ? "Reply to our WhatsApp message or call the number on the back of your card to talk to us."
+            : "Call the number on the back of your card to talk to us.");
         return actions;
     }
 }

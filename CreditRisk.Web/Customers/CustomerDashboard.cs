@@ -14,7 +14,7 @@ namespace CreditRisk.Web.Customers;
 /// <param name="SpendTrend">Card spending per calendar month, oldest first, the current month last.</param>
 /// <param name="RecentTransactions">Newest first.</param>
 /// <param name="Statements">Newest first.</param>
-/// <param name="Messages">WhatsApp messages sent to the customer, newest first.</param>
+/// <param name="Messages">WhatsApp alerts sent to the customer, newest first (the welcome message is <see cref="WelcomeSentAt"/>).</param>
 public sealed record CustomerDashboard(
     Customer Customer,
     RiskBand? Band,
@@ -25,7 +25,11 @@ public sealed record CustomerDashboard(
     IReadOnlyList<MonthlySpend> SpendTrend,
     IReadOnlyList<Transaction> RecentTransactions,
     IReadOnlyList<Statement> Statements,
-    IReadOnlyList<Alert> Messages);
+    IReadOnlyList<Alert> Messages)
+{
+    /// <summary>When the welcome message went to the customer's WhatsApp on their first sign-in; null before that.</summary>
+    public DateTimeOffset? WelcomeSentAt { get; init; }
+}
 
 /// <summary>Card spending in one calendar month: purchases and cash withdrawals, in the account currency.</summary>
 public sealed record MonthlySpend(DateOnly Month, decimal Purchases, decimal CashWithdrawals);

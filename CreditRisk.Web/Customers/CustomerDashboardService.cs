@@ -34,18 +34,23 @@ public sealed class CustomerDashboardService(ICreditRiskStore store, TimeProvide
         var recent = await store.Transactions.ListRecentForCustomerAsync(customerId, 0, RecentTransactionCount, ct);
         var statements = await store.Statements.ListForCustomerAsync(customerId, StatementCount, ct);
         var alerts = await store.Alerts.ListForCustomerAsync(customerId, MessageCount, ct);
+        var sent = alerts.Where(a => a.SentAt is not null).ToList();
+        var welcomeSentAt = (await store.Users.FindByPhoneAsync(customer.Phone, ct))?.WelcomeSentAt;
 
         return new CustomerDashboard(
             customer,
             latest?.Band,
             latest?.AssessedAt,
             latest is null ? [] : CustomerAdvice.Reasons(latest),
-            CustomerAdvice.Actions(latest),
+            CustomerAdvice.Actions(latest, messaged: sent.Count > 0 || welcomeSentAt is not null),
             latest?.Features.FirstOrDefault(f => f.Name == FeatureNames.UtilisationPct)?.Value,
             Trend(window, firstMonth),
             recent,
             [.. statements.Reverse()],
-            [.. alerts.Where(a => a.SentAt is not null)]);
+            sent)
+        {
+            WelcomeSentAt = welcomeSentAt,
+        };
     }
 
     private static List<MonthlySpend> Trend(IReadOnlyList<Transaction> transactions, DateTimeOffset firstMonth)

@@ -107,4 +107,59 @@ public sealed class MyDashboardTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#me-missing")));
         Assert.DoesNotContain("Meera", cut.Markup);
     }
+
+    [Fact]
+    public async Task Render_StatementMinimumUnpaidPastItsDueDate_OverdueCardFirstWithAmountDateAndDays()
+    {
+        var statementDate = DateOnly.FromDateTime(A.Now.UtcDateTime).AddDays(-30);
+        await _h.Store.Statements.UpsertManyAsync(
+        [
+            A.Statement("cust-1", statementDate) with
+            {
+                Balance = 12_000m, MinimumDue = 600m, DueDate = statementDate.AddDays(20), AmountPaid = 0m, PaidOn = null, DaysPastDue = 0,
+            },
+        ]);
+        _h.SignInCustomer("cust-1");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#me-overdue")));
+        Assert.Contains("10 days late", cut.Find("#me-overdue-title").TextContent);
+        Assert.Equal("$600.00", cut.Find("#me-overdue-amount").TextContent);
+        Assert.Equal("10", cut.Find("#me-overdue-days").TextContent);
+        Assert.Contains("Overdue by 10 days", cut.Find("[data-testid=statement-status]").TextContent);
+        Assert.True(cut.Markup.IndexOf("me-overdue", StringComparison.Ordinal) < cut.Markup.IndexOf("me-band", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_NothingOverdue_NoOverdueCard()
+    {
+        _h.SignInCustomer("cust-2");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#me-name")));
+        Assert.Empty(cut.FindAll("#me-overdue"));
+    }
+
+    [Fact]
+    public async Task Render_WelcomeSent_ListedAmongMessagesAndReplyAdviceShown()
+    {
+        var user = new CreditRisk.Core.Identity.AppUser
+        {
+            Id = "u-2", UserName = "+919800000002", NormalizedUserName = "+919800000002", PhoneNumber = "+919800000002", CustomerId = "cust-2",
+        };
+        Assert.True(await _h.Store.Users.TryCreateAsync(user));
+        Assert.True(await _h.Store.Users.TryClaimWelcomeAsync("u-2", A.Now.AddDays(-2)));
+        await _h.Store.Alerts.TryAddAsync(A.Alert("al-3", "cust-2", status: AlertStatus.Pending) with { Reason = "Not sent yet", SentAt = null });
+        await _h.Store.Assessments.AddManyAsync([A.Assessment("ra-3", "cust-2", at: A.Now.AddHours(1), band: RiskBand.Medium)]);
+        _h.SignInCustomer("cust-2");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#me-messages")));
+        Assert.Contains("Welcome", cut.Find("#me-messages").TextContent);
+        Assert.DoesNotContain("Not sent yet", cut.Markup);
+        Assert.Contains("Reply to our WhatsApp message", cut.Find("#me-actions").TextContent);
+    }
 }

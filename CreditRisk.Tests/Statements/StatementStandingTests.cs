@@ -1,0 +1,89 @@
+using CreditRisk.Core.Statements;
+using CreditRisk.Tests.Builders;
+
+namespace CreditRisk.Tests.Statements;
+
+public sealed class StatementStandingTests
+{
+    private static readonly DateOnly StatementDate = new(2026, 2, 1);
+    private static readonly DateOnly DueDate = StatementDate.AddDays(20);
+
+    private static Statement Owing(decimal paid, DateOnly? paidOn = null) => A.Statement(date: StatementDate) with
+    {
+        Balance = 10_000m, MinimumDue = 500m, DueDate = DueDate, AmountPaid = paid, PaidOn = paidOn, DaysPastDue = 0,
+    };
+
+    [Fact]
+    public void Of_UnpaidAndPastItsDueDate_OverdueByDaysSinceTheDueDate()
+    {
+        var status = StatementStanding.Of(Owing(0) with { DaysPastDue = 0 }, DueDate.AddDays(10));
+
+        Assert.Equal(StatementState.Overdue, status.State);
+        Assert.Equal(10, status.DaysOverdue);
+        Assert.Equal(500m, status.MinimumShortfall);
+    }
+
+    [Fact]
+    public void Of_UnpaidBeforeTheDueDate_NotYetDueWhateverTheBanksDaysPastDue()
+    {
+        // The bank's field is the account's arrears on the statement date (the cycle before), not this statement's.
+        var status = StatementStanding.Of(Owing(0) with { DaysPastDue = 10 }, DueDate.AddDays(-3));
+
+        Assert.Equal(StatementState.NotYetDue, status.State);
+        Assert.Equal(0, status.DaysOverdue);
+    }
+
+    [Theory]
+    [InlineData(10_000, 15, StatementState.PaidInFull)]
+    [InlineData(10_000, 25, StatementState.PaidLate)]
+    [InlineData(500, 15, StatementState.PartPaid)]
+    [InlineData(499, 15, StatementState.Overdue)]
+    public void Of_PastTheDueDate_PaidInFullPartPaidLateOrOverdue(int paid, int paidOnDay, StatementState expected)
+    {
+        var status = StatementStanding.Of(Owing(paid, StatementDate.AddDays(paidOnDay)), DueDate.AddDays(30));
+
+        Assert.Equal(expected, status.State);
+    }
+
+    [Fact]
+    public void Of_PartPaidBeforeTheDueDate_PartPaidNotYetDue()
+    {
+        Assert.Equal(StatementState.PartPaidNotYetDue, StatementStanding.Of(Owing(200), DueDate).State);
+    }
+
+    [Fact]
+    public void Of_NoBalance_NothingToPay()
+    {
+        Assert.Equal(StatementState.NothingToPay, StatementStanding.Of(Owing(0) with { Balance = 0 }, DueDate.AddDays(5)).State);
+    }
+
+    [Fact]
+    public void Overdue_TwoMissedInARow_NewestShortfallDaysFromTheFirstMiss()
+    {
+        var older = Owing(0) with { Id = "old", StatementDate = StatementDate.AddMonths(-1), DueDate = DueDate.AddMonths(-1) };
+        var newer = Owing(100);
+        var today = DueDate.AddDays(5);
+
+        var overdue = StatementStanding.Overdue([newer, older], today);
+
+        Assert.NotNull(overdue);
+        Assert.Equal(400m, overdue.AmountDue);
+        Assert.Equal(DueDate, overdue.DueDate);
+        Assert.Equal(today.DayNumber - DueDate.AddMonths(-1).DayNumber, overdue.DaysPastDue);
+    }
+
+    [Fact]
+    public void Overdue_NewestPastDueStatementPaid_NullEvenIfAnOlderOneWasMissed()
+    {
+        var older = Owing(0) with { Id = "old", StatementDate = StatementDate.AddMonths(-1), DueDate = DueDate.AddMonths(-1) };
+        var newer = Owing(600, DueDate.AddDays(-1));
+
+        Assert.Null(StatementStanding.Overdue([older, newer], DueDate.AddDays(5)));
+    }
+
+    [Fact]
+    public void Overdue_OnlyAStatementNotYetDue_Null()
+    {
+        Assert.Null(StatementStanding.Overdue([Owing(0)], DueDate));
+    }
+}
