@@ -37,6 +37,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapIngestionApi();
         app.MapRiskApi();
+        app.MapRiskGridExport();
         app.MapWhatsAppWebhook();
         app.MapJobsDashboard();
         app.MapAccountEndpoints();

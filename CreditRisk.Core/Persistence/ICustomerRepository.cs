@@ -16,6 +16,13 @@ public interface ICustomerRepository
 
     Task<long> CountAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// Customers whose id starts with <paramref name="text"/>, whose name contains it (any case) or whose phone contains
+    /// it, in id order, at most <paramref name="take"/>. For staff looking someone up; a scan, so keep
+    /// <paramref name="take"/> small.
+    /// </summary>
+    Task<IReadOnlyList<Customer>> SearchAsync(string text, int take, CancellationToken ct = default);
+
     /// <summary>Customer ids in ascending order after <paramref name="afterId"/> (keyset paging for batch jobs).</summary>
     Task<IReadOnlyList<string>> ListIdsAsync(string? afterId, int take, CancellationToken ct = default);
 }

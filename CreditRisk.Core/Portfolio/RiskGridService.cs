@@ -19,30 +19,120 @@ public sealed record RiskGridRow(
     AlertStatus? LastAlertStatus,
     DateTimeOffset? LastAlertAt,
     bool CanSendAlert,
-    string? CannotSendReason);
+    string? CannotSendReason)
+{
+    /// <summary>Balance as % of the limit at the latest assessment; null when unknown.</summary>
+    public double? UtilisationPct { get; init; }
+
+    /// <summary>Days since the first missed due date in a row (<see cref="Statements.StatementStanding.Overdue"/>); 0 when up to date.</summary>
+    public int DaysPastDue { get; init; }
+}
 
 public sealed record RiskGridPage(IReadOnlyList<RiskGridRow> Rows, long Total);
 
 /// <summary>
-/// The high-risk grid's data: a page of current risks (indexed store query) joined with the page's customers and their
-/// latest alerts — a few lookups per page, whatever the portfolio size.
+/// The high-risk grid's data: a page of current risks (indexed store query) joined with the page's customers, their
+/// latest alerts, latest assessments (utilisation) and recent statements (days past due) — a few lookups per row,
+/// whatever the portfolio size. A search by id, name or phone first finds at most <see cref="MaxSearchMatches"/>
+/// customers, then applies the same filters, order and paging to their current risks in memory.
 /// </summary>
-public sealed class RiskGridService(ICreditRiskStore store)
+public sealed class RiskGridService(ICreditRiskStore store, TimeProvider time)
 {
-    public async Task<RiskGridPage> GetPageAsync(CurrentRiskQuery query, CancellationToken ct = default)
+    /// <summary>Customers a search looks at; a narrower search finds the rest.</summary>
+    public const int MaxSearchMatches = 200;
+
+    /// <summary>Rows read per store query while exporting.</summary>
+    public const int ExportBatchSize = 500;
+
+    private const int StatementsForPastDue = 6;
+
+    public Task<RiskGridPage> GetPageAsync(CurrentRiskQuery query, CancellationToken ct = default) => GetPageAsync(query, null, ct);
+
+    /// <param name="query">Filters, order and the page.</param>
+    /// <param name="search">Customer id prefix, part of the name (any case) or of the phone; null or blank = no search.</param>
+    /// <param name="ct">Cancels the reads.</param>
+    public async Task<RiskGridPage> GetPageAsync(CurrentRiskQuery query, string? search, CancellationToken ct = default)
     {
-        var page = await store.Assessments.QueryCurrentPageAsync(query, ct).ConfigureAwait(false);
-        var ids = page.Items.Select(r => r.CustomerId).ToList();
-        var customers = await store.Customers.GetManyAsync(ids, ct).ConfigureAwait(false);
-        var rows = new List<RiskGridRow>(page.Items.Count);
-        foreach (var risk in page.Items)
+        ArgumentNullException.ThrowIfNull(query);
+        if (string.IsNullOrWhiteSpace(search))
         {
-            var latest = (await store.Alerts.ListForCustomerAsync(risk.CustomerId, 1, ct).ConfigureAwait(false)).FirstOrDefault();
-            var customer = customers.GetValueOrDefault(risk.CustomerId);
-            rows.Add(ToRow(risk, customer?.FullName ?? risk.CustomerId, customer?.WhatsAppOptIn ?? false, latest));
+            var page = await store.Assessments.QueryCurrentPageAsync(query, ct).ConfigureAwait(false);
+            return new RiskGridPage(await ToRowsAsync(page.Items, ct).ConfigureAwait(false), page.Total);
         }
 
-        return new RiskGridPage(rows, page.Total);
+        var matches = await SearchAsync(query, search, ct).ConfigureAwait(false);
+        var shown = matches.Skip(query.Skip).Take(query.Take).ToList();
+        return new RiskGridPage(await ToRowsAsync(shown, ct).ConfigureAwait(false), matches.Count);
+    }
+
+    /// <summary>Every row the grid would show for these filters, in its order, read in batches (for the CSV export).</summary>
+    public async IAsyncEnumerable<RiskGridRow> StreamAsync(
+        CurrentRiskQuery query, string? search, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        for (var skip = 0; ; skip += ExportBatchSize)
+        {
+            var page = await GetPageAsync(query with { Skip = skip, Take = ExportBatchSize }, search, ct).ConfigureAwait(false);
+            foreach (var row in page.Rows)
+            {
+                yield return row;
+            }
+
+            if (page.Rows.Count < ExportBatchSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task<List<CustomerRisk>> SearchAsync(CurrentRiskQuery query, string search, CancellationToken ct)
+    {
+        var customers = await store.Customers.SearchAsync(search, MaxSearchMatches, ct).ConfigureAwait(false);
+        var risks = await store.Assessments.GetCurrentManyAsync([.. customers.Select(c => c.Id)], ct).ConfigureAwait(false);
+        var matches = new List<CustomerRisk>();
+        foreach (var risk in risks.Values)
+        {
+            if ((query.Band is null || risk.Band == query.Band) && risk.Score >= query.MinScore && risk.Score <= query.MaxScore
+                && (query.RuleId is null || risk.RuleIds.Contains(query.RuleId, StringComparer.Ordinal))
+                && (query.AlertStatus is not { } status || await HasAlertInStatusAsync(risk.CustomerId, status, ct).ConfigureAwait(false)))
+            {
+                matches.Add(risk);
+            }
+        }
+
+        return query.Sort switch
+        {
+            CurrentRiskSort.AssessedAtDescending => [.. matches.OrderByDescending(r => r.AssessedAt).ThenBy(r => r.CustomerId, StringComparer.Ordinal)],
+            CurrentRiskSort.AssessedAtAscending => [.. matches.OrderBy(r => r.AssessedAt).ThenBy(r => r.CustomerId, StringComparer.Ordinal)],
+            CurrentRiskSort.CustomerIdDescending => [.. matches.OrderByDescending(r => r.CustomerId, StringComparer.Ordinal)],
+            CurrentRiskSort.CustomerIdAscending => [.. matches.OrderBy(r => r.CustomerId, StringComparer.Ordinal)],
+            CurrentRiskSort.ScoreAscending => [.. matches.OrderBy(r => r.Score).ThenBy(r => r.CustomerId, StringComparer.Ordinal)],
+            _ => [.. matches.OrderByDescending(r => r.Score).ThenBy(r => r.CustomerId, StringComparer.Ordinal)],
+        };
+    }
+
+    private async Task<bool> HasAlertInStatusAsync(string customerId, AlertStatus status, CancellationToken ct) =>
+        (await store.Alerts.ListForCustomerAsync(customerId, 50, ct).ConfigureAwait(false)).Any(a => a.Status == status);
+
+    private async Task<List<RiskGridRow>> ToRowsAsync(IReadOnlyList<CustomerRisk> risks, CancellationToken ct)
+    {
+        var customers = await store.Customers.GetManyAsync([.. risks.Select(r => r.CustomerId)], ct).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var rows = new List<RiskGridRow>(risks.Count);
+        foreach (var risk in risks)
+        {
+            var latest = (await store.Alerts.ListForCustomerAsync(risk.CustomerId, 1, ct).ConfigureAwait(false)).FirstOrDefault();
+            var assessment = await store.Assessments.GetLatestAsync(risk.CustomerId, ct).ConfigureAwait(false);
+            var statements = await store.Statements.ListForCustomerAsync(risk.CustomerId, StatementsForPastDue, ct).ConfigureAwait(false);
+            var customer = customers.GetValueOrDefault(risk.CustomerId);
+            rows.Add(ToRow(risk, customer?.FullName ?? risk.CustomerId, customer?.WhatsAppOptIn ?? false, latest) with
+            {
+                UtilisationPct = assessment?.Features.FirstOrDefault(f => f.Name == Features.FeatureNames.UtilisationPct)?.Value,
+                DaysPastDue = Statements.StatementStanding.Overdue(statements, today)?.DaysPastDue ?? 0,
+            });
+        }
+
+        return rows;
     }
 
     /// <summary>The alert-button rule: recorded opt-in (never skipped) and no alert still waiting to go out.</summary>

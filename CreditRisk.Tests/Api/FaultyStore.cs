@@ -29,6 +29,8 @@ internal sealed class FaultyStore(ICreditRiskStore inner) : DelegatingStore(inne
 
         public Task<long> CountAsync(CancellationToken ct = default) => inner.CountAsync(ct);
 
+        public Task<IReadOnlyList<Customer>> SearchAsync(string text, int take, CancellationToken ct = default) => inner.SearchAsync(text, take, ct);
+
         public Task<IReadOnlyList<string>> ListIdsAsync(string? afterId, int take, CancellationToken ct = default) =>
             inner.ListIdsAsync(afterId, take, ct);
     }

@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET,POST /admin/portfolio", "/admin/portfolio", [SignIn, Denied, Denied, Ok, Ok]),
         new("GET,POST /admin/customers", "/admin/customers", [SignIn, Denied, Denied, Ok, Ok]),
         new("GET,POST /admin/customers/{CustomerId}", "/admin/customers/cust-a", [SignIn, Denied, Denied, Ok, Ok]),
+        new("GET /admin/customers/export.csv", "/admin/customers/export.csv", [SignIn, Denied, Denied, Ok, Ok]),
         new("GET,POST /admin/models", "/admin/models", [SignIn, Denied, Denied, Ok, Ok]),
         new("GET,POST /admin/rules", "/admin/rules", [SignIn, Denied, Denied, Ok, Ok]),
         new("GET,POST /admin/api-keys", "/admin/api-keys", [SignIn, Denied, Denied, Denied, Ok]),

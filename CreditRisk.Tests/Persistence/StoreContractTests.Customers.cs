@@ -109,6 +109,25 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Customers_SearchAsync_IdPrefixNameAnyCaseOrPhone_FindsThoseInIdOrder()
+    {
+        Begin();
+        await Store.Customers.UpsertManyAsync(
+        [
+            A.Customer("c-1001", phone: "+15550100001") with { FullName = "Asha Verma" },
+            A.Customer("c-1002", phone: "+15550100002") with { FullName = "Bilal Khan" },
+            A.Customer("x-2001", phone: "+15550100003") with { FullName = "Verma Chandra" },
+        ]);
+
+        Assert.Equal(["c-1001", "c-1002"], (await Store.Customers.SearchAsync("c-10", 10)).Select(c => c.Id));
+        Assert.Equal(["c-1001", "x-2001"], (await Store.Customers.SearchAsync("verma", 10)).Select(c => c.Id));
+        Assert.Equal(["c-1002"], (await Store.Customers.SearchAsync(" 0100002 ", 10)).Select(c => c.Id));
+        Assert.Single(await Store.Customers.SearchAsync("verma", 1));
+        Assert.Empty(await Store.Customers.SearchAsync("(.*)", 10));
+        Assert.Empty(await Store.Customers.SearchAsync("  ", 10));
+    }
+
+    [SkippableFact]
     public async Task Customers_ListIdsAsync_KeysetPaging_ReturnsEveryIdOnceInAscendingOrder()
     {
         Begin();

@@ -43,6 +43,30 @@ internal sealed class LiteDbCustomerRepository(LiteDbContext db) : ICustomerRepo
 
     public Task<long> CountAsync(CancellationToken ct = default) => Run(() => _customers.LongCount(), ct);
 
+    // One expression (a scan): the store's collation compares case-sensitively, so the name is lowered on both sides,
+    // and the text is a parameter, never part of the expression. Combining indexed and unindexed parts with Query.Or
+    // lost the unindexed matches.
+    public Task<IReadOnlyList<Customer>> SearchAsync(string text, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<Customer>>(() =>
+        {
+            var term = text.Trim();
+            if (term.Length == 0 || take <= 0)
+            {
+                return [];
+            }
+
+            return _customers.Query()
+                .Where(BsonExpression.Create(
+                    "INDEXOF($._id, @0) = 0 OR INDEXOF(LOWER($.FullName), @1) >= 0 OR INDEXOF($.Phone, @0) >= 0",
+                    new BsonValue(term),
+                    new BsonValue(term.ToLowerInvariant())))
+                .OrderBy("_id")
+                .Limit(take)
+                .ToEnumerable()
+                .Select(db.ToEntity<Customer>)
+                .ToList();
+        }, ct);
+
     public Task<IReadOnlyList<string>> ListIdsAsync(string? afterId, int take, CancellationToken ct = default) =>
         Run<IReadOnlyList<string>>(() =>
         {

@@ -47,6 +47,23 @@ internal sealed class MongoCustomerRepository(IMongoDatabase database) : ICustom
     public Task<long> CountAsync(CancellationToken ct = default) =>
         _customers.CountDocumentsAsync(FilterDefinition<Customer>.Empty, cancellationToken: ct);
 
+    public async Task<IReadOnlyList<Customer>> SearchAsync(string text, int take, CancellationToken ct = default)
+    {
+        var term = text.Trim();
+        if (term.Length == 0 || take <= 0)
+        {
+            return [];
+        }
+
+        // Regex-escaped: the staff member's text is a literal, never a pattern.
+        var literal = System.Text.RegularExpressions.Regex.Escape(term);
+        var filter = Builders<Customer>.Filter.Or(
+            Builders<Customer>.Filter.Regex(c => c.Id, new MongoDB.Bson.BsonRegularExpression("^" + literal)),
+            Builders<Customer>.Filter.Regex(c => c.FullName, new MongoDB.Bson.BsonRegularExpression(literal, "i")),
+            Builders<Customer>.Filter.Regex(c => c.Phone, new MongoDB.Bson.BsonRegularExpression(literal)));
+        return await _customers.Find(filter).SortBy(c => c.Id).Limit(take).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<string>> ListIdsAsync(string? afterId, int take, CancellationToken ct = default)
     {
         if (take <= 0)

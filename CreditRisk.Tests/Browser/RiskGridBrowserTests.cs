@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using CreditRisk.Web.Authorization;
+using Microsoft.Playwright;
+
+namespace CreditRisk.Tests.Browser;
+
+/// <summary>An analyst's grid habits: a new filter starts at its first page, and a search finds a customer by name or id.</summary>
+[Trait("Category", "Browser")]
+public sealed class RiskGridBrowserTests : IAsyncLifetime
+{
+    private BrowserSession _session = null!;
+
+    public async Task InitializeAsync() => _session = await BrowserSession.StartWithPortfolioAsync();
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    [Fact]
+    public async Task Grid_PageTwoThenBandChange_BackToPageOne_AndSearchFindsByNameAndId()
+    {
+        var page = _session.Page;
+        await _session.SignInStaffAsync("grid.analyst@bank.test", AppRoles.Analyst);
+        await page.GotoAsync("admin/customers");
+        await _session.WaitForInteractiveAsync();
+        var grid = page.GetByTestId("risk-grid");
+        await Assertions.Expect(grid).ToContainTextAsync("1-18 of 18");
+
+        // Every band: 60 customers, so a second page of 25; then back to High, which must open at its first page.
+        await ChooseBandAsync("Any band");
+        await Assertions.Expect(grid).ToContainTextAsync("1-25 of 60");
+        await grid.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Next page" }).ClickAsync();
+        await Assertions.Expect(grid).ToContainTextAsync("26-50 of 60");
+        await ChooseBandAsync("High");
+        await Assertions.Expect(grid).ToContainTextAsync("1-18 of 18");
+
+        // By name (any case), then by id; the High filter still applies (the other Vikram Raos are Medium or Low).
+        await page.Locator("#risk-grid-search").FillAsync("vikram");
+        await Assertions.Expect(grid.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(grid).ToContainTextAsync(BrowserSeed.HistoryCustomerId);
+        await Assertions.Expect(grid.GetByTestId("days-past-due")).ToHaveCountAsync(1);
+        await page.Locator("#risk-grid-search").FillAsync("c-1001");
+        await Assertions.Expect(grid).ToContainTextAsync(BrowserSeed.SendableCustomerId);
+        await Assertions.Expect(grid.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"export\.csv\?band=High&q=c-1001"));
+    }
+
+    private async Task ChooseBandAsync(string option)
+    {
+        var page = _session.Page;
+        await page.Locator(".mud-select", new PageLocatorOptions { HasText = "Band" }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+}
