@@ -360,7 +360,7 @@ public sealed class RiskPipeline(
             Band = RiskCombination.Combine(modelBand, ruleResult.Signals, prior?.Band),
             PreviousBand = prior?.Band,
             RuleHits = [.. ruleResult.Hits],
-            Reasons = RiskReasons.Compose(ruleResult, score, modelBand, model?.Version),
+            Reasons = RiskReasons.Compose(ruleResult, score, modelBand),
             ModelVersion = score is null ? null : model!.Version,
         };
     }
@@ -371,7 +371,8 @@ public sealed class RiskPipeline(
         {
             Id = _ids.Next(now),
             CustomerId = assessment.CustomerId,
-            Reason = assessment.Reasons.Count > 0 ? assessment.Reasons[0] : "Risk band rose to High",
+            // The customer reads this (their dashboard, the message): their words, never thresholds or a model id.
+            Reason = CustomerReasons.Of(assessment)[0],
             TemplateName = options.Value.AlertTemplateName,
             Status = AlertStatus.Pending,
             TriggeredBy = AlertActor,

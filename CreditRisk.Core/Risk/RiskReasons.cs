@@ -5,7 +5,12 @@ using CreditRisk.Core.Scoring;
 
 namespace CreditRisk.Core.Risk;
 
-/// <summary>Composes the up-to-four plain-language reasons of an assessment, most important first.</summary>
+/// <summary>
+/// Composes the up-to-four staff-facing reasons of an assessment, most important first: rule reasons with their
+/// thresholds, the model's estimate (without its version id: that is on the profile, not a reason) and the features
+/// that raised it, named as staff name them ("Cash withdrawal share 46% raises…", not the customer's "your spending").
+/// Customers get <see cref="CustomerReasons"/> instead.
+/// </summary>
 internal static class RiskReasons
 {
     public const int Max = 4;
@@ -14,7 +19,7 @@ internal static class RiskReasons
 
     public const string NoRuleFired = "No expert rule fired";
 
-    public static List<string> Compose(RuleEvaluation rules, ModelScore? score, RiskBand? modelBand, string? modelVersion)
+    public static List<string> Compose(RuleEvaluation rules, ModelScore? score, RiskBand? modelBand)
     {
         var reasons = new List<string>(Max);
         var ruleSlots = score is null ? Max - 1 : Max;
@@ -43,7 +48,7 @@ internal static class RiskReasons
         {
             reasons.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Model {modelVersion} estimates a {score.Ensemble:0%} probability of delinquency ({modelBand})"));
+                $"The model estimates a {score.Ensemble:0%} probability of delinquency ({modelBand})"));
         }
 
         foreach (var contribution in score.Contributions)
@@ -55,12 +60,24 @@ internal static class RiskReasons
 
             if (contribution.Contribution > 0)
             {
-                // The people-facing phrase when the model reports the value ("Cash withdrawals are 46% of your spending").
-                reasons.Add(ReasonPhrases.Describe(contribution.Feature, contribution.Value)
-                    ?? $"{FeatureNames.Label(contribution.Feature)} raises the model's risk estimate");
+                reasons.Add(StaffPhrase(contribution.Feature, contribution.Value));
             }
         }
 
         return reasons;
+    }
+
+    private static string StaffPhrase(string feature, double? value)
+    {
+        var label = FeatureNames.Label(feature);
+        if (value is not { } v || double.IsNaN(v))
+        {
+            return $"{label} raises the model's risk estimate";
+        }
+
+        var shown = feature.EndsWith("_pct", StringComparison.Ordinal) || feature.Contains("_pct_", StringComparison.Ordinal)
+            ? v.ToString("0", CultureInfo.InvariantCulture) + "%"
+            : v.ToString("0.##", CultureInfo.InvariantCulture);
+        return $"{label} {shown} raises the model's risk estimate";
     }
 }

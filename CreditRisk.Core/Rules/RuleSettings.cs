@@ -28,31 +28,31 @@ public sealed record RuleSettings
     public const int DefaultPastDueHighDays = 30;
 
     /// <summary>Utilisation above this fires High, in %. Default 90.</summary>
-    [Range(1d, 200d)]
+    [Range(1d, 200d, ErrorMessage = "The utilisation limit must be between 1% and 200%.")]
     public double UtilisationHighPct { get; init; } = DefaultUtilisationHighPct;
 
     /// <summary>Cash withdrawals above this share of 30-day spend fire High, in %. Default 40.</summary>
-    [Range(1d, 100d)]
+    [Range(1d, 100d, ErrorMessage = "The cash share must be between 1% and 100%.")]
     public double CashWithdrawalHighPct { get; init; } = DefaultCashWithdrawalHighPct;
 
     /// <summary>A 30-day spend drop of more than this fires Medium, in %. Default 60.</summary>
-    [Range(1d, 100d)]
+    [Range(1d, 100d, ErrorMessage = "The spend drop must be between 1% and 100%.")]
     public double SpendDropMediumPct { get; init; } = DefaultSpendDropMediumPct;
 
     /// <summary>More than this many consecutive minimum-due-only cycles fire Medium. Default 2.</summary>
-    [Range(1, 11)]
+    [Range(1, 11, ErrorMessage = "The number of cycles must be between 1 and 11.")]
     public int MinimumDueOnlyCycles { get; init; } = DefaultMinimumDueOnlyCycles;
 
     /// <summary>With utilisation also above this (in %), the minimum-due-only rule fires High. Default 75.</summary>
-    [Range(1d, 200d)]
+    [Range(1d, 200d, ErrorMessage = "The utilisation for High must be between 1% and 200%.")]
     public double MinimumDueOnlyHighUtilisationPct { get; init; } = DefaultMinimumDueOnlyHighUtilisationPct;
 
     /// <summary>A merchant-mix index fall of more than this fires Medium, in %. Default 50.</summary>
-    [Range(1d, 100d)]
+    [Range(1d, 100d, ErrorMessage = "The merchant-mix drop must be between 1% and 100%.")]
     public double MerchantMixDropPct { get; init; } = DefaultMerchantMixDropPct;
 
     /// <summary>Purchases needed in the previous 30 days for the merchant-mix rule to fire. Default 5.</summary>
-    [Range(0, 10_000)]
+    [Range(0, 10_000, ErrorMessage = "The number of purchases must be between 0 and 10,000.")]
     public int MerchantMixMinPurchases { get; init; } = DefaultMerchantMixMinPurchases;
 
     /// <summary>

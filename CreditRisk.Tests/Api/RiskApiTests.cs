@@ -55,7 +55,7 @@ public sealed class RiskApiTests(CreditRiskWebFactory factory) : IClassFixture<C
         // The outbox entry is the pipeline's; the delivery job may already have sent or suppressed it.
         Assert.Equal("pipeline", alert.TriggeredBy);
         Assert.NotEqual(AlertStatus.Failed, alert.Status);
-        Assert.Equal("Utilisation 94% is above 90%", alert.Reason);
+        Assert.Equal("Your balance is 94% of your credit limit", alert.Reason);
 
         await PostTransactionsAsync(Purchase(customer, 3_000m, -1));
         await PostTransactionsAsync(Transaction(customer, 2_000m, TransactionType.CashWithdrawal, 0));

@@ -35,7 +35,8 @@ public sealed class RiskPipelineTests : IAsyncLifetime
         var alert = Assert.Single(await _h.Store.Alerts.ListForCustomerAsync("c1", 10));
         Assert.Equal(AlertStatus.Pending, alert.Status);
         Assert.Equal("c1:none:High", alert.EscalationKey);
-        Assert.Equal("Utilisation 94% is above 90%", alert.Reason);
+        // The customer reads the alert's reason: their words, not the staff threshold.
+        Assert.Equal("Your balance is 94% of your credit limit", alert.Reason);
         Assert.Equal(RiskPipeline.AlertActor, alert.TriggeredBy);
         Assert.Equal(RiskBand.High, (await _h.Store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].Band);
     }
@@ -112,7 +113,8 @@ public sealed class RiskPipelineTests : IAsyncLifetime
         Assert.Equal(RiskBand.High, assessment.Band);
         Assert.Equal("m-1", assessment.ModelVersion);
         Assert.Equal(0.7, assessment.EnsembleProbability);
-        Assert.Equal(["Model m-1 estimates a 70% probability of delinquency (High)", "Utilisation raises the model's risk estimate"], assessment.Reasons);
+        Assert.Equal(["The model estimates a 70% probability of delinquency (High)", "Utilisation raises the model's risk estimate"], assessment.Reasons);
+        Assert.DoesNotContain(assessment.Reasons, r => r.Contains("m-1", StringComparison.Ordinal));
         Assert.Equal(FeatureIndex.Count, model.LastVectorLength);
         Assert.Single(await _h.Store.Alerts.ListForCustomerAsync("c1", 10));
     }

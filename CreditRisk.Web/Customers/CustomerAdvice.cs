@@ -12,16 +12,7 @@ namespace CreditRisk.Web.Customers;
 public static class CustomerAdvice
 {
     /// <summary>Said when the model alone raised the band and no rule names a single cause.</summary>
-    public const string GeneralStrain = "Recent activity on your card looks different from your usual pattern";
-
-    private static readonly Dictionary<string, string> FeatureOfRule = new(StringComparer.Ordinal)
-    {
-        [RuleIds.UtilisationHigh] = FeatureNames.UtilisationPct,
-        [RuleIds.CashWithdrawalHigh] = FeatureNames.CashWithdrawalPct30d,
-        [RuleIds.SpendDrop] = FeatureNames.SpendChangePct30d,
-        [RuleIds.MinimumDueOnly] = FeatureNames.MinDueOnlyStreak,
-        [RuleIds.MerchantMixCrash] = FeatureNames.MerchantMixChangePct30d,
-    };
+    public const string GeneralStrain = CustomerReasons.GeneralStrain;
 
     private static readonly Dictionary<string, string> ActionOfRule = new(StringComparer.Ordinal)
     {
@@ -36,20 +27,7 @@ public static class CustomerAdvice
     public static IReadOnlyList<string> Reasons(RiskAssessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        if (assessment.Band == RiskBand.Low)
-        {
-            return [];
-        }
-
-        var values = assessment.Features.ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal);
-        var reasons = assessment.RuleHits
-            .Select(h => FeatureOfRule.GetValueOrDefault(h.RuleId))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Select(feature => ReasonPhrases.Describe(feature, values.GetValueOrDefault(feature)))
-            .OfType<string>()
-            .ToList();
-        return reasons.Count > 0 ? reasons : [GeneralStrain];
+        return CustomerReasons.Of(assessment);
     }
 
     /// <summary>What the customer can do, most relevant first; always at least one line.</summary>

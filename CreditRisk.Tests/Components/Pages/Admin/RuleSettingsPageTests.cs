@@ -63,7 +63,7 @@ public sealed class RuleSettingsPageTests : IAsyncLifetime
         await cut.Find("#rules-save").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Contains("out of range", cut.Find("#rules-message").TextContent));
-        Assert.Contains("between 1 and 100", cut.Markup);
+        Assert.Contains("between 1% and 100%", cut.Markup);
         Assert.Equal(0, (await _h.Get<RuleSettingsService>().GetAsync()).Version);
         Assert.Empty(await _h.Store.Audit.ListAsync(null, 0, 10));
     }
