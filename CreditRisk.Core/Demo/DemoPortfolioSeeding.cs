@@ -24,6 +24,8 @@ public sealed partial class DemoPortfolioSeeding(
     TrainingService training,
     IOptions<DemoOptions> options,
     IOptions<BandingOptions> banding,
+    DemoAlertActivity alertActivity,
+    DemoSeedProgress progress,
     TimeProvider time,
     ILogger<DemoPortfolioSeeding> logger)
 {
@@ -77,7 +79,14 @@ public sealed partial class DemoPortfolioSeeding(
             LogResuming(state.StartedAt);
         }
 
-        return await SeedAsync(state, resuming, ct).ConfigureAwait(false);
+        try
+        {
+            return await SeedAsync(state, resuming, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            progress.Finish();
+        }
     }
 
     private async Task<DemoSeedResult> SeedAsync(DemoSeedState state, bool resuming, CancellationToken ct)
@@ -85,6 +94,7 @@ public sealed partial class DemoPortfolioSeeding(
         var total = Stopwatch.StartNew();
         LogStarting(state.Customers, state.Months, state.Seed, state.EndDate);
 
+        progress.Report("Simulating a year of card activity", 2);
         var phase = Stopwatch.StartNew();
         var simulated = new PortfolioSimulator(time)
             .Generate(new SimulationOptions { Customers = state.Customers, Months = state.Months, Seed = state.Seed, EndDate = state.EndDate })
@@ -115,6 +125,13 @@ public sealed partial class DemoPortfolioSeeding(
         }
 
         var storeTime = await storeTask.ConfigureAwait(false);
+
+        // A resumed seed may already have sent some: only a fresh one replays the alerts' past.
+        if (!resuming)
+        {
+            progress.Report("Sending part of the alerts and recording their delivery", 97);
+            await alertActivity.RunAsync(ct).ConfigureAwait(false);
+        }
 
         var alerts = await store.Alerts.CountByStatusAsync(ct).ConfigureAwait(false);
         var completed = await (state with { Status = DemoSeedState.Completed, CompletedAt = time.GetUtcNow() })
@@ -167,6 +184,7 @@ public sealed partial class DemoPortfolioSeeding(
                     chunk.SelectMany(c => c.Statements).Select(s => s with { ReceivedAt = now }).ToList(), ct).ConfigureAwait(false);
                 await stored.WriteAsync(chunk, ct).ConfigureAwait(false);
                 count += chunk.Length;
+                progress.Report($"Storing {count:N0} of {simulated.Count:N0} customers' history", 5 + (90 * count / simulated.Count));
                 LogStored(count, simulated.Count, watch.Elapsed.TotalSeconds);
             }
 
@@ -251,8 +269,22 @@ public sealed partial class DemoPortfolioSeeding(
             }
             else
             {
-                assessments = await pipeline.ProcessAsync(
-                    [.. chunk.SelectMany(c => c.Transactions)], [.. chunk.SelectMany(c => c.Statements)], token).ConfigureAwait(false);
+                // Replayed in weekly slices (DemoTimeline), so the demo has a past: score histories, a trend, migrations.
+                var latest = new Dictionary<string, RiskAssessment>(StringComparer.Ordinal);
+                foreach (var (transactions, statements) in DemoTimeline.Slices(chunk, asOf))
+                {
+                    if (transactions.Count + statements.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    foreach (var assessment in await pipeline.ProcessAsync(transactions, statements, token).ConfigureAwait(false))
+                    {
+                        latest[assessment.CustomerId] = assessment;
+                    }
+                }
+
+                assessments = [.. latest.Values];
             }
 
             foreach (var assessment in assessments)

@@ -9,6 +9,8 @@ internal static class DemoServiceRegistration
     {
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoPortfolioSeeding>();
+        services.AddSingleton<DemoSeedProgress>();
+        services.AddTransient<DemoAlertActivity>();
 
         // Registered as itself too, so tests and diagnostics can await its result.
         services.AddSingleton<DemoPortfolioSeeder>();

@@ -65,7 +65,7 @@ public sealed class DemoPortfolioSeederTests(SeededDemoFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Seeder_EmptyEmbeddedStore_SomeHighCustomersEachWithOnePendingAlert()
+    public async Task Seeder_EmptyEmbeddedStore_SomeHighCustomersEachWithOneAlert()
     {
         var store = fixture.Demo.Store;
         var high = await store.Assessments.QueryCurrentAsync(RiskBand.High, 0, 0, 1_000);
@@ -73,11 +73,12 @@ public sealed class DemoPortfolioSeederTests(SeededDemoFixture fixture) : IClass
         Assert.NotEmpty(high);
         Assert.True(fixture.Result.Bands[RiskBand.Low] > 0, "some Low");
         Assert.True(high.Count < 200, "not everyone High");
-        Assert.Equal(high.Count, fixture.Result.PendingAlerts);
+        Assert.Equal((await store.Alerts.CountByStatusAsync()).GetValueOrDefault(AlertStatus.Pending), fixture.Result.PendingAlerts);
         foreach (var risk in high)
         {
+            // One alert each; the demo sent part of them (suppressed without opt-in) and recorded WhatsApp's statuses.
             var alert = Assert.Single(await store.Alerts.ListForCustomerAsync(risk.CustomerId, 10));
-            Assert.Equal(AlertStatus.Pending, alert.Status);
+            Assert.Contains(alert.Status, new[] { AlertStatus.Pending, AlertStatus.Sent, AlertStatus.Delivered, AlertStatus.Read, AlertStatus.Suppressed });
             Assert.Equal(RiskPipeline.AlertActor, alert.TriggeredBy);
         }
     }
