@@ -4,6 +4,7 @@ using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Snapshots;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,8 @@ namespace CreditRisk.Core.Risk;
 /// a crash at any point leaves a trace that <see cref="RecoverAsync"/> repairs by rebuilding the profile from the raw
 /// history; see docs/risk-pipeline.md, "Crash safety", for why no crash point loses or double-counts a transaction or
 /// an alert.
+/// A customer who has a snapshot but no raw data yet is assessed from the snapshot (<see cref="SnapshotRiskSource"/>);
+/// their first transaction or statement hands them over to the behavioural profile (<see cref="RiskSources"/>).
 /// </remarks>
 public sealed class RiskPipeline(
     ICreditRiskStore store,
@@ -37,7 +40,8 @@ public sealed class RiskPipeline(
     IOptions<BandingOptions> banding,
     IOptions<RiskPipelineOptions> options,
     TimeProvider time,
-    ILogger<RiskPipeline> logger)
+    ILogger<RiskPipeline> logger,
+    SnapshotRiskSource? snapshots = null)
 {
     /// <summary><see cref="Alert.TriggeredBy"/> of automatic alerts.</summary>
     public const string AlertActor = "pipeline";
@@ -169,6 +173,8 @@ public sealed class RiskPipeline(
         var priors = await store.Assessments.GetCurrentManyAsync(ids, ct).ConfigureAwait(false);
         var model = await UsableModelAsync(ct).ConfigureAwait(false);
         var settings = await rules.GetCurrentAsync(ct).ConfigureAwait(false);
+        var snapshotRows = snapshots is null ? null : await snapshots.GetManyAsync(ids, ct).ConfigureAwait(false);
+        var snapshotModel = snapshotRows is { Count: > 0 } ? await snapshots!.ModelAsync(ct).ConfigureAwait(false) : null;
         var now = Truncate(time.GetUtcNow());
         await DropAlreadyAppliedAsync(chunk, ct).ConfigureAwait(false);
 
@@ -190,6 +196,14 @@ public sealed class RiskPipeline(
 
             applied.AddRange(work.Transactions.Select(t => t.Id));
             var prior = priors.GetValueOrDefault(work.CustomerId);
+            var snapshot = snapshotRows?.GetValueOrDefault(work.CustomerId);
+            if (RiskSources.Of(profile, snapshot) == RiskSource.Snapshot)
+            {
+                assessments.Add(snapshots!.Assess(
+                    _ids.Next(now), snapshot!, prior, snapshotModel, settings, asOf ?? EventTime(work, prior, now), work.Trigger));
+                continue;
+            }
+
             assessments.Add(Assess(
                 profile ?? ProfileUpdater.Empty(work.CustomerId),
                 customers.GetValueOrDefault(work.CustomerId),

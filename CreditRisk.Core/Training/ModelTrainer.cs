@@ -21,7 +21,9 @@ internal sealed class ModelTrainer(ModelOptions options)
     /// <summary>
     /// Trains on <paramref name="rows"/> and returns the scoring model plus its package bytes. <paramref name="groups"/>
     /// holds the customer id of each row, so the calibration's folds keep a customer's rows together (see
-    /// <see cref="CrossFittedCalibration"/>); null treats every row as its own customer.
+    /// <see cref="CrossFittedCalibration"/>); null treats every row as its own customer. <paramref name="featureNames"/>
+    /// names the rows' columns: the feature engine's (<see cref="FeatureNames.Ordered"/>, the default) or another
+    /// family's, e.g. a snapshot's.
     /// </summary>
     public TrainedModels Train(
         string versionId,
@@ -29,8 +31,10 @@ internal sealed class ModelTrainer(ModelOptions options)
         IReadOnlyList<bool> labels,
         int seed,
         bool withChallenger = true,
-        IReadOnlyList<string>? groups = null)
+        IReadOnlyList<string>? groups = null,
+        IReadOnlyList<string>? featureNames = null)
     {
+        var names = featureNames ?? FeatureNames.Ordered;
         if (rows.Count != labels.Count)
         {
             throw new ArgumentException($"{rows.Count} rows but {labels.Count} labels.");
@@ -46,7 +50,7 @@ internal sealed class ModelTrainer(ModelOptions options)
             throw new TrainingDataException("The training rows need both outcomes (some label 1 and some label 0).");
         }
 
-        var layout = ModelInputLayout.Fit(FeatureNames.Ordered, rows);
+        var layout = ModelInputLayout.Fit(names, rows);
         var ml = new MLContext(seed);
         var data = ToDataView(ml, layout, rows, labels);
         var logisticModel = FitLogistic(ml, data);
@@ -70,20 +74,20 @@ internal sealed class ModelTrainer(ModelOptions options)
         var tree = ModelPackage.ExtractTrees(treeModel);
         var challenger = challengerModel is null ? null : ModelPackage.ExtractTrees(challengerModel);
         var calibration = CrossFittedCalibration.Fit(
-            rows, labels, groups ?? [.. rows.Select((_, i) => i.ToString(CultureInfo.InvariantCulture))], seed, (r, l) => FitBlend(r, l, seed));
+            rows, labels, groups ?? [.. rows.Select((_, i) => i.ToString(CultureInfo.InvariantCulture))], seed, (r, l) => FitBlend(r, l, seed, names));
 
         // The drift reference is the ensemble score on the training rows, so it needs a model first.
-        var draft = new EnsembleRiskModel(versionId, FeatureNames.Ordered, layout, logistic, tree, challenger, options.LogisticWeight,
+        var draft = new EnsembleRiskModel(versionId, names, layout, logistic, tree, challenger, options.LogisticWeight,
             new ScoreDistribution { Edges = [], Shares = [1] }, calibration.Scaling);
         var trainingScores = ScoreDistribution.FromScores(rows.Select(r => draft.Probabilities(r).Ensemble).ToList());
         var model = new EnsembleRiskModel(
-            versionId, FeatureNames.Ordered, layout, logistic, tree, challenger, options.LogisticWeight, trainingScores, calibration.Scaling);
+            versionId, names, layout, logistic, tree, challenger, options.LogisticWeight, trainingScores, calibration.Scaling);
 
         var settings = Settings(seed);
         settings["ensemble_calibration"] = calibration.Description;
         var manifest = new ModelManifest
         {
-            FeatureNames = [.. FeatureNames.Ordered],
+            FeatureNames = [.. names],
             Inputs = [.. layout.Rules],
             LogisticWeight = options.LogisticWeight,
             TreeWeight = options.TreeWeight,
@@ -112,12 +116,12 @@ internal sealed class ModelTrainer(ModelOptions options)
     }
 
     /// <summary>The uncalibrated blend of a logistic model and a tree fitted on <paramref name="rows"/> alone (a calibration fold).</summary>
-    private Func<double?[], double> FitBlend(IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels, int seed)
+    private Func<double?[], double> FitBlend(IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels, int seed, IReadOnlyList<string> names)
     {
-        var layout = ModelInputLayout.Fit(FeatureNames.Ordered, rows);
+        var layout = ModelInputLayout.Fit(names, rows);
         var ml = new MLContext(seed);
         var data = ToDataView(ml, layout, rows, labels);
-        var blend = new EnsembleRiskModel("fold", FeatureNames.Ordered, layout,
+        var blend = new EnsembleRiskModel("fold", names, layout,
             ModelPackage.ExtractLogistic(FitLogistic(ml, data)), ModelPackage.ExtractTrees(FitTree(ml, data, seed)), null,
             options.LogisticWeight, new ScoreDistribution { Edges = [], Shares = [1] }, calibration: null);
         return row => blend.Probabilities(row).Ensemble;
