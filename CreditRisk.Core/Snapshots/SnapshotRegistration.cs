@@ -17,6 +17,7 @@ internal static class SnapshotRegistration
         services.AddSingleton<SnapshotRiskSource>();
         services.AddSingleton<SnapshotImporter>();
         services.AddSingleton<SnapshotTrainer>();
+        services.AddSingleton<RiskSourceService>();
         return services;
     }
 }
