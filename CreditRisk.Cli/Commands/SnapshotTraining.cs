@@ -22,7 +22,7 @@ internal static class SnapshotTraining
         SnapshotTrainingResult result;
         try
         {
-            result = await services.GetRequiredService<SnapshotTrainer>().TrainAsync(file.FullName, request, labelFrom, ct);
+            result = await services.GetRequiredService<SnapshotTrainer>().TrainAsync(file.FullName, request, labelFrom, ct: ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -12,10 +12,15 @@ namespace CreditRisk.Core.Snapshots;
 /// </summary>
 public sealed class SnapshotTrainer(TrainingService training, IOptions<SnapshotOptions> options, TimeProvider time)
 {
-    /// <summary>Trains on <paramref name="path"/>; a file with problems trains nothing and comes back with them.</summary>
+    /// <summary>
+    /// Trains on <paramref name="path"/>; a file with problems trains nothing and comes back with them.
+    /// <paramref name="asOf"/> (default today) dates the rows; <paramref name="sourceName"/> (default the file name) is
+    /// what the training summary calls the file.
+    /// </summary>
     /// <exception cref="TrainingDataException">The rows cannot train a model (one outcome only, too few rows).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public async Task<SnapshotTrainingResult> TrainAsync(string path, TrainingRequest request, int? labelFromBucket = null, CancellationToken ct = default)
+    public async Task<SnapshotTrainingResult> TrainAsync(
+        string path, TrainingRequest request, int? labelFromBucket = null, DateOnly? asOf = null, string? sourceName = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var threshold = labelFromBucket ?? options.Value.LabelFromBucket;
@@ -25,7 +30,7 @@ public sealed class SnapshotTrainer(TrainingService training, IOptions<SnapshotO
         }
 
         var now = time.GetUtcNow();
-        var content = SnapshotFile.Read(path, DateOnly.FromDateTime(now.UtcDateTime), now, requireLabel: true, ct: ct);
+        var content = SnapshotFile.Read(path, asOf ?? DateOnly.FromDateTime(now.UtcDateTime), now, requireLabel: true, ct: ct);
         if (!content.IsValid)
         {
             return new SnapshotTrainingResult(null, content);
@@ -35,7 +40,7 @@ public sealed class SnapshotTrainer(TrainingService training, IOptions<SnapshotO
         var report = await training.TrainAsync(new TrainingRows
         {
             Rows = rows,
-            Source = $"snapshot {Path.GetFileName(path)}",
+            Source = $"snapshot {sourceName ?? Path.GetFileName(path)}",
             HasTransactions = false,
             HasStatements = false,
             FeatureNames = SnapshotFeatures.Ordered,

@@ -73,7 +73,7 @@ public sealed class SnapshotAdminService(
                     CreatedBy = $"web:{ActorName.Of(actor)}",
                     Cutoffs = banding.Value.Pinned,
                     Budget = banding.Value.Budget,
-                }, ct: ct);
+                }, asOf: report.AsOf, sourceName: upload.FileName, ct: ct);
                 if (trained.Report is null)
                 {
                     return SnapshotUploadResult.Fail(
