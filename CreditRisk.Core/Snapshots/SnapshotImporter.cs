@@ -51,14 +51,18 @@ public sealed class SnapshotImporter(
         try
         {
             var length = new FileInfo(path).Length;
-            foreach (var batch in content.Snapshots.Chunk(options.Value.ImportBatchSize))
+            var total = content.Snapshots.Count;
+
+            // Batches touch disjoint customers, so they may run side by side: the store serialises its writes, the
+            // rest (reads, features, scoring, mapping) overlaps on a second core.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ImportParallelism, CancellationToken = ct };
+            await Parallel.ForEachAsync(content.Snapshots.Chunk(options.Value.ImportBatchSize), parallel, async (batch, token) =>
             {
-                created += await WriteAsync(batch, now, ct).ConfigureAwait(false);
-                written += batch.Length;
+                Interlocked.Add(ref created, await WriteAsync(batch, now, token).ConfigureAwait(false));
+                var done = Interlocked.Add(ref written, batch.Length);
                 progress?.Report(new CsvImportProgress(
-                    CsvImportKind.Snapshot, path, CsvImportPhase.Importing, length * written / content.Snapshots.Count, length, written,
-                    written == content.Snapshots.Count));
-            }
+                    CsvImportKind.Snapshot, path, CsvImportPhase.Importing, length * done / total, length, done, done == total));
+            }).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

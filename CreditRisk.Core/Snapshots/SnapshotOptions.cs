@@ -27,4 +27,8 @@ public sealed class SnapshotOptions
     /// <summary>Snapshot rows written per batch on import (customers, snapshots, assessments). Default 1000.</summary>
     [Range(1, 10_000)]
     public int ImportBatchSize { get; set; } = 1000;
+
+    /// <summary>Import batches written at once (each its own customers). Default 2.</summary>
+    [Range(1, 16)]
+    public int ImportParallelism { get; set; } = 2;
 }

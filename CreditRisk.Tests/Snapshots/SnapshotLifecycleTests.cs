@@ -139,24 +139,4 @@ public sealed class SnapshotLifecycleTests : IAsyncLifetime
         Assert.Equal(0, await _store.Store.Customers.CountAsync());
         Assert.Equal(0, await Get<ICustomerSnapshotRepository>().CountAsync());
     }
-
-    [Fact]
-    public async Task Promote_BehaviouralAndSnapshotVersions_EachFamilyKeepsItsOwnChampion()
-    {
-        var registry = _store.Store.Models;
-        ModelVersion Version(string id, IReadOnlyList<string> features) => new()
-        {
-            Id = id, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test", ModelBytes = [1, 2, 3], FeatureNames = [.. features],
-        };
-        await registry.AddAsync(Version("b-1", FeatureNames.Ordered) with { IsChampion = true, PromotedAt = DateTimeOffset.UtcNow });
-        await registry.AddAsync(Version("s-1", SnapshotFeatures.Ordered));
-        await registry.AddAsync(Version("s-2", SnapshotFeatures.Ordered));
-
-        await registry.PromoteAsync("s-1", DateTimeOffset.UtcNow);
-        await registry.PromoteAsync("s-2", DateTimeOffset.UtcNow);
-
-        var champions = (await registry.ListAsync()).Where(v => v.IsChampion).Select(v => v.Id).Order();
-        Assert.Equal(new[] { "b-1", "s-2" }, champions);
-        Assert.Equal("b-1", (await registry.GetChampionAsync())!.Id);
-    }
 }

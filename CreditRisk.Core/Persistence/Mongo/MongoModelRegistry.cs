@@ -66,8 +66,10 @@ internal sealed class MongoModelRegistry(IMongoDatabase database) : IModelRegist
 
     public async Task<bool> PromoteAsync(string id, DateTimeOffset at, CancellationToken ct = default)
     {
-        var features = await _models.Find(m => m.Id == id).Project(m => m.FeatureNames).FirstOrDefaultAsync(ct);
-        if (features is null)
+        var version = await _models.Find(m => m.Id == id)
+            .Project<ModelVersion>(Builders<ModelVersion>.Projection.Exclude(m => m.ModelBytes))
+            .FirstOrDefaultAsync(ct);
+        if (version is null)
         {
             return false;
         }
@@ -81,7 +83,7 @@ internal sealed class MongoModelRegistry(IMongoDatabase database) : IModelRegist
             return false;
         }
 
-        await PointAtAsync(ModelFamilies.Of(features), id, at, ct);
+        await PointAtAsync(ModelFamilies.Of(version.FeatureNames), id, at, ct);
         return true;
     }
 
