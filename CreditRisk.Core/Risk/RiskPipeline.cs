@@ -173,7 +173,7 @@ public sealed class RiskPipeline(
         var priors = await store.Assessments.GetCurrentManyAsync(ids, ct).ConfigureAwait(false);
         var model = await UsableModelAsync(ct).ConfigureAwait(false);
         var settings = await rules.GetCurrentAsync(ct).ConfigureAwait(false);
-        var snapshotRows = snapshots is null ? null : await snapshots.GetManyAsync(ids, ct).ConfigureAwait(false);
+        var snapshotRows = await SnapshotsOfAsync(chunk, profiles, ct).ConfigureAwait(false);
         var snapshotModel = snapshotRows is { Count: > 0 } ? await snapshots!.ModelAsync(ct).ConfigureAwait(false) : null;
         var now = Truncate(time.GetUtcNow());
         await DropAlreadyAppliedAsync(chunk, ct).ConfigureAwait(false);
@@ -237,6 +237,20 @@ public sealed class RiskPipeline(
         // Last: until now a crash leaves these transactions pending, and recovery rebuilds their customers.
         await store.Transactions.MarkAppliedAsync(applied, now, ct).ConfigureAwait(false);
         return published;
+    }
+
+    /// <summary>
+    /// The snapshots of the chunk's customers who have no raw data and get none now — only they can be scored from a
+    /// snapshot, so ingestion and the re-score of behavioural customers never pay for the lookup.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, CustomerSnapshot>?> SnapshotsOfAsync(
+        CustomerWork[] chunk, IReadOnlyDictionary<string, BehaviorProfile> profiles, CancellationToken ct)
+    {
+        var candidates = snapshots is null ? [] : chunk
+            .Where(w => !w.HasChanges && !w.Rebuild && !RiskSources.HasRawData(profiles.GetValueOrDefault(w.CustomerId)))
+            .Select(w => w.CustomerId)
+            .ToArray();
+        return candidates.Length == 0 ? null : await snapshots!.GetManyAsync(candidates, ct).ConfigureAwait(false);
     }
 
     /// <summary>
