@@ -66,6 +66,8 @@ public sealed class EnsembleRiskModel : IRiskModel
 
     internal TreeEnsembleScorer Tree => _tree;
 
+    internal TreeEnsembleScorer? Challenger => _challenger;
+
     /// <summary>Maps the logit of the weighted blend to the ensemble probability; null = the blend is the probability.</summary>
     internal PlattScaling? Calibration { get; }
 
