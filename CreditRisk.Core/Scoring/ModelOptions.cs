@@ -22,8 +22,15 @@ public sealed class ModelOptions : IValidatableObject
     [Range(2, 10)]
     public int CrossValidationFolds { get; set; } = 5;
 
-    /// <summary>L2 regularisation candidates of the logistic regression (on standardised inputs), comma-separated. Default "0.1,1,10,100".</summary>
-    public string LogisticL2Choices { get; set; } = "0.1,1,10,100";
+    /// <summary>L2 regularisation candidates of the logistic regression (on standardised inputs), comma-separated. Default "1,10,100,1000".</summary>
+    public string LogisticL2Choices { get; set; } = "1,10,100,1000";
+
+    /// <summary>
+    /// Step edges per feature (training quantiles) the logistic regression may use to bend with a non-linear feature
+    /// (0–20); cross-validation compares every penalty with and without them. Default 4.
+    /// </summary>
+    [Range(0, 20)]
+    public int LogisticSteps { get; set; } = 4;
 
     /// <summary>L2 regularisation used when the data are too few to cross-validate. Default 1.</summary>
     [Range(0d, 1000d)]

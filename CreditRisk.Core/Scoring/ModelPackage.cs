@@ -71,7 +71,7 @@ public static class ModelPackage
     }
 
     internal static byte[] Write(
-        ModelManifest manifest, DataViewSchema inputSchema, ITransformer logistic, ITransformer tree, ITransformer? challenger)
+        ModelManifest manifest, DataViewSchema logisticSchema, DataViewSchema treeSchema, ITransformer logistic, ITransformer tree, ITransformer? challenger)
     {
         var ml = new MLContext();
         using var buffer = new MemoryStream();
@@ -82,11 +82,11 @@ public static class ModelPackage
                 JsonSerializer.Serialize(stream, manifest, Json);
             }
 
-            Save(ml, zip, LogisticEntry, logistic, inputSchema);
-            Save(ml, zip, TreeEntry, tree, inputSchema);
+            Save(ml, zip, LogisticEntry, logistic, logisticSchema);
+            Save(ml, zip, TreeEntry, tree, treeSchema);
             if (challenger is not null)
             {
-                Save(ml, zip, ChallengerEntry, challenger, inputSchema);
+                Save(ml, zip, ChallengerEntry, challenger, treeSchema);
             }
         }
 

@@ -33,7 +33,7 @@ internal static class ChallengerFit
             options,
             seed);
         var scorer = ModelPackage.ExtractTrees(model);
-        var x = new float[layout.Width];
+        var x = new float[layout.Width]; // the trees read the shared columns only
         var margins = validation.ConvertAll(i =>
         {
             layout.Transform(rows[i], x);

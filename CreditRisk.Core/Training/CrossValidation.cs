@@ -29,7 +29,12 @@ internal static class CrossValidation
 
         var fold = CustomerFolds.Assign(groups, labels, folds, seed);
         var trees = options.TreeSizeChoices();
-        var penalties = options.LogisticL2ChoiceList();
+        // Each penalty with the linear inputs and with the step columns (ModelInputLayout), so the data decide
+        // whether the logistic regression needs to bend.
+        var penalties = options.LogisticL2ChoiceList()
+            .SelectMany(l2 => new[] { new LogisticShape(0, l2), new LogisticShape(options.LogisticSteps, l2) })
+            .Distinct()
+            .ToList();
         var treeScores = trees.Select(_ => new double[rows.Count]).ToArray();
         var logisticScores = penalties.Select(_ => new double[rows.Count]).ToArray();
         var challengerScores = withChallenger ? new double[rows.Count] : null;
@@ -44,20 +49,22 @@ internal static class CrossValidation
 
             var fitRows = fit.ConvertAll(i => rows[i]);
             var fitLabels = fit.ConvertAll(i => labels[i]);
-            var layout = ModelInputLayout.Fit(FeatureNames.Ordered, fitRows);
+            var layout = ModelInputLayout.Fit(FeatureNames.Ordered, fitRows, options.LogisticSteps);
             var ml = new MLContext(seed);
             var data = ModelTrainer.ToDataView(ml, layout, fitRows, fitLabels);
+            var stepped = ModelTrainer.ToDataView(ml, layout, fitRows, fitLabels, logistic: true);
             var inputs = held.ConvertAll(i => Inputs(layout, rows[i]));
             for (var c = 0; c < trees.Count; c++)
             {
                 var scorer = ModelPackage.ExtractTrees(ModelFits.Tree(ml, data, trees[c], seed));
-                Fill(treeScores[c], held, inputs, x => scorer.Probability(x));
+                Fill(treeScores[c], held, inputs, x => scorer.Probability(x.AsSpan(0, layout.Width)));
             }
 
             for (var c = 0; c < penalties.Count; c++)
             {
-                var scorer = ModelPackage.ExtractLogistic(ModelFits.Logistic(ml, data, penalties[c], options.LogisticL1));
-                Fill(logisticScores[c], held, inputs, x => scorer.Probability(x));
+                var shape = penalties[c];
+                var scorer = ModelPackage.ExtractLogistic(ModelFits.Logistic(ml, shape.Steps > 0 ? stepped : data, shape.L2, options.LogisticL1));
+                Fill(logisticScores[c], held, inputs, x => scorer.Probability(x.AsSpan(0, scorer.Width)));
             }
 
             if (challengerScores is not null)
@@ -90,17 +97,18 @@ internal static class CrossValidation
         {
             Folds = folds,
             Tree = trees[bestTree],
-            LogisticL2 = penalties[bestLogistic],
+            LogisticL2 = penalties[bestLogistic].L2,
+            LogisticSteps = penalties[bestLogistic].Steps,
             Models = models,
             OutOfFoldBlend = blend,
             TreeCandidates = [.. trees.Select((t, c) => new CandidateAuc(t.ToString(), FoldAucs.Of(treeScores[c], labels, fold, folds).Mean))],
-            LogisticCandidates = [.. penalties.Select((p, c) => new CandidateAuc($"L2 {p}", FoldAucs.Of(logisticScores[c], labels, fold, folds).Mean))],
+            LogisticCandidates = [.. penalties.Select((p, c) => new CandidateAuc(p.ToString(), FoldAucs.Of(logisticScores[c], labels, fold, folds).Mean))],
         };
     }
 
     private static float[] Inputs(ModelInputLayout layout, double?[] row)
     {
-        var x = new float[layout.Width];
+        var x = new float[layout.LogisticWidth];
         layout.Transform(row, x);
         return x;
     }
@@ -143,6 +151,9 @@ internal sealed record CrossValidationOutcome
 
     public required double LogisticL2 { get; init; }
 
+    /// <summary>Step edges per feature of the chosen logistic regression (0 = linear inputs only).</summary>
+    public required int LogisticSteps { get; init; }
+
     /// <summary>Fold AUCs of each model at the chosen settings, keyed by <see cref="ModelNames"/>.</summary>
     public required IReadOnlyDictionary<string, FoldAucs> Models { get; init; }
 
@@ -158,7 +169,7 @@ internal sealed record CrossValidationOutcome
     {
         Folds = Folds,
         ChosenTree = Tree.ToString(),
-        ChosenLogisticL2 = LogisticL2,
+        ChosenLogistic = new LogisticShape(LogisticSteps, LogisticL2).ToString(),
         Models = Models,
         TreeCandidates = TreeCandidates,
         LogisticCandidates = LogisticCandidates,
@@ -177,7 +188,7 @@ public sealed record CrossValidationReport
 
     public required string ChosenTree { get; init; }
 
-    public required double ChosenLogisticL2 { get; init; }
+    public required string ChosenLogistic { get; init; }
 
     /// <summary>Fold AUCs per model (logistic, tree, ensemble, challenger) at the chosen settings.</summary>
     public required IReadOnlyDictionary<string, FoldAucs> Models { get; init; }
@@ -218,4 +229,11 @@ public sealed record FoldAucs(IReadOnlyList<double> Folds)
 
         return new FoldAucs(aucs);
     }
+}
+
+/// <summary>A logistic-regression candidate: step edges per feature (0 = linear) and the L2 penalty.</summary>
+internal readonly record struct LogisticShape(int Steps, double L2)
+{
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(Steps == 0 ? "linear" : $"{Steps} steps a feature")}, L2 {L2}");
 }

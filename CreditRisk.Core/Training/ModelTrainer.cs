@@ -52,10 +52,11 @@ internal sealed class ModelTrainer(ModelOptions options)
         var treeSize = cv?.Tree ?? new TreeSize(options.TreeLeaves, options.TreeMinLeafSize);
         var l2 = cv?.LogisticL2 ?? options.LogisticL2;
 
-        var layout = ModelInputLayout.Fit(FeatureNames.Ordered, rows);
+        var layout = ModelInputLayout.Fit(FeatureNames.Ordered, rows, cv?.LogisticSteps ?? 0);
         var ml = new MLContext(seed);
         var data = ToDataView(ml, layout, rows, labels);
-        var logisticModel = ModelFits.Logistic(ml, data, l2, options.LogisticL1);
+        var logisticData = ToDataView(ml, layout, rows, labels, logistic: true);
+        var logisticModel = ModelFits.Logistic(ml, logisticData, l2, options.LogisticL1);
         var treeModel = ModelFits.Tree(ml, data, treeSize, seed);
         var challenger = withChallenger ? ChallengerFit.Fit(ml, layout, [.. rows], [.. labels], [.. groups], options, seed) : null;
 
@@ -85,7 +86,7 @@ internal sealed class ModelTrainer(ModelOptions options)
             ChallengerCalibration = challenger?.Calibration,
             Settings = settings,
         };
-        var bytes = ModelPackage.Write(manifest, data.Schema, logisticModel, treeModel, challenger?.Model);
+        var bytes = ModelPackage.Write(manifest, logisticData.Schema, data.Schema, logisticModel, treeModel, challenger?.Model);
         return new TrainedModels(model, bytes, data.Schema, logisticModel, treeModel, challenger?.Model)
         {
             Calibration = calibration.Description,
@@ -94,18 +95,25 @@ internal sealed class ModelTrainer(ModelOptions options)
     }
 
     /// <summary>The rows as an ML.NET data view (also used by tests to run ML.NET's own predictions).</summary>
-    internal static IDataView ToDataView(MLContext ml, ModelInputLayout layout, IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels)
+    /// <param name="ml">The context.</param>
+    /// <param name="layout">The input layout.</param>
+    /// <param name="rows">Engine vectors.</param>
+    /// <param name="labels">Their outcomes.</param>
+    /// <param name="logistic">True for the logistic regression's inputs (with the step columns), false for the trees'.</param>
+    internal static IDataView ToDataView(
+        MLContext ml, ModelInputLayout layout, IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels, bool logistic = false)
     {
+        var width = logistic ? layout.LogisticWidth : layout.Width;
         var examples = new ModelExample[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            var features = new float[layout.Width];
+            var features = new float[width];
             layout.Transform(rows[i], features);
             examples[i] = new ModelExample { Label = labels[i], Outcome = labels[i] ? 1f : 0f, Features = features };
         }
 
         var schema = SchemaDefinition.Create(typeof(ModelExample));
-        schema[ModelExample.FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, layout.Width);
+        schema[ModelExample.FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
         return ml.Data.LoadFromEnumerable(examples, schema);
     }
 
@@ -117,6 +125,7 @@ internal sealed class ModelTrainer(ModelOptions options)
             ["seed"] = Text(seed),
             ["logistic_l1"] = Text(options.LogisticL1),
             ["logistic_l2"] = Text(l2),
+            ["logistic_steps"] = Text(cv?.LogisticSteps ?? 0),
             ["tree_leaves"] = Text(tree.Leaves),
             ["tree_min_leaf_size"] = Text(tree.MinLeafSize),
             ["challenger"] = "lightgbm",

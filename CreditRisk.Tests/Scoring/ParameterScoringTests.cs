@@ -80,13 +80,14 @@ public sealed class ParameterScoringTests(TrainedModelFixture fixture) : IClassF
         AssertClose(MlNetOutputs(tree, "Score"), fixture.TestRows.Select(r => loaded.Probabilities(r).Tree).ToArray());
     }
 
-    private double[] MlNetProbabilities(ITransformer model) => MlNetOutputs(model, "Probability");
+    /// <summary>The logistic model's own probabilities (its inputs include the step columns).</summary>
+    private double[] MlNetProbabilities(ITransformer model) => MlNetOutputs(model, "Probability", logistic: true);
 
     /// <summary>One float output column of ML.NET's own prediction over the test rows.</summary>
-    private double[] MlNetOutputs(ITransformer model, string column)
+    private double[] MlNetOutputs(ITransformer model, string column, bool logistic = false)
     {
         var ml = new MLContext();
-        var data = ModelTrainer.ToDataView(ml, fixture.Model.Layout, fixture.TestRows, fixture.TestLabels);
+        var data = ModelTrainer.ToDataView(ml, fixture.Model.Layout, fixture.TestRows, fixture.TestLabels, logistic);
         return [.. model.Transform(data).GetColumn<float>(column).Select(v => (double)v)];
     }
 
