@@ -55,6 +55,11 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
 
         CheckNonNegative(errors, "creditLimit", input.CreditLimit, required: true);
         CheckPastDate(errors, "openedOn", input.OpenedOn, at, required: true);
+        var timeZone = WireFormat.IsEmpty(input.TimeZone) ? null : input.TimeZone.Trim();
+        if (timeZone is not null && !CustomerTimeZone.IsIanaId(timeZone))
+        {
+            errors.Add("timeZone", "must be an IANA time zone id such as Asia/Kolkata or Europe/London");
+        }
 
         if (errors.Count > 0)
         {
@@ -71,6 +76,7 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
             OpenedOn = input.OpenedOn!.Value,
             WhatsAppOptIn = optIn,
             WhatsAppOptInAt = optIn ? at : null,
+            TimeZone = timeZone,
             CreatedAt = at,
             UpdatedAt = at,
         });
