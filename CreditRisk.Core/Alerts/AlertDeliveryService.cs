@@ -8,8 +8,9 @@ namespace CreditRisk.Core.Alerts;
 
 /// <summary>
 /// Delivers one pending alert over WhatsApp under the outreach policy: recorded opt-in (always), cooldown per
-/// customer (automatic alerts), quiet hours and a daily cap (automatic alerts), then the send itself, each step
-/// audited.
+/// customer (automatic alerts), quiet hours in the customer's time zone, a daily cap (automatic alerts), then the send
+/// itself, each step audited and every stored change published as <see cref="AlertChanged"/>. An admin's send goes
+/// through <see cref="ManualAlertService"/>.
 /// </summary>
 /// <remarks>
 /// <para>

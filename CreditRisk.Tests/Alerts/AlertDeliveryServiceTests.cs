@@ -107,7 +107,7 @@ public sealed class AlertDeliveryServiceTests
     }
 
     [Fact]
-    public async Task SendManualAsync_NoOptIn_IsSuppressedToo()
+    public async Task ManualSendAsync_NoOptIn_IsSuppressedToo()
     {
         await using var h = await AlertHarness.CreateAsync();
         await h.AddCustomerAsync(optIn: false);
@@ -154,7 +154,7 @@ public sealed class AlertDeliveryServiceTests
     }
 
     [Fact]
-    public async Task SendManualAsync_WithinCooldown_SendsAnyway()
+    public async Task ManualSendAsync_WithinCooldown_SendsAnyway()
     {
         await using var h = await AlertHarness.CreateAsync();
         await h.AddCustomerAsync();
