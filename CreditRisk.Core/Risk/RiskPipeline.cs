@@ -394,7 +394,7 @@ public sealed class RiskPipeline(
     private async ValueTask<IRiskModel?> UsableModelAsync(CancellationToken ct)
     {
         var model = await models.GetChampionAsync(ct).ConfigureAwait(false);
-        if (model is null || model.FeatureNames.SequenceEqual(FeatureNames.Ordered, StringComparer.Ordinal))
+        if (model is null || FeatureNames.AreLeadingOf(model.FeatureNames, FeatureNames.Ordered))
         {
             return model;
         }
