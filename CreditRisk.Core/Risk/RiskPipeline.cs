@@ -378,6 +378,7 @@ public sealed class RiskPipeline(
             Id = _ids.Next(now),
             CustomerId = profile.CustomerId,
             AssessedAt = asOf,
+            ComputedAt = now,
             Trigger = trigger,
             Features = FeatureEngine.ToFeatureValues(features),
             LogisticProbability = score?.Logistic,

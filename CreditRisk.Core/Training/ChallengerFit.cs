@@ -46,6 +46,31 @@ internal static class ChallengerFit
     }
 }
 
+/// <summary>
+/// The final challenger after cross-validation: as many trees as early stopping kept in the median fold, boosted on
+/// every training row (none held back, so no split's luck decides the model), and Platt-scaled on the folds'
+/// out-of-fold margins.
+/// </summary>
+internal static class CrossValidatedChallenger
+{
+    public static FittedChallenger Fit(
+        MLContext ml, IDataView data, int trees, IReadOnlyList<double> outOfFoldMargins, IReadOnlyList<bool> labels, ModelOptions options, int seed)
+    {
+        var fixedTrees = new ModelOptions
+        {
+            ChallengerTrees = Math.Max(1, trees),
+            ChallengerLeaves = options.ChallengerLeaves,
+            ChallengerMinLeafSize = options.ChallengerMinLeafSize,
+            ChallengerLearningRate = options.ChallengerLearningRate,
+        };
+        var model = ModelFits.Challenger(ml, data, validation: null, fixedTrees, seed);
+        var scorer = ModelPackage.ExtractTrees(model);
+        return PlattFit.Fit(outOfFoldMargins, labels) is { Slope: < 0 } scaling
+            ? new FittedChallenger(model, scorer.WithCalibration(scaling), scaling)
+            : new FittedChallenger(model, scorer, Calibration: null);
+    }
+}
+
 /// <summary>The ML.NET challenger, its fast scorer, and the Platt scaling fitted on kept-back rows (null = LightGBM's own).</summary>
 internal sealed record FittedChallenger(ITransformer Model, TreeEnsembleScorer Scorer, PlattScaling? Calibration)
 {

@@ -39,6 +39,8 @@ internal static class CrossValidation
         var treeScores = trees.Select(_ => new double[rows.Count]).ToArray();
         var logisticScores = penalties.Select(_ => new double[rows.Count]).ToArray();
         var challengerScores = withChallenger ? new double[rows.Count] : null;
+        var challengerMargins = withChallenger ? new double[rows.Count] : null;
+        var challengerTrees = new List<int>(folds);
         for (var k = 0; k < folds; k++)
         {
             var fit = Enumerable.Range(0, rows.Count).Where(i => fold[i] != k).ToList();
@@ -72,6 +74,8 @@ internal static class CrossValidation
             {
                 var challenger = ChallengerFit.Fit(ml, layout, fitRows, fitLabels, fit.ConvertAll(i => groups[i]), options, seed);
                 Fill(challengerScores, held, inputs, challenger.Probability);
+                Fill(challengerMargins!, held, inputs, x => challenger.Scorer.Margin(x.AsSpan(0, layout.Width)));
+                challengerTrees.Add(challenger.Scorer.TreeCount);
             }
         }
 
@@ -102,6 +106,8 @@ internal static class CrossValidation
             LogisticSteps = penalties[bestLogistic].Steps,
             Models = models,
             OutOfFoldBlend = blend,
+            ChallengerTrees = challengerTrees.Count > 0 ? challengerTrees.Order().ElementAt(challengerTrees.Count / 2) : null,
+            OutOfFoldChallengerMargins = challengerMargins,
             TreeCandidates = [.. trees.Select((t, c) => new CandidateAuc(t.ToString(), FoldAucs.Of(treeScores[c], labels, fold, folds).Mean))],
             LogisticCandidates = [.. penalties.Select((p, c) => new CandidateAuc(p.ToString(), FoldAucs.Of(logisticScores[c], labels, fold, folds).Mean))],
         };
@@ -160,6 +166,12 @@ internal sealed record CrossValidationOutcome
 
     /// <summary>The uncalibrated ensemble blend of each training row, from models that did not fit it.</summary>
     public required double[] OutOfFoldBlend { get; init; }
+
+    /// <summary>The median number of trees early stopping kept in the folds; null without a challenger.</summary>
+    public int? ChallengerTrees { get; init; }
+
+    /// <summary>The challenger's margin of each training row, from a fold model that did not fit it; null without a challenger.</summary>
+    public double[]? OutOfFoldChallengerMargins { get; init; }
 
     public required IReadOnlyList<CandidateAuc> TreeCandidates { get; init; }
 

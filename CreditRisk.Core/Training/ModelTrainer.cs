@@ -61,7 +61,10 @@ internal sealed class ModelTrainer(ModelOptions options)
         var logisticData = ToDataView(ml, layout, rows, labels, logistic: true);
         var logisticModel = ModelFits.Logistic(ml, logisticData, l2, options.LogisticL1);
         var treeModel = ModelFits.Tree(ml, data, treeSize, seed);
-        var challenger = withChallenger ? ChallengerFit.Fit(ml, layout, [.. rows], [.. labels], [.. groups], options, seed) : null;
+        var challenger = !withChallenger ? null
+            : cv is { ChallengerTrees: { } trees, OutOfFoldChallengerMargins: { } margins }
+                ? CrossValidatedChallenger.Fit(ml, data, trees, margins, labels, options, seed)
+                : ChallengerFit.Fit(ml, layout, [.. rows], [.. labels], [.. groups], options, seed);
 
         var logistic = ModelPackage.ExtractLogistic(logisticModel);
         var tree = ModelPackage.ExtractTrees(treeModel);
@@ -133,6 +136,7 @@ internal sealed class ModelTrainer(ModelOptions options)
             ["tree_min_leaf_size"] = Text(tree.MinLeafSize),
             ["challenger"] = "lightgbm",
             ["challenger_max_trees"] = Text(options.ChallengerTrees),
+            ["challenger_trees"] = cv?.ChallengerTrees is { } trees ? Text(trees) : "early-stopped on a kept-back split",
             ["challenger_leaves"] = Text(options.ChallengerLeaves),
             ["challenger_min_leaf_size"] = Text(options.ChallengerMinLeafSize),
             ["challenger_learning_rate"] = Text(options.ChallengerLearningRate),
