@@ -20,6 +20,8 @@ public sealed partial class DemoAlertActivity(
     IOptions<AlertDeliveryOptions> delivery,
     IOptions<WhatsAppOptions> whatsApp,
     WhatsAppWebhookProcessor webhooks,
+    AlertAudit audit,
+    IAlertEventPublisher events,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -45,7 +47,7 @@ public sealed partial class DemoAlertActivity(
         var now = time.GetUtcNow();
         var morning = new DateTimeOffset(now.UtcDateTime.Date.AddDays(-1).AddHours(10), TimeSpan.Zero);
         var replay = new ReplayClock(morning);
-        var service = new AlertDeliveryService(store, sender, delivery, replay, loggers.CreateLogger<AlertDeliveryService>());
+        var service = new AlertDeliveryService(store, sender, delivery, replay, audit, events, loggers.CreateLogger<AlertDeliveryService>());
         var pending = await store.Alerts.ListByStatusAsync(AlertStatus.Pending, now.AddSeconds(1), 100_000, ct).ConfigureAwait(false);
         foreach (var (alert, i) in pending.OrderBy(a => a.Id, StringComparer.Ordinal).Select((a, i) => (a, i)))
         {

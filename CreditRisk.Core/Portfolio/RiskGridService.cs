@@ -26,6 +26,15 @@ public sealed record RiskGridRow(
 
     /// <summary>Days since the first missed due date in a row (<see cref="Statements.StatementStanding.Overdue"/>); 0 when up to date.</summary>
     public int DaysPastDue { get; init; }
+
+    /// <summary>When the assessment was computed (<see cref="AssessedAt"/> is the time its data describes); null on old rows.</summary>
+    public DateTimeOffset? ComputedAt { get; init; }
+
+    /// <summary>When the customer's pending alert is due to go out (quiet hours, daily cap, retry); null when none waits.</summary>
+    public DateTimeOffset? LastAlertSendsAt { get; init; }
+
+    /// <summary>The customer's own IANA time zone, when their record has one.</summary>
+    public string? TimeZone { get; init; }
 }
 
 public sealed record RiskGridPage(IReadOnlyList<RiskGridRow> Rows, long Total);
@@ -129,6 +138,9 @@ public sealed class RiskGridService(ICreditRiskStore store, TimeProvider time)
             {
                 UtilisationPct = assessment?.Features.FirstOrDefault(f => f.Name == Features.FeatureNames.UtilisationPct)?.Value,
                 DaysPastDue = Statements.StatementStanding.Overdue(statements, today)?.DaysPastDue ?? 0,
+                ComputedAt = risk.ComputedAt,
+                LastAlertSendsAt = latest is { Status: AlertStatus.Pending, NotBefore: { } due } ? due : null,
+                TimeZone = customer?.TimeZone,
             });
         }
 
