@@ -96,7 +96,8 @@ public sealed class SnapshotLifecycleTests : IAsyncLifetime
         var safe = await _store.Store.Assessments.GetLatestAsync("N-2");
         Assert.True(safe!.EnsembleProbability < risky.EnsembleProbability);
         Assert.Empty(safe.RuleHits);
-        Assert.Contains(safe.Reasons, r => r.StartsWith($"Model {model.Version} estimates", StringComparison.Ordinal));
+        Assert.Contains(safe.Reasons, r => r.StartsWith("The model estimates", StringComparison.Ordinal));
+        Assert.Equal(model.Version, safe.ModelVersion);
         var current = await _store.Store.Assessments.GetCurrentManyAsync(["N-1", "N-2"]);
         Assert.Equal(2, current.Count); // in the grid's rows
         Assert.Equal(RiskSource.Snapshot, (await Get<RiskSourceService>().GetAsync("N-1")).Source);
