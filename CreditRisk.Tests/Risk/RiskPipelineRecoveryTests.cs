@@ -48,7 +48,7 @@ public sealed class RiskPipelineRecoveryTests : IAsyncLifetime
 
         await AssertProfilesMatchRawHistoryAsync("c1", "c2");
         var alert = Assert.Single(await _h.Store.Alerts.ListForCustomerAsync("c1", 10));
-        Assert.Equal(EscalationKeys.For("c1", low.Single(a => a.CustomerId == "c1").Id, RiskBand.High), alert.EscalationKey);
+        Assert.Equal(EscalationKeys.For("c1", EscalationKeys.NoPrior, RiskBand.High), alert.EscalationKey);
         Assert.Equal("Utilisation 95% is above 90%", alert.Reason);
         Assert.Empty(await _h.Store.Alerts.ListForCustomerAsync("c2", 10));
         Assert.Equal(RiskBand.High, (await _h.Store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].Band);
