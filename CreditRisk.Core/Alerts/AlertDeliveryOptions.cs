@@ -15,7 +15,17 @@ public sealed class AlertDeliveryOptions : IValidatableObject
     [Range(0, 365)]
     public double CooldownDays { get; set; } = 7;
 
-    /// <summary>IANA (or Windows) time zone of the quiet hours and of the daily cap's day. Default <c>UTC</c>.</summary>
+    /// <summary>
+    /// Hours after a message to a customer (automatic or manual) during which an admin's manual send asks for
+    /// confirmation naming that message and its status; the override is audited. Default 24. 0 = never ask.
+    /// </summary>
+    [Range(0, 24 * 365)]
+    public double RepeatSendConfirmHours { get; set; } = 24;
+
+    /// <summary>
+    /// Default time zone (IANA, e.g. <c>Asia/Kolkata</c>; Windows ids are accepted too) of quiet hours for customers
+    /// whose record has none, and of the daily cap's day. Default <c>UTC</c>.
+    /// </summary>
     [Required]
     public string TimeZone { get; set; } = "UTC";
 

@@ -26,4 +26,10 @@ public enum AlertDeliveryOutcome
 
     /// <summary>No alert has this id.</summary>
     NotFound = 7,
+
+    /// <summary>
+    /// Nothing sent: a message went to the customer within the repeat period and the admin has not confirmed sending
+    /// again (<see cref="AlertDeliveryResult.AlertId"/> names that message).
+    /// </summary>
+    ConfirmationRequired = 8,
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using CreditRisk.Core.Audit;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Persistence;
@@ -10,8 +8,9 @@ namespace CreditRisk.Core.Alerts;
 
 /// <summary>
 /// Delivers one pending alert over WhatsApp under the outreach policy: recorded opt-in (always), cooldown per
-/// customer (automatic alerts), quiet hours and a daily cap (automatic alerts), then the send itself, each step
-/// audited.
+/// customer (automatic alerts), quiet hours in the customer's time zone, a daily cap (automatic alerts), then the send
+/// itself, each step audited and every stored change published as <see cref="AlertChanged"/>. An admin's send goes
+/// through <see cref="ManualAlertService"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -34,6 +33,8 @@ public sealed class AlertDeliveryService(
     IWhatsAppSender sender,
     IOptions<AlertDeliveryOptions> options,
     TimeProvider time,
+    AlertAudit audit,
+    IAlertEventPublisher events,
     ILogger<AlertDeliveryService> logger)
 {
     /// <summary>Prefix of every audit action this service writes.</summary>
@@ -72,38 +73,6 @@ public sealed class AlertDeliveryService(
         }
 
         throw new InvalidOperationException($"Alert '{alertId}' kept changing underneath {MaxRounds} delivery attempts.");
-    }
-
-    /// <summary>
-    /// An admin's "Send WhatsApp alert": creates a manual alert for the customer and delivers it at once. Skips the
-    /// cooldown and the daily cap, never the opt-in; quiet hours still defer it (the outbox sweep sends it when due).
-    /// </summary>
-    public async Task<AlertDeliveryResult> SendManualAsync(string customerId, string reason, string adminUserName, CancellationToken ct = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(customerId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        ArgumentException.ThrowIfNullOrEmpty(adminUserName);
-        if (await store.Customers.GetAsync(customerId, ct).ConfigureAwait(false) is null)
-        {
-            return new AlertDeliveryResult("", AlertDeliveryOutcome.NotFound, AlertStatus.Pending, Reason: $"No customer '{customerId}'.");
-        }
-
-        var now = Now();
-        var alert = new Alert
-        {
-            Id = Guid.CreateVersion7(now).ToString("N"),
-            CustomerId = customerId,
-            Reason = reason.Trim(),
-            TemplateName = options.Value.ManualTemplateKey,
-            Status = AlertStatus.Pending,
-            TriggeredBy = adminUserName,
-            EscalationKey = null,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        await store.Alerts.TryAddAsync(alert, ct).ConfigureAwait(false);
-        await AuditAsync(adminUserName, "alerts.manual.created", alert, new { alert.CustomerId, alert.Reason, Template = alert.TemplateName }, ct).ConfigureAwait(false);
-        return await DeliverAsync(alert.Id, adminUserName, ct).ConfigureAwait(false);
     }
 
     /// <summary>Null when the alert changed underneath (compare-and-swap lost): the caller reads it again.</summary>
@@ -149,32 +118,33 @@ public sealed class AlertDeliveryService(
                 .ConfigureAwait(false);
         }
 
-        var quiet = QuietHours.From(settings);
+        // Quiet hours are the customer's night, in their own time zone; the daily cap counts the bank's day.
+        var quiet = QuietHours.For(customer, settings);
         if (quiet.IsQuiet(now))
         {
-            return await DeferAsync(alert, quiet.NextAllowed(now), $"Quiet hours ({settings.QuietHoursStart}–{settings.QuietHoursEnd} {settings.TimeZone}).", actor, now, ct)
-                .ConfigureAwait(false);
+            return await DeferAsync(alert, quiet.NextAllowed(now), quiet.Describe(), actor, now, ct).ConfigureAwait(false);
         }
 
+        var bankDay = QuietHours.From(settings);
         if (automatic && settings.DailyCap > 0
-            && await store.Alerts.CountSentSinceAsync(quiet.StartOfDay(now), ct).ConfigureAwait(false) >= settings.DailyCap)
+            && await store.Alerts.CountSentSinceAsync(bankDay.StartOfDay(now), ct).ConfigureAwait(false) >= settings.DailyCap)
         {
-            return await DeferAsync(alert, quiet.StartOfNextAllowedDay(now), $"Daily cap of {settings.DailyCap} alerts reached.", actor, now, ct)
+            return await DeferAsync(alert, bankDay.StartOfNextAllowedDay(now), $"Daily cap of {settings.DailyCap} alerts reached.", actor, now, ct)
                 .ConfigureAwait(false);
         }
 
         // Claim the attempt before calling out, so a concurrent run backs off and a crash leaves a trace.
         var claimed = alert with { Attempts = alert.Attempts + 1, SendingAt = now, NotBefore = null, UpdatedAt = now };
-        if (!await store.Alerts.TryUpdateAsync(claimed, alert, ct).ConfigureAwait(false))
+        if (!await TryUpdateAsync(claimed, alert, ct).ConfigureAwait(false))
         {
             return null;
         }
 
         var send = await SendAsync(claimed, customer, ct).ConfigureAwait(false);
-        var outcome = Outcome(claimed, send, Now());
+        var outcome = AlertAttemptOutcome.Apply(claimed, send, settings, Now());
         var saved = await SaveOutcomeAsync(claimed, outcome, send, ct).ConfigureAwait(false);
-        var result = ToResult(saved, send);
-        await AuditAsync(actor, AuditPrefix + AuditVerb(result.Outcome), saved, new
+        var result = AlertAttemptOutcome.ToResult(saved, send);
+        await audit.WriteAsync(actor, AuditPrefix + AlertAttemptOutcome.AuditVerb(result.Outcome), saved, new
         {
             saved.CustomerId,
             saved.TriggeredBy,
@@ -218,47 +188,6 @@ public sealed class AlertDeliveryService(
         }
     }
 
-    private Alert Outcome(Alert claimed, SendResult send, DateTimeOffset now)
-    {
-        var settings = options.Value;
-        return send.Outcome switch
-        {
-            SendOutcome.Sent => claimed with
-            {
-                Status = AlertStatus.Sent,
-                ProviderMessageId = send.ProviderMessageId,
-                SentAt = now,
-                SendingAt = null,
-                UsedFallbackTemplate = send.UsedFallbackTemplate,
-                FailureReason = null,
-                UpdatedAt = now,
-            },
-            SendOutcome.TransientFailure when claimed.Attempts < settings.MaxAttempts => claimed with
-            {
-                SendingAt = null,
-                NotBefore = now + TimeSpan.FromSeconds(settings.RetryDelaySeconds * Math.Pow(2, claimed.Attempts - 1)),
-                FailureReason = send.Error,
-                UpdatedAt = now,
-            },
-            SendOutcome.TransientFailure => claimed with
-            {
-                Status = AlertStatus.Failed,
-                SendingAt = null,
-                FailedAt = now,
-                FailureReason = $"Gave up after {claimed.Attempts} attempts: {send.Error}",
-                UpdatedAt = now,
-            },
-            _ => claimed with
-            {
-                Status = AlertStatus.Failed,
-                SendingAt = null,
-                FailedAt = now,
-                FailureReason = send.Error,
-                UpdatedAt = now,
-            },
-        };
-    }
-
     /// <summary>
     /// Stores the outcome over the claimed alert. A status webhook may have got there first (it can arrive before the
     /// API call returns); then its state stands and only the facts of the send are merged in.
@@ -269,7 +198,7 @@ public sealed class AlertDeliveryService(
         var wanted = outcome;
         for (var round = 1; round <= MaxRounds; round++)
         {
-            if (await store.Alerts.TryUpdateAsync(wanted, expected, ct).ConfigureAwait(false))
+            if (await TryUpdateAsync(wanted, expected, ct).ConfigureAwait(false))
             {
                 return wanted;
             }
@@ -303,31 +232,16 @@ public sealed class AlertDeliveryService(
         return outcome;
     }
 
-    private static AlertDeliveryResult ToResult(Alert saved, SendResult send) => saved.Status switch
-    {
-        AlertStatus.Pending => new AlertDeliveryResult(saved.Id, AlertDeliveryOutcome.RetryScheduled, saved.Status, saved.NotBefore, send.Error),
-        AlertStatus.Failed => new AlertDeliveryResult(saved.Id, AlertDeliveryOutcome.Failed, saved.Status, Reason: saved.FailureReason),
-        _ => new AlertDeliveryResult(saved.Id, AlertDeliveryOutcome.Sent, saved.Status, Reason: send.UsedFallbackTemplate ? $"Sent {send.TemplateName} instead: {send.Error}" : null),
-    };
-
-    private static string AuditVerb(AlertDeliveryOutcome outcome) => outcome switch
-    {
-        AlertDeliveryOutcome.Sent => "sent",
-        AlertDeliveryOutcome.Failed => "failed",
-        AlertDeliveryOutcome.RetryScheduled => "retry",
-        _ => outcome.ToString().ToLowerInvariant(),
-    };
-
     private async Task<AlertDeliveryResult?> SuppressAsync(Alert alert, string reason, string actor, DateTimeOffset now, CancellationToken ct)
     {
         var suppressed = alert with { Status = AlertStatus.Suppressed, FailureReason = reason, SendingAt = null, UpdatedAt = now };
-        if (!await store.Alerts.TryUpdateAsync(suppressed, alert, ct).ConfigureAwait(false))
+        if (!await TryUpdateAsync(suppressed, alert, ct).ConfigureAwait(false))
         {
             return null;
         }
 
         logger.LogInformation("Alert {AlertId} for customer {CustomerId} suppressed: {Reason}", alert.Id, alert.CustomerId, reason);
-        await AuditAsync(actor, AuditPrefix + "suppressed", suppressed, new { alert.CustomerId, alert.TriggeredBy, Template = alert.TemplateName, Result = "Suppressed", Reason = reason }, ct)
+        await audit.WriteAsync(actor, AuditPrefix + "suppressed", suppressed, new { alert.CustomerId, alert.TriggeredBy, Template = alert.TemplateName, Result = "Suppressed", Reason = reason }, ct)
             .ConfigureAwait(false);
         return new AlertDeliveryResult(alert.Id, AlertDeliveryOutcome.Suppressed, AlertStatus.Suppressed, Reason: reason);
     }
@@ -335,13 +249,13 @@ public sealed class AlertDeliveryService(
     private async Task<AlertDeliveryResult?> DeferAsync(Alert alert, DateTimeOffset until, string reason, string actor, DateTimeOffset now, CancellationToken ct)
     {
         var deferred = alert with { NotBefore = until, UpdatedAt = now };
-        if (!await store.Alerts.TryUpdateAsync(deferred, alert, ct).ConfigureAwait(false))
+        if (!await TryUpdateAsync(deferred, alert, ct).ConfigureAwait(false))
         {
             return null;
         }
 
         logger.LogInformation("Alert {AlertId} deferred to {Until}: {Reason}", alert.Id, until, reason);
-        await AuditAsync(actor, AuditPrefix + "deferred", deferred, new { alert.CustomerId, alert.TriggeredBy, Template = alert.TemplateName, Result = "Deferred", Until = until, Reason = reason }, ct)
+        await audit.WriteAsync(actor, AuditPrefix + "deferred", deferred, new { alert.CustomerId, alert.TriggeredBy, Template = alert.TemplateName, Result = "Deferred", Until = until, Reason = reason }, ct)
             .ConfigureAwait(false);
         return new AlertDeliveryResult(alert.Id, AlertDeliveryOutcome.Deferred, AlertStatus.Pending, until, reason);
     }
@@ -353,37 +267,17 @@ public sealed class AlertDeliveryService(
         return recent.Where(a => a.Id != alert.Id && a.SentAt is not null).Select(a => a.SentAt).Max();
     }
 
-    private async Task AuditAsync(string actor, string action, Alert alert, object details, CancellationToken ct)
+    /// <summary>Compare-and-swap on the stored alert; every change that lands is published for live views.</summary>
+    private async Task<bool> TryUpdateAsync(Alert updated, Alert expected, CancellationToken ct)
     {
-        var now = Now();
-        try
+        if (!await store.Alerts.TryUpdateAsync(updated, expected, ct).ConfigureAwait(false))
         {
-            await store.Audit.AddAsync(new AuditEntry
-            {
-                Id = Guid.CreateVersion7(now).ToString("N"),
-                At = now,
-                Actor = actor,
-                Action = action,
-                Target = alert.Id,
-                NewValue = alert.Status.ToString(),
-                Details = JsonSerializer.Serialize(details, AuditJson),
-            }, ct).ConfigureAwait(false);
+            return false;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The alert itself records what happened; a lost audit line must not turn a sent message into a retry.
-            logger.LogError(ex, "Could not audit {Action} of alert {AlertId}", action, alert.Id);
-        }
+
+        events.Publish(new AlertChanged(updated));
+        return true;
     }
 
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    private DateTimeOffset Now()
-    {
-        var utc = time.GetUtcNow().ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-    }
+    private DateTimeOffset Now() => AlertTime.Now(time);
 }

@@ -11,6 +11,13 @@ internal static class AlertServiceRegistration
 
         // Transient: the WhatsApp sender it uses is a typed HttpClient.
         services.AddTransient<AlertDeliveryService>();
+        services.AddTransient<ManualAlertService>();
+        services.AddSingleton<AlertAudit>();
+
+        // One bus per process: every alert state change reaches every open view (grid, drill-down, Outbox, dashboard).
+        services.AddSingleton<InMemoryAlertEventBus>();
+        services.AddSingleton<IAlertEventPublisher>(sp => sp.GetRequiredService<InMemoryAlertEventBus>());
+        services.AddSingleton<IAlertEventStream>(sp => sp.GetRequiredService<InMemoryAlertEventBus>());
         services.AddSingleton<AlertDispatchLog>();
 
         // AlertOutboxSweeper needs an IAlertDispatcher, which only a host with a job system (the web app) provides,

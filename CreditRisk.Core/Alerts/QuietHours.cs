@@ -1,12 +1,32 @@
+using System.Globalization;
+using CreditRisk.Core.Customers;
+
 namespace CreditRisk.Core.Alerts;
 
 /// <summary>
-/// The daily window, in the customer-facing time zone, during which no alert is sent (e.g. 21:00–09:00), and the
-/// local day used by the daily cap. Windows may cross midnight; equal start and end mean no quiet hours.
+/// The daily window, in one time zone, during which no alert is sent (e.g. 21:00–09:00), and the local day used by
+/// the daily cap. Windows may cross midnight; equal start and end mean no quiet hours.
 /// </summary>
 public sealed class QuietHours(TimeZoneInfo zone, TimeOnly start, TimeOnly end)
 {
+    /// <summary>The configured window in the configured zone (<see cref="AlertDeliveryOptions.TimeZone"/>): the bank's day.</summary>
     public static QuietHours From(AlertDeliveryOptions options) => new(options.ResolveTimeZone(), options.QuietStart, options.QuietEnd);
+
+    /// <summary>
+    /// The configured window in the customer's own time zone (<see cref="Customer.TimeZone"/>), or in the configured
+    /// zone when the customer record has none: nobody should be woken by a message.
+    /// </summary>
+    public static QuietHours For(Customer? customer, AlertDeliveryOptions options) =>
+        new(CustomerTimeZone.Resolve(customer, options.ResolveTimeZone()), options.QuietStart, options.QuietEnd);
+
+    public TimeZoneInfo Zone => zone;
+
+    /// <summary>Why a send waits, e.g. <c>Quiet hours (21:00–09:00 Asia/Kolkata).</c></summary>
+    public string Describe() =>
+        $"Quiet hours ({start.ToString("HH:mm", CultureInfo.InvariantCulture)}–{end.ToString("HH:mm", CultureInfo.InvariantCulture)} {zone.Id}).";
+
+    /// <summary><paramref name="at"/> as wall-clock time in this zone.</summary>
+    public DateTime ToLocal(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).DateTime;
 
     public bool IsQuiet(DateTimeOffset at)
     {

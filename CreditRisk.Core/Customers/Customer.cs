@@ -21,6 +21,12 @@ public sealed record Customer
 
     public required DateOnly OpenedOn { get; init; }
 
+    /// <summary>
+    /// IANA time zone the customer lives in (e.g. <c>Asia/Kolkata</c>), for quiet hours; null means the configured
+    /// default (<c>Alerts:TimeZone</c>). Checked by <see cref="CustomerTimeZone.IsIanaId"/> on the way in.
+    /// </summary>
+    public string? TimeZone { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

@@ -163,12 +163,16 @@ public static class FeatureEngine
             ? CoefficientOfVariation(spend[..observedPeriods])
             : impliedCount >= MinPeriodsForVariation ? CoefficientOfVariation(implied[..Math.Min(impliedCount, Periods)]) : null;
 
-        var (maxDpd, delinquent) = view.Delinquency(asOfDay.AddMonths(-6));
+        var sixMonthsBefore = asOfDay.AddMonths(-6);
+        var (maxDpd, delinquent) = view.Delinquency(sixMonthsBefore);
         destination[FeatureIndex.MaxDpd6m] = maxDpd;
         destination[FeatureIndex.DelinquentCycles6m] = delinquent;
 
         destination[FeatureIndex.PurchaseCount30d] = window0Usable ? purchases0 : null;
         destination[FeatureIndex.PurchaseCountPrev30d] = window1Usable ? purchases1 : null;
+
+        destination[FeatureIndex.CreditLimit] = currentLimit;
+        StatementHistoryFeatures.Write(view.Cycles, evaluable, sixMonthsBefore, destination[FeatureIndex.UtilisationPct], destination);
     }
 
     /// <summary>A statement's due date, or <see cref="DefaultGraceDays"/> after its date when it does not carry one.</summary>

@@ -20,6 +20,10 @@ public sealed record CustomerInput
     [JsonPropertyName("openedOn")]
     public DateOnly? OpenedOn { get; init; }
 
+    /// <summary>IANA time zone (e.g. <c>Asia/Kolkata</c>) for quiet hours; missing means the configured default.</summary>
+    [JsonPropertyName("timeZone")]
+    public string? TimeZone { get; init; }
+
     /// <summary>Missing means false.</summary>
     [JsonPropertyName("whatsappOptIn")]
     public bool? WhatsappOptIn { get; init; }

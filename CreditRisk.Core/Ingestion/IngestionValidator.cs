@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CreditRisk.Core.Customers;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 using Microsoft.Extensions.Options;
@@ -22,59 +21,6 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
     // Nothing in a bank's books predates this; an earlier date is a default value or a typo.
     private static readonly DateOnly EarliestDate = new(1900, 1, 1);
     private static readonly DateTimeOffset EarliestTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    /// <summary>Validates a customer. <paramref name="now"/> defaults to the clock; pass one value for a whole batch.</summary>
-    public ValidatedItem<Customer> Validate(CustomerInput input, int index, DateTimeOffset? now = null)
-    {
-        var at = WireFormat.ToStoredPrecision(now ?? time.GetUtcNow());
-        var errors = new ErrorList(index);
-
-        CheckId(errors, "customerId", input.CustomerId);
-        var name = input.FullName?.Trim();
-        if (WireFormat.IsEmpty(name))
-        {
-            errors.Add("fullName", "is required");
-        }
-        else if (name.Length > MaxNameLength)
-        {
-            errors.Add("fullName", $"must be at most {MaxNameLength} characters");
-        }
-        else if (TextHygiene.FirstRefused(name) is { } refused)
-        {
-            errors.Add("fullName", TextHygiene.Message(refused));
-        }
-
-        if (WireFormat.IsEmpty(input.Phone))
-        {
-            errors.Add("phone", "is required");
-        }
-        else if (!PhonePattern().IsMatch(input.Phone))
-        {
-            errors.Add("phone", "must be an E.164 number: '+' then 8 to 15 digits, the first not 0 (e.g. +919812345678)");
-        }
-
-        CheckNonNegative(errors, "creditLimit", input.CreditLimit, required: true);
-        CheckPastDate(errors, "openedOn", input.OpenedOn, at, required: true);
-
-        if (errors.Count > 0)
-        {
-            return errors.Result<Customer>();
-        }
-
-        var optIn = input.WhatsappOptIn ?? false;
-        return errors.Result(new Customer
-        {
-            Id = input.CustomerId!,
-            FullName = name!,
-            Phone = input.Phone!,
-            CreditLimit = input.CreditLimit!.Value,
-            OpenedOn = input.OpenedOn!.Value,
-            WhatsAppOptIn = optIn,
-            WhatsAppOptInAt = optIn ? at : null,
-            CreatedAt = at,
-            UpdatedAt = at,
-        });
-    }
 
     /// <summary>Validates a transaction. <paramref name="now"/> defaults to the clock and becomes its accepted time.</summary>
     public ValidatedItem<Transaction> Validate(TransactionInput input, int index, DateTimeOffset? now = null)

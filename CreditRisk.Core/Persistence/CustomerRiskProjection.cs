@@ -15,6 +15,7 @@ public static class CustomerRiskProjection
         CustomerId = assessment.CustomerId,
         AssessmentId = assessment.Id,
         AssessedAt = assessment.AssessedAt,
+        ComputedAt = assessment.ComputedAt,
         Band = assessment.Band,
         Score = assessment.EnsembleProbability ?? ScoreForBand(assessment.Band),
         Reasons = [.. assessment.Reasons],

@@ -11,9 +11,13 @@ public sealed class PortfolioOptions
     [Range(5, 86_400)]
     public int RefreshSeconds { get; set; } = 60;
 
-    /// <summary>Least seconds between two refreshes triggered by risk events (bursts collapse into one). Default 5.</summary>
+    /// <summary>
+    /// Least seconds between two refreshes triggered by risk or alert events (bursts collapse into one), so the open
+    /// portfolio pages move within about this long after an event. Default 1. A refresh that took longer waits as
+    /// long as it took.
+    /// </summary>
     [Range(1, 3_600)]
-    public int MinRefreshSeconds { get; set; } = 5;
+    public int MinRefreshSeconds { get; set; } = 1;
 
     /// <summary>Days of the High-risk trend. Default 30.</summary>
     [Range(2, 365)]

@@ -1,3 +1,4 @@
+using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Risk;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,12 +8,13 @@ namespace CreditRisk.Core.Portfolio;
 
 /// <summary>
 /// Holds the latest <see cref="PortfolioSnapshot"/> and refreshes it in the background: at start, every
-/// <see cref="PortfolioOptions.RefreshSeconds"/>, and after risk events (at most once per
+/// <see cref="PortfolioOptions.RefreshSeconds"/>, and after risk and alert events (at most once per
 /// <see cref="PortfolioOptions.MinRefreshSeconds"/>). Pages read <see cref="Current"/> and never query the store for it.
 /// </summary>
 public sealed class PortfolioSnapshotService(
     PortfolioSnapshotBuilder builder,
     IRiskEventStream events,
+    IAlertEventStream alertEvents,
     IOptions<PortfolioOptions> options,
     TimeProvider time,
     ILogger<PortfolioSnapshotService> logger) : BackgroundService
@@ -39,6 +41,13 @@ public sealed class PortfolioSnapshotService(
     {
         await Task.Yield();
         using var subscription = events.Subscribe((_, _) =>
+        {
+            MarkDirty();
+            return ValueTask.CompletedTask;
+        });
+
+        // Alert statuses feed the funnel card: a delivery or read moves it too.
+        using var alertSubscription = alertEvents.Subscribe((_, _) =>
         {
             MarkDirty();
             return ValueTask.CompletedTask;

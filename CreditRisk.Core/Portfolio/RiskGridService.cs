@@ -19,7 +19,17 @@ public sealed record RiskGridRow(
     AlertStatus? LastAlertStatus,
     DateTimeOffset? LastAlertAt,
     bool CanSendAlert,
-    string? CannotSendReason);
+    string? CannotSendReason)
+{
+    /// <summary>When the assessment was computed (<see cref="AssessedAt"/> is the time its data describes); null on old rows.</summary>
+    public DateTimeOffset? ComputedAt { get; init; }
+
+    /// <summary>When the customer's pending alert is due to go out (quiet hours, daily cap, retry); null when none waits.</summary>
+    public DateTimeOffset? LastAlertSendsAt { get; init; }
+
+    /// <summary>The customer's own IANA time zone, when their record has one.</summary>
+    public string? TimeZone { get; init; }
+}
 
 public sealed record RiskGridPage(IReadOnlyList<RiskGridRow> Rows, long Total);
 
@@ -39,7 +49,12 @@ public sealed class RiskGridService(ICreditRiskStore store)
         {
             var latest = (await store.Alerts.ListForCustomerAsync(risk.CustomerId, 1, ct).ConfigureAwait(false)).FirstOrDefault();
             var customer = customers.GetValueOrDefault(risk.CustomerId);
-            rows.Add(ToRow(risk, customer?.FullName ?? risk.CustomerId, customer?.WhatsAppOptIn ?? false, latest));
+            rows.Add(ToRow(risk, customer?.FullName ?? risk.CustomerId, customer?.WhatsAppOptIn ?? false, latest) with
+            {
+                ComputedAt = risk.ComputedAt,
+                LastAlertSendsAt = latest is { Status: AlertStatus.Pending, NotBefore: { } due } ? due : null,
+                TimeZone = customer?.TimeZone,
+            });
         }
 
         return new RiskGridPage(rows, page.Total);

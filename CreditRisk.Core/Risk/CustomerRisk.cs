@@ -10,7 +10,11 @@ public sealed record CustomerRisk
 
     public required string AssessmentId { get; init; }
 
+    /// <summary>The moment the customer's data describes (<see cref="RiskAssessment.AssessedAt"/>).</summary>
     public required DateTimeOffset AssessedAt { get; init; }
+
+    /// <summary>When the assessment was computed; null on rows written before this was recorded.</summary>
+    public DateTimeOffset? ComputedAt { get; init; }
 
     public required RiskBand Band { get; init; }
 

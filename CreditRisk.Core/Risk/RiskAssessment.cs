@@ -7,7 +7,18 @@ public sealed record RiskAssessment
 
     public required string CustomerId { get; init; }
 
+    /// <summary>
+    /// The moment the customer's data describes: their newest transaction or statement day taken into account (or
+    /// the re-score's as-of time). Orders the history and drives time-dependent features.
+    /// </summary>
     public required DateTimeOffset AssessedAt { get; init; }
+
+    /// <summary>
+    /// When the assessment was computed (UTC). A customer scored a minute ago on data to yesterday has an
+    /// <see cref="AssessedAt"/> of yesterday and a computed time of now. Null on assessments stored before this was
+    /// recorded.
+    /// </summary>
+    public DateTimeOffset? ComputedAt { get; init; }
 
     /// <summary>What caused it: transaction, statement, rescore or manual.</summary>
     public required string Trigger { get; init; }

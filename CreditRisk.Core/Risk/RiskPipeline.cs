@@ -352,6 +352,7 @@ public sealed class RiskPipeline(
             Id = id,
             CustomerId = profile.CustomerId,
             AssessedAt = asOf,
+            ComputedAt = now,
             Trigger = trigger,
             Features = FeatureEngine.ToFeatureValues(features),
             LogisticProbability = score?.Logistic,
@@ -396,7 +397,7 @@ public sealed class RiskPipeline(
     private async ValueTask<IRiskModel?> UsableModelAsync(CancellationToken ct)
     {
         var model = await models.GetChampionAsync(ct).ConfigureAwait(false);
-        if (model is null || model.FeatureNames.SequenceEqual(FeatureNames.Ordered, StringComparer.Ordinal))
+        if (model is null || FeatureNames.AreLeadingOf(model.FeatureNames, FeatureNames.Ordered))
         {
             return model;
         }

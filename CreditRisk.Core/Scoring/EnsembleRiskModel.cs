@@ -27,9 +27,9 @@ public sealed class EnsembleRiskModel : IRiskModel
         PlattScaling? calibration,
         BandCutoffs? storedCutoffs = null)
     {
-        if (logistic.Width != layout.Width)
+        if (logistic.Width != layout.LogisticWidth)
         {
-            throw new ArgumentException($"The logistic model has {logistic.Width} inputs; the layout has {layout.Width}.");
+            throw new ArgumentException($"The logistic model has {logistic.Width} inputs; the layout has {layout.LogisticWidth}.");
         }
 
         Version = version;
@@ -66,19 +66,21 @@ public sealed class EnsembleRiskModel : IRiskModel
 
     internal TreeEnsembleScorer Tree => _tree;
 
+    internal TreeEnsembleScorer? Challenger => _challenger;
+
     /// <summary>Maps the logit of the weighted blend to the ensemble probability; null = the blend is the probability.</summary>
     internal PlattScaling? Calibration { get; }
 
     public ModelProbabilities Probabilities(ReadOnlySpan<double?> features)
     {
-        Span<float> x = stackalloc float[Layout.Width];
+        Span<float> x = stackalloc float[Layout.LogisticWidth];
         Layout.Transform(features, x);
         return Blend(x);
     }
 
     public ModelScore Score(ReadOnlySpan<double?> features)
     {
-        Span<float> x = stackalloc float[Layout.Width];
+        Span<float> x = stackalloc float[Layout.LogisticWidth];
         Layout.Transform(features, x);
         var probabilities = Blend(x);
         return new ModelScore(probabilities.Logistic, probabilities.Tree, probabilities.Ensemble, Contributions(features, x));
@@ -86,7 +88,7 @@ public sealed class EnsembleRiskModel : IRiskModel
 
     public IReadOnlyList<string> Reasons(ReadOnlySpan<double?> features, int maxReasons = 4)
     {
-        Span<float> x = stackalloc float[Layout.Width];
+        Span<float> x = stackalloc float[Layout.LogisticWidth];
         Layout.Transform(features, x);
         return ReasonPhrases.Top(Contributions(features, x), maxReasons);
     }
@@ -99,15 +101,15 @@ public sealed class EnsembleRiskModel : IRiskModel
             return null;
         }
 
-        Span<float> x = stackalloc float[Layout.Width];
+        Span<float> x = stackalloc float[Layout.LogisticWidth];
         Layout.Transform(features, x);
         return _challenger.Probability(x);
     }
 
-    /// <summary>Logistic log-odds per feature (value column plus missing indicator), largest absolute first.</summary>
+    /// <summary>Logistic log-odds per feature (value column, missing indicator and steps), largest absolute first.</summary>
     private FeatureContribution[] Contributions(ReadOnlySpan<double?> features, ReadOnlySpan<float> x)
     {
-        Span<double> columns = stackalloc double[Layout.Width];
+        Span<double> columns = stackalloc double[Layout.LogisticWidth];
         _logistic.Contributions(x, columns);
         Span<double> perFeature = stackalloc double[FeatureNames.Count];
         perFeature.Clear();

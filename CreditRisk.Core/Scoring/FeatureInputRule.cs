@@ -23,6 +23,13 @@ internal sealed record FeatureInputRule
 
     public double Fill { get; init; }
 
+    /// <summary>
+    /// Step edges for the logistic regression only: one 0/1 input "value &gt; edge" per edge (training quantiles of the
+    /// clipped values), so the linear model can bend with a non-linear feature like a bank scorecard's bins. Empty for
+    /// packages written before, and for features whose steps cross-validation did not keep.
+    /// </summary>
+    public double[] Steps { get; init; } = [];
+
     /// <summary>Share of training rows where the feature was missing (0–1); informational.</summary>
     public double MissingShare { get; init; }
 }

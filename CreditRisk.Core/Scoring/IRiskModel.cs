@@ -11,7 +11,7 @@ public interface IRiskModel
     /// <summary>The registry version id (<see cref="ModelVersion.Id"/>) this model was loaded from.</summary>
     string Version { get; }
 
-    /// <summary>Feature names in the order <see cref="Score"/> expects; the pipeline uses the model only when they equal <c>FeatureNames.Ordered</c>.</summary>
+    /// <summary>Feature names in the order <see cref="Score"/> expects; the pipeline uses the model only when they are the first names of <c>FeatureNames.Ordered</c> (<see cref="Features.FeatureNames.AreLeadingOf"/>).</summary>
     IReadOnlyList<string> FeatureNames { get; }
 
     /// <summary>

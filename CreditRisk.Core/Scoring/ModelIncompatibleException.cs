@@ -3,10 +3,14 @@ namespace CreditRisk.Core.Scoring;
 /// <summary>A stored model cannot be used: its feature list differs from the feature engine's, or its package is unreadable.</summary>
 public sealed class ModelIncompatibleException(string message, Exception? inner = null) : Exception(message, inner)
 {
-    /// <summary>Throws when <paramref name="modelFeatures"/> is not exactly <paramref name="engineFeatures"/> (same names, same order).</summary>
+    /// <summary>
+    /// Throws unless <paramref name="modelFeatures"/> are the first features of <paramref name="engineFeatures"/> (same
+    /// names, same order). Features are only ever appended to the engine's list, so a model trained before an addition
+    /// reads exactly the positions it was trained on and ignores the rest.
+    /// </summary>
     public static void ThrowIfFeaturesDiffer(string version, IReadOnlyList<string> modelFeatures, IReadOnlyList<string> engineFeatures)
     {
-        if (modelFeatures.SequenceEqual(engineFeatures, StringComparer.Ordinal))
+        if (Features.FeatureNames.AreLeadingOf(modelFeatures, engineFeatures))
         {
             return;
         }

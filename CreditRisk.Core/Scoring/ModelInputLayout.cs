@@ -5,7 +5,10 @@ namespace CreditRisk.Core.Scoring;
 /// <summary>
 /// Turns a raw engine vector (null = missing) into the dense float vector the models are trained and scored on:
 /// first one column per feature with <see cref="FeatureInputRule.UseValue"/>, then one indicator column per feature
-/// with <see cref="FeatureInputRule.MissingIndicator"/>. Training and scoring share this one code path.
+/// with <see cref="FeatureInputRule.MissingIndicator"/> — the <see cref="Width"/> columns every model reads — then,
+/// for the logistic regression only, one 0/1 step column per <see cref="FeatureInputRule.Steps"/> edge
+/// (<see cref="LogisticWidth"/> columns in all; the trees never look past <see cref="Width"/>). Training and scoring
+/// share this one code path.
 /// </summary>
 internal sealed class ModelInputLayout
 {
@@ -22,6 +25,8 @@ internal sealed class ModelInputLayout
     private readonly double[] _high;
     private readonly float[] _fill;
     private readonly int[] _indicatorFeature;
+    private readonly int[] _stepValueColumn;
+    private readonly double[] _stepEdge;
 
     public ModelInputLayout(IReadOnlyList<FeatureInputRule> rules)
     {
@@ -32,22 +37,34 @@ internal sealed class ModelInputLayout
         _high = [.. values.Select(x => x.r.High)];
         _fill = [.. values.Select(x => (float)x.r.Fill)];
         _indicatorFeature = [.. rules.Select((r, i) => (r, i)).Where(x => x.r.MissingIndicator).Select(x => x.i)];
-        ColumnFeature = [.. _valueFeature, .. _indicatorFeature];
-        ColumnNames = [.. _valueFeature.Select(i => rules[i].Feature), .. _indicatorFeature.Select(i => rules[i].Feature + ":missing")];
+        var steps = values.SelectMany((x, column) => x.r.Steps.Select(edge => (Column: column, Feature: x.i, Edge: edge))).ToList();
+        _stepValueColumn = [.. steps.Select(s => s.Column)];
+        _stepEdge = [.. steps.Select(s => s.Edge)];
+        Width = _valueFeature.Length + _indicatorFeature.Length;
+        ColumnFeature = [.. _valueFeature, .. _indicatorFeature, .. steps.Select(s => s.Feature)];
+        ColumnNames =
+        [
+            .. _valueFeature.Select(i => rules[i].Feature),
+            .. _indicatorFeature.Select(i => rules[i].Feature + ":missing"),
+            .. steps.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rules[s.Feature].Feature}>{s.Edge:0.####}")),
+        ];
     }
 
     public ImmutableArray<FeatureInputRule> Rules { get; }
 
-    /// <summary>Number of model input columns.</summary>
-    public int Width => ColumnFeature.Length;
+    /// <summary>Number of input columns every model reads (values and missing indicators).</summary>
+    public int Width { get; }
 
-    /// <summary>For each input column, the index of the engine feature it comes from.</summary>
+    /// <summary>Number of logistic-regression input columns: <see cref="Width"/> plus the step columns.</summary>
+    public int LogisticWidth => ColumnFeature.Length;
+
+    /// <summary>For each input column (up to <see cref="LogisticWidth"/>), the index of the engine feature it comes from.</summary>
     public int[] ColumnFeature { get; }
 
     public string[] ColumnNames { get; }
 
-    /// <summary>Fits the rules on training vectors.</summary>
-    public static ModelInputLayout Fit(IReadOnlyList<string> featureNames, IReadOnlyList<double?[]> rows)
+    /// <summary>Fits the rules on training vectors, with up to <paramref name="steps"/> logistic step edges per feature.</summary>
+    public static ModelInputLayout Fit(IReadOnlyList<string> featureNames, IReadOnlyList<double?[]> rows, int steps = 0)
     {
         var rules = new List<FeatureInputRule>(featureNames.Count);
         var present = new List<double>(rows.Count);
@@ -81,6 +98,7 @@ internal sealed class ModelInputLayout
                 Low = low,
                 High = high,
                 Fill = fill,
+                Steps = high > low ? StepEdges(present, low, high, steps) : [],
                 MissingShare = missingShare,
             });
         }
@@ -88,7 +106,10 @@ internal sealed class ModelInputLayout
         return new ModelInputLayout(rules);
     }
 
-    /// <summary>Writes the <see cref="Width"/> model inputs of <paramref name="raw"/> into <paramref name="destination"/>.</summary>
+    /// <summary>
+    /// Writes the model inputs of <paramref name="raw"/> into <paramref name="destination"/>: the <see cref="Width"/>
+    /// shared columns, and the step columns too when it holds <see cref="LogisticWidth"/>.
+    /// </summary>
     public void Transform(ReadOnlySpan<double?> raw, Span<float> destination)
     {
         if (raw.Length < Rules.Length)
@@ -108,7 +129,24 @@ internal sealed class ModelInputLayout
         {
             destination[k++] = raw[f] is { } v && double.IsFinite(v) ? 0f : 1f;
         }
+
+        if (destination.Length < LogisticWidth)
+        {
+            return;
+        }
+
+        for (var s = 0; s < _stepEdge.Length; s++)
+        {
+            destination[k++] = destination[_stepValueColumn[s]] > _stepEdge[s] ? 1f : 0f;
+        }
     }
+
+    /// <summary>Distinct training quantiles j ÷ (steps + 1) strictly inside the clip range (a step at an end is a constant).</summary>
+    private static double[] StepEdges(List<double> sorted, double low, double high, int steps) =>
+        [.. Enumerable.Range(1, Math.Max(0, steps))
+            .Select(j => (double)(float)Quantile(sorted, (double)j / (steps + 1)))
+            .Where(edge => edge > low && edge < high)
+            .Distinct()];
 
     /// <summary>Linear-interpolation quantile (type 7) of sorted values.</summary>
     internal static double Quantile(List<double> sorted, double q)

@@ -25,6 +25,12 @@ internal sealed record ModelManifest
     /// </summary>
     public PlattScaling? EnsembleCalibration { get; init; }
 
+    /// <summary>
+    /// Platt scaling of the challenger's margin fitted on rows its trees did not learn from (replacing the trainer's
+    /// own); null for packages written before, whose challenger keeps the calibrator stored with it.
+    /// </summary>
+    public PlattScaling? ChallengerCalibration { get; init; }
+
     /// <summary>Training settings, for the record (tree leaves, regularisation, seed…).</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 }

@@ -15,7 +15,24 @@ public sealed class ModelOptions : IValidatableObject
     [Range(0d, 1d)]
     public double TreeWeight { get; set; } = 0.4;
 
-    /// <summary>L2 regularisation of the logistic regression (on standardised inputs). Default 1.</summary>
+    /// <summary>
+    /// Folds of the cross-validation inside the training side (2–10) that chooses the tree size and the logistic
+    /// regularisation, measures every model and gives the ensemble's calibration rows. Default 5.
+    /// </summary>
+    [Range(2, 10)]
+    public int CrossValidationFolds { get; set; } = 5;
+
+    /// <summary>L2 regularisation candidates of the logistic regression (on standardised inputs), comma-separated. Default "1,10,100,1000".</summary>
+    public string LogisticL2Choices { get; set; } = "1,10,100,1000";
+
+    /// <summary>
+    /// Step edges per feature (training quantiles) the logistic regression may use to bend with a non-linear feature
+    /// (0–20); cross-validation compares every penalty with and without them. Default 4.
+    /// </summary>
+    [Range(0, 20)]
+    public int LogisticSteps { get; set; } = 4;
+
+    /// <summary>L2 regularisation used when the data are too few to cross-validate. Default 1.</summary>
     [Range(0d, 1000d)]
     public double LogisticL2 { get; set; } = 1;
 
@@ -24,31 +41,45 @@ public sealed class ModelOptions : IValidatableObject
     public double LogisticL1 { get; set; }
 
     /// <summary>
-    /// Leaves of the single decision tree (2–256). FastTree grows leaf-wise, so this, not depth, bounds the tree;
-    /// 16 leaves is at most 15 splits. Default 16.
+    /// Leaf-count candidates of the single decision tree, comma-separated (each 2–256). FastTree grows leaf-wise, so
+    /// the number of leaves, not depth, bounds the tree. Default "8,16,32,64".
     /// </summary>
+    public string TreeLeavesChoices { get; set; } = "8,16,32,64";
+
+    /// <summary>Candidates for the fewest training rows in a leaf of the single tree, comma-separated. Default "50,100,200".</summary>
+    public string TreeMinLeafSizeChoices { get; set; } = "50,100,200";
+
+    /// <summary>Leaves of the single tree when the data are too few to cross-validate (2–256). Default 16.</summary>
     [Range(2, 256)]
     public int TreeLeaves { get; set; } = 16;
 
-    /// <summary>Fewest training rows in a leaf of the single tree. Default 100.</summary>
+    /// <summary>Fewest rows in a leaf when the data are too few to cross-validate. Default 100.</summary>
     [Range(1, 1_000_000)]
     public int TreeMinLeafSize { get; set; } = 100;
 
-    /// <summary>Trees of the gradient-boosted challenger (1–5000). Default 100.</summary>
+    /// <summary>Most trees of the LightGBM challenger (1–5000); early stopping usually ends sooner. Default 500.</summary>
     [Range(1, 5000)]
-    public int ChallengerTrees { get; set; } = 100;
+    public int ChallengerTrees { get; set; } = 500;
 
-    /// <summary>Leaves per challenger tree (2–256). Default 16.</summary>
+    /// <summary>Leaves per challenger tree (2–256). Default 15.</summary>
     [Range(2, 256)]
-    public int ChallengerLeaves { get; set; } = 16;
+    public int ChallengerLeaves { get; set; } = 15;
 
-    /// <summary>Fewest training rows in a challenger leaf. Default 20.</summary>
+    /// <summary>Fewest training rows in a challenger leaf. Default 50.</summary>
     [Range(1, 1_000_000)]
-    public int ChallengerMinLeafSize { get; set; } = 20;
+    public int ChallengerMinLeafSize { get; set; } = 50;
 
-    /// <summary>Learning rate (shrinkage) of the challenger (0–1]. Default 0.1.</summary>
+    /// <summary>Learning rate (shrinkage) of the challenger (0–1]. Default 0.05.</summary>
     [Range(1e-6, 1d)]
-    public double ChallengerLearningRate { get; set; } = 0.1;
+    public double ChallengerLearningRate { get; set; } = 0.05;
+
+    /// <summary>Boosting stops after this many rounds without a better validation log-loss (1–1000). Default 30.</summary>
+    [Range(1, 1000)]
+    public int ChallengerEarlyStoppingRounds { get; set; } = 30;
+
+    /// <summary>Share of the challenger's customers kept back for early stopping and its calibration (0.05–0.5). Default 0.15.</summary>
+    [Range(0.05, 0.5)]
+    public double ChallengerValidationShare { get; set; } = 0.15;
 
     /// <summary>
     /// How often, in seconds, the champion provider looks for a newly promoted model (a light registry listing, no
@@ -57,13 +88,68 @@ public sealed class ModelOptions : IValidatableObject
     [Range(0, 86_400)]
     public int ChampionCheckSeconds { get; set; } = 30;
 
+    /// <summary>Every combination of <see cref="TreeLeavesChoices"/> and <see cref="TreeMinLeafSizeChoices"/>, smallest trees first.</summary>
+    internal IReadOnlyList<Training.TreeSize> TreeSizeChoices() =>
+        [.. from leaves in Parse(TreeLeavesChoices, int.Parse)
+            from minLeaf in Parse(TreeMinLeafSizeChoices, int.Parse).OrderDescending()
+            orderby leaves
+            select new Training.TreeSize(leaves, minLeaf)];
+
+    internal IReadOnlyList<double> LogisticL2ChoiceList() => [.. Parse(LogisticL2Choices, double.Parse).OrderDescending()];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var error in ChoiceErrors(nameof(TreeLeavesChoices), TreeLeavesChoices, int.Parse, v => v is >= 2 and <= 256, "whole numbers from 2 to 256"))
+        {
+            yield return error;
+        }
+
+        foreach (var error in ChoiceErrors(nameof(TreeMinLeafSizeChoices), TreeMinLeafSizeChoices, int.Parse, v => v is >= 1 and <= 1_000_000, "whole numbers from 1 to 1,000,000"))
+        {
+            yield return error;
+        }
+
+        foreach (var error in ChoiceErrors(nameof(LogisticL2Choices), LogisticL2Choices, double.Parse, v => v is >= 0 and <= 1000, "numbers from 0 to 1,000"))
+        {
+            yield return error;
+        }
+
         if (Math.Abs(LogisticWeight + TreeWeight - 1d) > 1e-9)
         {
             yield return new ValidationResult(
                 $"Models:LogisticWeight ({LogisticWeight}) and Models:TreeWeight ({TreeWeight}) must add up to 1.",
                 [nameof(LogisticWeight), nameof(TreeWeight)]);
+        }
+    }
+
+    private static IEnumerable<T> Parse<T>(string list, Func<string, IFormatProvider, T> parse) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(item => parse(item, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct();
+
+    private static IEnumerable<ValidationResult> ChoiceErrors<T>(
+        string name, string list, Func<string, IFormatProvider, T> parse, Func<T, bool> valid, string expected)
+    {
+        var items = (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var wrong = items.Where(item =>
+        {
+            try
+            {
+                return !valid(parse(item, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (FormatException)
+            {
+                return true;
+            }
+            catch (OverflowException)
+            {
+                return true;
+            }
+        }).ToList();
+        if (items.Length == 0 || wrong.Count > 0)
+        {
+            yield return new ValidationResult(
+                $"Models:{name} must be a comma-separated list of {expected} (got \"{list}\").", [name]);
         }
     }
 }

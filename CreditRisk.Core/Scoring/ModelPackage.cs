@@ -8,6 +8,7 @@ using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 using Microsoft.ML.Transforms;
 
 namespace CreditRisk.Core.Scoring;
@@ -54,6 +55,11 @@ public static class ModelPackage
             var tree = ExtractTrees(LoadModel(ml, zip, TreeEntry)!);
             var challengerModel = LoadModel(ml, zip, ChallengerEntry, optional: true);
             var challenger = challengerModel is null ? null : ExtractTrees(challengerModel);
+            if (challenger is not null && manifest.ChallengerCalibration is { } challengerCalibration)
+            {
+                challenger = challenger.WithCalibration(challengerCalibration);
+            }
+
             return new EnsembleRiskModel(
                 versionId, manifest.FeatureNames, layout, logistic, tree, challenger, manifest.LogisticWeight, manifest.TrainingScores,
                 manifest.EnsembleCalibration, storedCutoffs);
@@ -65,7 +71,7 @@ public static class ModelPackage
     }
 
     internal static byte[] Write(
-        ModelManifest manifest, DataViewSchema inputSchema, ITransformer logistic, ITransformer tree, ITransformer? challenger)
+        ModelManifest manifest, DataViewSchema logisticSchema, DataViewSchema treeSchema, ITransformer logistic, ITransformer tree, ITransformer? challenger)
     {
         var ml = new MLContext();
         using var buffer = new MemoryStream();
@@ -76,11 +82,11 @@ public static class ModelPackage
                 JsonSerializer.Serialize(stream, manifest, Json);
             }
 
-            Save(ml, zip, LogisticEntry, logistic, inputSchema);
-            Save(ml, zip, TreeEntry, tree, inputSchema);
+            Save(ml, zip, LogisticEntry, logistic, logisticSchema);
+            Save(ml, zip, TreeEntry, tree, treeSchema);
             if (challenger is not null)
             {
-                Save(ml, zip, ChallengerEntry, challenger, inputSchema);
+                Save(ml, zip, ChallengerEntry, challenger, treeSchema);
             }
         }
 
@@ -118,7 +124,10 @@ public static class ModelPackage
         return new LogisticScorer(offset, scale, weights, linear.SubModel.Bias, new PlattScaling(linear.Calibrator.Slope, linear.Calibrator.Offset));
     }
 
-    /// <summary>Extracts a Platt-calibrated FastTree classifier, or a FastTree regression tree whose output is a probability.</summary>
+    /// <summary>
+    /// Extracts a Platt-calibrated FastTree or LightGBM classifier (ML.NET holds both in the same regression-tree form),
+    /// or a FastTree regression tree whose output is a probability.
+    /// </summary>
     internal static TreeEnsembleScorer ExtractTrees(ITransformer model)
     {
         var predictor = PredictorOf(Flatten(model).ToList());
@@ -126,8 +135,10 @@ public static class ModelPackage
         {
             CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator> c =>
                 (c.SubModel.TrainedTreeEnsemble, (PlattScaling?)new PlattScaling(c.Calibrator.Slope, c.Calibrator.Offset)),
+            CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator> g =>
+                (g.SubModel.TrainedTreeEnsemble, (PlattScaling?)new PlattScaling(g.Calibrator.Slope, g.Calibrator.Offset)),
             FastTreeRegressionModelParameters r => (r.TrainedTreeEnsemble, null),
-            _ => throw new InvalidOperationException($"A tree model must be FastTree; found {predictor.GetType().Name}."),
+            _ => throw new InvalidOperationException($"A tree model must be FastTree or LightGBM; found {predictor.GetType().Name}."),
         };
         var trees = new List<TreeParameters>(ensemble.Trees.Count);
         for (var t = 0; t < ensemble.Trees.Count; t++)

@@ -32,6 +32,20 @@ public static class ReasonPhrases
         [FeatureNames.DelinquentCycles6m] = v => $"{Count(v, "statement")} in the last 6 months {(Math.Round(v) == 1 ? "was" : "were")} past due",
         [FeatureNames.PurchaseCount30d] = v => $"You made {Count(v, "card purchase")} in the last 30 days",
         [FeatureNames.PurchaseCountPrev30d] = v => $"You made {Count(v, "card purchase")} in the 30 days before that",
+        [FeatureNames.CreditLimit] = v => $"Your credit limit is {v.ToString("#,0", Invariant)}, lower than most customers'",
+        [FeatureNames.DpdLatest] = v => $"Your latest statement was {Count(v, "day")} past due",
+        [FeatureNames.UtilisationMean6c] = v => $"Your statement balances averaged {Pct(v)} of your credit limit over 6 months",
+        [FeatureNames.UtilisationMax6c] = v => $"A statement balance reached {Pct(v)} of your credit limit in the last 6 months",
+        [FeatureNames.UtilisationVsMean6c] = v => v < 0
+            ? $"Your balance is {Pct(-v)} of your limit below your 6-month average"
+            : $"Your balance is {Pct(v)} of your limit above your 6-month average",
+        [FeatureNames.BillTrend6c] = v => v < 0
+            ? $"Your statement balances fell by about {Pct(-v)} of your limit each month"
+            : $"Your statement balances rose by about {Pct(v)} of your limit each month",
+        [FeatureNames.BillVolatility6c] = _ => "Your statement balances have swung sharply over recent months",
+        [FeatureNames.PaymentRatioMean6c] = v => $"Your payments covered {Pct(v * 100)} of your statement balances on average",
+        [FeatureNames.UnpaidCycles6c] = v => $"{Count(v, "statement")} in the last 6 months {(Math.Round(v) == 1 ? "was" : "were")} left unpaid",
+        [FeatureNames.PaymentToLimitPct] = v => $"Your last payment was {Pct(v)} of your credit limit",
     };
 
     /// <summary>A feature is given as a reason only when it adds at least this much to the log-odds (0.05).</summary>

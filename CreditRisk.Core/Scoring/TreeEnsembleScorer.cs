@@ -18,9 +18,11 @@ internal sealed class TreeEnsembleScorer
     private readonly int[] _leafStart;
     private readonly double[] _treeWeight;
     private readonly double _bias;
+    private readonly IReadOnlyList<TreeParameters> _trees;
 
     public TreeEnsembleScorer(IReadOnlyList<TreeParameters> trees, double bias, PlattScaling? calibration)
     {
+        _trees = trees;
         _bias = bias;
         Calibration = calibration;
         _nodeStart = new int[trees.Count];
@@ -54,6 +56,9 @@ internal sealed class TreeEnsembleScorer
     public PlattScaling? Calibration { get; }
 
     public int TreeCount => _treeWeight.Length;
+
+    /// <summary>The same trees with another Platt scaling of their margin.</summary>
+    public TreeEnsembleScorer WithCalibration(PlattScaling calibration) => new(_trees, _bias, calibration);
 
     public double Margin(ReadOnlySpan<float> x)
     {

@@ -5,10 +5,10 @@ namespace CreditRisk.Core.Training;
 
 /// <summary>
 /// Calibrates the ensemble blend on rows the blended models did not fit, without giving up training rows or the
-/// hold-out: the training side is cut into <see cref="Folds"/> customer folds; for each fold the logistic model and the
-/// tree are fitted on the other folds and blend the fold's rows, and <see cref="PlattFit"/> maps the logit of those
-/// out-of-fold blends onto the outcomes. The final models (fitted on the whole training side) are then scored through
-/// that scaling. The hold-out stays untouched, so its Brier score and calibration table stay honest measures of it.
+/// hold-out: <see cref="CrossValidation"/> scores every training row with a logistic model and a tree fitted on the
+/// other folds, and <see cref="PlattFit"/> maps the logit of those out-of-fold blends onto the outcomes. The final
+/// models (fitted on the whole training side) are then scored through that scaling. The hold-out stays untouched, so
+/// its Brier score and calibration table stay honest measures of it.
 /// </summary>
 /// <remarks>
 /// Platt rather than isotonic: two parameters fit reliably on the few dozen bad rows of a small portfolio, and a
@@ -17,26 +17,14 @@ namespace CreditRisk.Core.Training;
 /// </remarks>
 internal static class CrossFittedCalibration
 {
-    /// <summary>Folds of the cross-fit; each fold's models see two thirds of the training side.</summary>
-    public const int Folds = 3;
-
     /// <summary>Fewer bad rows than this on the training side leaves the blend uncalibrated: too few to fit on.</summary>
     public const int MinimumBadRows = 15;
 
-    /// <summary>
-    /// The scaling, or null with the reason when the rows cannot support one (then the blend is used as it is).
-    /// </summary>
-    /// <param name="rows">Training rows.</param>
+    /// <summary>The scaling, or null with the reason when the blends cannot support one (then the blend is used as it is).</summary>
+    /// <param name="outOfFoldBlends">Each training row's blend from models that did not fit it.</param>
     /// <param name="labels">Their outcomes.</param>
-    /// <param name="groups">Customer id of each row (folds keep a customer's rows together).</param>
-    /// <param name="seed">Seed of the fold assignment.</param>
-    /// <param name="fitBlend">Fits the blended models on some rows and returns the blend's probability of a row.</param>
-    public static CalibrationOutcome Fit(
-        IReadOnlyList<double?[]> rows,
-        IReadOnlyList<bool> labels,
-        IReadOnlyList<string> groups,
-        int seed,
-        Func<IReadOnlyList<double?[]>, IReadOnlyList<bool>, Func<double?[], double>> fitBlend)
+    /// <param name="folds">How many folds produced the blends (for the description).</param>
+    public static CalibrationOutcome Fit(IReadOnlyList<double> outOfFoldBlends, IReadOnlyList<bool> labels, int folds)
     {
         var bad = labels.Count(l => l);
         if (bad < MinimumBadRows)
@@ -44,37 +32,11 @@ internal static class CrossFittedCalibration
             return CalibrationOutcome.None($"none: {bad} bad training rows, fewer than the {MinimumBadRows} a calibration needs");
         }
 
-        var fold = CustomerFolds.Assign(groups, labels, Folds, seed);
-        var margins = new double[rows.Count];
-        for (var k = 0; k < Folds; k++)
+        var margins = outOfFoldBlends.Select(PlattScaling.Logit).ToList();
+        if (PlattFit.Fit(margins, labels) is not { } scaling)
         {
-            var fitRows = new List<double?[]>();
-            var fitLabels = new List<bool>();
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (fold[i] != k)
-                {
-                    fitRows.Add(rows[i]);
-                    fitLabels.Add(labels[i]);
-                }
-            }
-
-            if (!fitLabels.Contains(true) || !fitLabels.Contains(false))
-            {
-                return CalibrationOutcome.None($"none: fold {k + 1} of {Folds} leaves one outcome only to fit on");
-            }
-
-            var blend = fitBlend(fitRows, fitLabels);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (fold[i] == k)
-                {
-                    margins[i] = PlattScaling.Logit(blend(rows[i]));
-                }
-            }
+            return CalibrationOutcome.None("none: the training rows hold one outcome only");
         }
-
-        var scaling = PlattFit.Fit(margins, labels)!.Value; // both outcomes are present: checked above
 
         // A scaling that reverses the order (positive slope) would mean the out-of-fold blend ranks backwards: refuse it.
         if (scaling.Slope >= 0)
@@ -83,7 +45,7 @@ internal static class CrossFittedCalibration
         }
 
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"platt on logit(blend), {Folds}-fold cross-fitted on {rows.Count} training rows: slope {scaling.Slope:0.####}, offset {scaling.Offset:0.####}");
+            $"platt on logit(blend), {folds}-fold cross-fitted on {outOfFoldBlends.Count} training rows: slope {scaling.Slope:0.####}, offset {scaling.Offset:0.####}");
         return new CalibrationOutcome(scaling, text);
     }
 }

@@ -43,6 +43,9 @@ public sealed record ModelReport
     /// <summary>How the ensemble probability was calibrated (see <c>CrossFittedCalibration</c>); null for an evaluation.</summary>
     public string? EnsembleCalibration { get; init; }
 
+    /// <summary>Cross-validated AUCs inside the training side and the settings chosen by them; null for an evaluation or too few rows.</summary>
+    public CrossValidationReport? CrossValidation { get; init; }
+
     /// <summary>PSI of the ensemble score on the evaluated rows against the training rows.</summary>
     public required PsiResult Psi { get; init; }
 

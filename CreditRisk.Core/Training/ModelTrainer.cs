@@ -10,18 +10,19 @@ using Microsoft.ML.Trainers.FastTree;
 namespace CreditRisk.Core.Training;
 
 /// <summary>
-/// Trains the three ML.NET models of a version on the same inputs (<see cref="ModelInputLayout"/>):
+/// Trains the three ML.NET models of a version on the same inputs (<see cref="ModelInputLayout"/>, <see cref="ModelFits"/>):
 /// mean-variance normaliser + L-BFGS logistic regression (Platt-calibrated), one FastTree regression tree on the 0/1
-/// outcome (leaves hold bad rates), and the boosted FastTree challenger (Platt-calibrated); then the ensemble blend is
-/// recalibrated on out-of-fold blends (<see cref="CrossFittedCalibration"/>). Single-threaded trainers, so a seed gives
-/// the same model every time.
+/// outcome (leaves hold bad rates), and the LightGBM challenger (<see cref="ChallengerFit"/>). The tree's size and the
+/// logistic regularisation are chosen by <see cref="CrossValidation"/> inside the training rows, whose out-of-fold
+/// blends also calibrate the ensemble (<see cref="CrossFittedCalibration"/>). Single-threaded trainers, so a seed
+/// gives the same model every time.
 /// </summary>
 internal sealed class ModelTrainer(ModelOptions options)
 {
     /// <summary>
     /// Trains on <paramref name="rows"/> and returns the scoring model plus its package bytes. <paramref name="groups"/>
-    /// holds the customer id of each row, so the calibration's folds keep a customer's rows together (see
-    /// <see cref="CrossFittedCalibration"/>); null treats every row as its own customer.
+    /// holds the customer id of each row, so the cross-validation folds keep a customer's rows together; null treats
+    /// every row as its own customer.
     /// </summary>
     public TrainedModels Train(
         string versionId,
@@ -46,40 +47,36 @@ internal sealed class ModelTrainer(ModelOptions options)
             throw new TrainingDataException("The training rows need both outcomes (some label 1 and some label 0).");
         }
 
-        var layout = ModelInputLayout.Fit(FeatureNames.Ordered, rows);
+        groups ??= [.. rows.Select((_, i) => i.ToString(CultureInfo.InvariantCulture))];
+        var cv = CrossValidation.Run(rows, labels, groups, options, seed, withChallenger);
+        var treeSize = cv?.Tree ?? new TreeSize(options.TreeLeaves, options.TreeMinLeafSize);
+        var l2 = cv?.LogisticL2 ?? options.LogisticL2;
+
+        var layout = ModelInputLayout.Fit(FeatureNames.Ordered, rows, cv?.LogisticSteps ?? 0);
         var ml = new MLContext(seed);
         var data = ToDataView(ml, layout, rows, labels);
-        var logisticModel = FitLogistic(ml, data);
-        var treeModel = FitTree(ml, data, seed);
-
-        ITransformer? challengerModel = withChallenger
-            ? ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-            {
-                LabelColumnName = ModelExample.LabelColumn,
-                FeatureColumnName = ModelExample.FeaturesColumn,
-                NumberOfTrees = options.ChallengerTrees,
-                NumberOfLeaves = options.ChallengerLeaves,
-                MinimumExampleCountPerLeaf = options.ChallengerMinLeafSize,
-                LearningRate = options.ChallengerLearningRate,
-                NumberOfThreads = 1,
-                Seed = seed,
-            }).Fit(data)
-            : null;
+        var logisticData = ToDataView(ml, layout, rows, labels, logistic: true);
+        var logisticModel = ModelFits.Logistic(ml, logisticData, l2, options.LogisticL1);
+        var treeModel = ModelFits.Tree(ml, data, treeSize, seed);
+        var challenger = !withChallenger ? null
+            : cv is { ChallengerTrees: { } trees, OutOfFoldChallengerMargins: { } margins }
+                ? CrossValidatedChallenger.Fit(ml, data, trees, margins, labels, options, seed)
+                : ChallengerFit.Fit(ml, layout, [.. rows], [.. labels], [.. groups], options, seed);
 
         var logistic = ModelPackage.ExtractLogistic(logisticModel);
         var tree = ModelPackage.ExtractTrees(treeModel);
-        var challenger = challengerModel is null ? null : ModelPackage.ExtractTrees(challengerModel);
-        var calibration = CrossFittedCalibration.Fit(
-            rows, labels, groups ?? [.. rows.Select((_, i) => i.ToString(CultureInfo.InvariantCulture))], seed, (r, l) => FitBlend(r, l, seed));
+        var calibration = cv is null
+            ? CalibrationOutcome.None("none: too few rows to cross-validate, so no out-of-fold blends to calibrate on")
+            : CrossFittedCalibration.Fit(cv.OutOfFoldBlend, labels, cv.Folds);
 
         // The drift reference is the ensemble score on the training rows, so it needs a model first.
-        var draft = new EnsembleRiskModel(versionId, FeatureNames.Ordered, layout, logistic, tree, challenger, options.LogisticWeight,
+        var draft = new EnsembleRiskModel(versionId, FeatureNames.Ordered, layout, logistic, tree, challenger?.Scorer, options.LogisticWeight,
             new ScoreDistribution { Edges = [], Shares = [1] }, calibration.Scaling);
         var trainingScores = ScoreDistribution.FromScores(rows.Select(r => draft.Probabilities(r).Ensemble).ToList());
         var model = new EnsembleRiskModel(
-            versionId, FeatureNames.Ordered, layout, logistic, tree, challenger, options.LogisticWeight, trainingScores, calibration.Scaling);
+            versionId, FeatureNames.Ordered, layout, logistic, tree, challenger?.Scorer, options.LogisticWeight, trainingScores, calibration.Scaling);
 
-        var settings = Settings(seed);
+        var settings = Settings(seed, treeSize, l2, cv);
         settings["ensemble_calibration"] = calibration.Description;
         var manifest = new ModelManifest
         {
@@ -89,80 +86,64 @@ internal sealed class ModelTrainer(ModelOptions options)
             TreeWeight = options.TreeWeight,
             TrainingScores = trainingScores,
             EnsembleCalibration = calibration.Scaling,
+            ChallengerCalibration = challenger?.Calibration,
             Settings = settings,
         };
-        var bytes = ModelPackage.Write(manifest, data.Schema, logisticModel, treeModel, challengerModel);
-        return new TrainedModels(model, bytes, data.Schema, logisticModel, treeModel, challengerModel) { Calibration = calibration.Description };
+        var bytes = ModelPackage.Write(manifest, logisticData.Schema, data.Schema, logisticModel, treeModel, challenger?.Model);
+        return new TrainedModels(model, bytes, data.Schema, logisticModel, treeModel, challenger?.Model)
+        {
+            Calibration = calibration.Description,
+            CrossValidation = cv,
+        };
     }
 
     /// <summary>The rows as an ML.NET data view (also used by tests to run ML.NET's own predictions).</summary>
-    internal static IDataView ToDataView(MLContext ml, ModelInputLayout layout, IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels)
+    /// <param name="ml">The context.</param>
+    /// <param name="layout">The input layout.</param>
+    /// <param name="rows">Engine vectors.</param>
+    /// <param name="labels">Their outcomes.</param>
+    /// <param name="logistic">True for the logistic regression's inputs (with the step columns), false for the trees'.</param>
+    internal static IDataView ToDataView(
+        MLContext ml, ModelInputLayout layout, IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels, bool logistic = false)
     {
+        var width = logistic ? layout.LogisticWidth : layout.Width;
         var examples = new ModelExample[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            var features = new float[layout.Width];
+            var features = new float[width];
             layout.Transform(rows[i], features);
             examples[i] = new ModelExample { Label = labels[i], Outcome = labels[i] ? 1f : 0f, Features = features };
         }
 
         var schema = SchemaDefinition.Create(typeof(ModelExample));
-        schema[ModelExample.FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, layout.Width);
+        schema[ModelExample.FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
         return ml.Data.LoadFromEnumerable(examples, schema);
     }
 
-    /// <summary>The uncalibrated blend of a logistic model and a tree fitted on <paramref name="rows"/> alone (a calibration fold).</summary>
-    private Func<double?[], double> FitBlend(IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels, int seed)
+    private Dictionary<string, string> Settings(int seed, TreeSize tree, double l2, CrossValidationOutcome? cv)
     {
-        var layout = ModelInputLayout.Fit(FeatureNames.Ordered, rows);
-        var ml = new MLContext(seed);
-        var data = ToDataView(ml, layout, rows, labels);
-        var blend = new EnsembleRiskModel("fold", FeatureNames.Ordered, layout,
-            ModelPackage.ExtractLogistic(FitLogistic(ml, data)), ModelPackage.ExtractTrees(FitTree(ml, data, seed)), null,
-            options.LogisticWeight, new ScoreDistribution { Edges = [], Shares = [1] }, calibration: null);
-        return row => blend.Probabilities(row).Ensemble;
-    }
-
-    private ITransformer FitLogistic(MLContext ml, IDataView data) =>
-        ml.Transforms.NormalizeMeanVariance(ModelExample.FeaturesColumn, fixZero: false)
-            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-            {
-                LabelColumnName = ModelExample.LabelColumn,
-                FeatureColumnName = ModelExample.FeaturesColumn,
-                L1Regularization = (float)options.LogisticL1,
-                L2Regularization = (float)options.LogisticL2,
-                NumberOfThreads = 1,
-            }))
-            .Fit(data);
-
-    // A least-squares tree on the 0/1 outcome is a CART classification tree (variance p(1 − p) is half the Gini
-    // impurity) whose leaves hold their training bad rate: a calibrated probability without a fitted calibrator.
-    // A one-tree FastTree classifier's Platt scaling cannot map its few leaf values onto their rates.
-    private ITransformer FitTree(MLContext ml, IDataView data, int seed) =>
-        ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+        string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            LabelColumnName = ModelExample.OutcomeColumn,
-            FeatureColumnName = ModelExample.FeaturesColumn,
-            NumberOfTrees = 1,
-            NumberOfLeaves = options.TreeLeaves,
-            MinimumExampleCountPerLeaf = options.TreeMinLeafSize,
-            LearningRate = 1,
-            NumberOfThreads = 1,
-            Seed = seed,
-        }).Fit(data);
-
-    private Dictionary<string, string> Settings(int seed) => new(StringComparer.Ordinal)
-    {
-        ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
-        ["logistic_l1"] = options.LogisticL1.ToString(CultureInfo.InvariantCulture),
-        ["logistic_l2"] = options.LogisticL2.ToString(CultureInfo.InvariantCulture),
-        ["tree_leaves"] = options.TreeLeaves.ToString(CultureInfo.InvariantCulture),
-        ["tree_min_leaf_size"] = options.TreeMinLeafSize.ToString(CultureInfo.InvariantCulture),
-        ["challenger_trees"] = options.ChallengerTrees.ToString(CultureInfo.InvariantCulture),
-        ["challenger_leaves"] = options.ChallengerLeaves.ToString(CultureInfo.InvariantCulture),
-        ["challenger_min_leaf_size"] = options.ChallengerMinLeafSize.ToString(CultureInfo.InvariantCulture),
-        ["challenger_learning_rate"] = options.ChallengerLearningRate.ToString(CultureInfo.InvariantCulture),
-    };
+            ["seed"] = Text(seed),
+            ["logistic_l1"] = Text(options.LogisticL1),
+            ["logistic_l2"] = Text(l2),
+            ["logistic_steps"] = Text(cv?.LogisticSteps ?? 0),
+            ["tree_leaves"] = Text(tree.Leaves),
+            ["tree_min_leaf_size"] = Text(tree.MinLeafSize),
+            ["challenger"] = "lightgbm",
+            ["challenger_max_trees"] = Text(options.ChallengerTrees),
+            ["challenger_trees"] = cv?.ChallengerTrees is { } trees ? Text(trees) : "early-stopped on a kept-back split",
+            ["challenger_leaves"] = Text(options.ChallengerLeaves),
+            ["challenger_min_leaf_size"] = Text(options.ChallengerMinLeafSize),
+            ["challenger_learning_rate"] = Text(options.ChallengerLearningRate),
+            ["challenger_early_stopping_rounds"] = Text(options.ChallengerEarlyStoppingRounds),
+            ["hyperparameters"] = cv is null
+                ? "configured fallbacks: too few rows to cross-validate"
+                : $"chosen by {cv.Folds}-fold cross-validation by customer on the training side",
+        };
+        return settings;
+    }
 }
 
 /// <summary>What training produced: the scoring model, the package bytes, and the ML.NET models (kept for tests).</summary>
@@ -171,6 +152,9 @@ internal sealed record TrainedModels(
 {
     /// <summary>How the ensemble was calibrated, in one line (see <see cref="CrossFittedCalibration"/>).</summary>
     public string Calibration { get; init; } = "";
+
+    /// <summary>What cross-validation chose and measured; null when the rows were too few to cross-validate.</summary>
+    public CrossValidationOutcome? CrossValidation { get; init; }
 }
 
 /// <summary>One ML.NET training row.</summary>

@@ -178,7 +178,7 @@ public sealed class TrainingService(
             CreatedBy = request.CreatedBy,
             ModelBytes = trained.PackageBytes,
             FeatureNames = [.. FeatureNames.Ordered],
-            Metrics = models.ToMetrics(),
+            Metrics = WithCrossValidation(models.ToMetrics(), trained.CrossValidation),
             CurvesByModel = curvesByModel,
             Curves = curves,
             Cutoffs = chosen,
@@ -205,6 +205,7 @@ public sealed class TrainingService(
             ChosenCutoffs = chosen,
             BudgetCurve = budgetCurve,
             EnsembleCalibration = trained.Calibration,
+            CrossValidation = trained.CrossValidation?.ToReport(),
             Psi = psi,
             Models = models,
         };
@@ -223,6 +224,22 @@ public sealed class TrainingService(
         var customers = holdout.Select(r => r.CustomerId).ToHashSet(StringComparer.Ordinal);
         var readings = CadenceReadings.Build(history, customers, model, RuleSettings.From(rules.Value), ct);
         return CadenceCutoffChooser.Choose(panel, readings, budget);
+    }
+
+    /// <summary>Adds each model's cross-validated AUC and its spread (<c>cv_auc</c>, <c>cv_auc_sd</c>) to its hold-out metrics.</summary>
+    private static Dictionary<string, Dictionary<string, double>> WithCrossValidation(
+        Dictionary<string, Dictionary<string, double>> metrics, CrossValidationOutcome? cv)
+    {
+        foreach (var (model, aucs) in cv?.Models ?? new Dictionary<string, FoldAucs>())
+        {
+            if (metrics.TryGetValue(model, out var scalars))
+            {
+                scalars["cv_auc"] = aucs.Mean;
+                scalars["cv_auc_sd"] = aucs.StandardDeviation;
+            }
+        }
+
+        return metrics;
     }
 
     /// <summary><c>yyyyMMdd-HHmmss-xxxx</c> (UTC, four random hex digits): sortable and unique enough for a registry.</summary>

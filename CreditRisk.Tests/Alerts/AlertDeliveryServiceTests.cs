@@ -107,12 +107,12 @@ public sealed class AlertDeliveryServiceTests
     }
 
     [Fact]
-    public async Task SendManualAsync_NoOptIn_IsSuppressedToo()
+    public async Task ManualSendAsync_NoOptIn_IsSuppressedToo()
     {
         await using var h = await AlertHarness.CreateAsync();
         await h.AddCustomerAsync(optIn: false);
 
-        var result = await h.Delivery.SendManualAsync("cust-1", "Please call us", "admin.asha");
+        var result = await h.Manual.SendAsync("cust-1", "Please call us", "admin.asha");
 
         Assert.Equal(AlertDeliveryOutcome.Suppressed, result.Outcome);
         Assert.Empty(h.Sender.Sent);
@@ -154,7 +154,7 @@ public sealed class AlertDeliveryServiceTests
     }
 
     [Fact]
-    public async Task SendManualAsync_WithinCooldown_SendsAnyway()
+    public async Task ManualSendAsync_WithinCooldown_SendsAnyway()
     {
         await using var h = await AlertHarness.CreateAsync();
         await h.AddCustomerAsync();
@@ -162,7 +162,8 @@ public sealed class AlertDeliveryServiceTests
         await h.Delivery.DeliverAsync("automatic", Job);
         h.Time.Advance(TimeSpan.FromHours(1));
 
-        var result = await h.Delivery.SendManualAsync("cust-1", "Please call us about your card", "admin.asha");
+        // The admin saw the automatic alert in the repeat-send confirmation and sent anyway.
+        var result = await h.Manual.SendAsync("cust-1", "Please call us about your card", "admin.asha", confirmedRepeatOf: "automatic");
 
         Assert.Equal(AlertDeliveryOutcome.Sent, result.Outcome);
         Assert.Equal(2, h.Sender.Sent.Count);
@@ -213,7 +214,7 @@ public sealed class AlertDeliveryServiceTests
     [Fact]
     public async Task DeliverAsync_DailyCapReached_DefersAutomaticAlertsToTheNextDay()
     {
-        await using var h = await AlertHarness.CreateAsync(new AlertDeliveryOptions { DailyCap = 2, CooldownDays = 0 });
+        await using var h = await AlertHarness.CreateAsync(new AlertDeliveryOptions { DailyCap = 2, CooldownDays = 0, RepeatSendConfirmHours = 0 });
         await h.AddCustomerAsync();
         for (var i = 1; i <= 3; i++)
         {
@@ -226,7 +227,7 @@ public sealed class AlertDeliveryServiceTests
             results.Add(await h.Delivery.DeliverAsync($"al-{i}", Job));
         }
 
-        var manual = await h.Delivery.SendManualAsync("cust-1", "Manual", "admin.asha");
+        var manual = await h.Manual.SendAsync("cust-1", "Manual", "admin.asha");
 
         Assert.Equal([AlertDeliveryOutcome.Sent, AlertDeliveryOutcome.Sent, AlertDeliveryOutcome.Deferred], results.Select(r => r.Outcome));
         Assert.Equal(new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.Zero), results[2].RetryAt); // next day, after quiet hours

@@ -33,7 +33,16 @@ internal sealed class AlertHarness : IAsyncDisposable
 
     public ScriptedSender Sender { get; }
 
-    public AlertDeliveryService Delivery => new(Store, Sender, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<AlertDeliveryService>.Instance);
+    /// <summary>Every alert change the services published, in order.</summary>
+    public RecordingAlertEvents Events { get; } = new();
+
+    public AlertAudit Audit => new(Store.Audit, Time, NullLogger<AlertAudit>.Instance);
+
+    public AlertDeliveryService Delivery => new(
+        Store, Sender, Microsoft.Extensions.Options.Options.Create(Options), Time, Audit, Events, NullLogger<AlertDeliveryService>.Instance);
+
+    /// <summary>An admin's manual send, over <see cref="Delivery"/>.</summary>
+    public ManualAlertService Manual => new(Store.Customers, Store.Alerts, Delivery, Audit, Events, Microsoft.Extensions.Options.Options.Create(Options), Time);
 
     /// <summary>The service with the real development-outbox sender (offline, stores what it "sends").</summary>
     public AlertDeliveryService OutboxDelivery => new(
@@ -41,14 +50,16 @@ internal sealed class AlertHarness : IAsyncDisposable
         new DevelopmentOutboxSender(Store.DevelopmentOutbox, Microsoft.Extensions.Options.Options.Create(new WhatsAppOptions()), Time, NullLogger<DevelopmentOutboxSender>.Instance),
         Microsoft.Extensions.Options.Options.Create(Options),
         Time,
+        Audit,
+        Events,
         NullLogger<AlertDeliveryService>.Instance);
 
-    public WhatsAppWebhookProcessor Webhooks => new(Store, Time, NullLogger<WhatsAppWebhookProcessor>.Instance);
+    public WhatsAppWebhookProcessor Webhooks => new(Store, Events, Time, NullLogger<WhatsAppWebhookProcessor>.Instance);
 
     public static async Task<AlertHarness> CreateAsync(AlertDeliveryOptions? options = null) =>
         new(await TempLiteDbStore.CreateAsync(), options ?? new AlertDeliveryOptions());
 
-    public async Task<Customer> AddCustomerAsync(string id = "cust-1", bool optIn = true)
+    public async Task<Customer> AddCustomerAsync(string id = "cust-1", bool optIn = true, string? timeZone = null)
     {
         var customer = new Customer
         {
@@ -59,6 +70,7 @@ internal sealed class AlertHarness : IAsyncDisposable
             WhatsAppOptInAt = optIn ? Noon.AddDays(-30) : null,
             CreditLimit = 100_000m,
             OpenedOn = new DateOnly(2022, 1, 15),
+            TimeZone = timeZone,
         };
         await Store.Customers.UpsertManyAsync([customer]);
         return customer;

@@ -197,6 +197,9 @@ public sealed class RiskApiTests(CreditRiskWebFactory factory) : IClassFixture<C
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("statement", risk.GetProperty("trigger").GetString());
         Assert.Equal(new DateTimeOffset(2026, 1, 31, 23, 59, 59, 999, TimeSpan.Zero), risk.GetProperty("assessedAt").GetDateTimeOffset());
+
+        // The data describes 31 January; the score was computed now, and the API says both.
+        Assert.Equal(Now.ToUnixTimeMilliseconds(), risk.GetProperty("computedAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
     }
 
     [Fact]

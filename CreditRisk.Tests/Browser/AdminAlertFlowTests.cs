@@ -80,7 +80,7 @@ public sealed class AdminAlertFlowTests : IAsyncLifetime
             null)));
         response.EnsureSuccessStatusCode();
 
-        // No reload: the grid re-reads rows whose alerts are still in flight.
+        // No reload: the webhook's status change is an alert event the grid follows.
         await Assertions.Expect(row.GetByTestId("alert-status")).ToHaveTextAsync("Read", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
         await _session.ScreenshotAsync("admin-high-risk-grid-alert-read");
     }

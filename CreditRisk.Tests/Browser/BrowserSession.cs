@@ -134,12 +134,31 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>Fills in and submits the sign-in form already on the page, then waits until the app shows who signed in.</summary>
-    public async Task SubmitStaffSignInAsync(string email)
+    public async Task SubmitStaffSignInAsync(string email, IPage? page = null)
     {
-        await Page.FillAsync("#email", email);
-        await Page.FillAsync("#password", SignedInClients.StaffPassword);
-        await Page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(Page.Locator("#signed-in-as")).ToHaveTextAsync(email);
+        page ??= Page;
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", SignedInClients.StaffPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync(email);
+    }
+
+    /// <summary>
+    /// A second person at another browser: a new context (its own cookies, so its own sign-in and circuit) with a
+    /// staff account signed in through the form.
+    /// </summary>
+    public async Task<IPage> NewStaffPageAsync(string email, string role)
+    {
+        await App.CreateStaffAsync(email, role);
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("account/signin");
+        await SubmitStaffSignInAsync(email, page);
+        return page;
     }
 
     /// <summary>

@@ -66,11 +66,13 @@ public sealed class FeatureEngineTests
     }
 
     [Fact]
-    public void Compute_EmptyProfile_EveryFeatureMissing()
+    public void Compute_EmptyProfile_EveryBehaviouralFeatureMissing()
     {
         var f = Features([], [], limit: 10_000m, asOf: Day(100));
 
-        Assert.All(f, value => Assert.Null(value));
+        // The limit comes from the customer record, not from behaviour.
+        Assert.Equal(10_000d, f[FeatureIndex.CreditLimit]);
+        Assert.All(f.Where((_, i) => i != FeatureIndex.CreditLimit), value => Assert.Null(value));
     }
 
     // ---- over_limit_count_90d --------------------------------------------------------------------------------

@@ -21,6 +21,20 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Assessments_AddManyAsync_ComputedAt_RoundTripsOnTheHistoryAndTheCurrentRow()
+    {
+        Begin();
+        var assessment = A.Assessment("ra-1", "c1") with { ComputedAt = A.Now.AddHours(21).AddMilliseconds(-123) };
+
+        await Store.Assessments.AddManyAsync([assessment]);
+
+        Assert.Equal(assessment.ComputedAt, (await Store.Assessments.GetLatestAsync("c1"))!.ComputedAt);
+        Assert.Equal(assessment.ComputedAt, Assert.Single(await Store.Assessments.ListHistoryAsync("c1", 5)).ComputedAt);
+        Assert.Equal(assessment.ComputedAt, (await Store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].ComputedAt);
+        Assert.Equal(assessment.ComputedAt, Assert.Single((await Store.Assessments.QueryCurrentPageAsync(new CurrentRiskQuery())).Items).ComputedAt);
+    }
+
+    [SkippableFact]
     public async Task Assessments_AddManyAsync_Assessment_BecomesTheCurrentRisk()
     {
         Begin();

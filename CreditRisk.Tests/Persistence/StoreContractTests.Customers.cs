@@ -143,4 +143,14 @@ public abstract partial class StoreContractTests
         Assert.Equal(["c", "d"], await Store.Customers.ListIdsAsync("b", 10));
         Assert.Equal(["c"], await Store.Customers.ListIdsAsync("bb", 1));
     }
+
+    [SkippableFact]
+    public async Task Customers_UpsertManyAsync_TimeZone_RoundTripsAndIsNullWhenNotGiven()
+    {
+        Begin();
+        await Store.Customers.UpsertManyAsync([A.Customer("c1") with { TimeZone = "Asia/Kolkata" }, A.Customer("c2", "+919812345679")]);
+
+        Assert.Equal("Asia/Kolkata", (await Store.Customers.GetAsync("c1"))!.TimeZone);
+        Assert.Null((await Store.Customers.GetAsync("c2"))!.TimeZone);
+    }
 }

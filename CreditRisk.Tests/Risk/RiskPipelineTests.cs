@@ -158,6 +158,10 @@ public sealed class RiskPipelineTests : IAsyncLifetime
         Assert.Equal(RuleIds.SpendDrop, Assert.Single(later.RuleHits).RuleId);
         Assert.Equal("Spend fell 100% in the last 30 days versus the 30 days before, more than 60%", later.Reasons[0]);
         Assert.Equal(PipelineHarness.Start.AddDays(-25), later.AssessedAt);
+
+        // The data it describes is 25 days old; the score itself was computed now, and both are kept.
+        Assert.Equal(_h.Time.GetUtcNow(), later.ComputedAt);
+        Assert.Equal(later.ComputedAt, (await _h.Store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].ComputedAt);
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class ChampionModelProviderTests(TrainedModelFixture fixture) : IC
     public async Task PromoteAsync_IncompatibleVersion_IsRefusedAndTheChampionUnchanged()
     {
         await AddAsync("v1");
-        await _store.Models.AddAsync(ModelPackageTestData.Version("v-bad", fixture.Trained.PackageBytes, ["utilisation_pct"]));
+        await _store.Models.AddAsync(ModelPackageTestData.Version("v-bad", fixture.Trained.PackageBytes, ["purchase_count_30d"]));
         var promotion = new ModelPromotionService(_store.Models, _provider, _time);
         await promotion.PromoteAsync("v1");
 

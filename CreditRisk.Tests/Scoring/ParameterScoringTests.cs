@@ -34,13 +34,26 @@ public sealed class ParameterScoringTests(TrainedModelFixture fixture) : IClassF
     }
 
     [Fact]
-    public void ScoreChallenger_EqualsMlNetPrediction()
+    public void ScoreChallenger_MarginEqualsMlNetsAndIsPlattScaledOnKeptBackRows()
     {
-        var expected = MlNetProbabilities(fixture.Trained.Challenger!);
+        // LightGBM's trees score through the extracted parameters exactly as in ML.NET; the probability then uses the
+        // Platt scaling fitted on the challenger's kept-back rows instead of ML.NET's in-sample calibrator.
+        var expected = MlNetOutputs(fixture.Trained.Challenger!, "Score");
+        var challenger = fixture.Model.Challenger!;
 
-        var actual = fixture.TestRows.Select(r => fixture.Model.ScoreChallenger(r)!.Value).ToArray();
+        var margins = fixture.TestRows.Select(r => Margin(challenger, r)).ToArray();
 
-        AssertClose(expected, actual);
+        AssertClose(expected, margins);
+        var calibration = Assert.IsType<PlattScaling>(ModelPackage.ReadManifest(fixture.Trained.PackageBytes).ChallengerCalibration);
+        Assert.Equal<PlattScaling?>(calibration, challenger.Calibration);
+        Assert.All(fixture.TestRows.Take(100), r => Assert.Equal(calibration.Probability(Margin(challenger, r)), fixture.Model.ScoreChallenger(r)!.Value, 12));
+    }
+
+    private double Margin(TreeEnsembleScorer scorer, double?[] row)
+    {
+        var x = new float[fixture.Model.Layout.Width];
+        fixture.Model.Layout.Transform(row, x);
+        return scorer.Margin(x);
     }
 
     [Fact]
@@ -67,13 +80,14 @@ public sealed class ParameterScoringTests(TrainedModelFixture fixture) : IClassF
         AssertClose(MlNetOutputs(tree, "Score"), fixture.TestRows.Select(r => loaded.Probabilities(r).Tree).ToArray());
     }
 
-    private double[] MlNetProbabilities(ITransformer model) => MlNetOutputs(model, "Probability");
+    /// <summary>The logistic model's own probabilities (its inputs include the step columns).</summary>
+    private double[] MlNetProbabilities(ITransformer model) => MlNetOutputs(model, "Probability", logistic: true);
 
     /// <summary>One float output column of ML.NET's own prediction over the test rows.</summary>
-    private double[] MlNetOutputs(ITransformer model, string column)
+    private double[] MlNetOutputs(ITransformer model, string column, bool logistic = false)
     {
         var ml = new MLContext();
-        var data = ModelTrainer.ToDataView(ml, fixture.Model.Layout, fixture.TestRows, fixture.TestLabels);
+        var data = ModelTrainer.ToDataView(ml, fixture.Model.Layout, fixture.TestRows, fixture.TestLabels, logistic);
         return [.. model.Transform(data).GetColumn<float>(column).Select(v => (double)v)];
     }
 

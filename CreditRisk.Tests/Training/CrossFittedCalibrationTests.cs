@@ -27,21 +27,12 @@ public sealed class CrossFittedCalibrationTests
         var random = new Random(7);
         var truth = Enumerable.Range(0, 6_000).Select(_ => 1 / (1 + Math.Exp(-((random.NextDouble() * 6) - 6)))).ToList();
         var labels = truth.Select(p => random.NextDouble() < p).ToList();
-        var rows = truth.Select(p => new double?[] { p }).ToList();
-        var groups = rows.Select((_, i) => $"C{i}").ToList();
-        var fits = 0;
+        var raw = truth.ConvertAll(p => 1 / (1 + Math.Exp(-((2.5 * PlattScaling.Logit(p)) + 1))));
 
-        var outcome = CrossFittedCalibration.Fit(rows, labels, groups, seed: 1, (fitRows, fitLabels) =>
-        {
-            fits++;
-            Assert.Equal(4_000, fitRows.Count, tolerance: 2);
-            return row => 1 / (1 + Math.Exp(-((2.5 * PlattScaling.Logit(row[0]!.Value)) + 1)));
-        });
+        var outcome = CrossFittedCalibration.Fit(raw, labels, folds: 5);
 
         var scaling = Assert.NotNull(outcome.Scaling);
-        Assert.Equal(CrossFittedCalibration.Folds, fits);
-        Assert.Contains("3-fold cross-fitted on 6000 training rows", outcome.Description);
-        var raw = rows.ConvertAll(r => 1 / (1 + Math.Exp(-((2.5 * PlattScaling.Logit(r[0]!.Value)) + 1))));
+        Assert.Contains("5-fold cross-fitted on 6000 training rows", outcome.Description);
         var calibrated = raw.ConvertAll(p => scaling.Probability(PlattScaling.Logit(p)));
         Assert.True(BinaryMetrics.Brier(calibrated, labels) < BinaryMetrics.Brier(raw, labels));
         Assert.Equal(labels.Count(l => l) / (double)labels.Count, calibrated.Average(), 0.01);
@@ -51,10 +42,10 @@ public sealed class CrossFittedCalibrationTests
     [Fact]
     public void Fit_TooFewBadRows_NoneWithTheReason()
     {
-        var rows = Enumerable.Range(0, 300).Select(i => new double?[] { i / 300d }).ToList();
-        var labels = rows.Select((_, i) => i % 30 == 0).ToList();
+        var blends = Enumerable.Range(0, 300).Select(i => i / 300d).ToList();
+        var labels = blends.Select((_, i) => i % 30 == 0).ToList();
 
-        var outcome = CrossFittedCalibration.Fit(rows, labels, [.. rows.Select((_, i) => $"C{i}")], 1, (_, _) => _ => 0.5);
+        var outcome = CrossFittedCalibration.Fit(blends, labels, folds: 5);
 
         Assert.Null(outcome.Scaling);
         Assert.Contains("10 bad training rows", outcome.Description);
@@ -64,10 +55,10 @@ public sealed class CrossFittedCalibrationTests
     public void Fit_BlendRanksBackwards_RefusedRatherThanInverted()
     {
         var random = new Random(3);
-        var rows = Enumerable.Range(0, 3_000).Select(_ => new double?[] { random.NextDouble() }).ToList();
-        var labels = rows.Select(r => random.NextDouble() < r[0]!.Value * 0.3).ToList();
+        var risk = Enumerable.Range(0, 3_000).Select(_ => random.NextDouble()).ToList();
+        var labels = risk.ConvertAll(r => random.NextDouble() < r * 0.3);
 
-        var outcome = CrossFittedCalibration.Fit(rows, labels, [.. rows.Select((_, i) => $"C{i}")], 1, (_, _) => row => 1 - row[0]!.Value);
+        var outcome = CrossFittedCalibration.Fit(risk.ConvertAll(r => 1 - r), labels, folds: 5);
 
         Assert.Null(outcome.Scaling);
         Assert.Contains("does not rank", outcome.Description);

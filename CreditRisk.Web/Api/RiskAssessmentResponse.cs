@@ -5,12 +5,15 @@ namespace CreditRisk.Web.Api;
 /// <summary>
 /// One assessment as the read API returns it. Bands are <c>Low</c>, <c>Medium</c> or <c>High</c>; a feature that
 /// could not be computed has a null value (missing, never zero); probabilities and the model version are null when
-/// rules alone decided (no champion model).
+/// rules alone decided (no champion model). <c>assessedAt</c> is the moment the customer's data describes (their newest
+/// transaction or statement day); <c>computedAt</c> is when the score was computed, null for assessments stored before
+/// it was recorded.
 /// </summary>
 internal sealed record RiskAssessmentResponse(
     string AssessmentId,
     string CustomerId,
     DateTimeOffset AssessedAt,
+    DateTimeOffset? ComputedAt,
     string Trigger,
     string Band,
     string? PreviousBand,
@@ -26,6 +29,7 @@ internal sealed record RiskAssessmentResponse(
         assessment.Id,
         assessment.CustomerId,
         assessment.AssessedAt,
+        assessment.ComputedAt,
         assessment.Trigger,
         assessment.Band.ToString(),
         assessment.PreviousBand?.ToString(),

@@ -47,7 +47,7 @@ internal sealed partial class CsvFileImport<TInput>(CsvImportFormat<TInput> form
         try
         {
             _stamp = CsvFileSource.Stamp(path);
-            using var source = CsvFileSource.Open(path, format.Columns);
+            using var source = CsvFileSource.Open(path, format.Columns, format.OptionalColumns);
             using (var rejects = context.SkipInvalid ? new CsvRejectsWriter(rejectsPath, source.Header.Names) : null)
             {
                 var now = WireFormat.ToStoredPrecision(context.Time.GetUtcNow());
@@ -107,7 +107,7 @@ internal sealed partial class CsvFileImport<TInput>(CsvImportFormat<TInput> form
             }
 
             var storedBefore = await format.CountStoredAsync(context.Store, ct);
-            using var source = CsvFileSource.Open(path, format.Columns);
+            using var source = CsvFileSource.Open(path, format.Columns, format.OptionalColumns);
             var header = source.Header;
             var scratch = new List<CsvFieldError>();
             var skip = 0;

@@ -13,12 +13,12 @@ internal sealed class CsvFileSource : IDisposable
     private readonly FileStream _stream;
     private readonly CsvReader _reader;
 
-    private CsvFileSource(FileStream stream, IReadOnlyList<string> columns)
+    private CsvFileSource(FileStream stream, IReadOnlyList<string> columns, IReadOnlyList<string> optionalColumns)
     {
         _stream = stream;
         var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize);
         _reader = new CsvReader(text);
-        Header = CsvHeader.Read(_reader, columns);
+        Header = CsvHeader.Read(_reader, columns, optionalColumns);
     }
 
     public CsvHeader Header { get; }
@@ -28,12 +28,12 @@ internal sealed class CsvFileSource : IDisposable
     public long Position => _stream.Position;
 
     /// <summary>Opens the file and reads its header; throws <see cref="CsvFormatException"/> for a bad header.</summary>
-    public static CsvFileSource Open(string path, IReadOnlyList<string> columns)
+    public static CsvFileSource Open(string path, IReadOnlyList<string> columns, IReadOnlyList<string>? optionalColumns = null)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
         try
         {
-            return new CsvFileSource(stream, columns);
+            return new CsvFileSource(stream, columns, optionalColumns ?? []);
         }
         catch
         {

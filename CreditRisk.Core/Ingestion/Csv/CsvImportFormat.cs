@@ -13,6 +13,9 @@ internal abstract class CsvImportFormat<TInput>
 
     public abstract IReadOnlyList<string> Columns { get; }
 
+    /// <summary>Columns a file may have besides <see cref="Columns"/>; none by default.</summary>
+    public virtual IReadOnlyList<string> OptionalColumns => [];
+
     /// <summary>The column reported when the repeat key appears twice with different values.</summary>
     public abstract string RepeatColumn { get; }
 

@@ -7,6 +7,9 @@ public static class CustomerCsvMapper
     public static IReadOnlyList<string> Columns { get; } =
         ["customer_id", "full_name", "phone", "credit_limit", "opened_on", "whatsapp_opt_in"];
 
+    /// <summary>Columns a customers file may add: the IANA time zone of quiet hours (empty = the configured default).</summary>
+    public static IReadOnlyList<string> OptionalColumns { get; } = ["time_zone"];
+
     /// <summary>
     /// Reads the row; a value that cannot be parsed is left null and reported in <paramref name="errors"/> by column.
     /// Range and format rules are left to <see cref="IngestionValidator"/>.
@@ -22,6 +25,7 @@ public static class CustomerCsvMapper
             CreditLimit = fields.Amount("credit_limit"),
             OpenedOn = fields.Date("opened_on"),
             WhatsappOptIn = fields.Boolean("whatsapp_opt_in"),
+            TimeZone = fields.Text("time_zone"),
         };
     }
 }

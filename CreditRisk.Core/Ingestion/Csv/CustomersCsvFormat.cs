@@ -6,6 +6,8 @@ internal sealed class CustomersCsvFormat : CsvImportFormat<CustomerInput>
 
     public override IReadOnlyList<string> Columns => CustomerCsvMapper.Columns;
 
+    public override IReadOnlyList<string> OptionalColumns => CustomerCsvMapper.OptionalColumns;
+
     public override string RepeatColumn => "customer_id";
 
     public override string RepeatNoun => "customer id";

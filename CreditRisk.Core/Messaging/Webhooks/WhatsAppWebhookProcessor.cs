@@ -10,7 +10,8 @@ namespace CreditRisk.Core.Messaging.Webhooks;
 /// <see cref="AlertStatusTransitions"/>), and customer messages are stored for the alert history.
 /// Safe to receive twice: WhatsApp redelivers webhooks until it gets a 200.
 /// </summary>
-public sealed class WhatsAppWebhookProcessor(ICreditRiskStore store, TimeProvider time, ILogger<WhatsAppWebhookProcessor> logger)
+public sealed class WhatsAppWebhookProcessor(
+    ICreditRiskStore store, IAlertEventPublisher events, TimeProvider time, ILogger<WhatsAppWebhookProcessor> logger)
 {
     private const int MaxUpdateAttempts = 10;
 
@@ -79,6 +80,8 @@ public sealed class WhatsAppWebhookProcessor(ICreditRiskStore store, TimeProvide
 
             if (await store.Alerts.TryUpdateAsync(updated, alert, ct).ConfigureAwait(false))
             {
+                // Every open grid and drill-down shows the new status at once, not at its next re-read.
+                events.Publish(new AlertChanged(updated));
                 logger.LogInformation("Alert {AlertId}: WhatsApp reports {Status}; now {AlertStatus}", alert.Id, status.Status, updated.Status);
                 return true;
             }

@@ -69,6 +69,34 @@ public sealed class LiteDbAssessmentEncodingTests : IDisposable
         JsonAssert.Equivalent(legacy, await store.Assessments.GetLatestAsync("c1"));
     }
 
+    [Fact]
+    public async Task Reads_DocumentsWrittenBeforeTheComputedTime_LoadWithoutIt()
+    {
+        var assessment = A.Assessment("ra-1", "c1") with { ComputedAt = A.Now.AddHours(1) };
+        await using (var store = await OpenAsync())
+        {
+            await store.Assessments.AddManyAsync([assessment]);
+        }
+
+        // What a database written by an earlier version holds: the same documents without the field.
+        using (var database = new LiteDatabase(new ConnectionString { Filename = FilePath, Collation = Collation.Binary }))
+        {
+            foreach (var collection in new[] { LiteDbCollections.Assessments, LiteDbCollections.CurrentRisk })
+            {
+                var documents = database.GetCollection(collection);
+                var doc = documents.FindAll().Single();
+                Assert.True(doc.Remove(nameof(RiskAssessment.ComputedAt)));
+                documents.Update(doc);
+            }
+        }
+
+        await using var reopened = await OpenAsync();
+
+        JsonAssert.Equivalent(assessment with { ComputedAt = null }, await reopened.Assessments.GetLatestAsync("c1"));
+        var current = (await reopened.Assessments.GetCurrentManyAsync(["c1"]))["c1"];
+        Assert.Equal((assessment.AssessedAt, (DateTimeOffset?)null), (current.AssessedAt, current.ComputedAt));
+    }
+
     private async Task<LiteDbCreditRiskStore> OpenAsync()
     {
         Directory.CreateDirectory(_directory);

@@ -31,6 +31,24 @@ public sealed class MongoCreditRiskStoreTests(MongoTestServer server) : IAsyncLi
         _database.GetCollection<BsonDocument>(collection).Find(new BsonDocument("_id", id)).FirstAsync();
 
     [Fact]
+    public async Task Assessments_DocumentsWrittenBeforeTheComputedTime_LoadWithoutIt()
+    {
+        var assessment = Builders.A.Assessment("ra-1", "c1") with { ComputedAt = T0.AddHours(1) };
+        await _store.Assessments.AddManyAsync([assessment]);
+        Assert.Equal(BsonType.DateTime, (await RawAsync(MongoRiskAssessmentRepository.HistoryCollectionName, "ra-1"))["computedAt"].BsonType);
+
+        // An earlier version wrote no such field at all.
+        var unset = new BsonDocument("$unset", new BsonDocument("computedAt", ""));
+        await _database.GetCollection<BsonDocument>(MongoRiskAssessmentRepository.HistoryCollectionName).UpdateOneAsync(new BsonDocument("_id", "ra-1"), unset);
+        await _database.GetCollection<BsonDocument>(MongoRiskAssessmentRepository.CurrentCollectionName).UpdateOneAsync(new BsonDocument("_id", "c1"), unset);
+
+        var latest = await _store.Assessments.GetLatestAsync("c1");
+        Assert.Equal((assessment.AssessedAt, (DateTimeOffset?)null), (latest!.AssessedAt, latest.ComputedAt));
+        var current = (await _store.Assessments.GetCurrentManyAsync(["c1"]))["c1"];
+        Assert.Equal((assessment.AssessedAt, (DateTimeOffset?)null), (current.AssessedAt, current.ComputedAt));
+    }
+
+    [Fact]
     public async Task CustomersUpsertMany_NewCustomer_StoresCamelCaseDecimal128DateStringAndUtcDate()
     {
         var customer = Customer("c1");

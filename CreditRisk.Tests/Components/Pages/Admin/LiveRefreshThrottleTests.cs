@@ -1,4 +1,4 @@
-using CreditRisk.Web.Components.Pages.Admin.Customers;
+using CreditRisk.Web.Components.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CreditRisk.Tests.Components.Pages.Admin;

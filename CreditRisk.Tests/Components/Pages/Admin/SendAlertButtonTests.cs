@@ -15,22 +15,18 @@ namespace CreditRisk.Tests.Components.Pages.Admin;
 
 public sealed class SendAlertButtonTests : IAsyncLifetime
 {
-    private readonly BunitContext _context = new();
+    private ConsoleHarness _harness = null!;
 
-    public SendAlertButtonTests()
+    private BunitContext _context => _harness.Context;
+
+    public async Task InitializeAsync()
     {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-        // Only the enabled/disabled rendering is exercised here; sending goes through AlertDeliveryService (tested in Alerts/).
-        _context.Services.AddSingleton(new AlertDeliveryService(
-            null!, null!, Options.Create(new AlertDeliveryOptions()), TimeProvider.System, NullLogger<AlertDeliveryService>.Instance));
-        _context.AddAuthorization().SetAuthorized("admin");
-        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        _harness = await ConsoleHarness.CreateAsync();
+        _harness.SignInStaff("admin", Web.Authorization.AppRoles.Admin);
+        await _harness.Store.Customers.UpsertManyAsync([Builders.A.Customer("c1") with { FullName = "Asha Verma" }]);
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     private static RiskGridRow Row(bool optIn, AlertStatus? lastAlert)
     {
@@ -115,7 +111,7 @@ public sealed class SendAlertButtonTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Click_Enabled_OpensTheConfirmationWithoutSending()
+    public async Task Click_Enabled_OpensTheConfirmationWithoutSending()
     {
         var provider = _context.Render<MudDialogProvider>();
         var cut = Render(Row(optIn: true, lastAlert: null));
@@ -123,8 +119,42 @@ public sealed class SendAlertButtonTests : IAsyncLifetime
         // Enter on a focused native button raises the same click. Not awaited: the handler waits for the dialog's answer.
         _ = cut.Find("[data-testid=send-alert]").ClickAsync(new());
 
-        provider.WaitForAssertion(() => Assert.Contains("Send a WhatsApp alert to Asha Verma now?", provider.Markup));
+        provider.WaitForAssertion(() => Assert.Contains("Send a WhatsApp alert to Asha Verma?", provider.Markup));
         Assert.NotNull(provider.Find("[role=dialog]"));
+        Assert.Contains("It goes out now.", provider.Markup);
+        Assert.Empty(await _harness.Store.Alerts.ListForCustomerAsync("c1", 10));
+    }
+
+    [Fact]
+    public async Task Click_CustomersNight_ConfirmationSaysWhenItGoesInTheirTimeAndWhy()
+    {
+        // 10:15 UTC is 02:15 in Los Angeles: inside the default 21:00–09:00 quiet hours, which end at 17:00 UTC.
+        await _harness.Store.Customers.UpsertManyAsync([Builders.A.Customer("c1") with { FullName = "Asha Verma", TimeZone = "America/Los_Angeles" }]);
+        var provider = _context.Render<MudDialogProvider>();
+        var cut = Render(Row(optIn: true, lastAlert: null));
+
+        _ = cut.Find("[data-testid=send-alert]").ClickAsync(new());
+
+        provider.WaitForAssertion(() => Assert.Contains("It goes out at 2 Mar 09:00 America/Los_Angeles (2 Mar 17:00 UTC), not now", provider.Markup));
+        var text = provider.Find("[role=dialog]").TextContent;
+        Assert.Contains("Quiet hours (21:00–09:00 America/Los_Angeles).", text);
+        Assert.Contains("Quiet hours follow the customer's time zone.", text);
+    }
+
+    [Fact]
+    public async Task Click_MessageSentWithinTheRepeatPeriod_ConfirmationNamesItAndItsStatus()
+    {
+        await _harness.Store.Alerts.TryAddAsync(Builders.A.Alert("earlier", "c1", Builders.A.Now.AddHours(-3), AlertStatus.Delivered));
+        var provider = _context.Render<MudDialogProvider>();
+        var cut = Render(Row(optIn: true, lastAlert: AlertStatus.Delivered));
+
+        _ = cut.Find("[data-testid=send-alert]").ClickAsync(new());
+
+        provider.WaitForAssertion(() => Assert.Contains("Send another WhatsApp alert?", provider.Markup));
+        var text = provider.Find("[role=dialog]").TextContent;
+        Assert.Contains("A message was sent to this customer 2 h ago (2 Mar 07:16 UTC, by pipeline): \"Utilisation is 93.5% of the limit\".", text);
+        Assert.Contains("Its status is Delivered.", text);
+        Assert.NotNull(provider.Find("[role=dialog]").QuerySelectorAll("button").FirstOrDefault(b => b.TextContent.Trim() == "Send again"));
     }
 
     [Fact]

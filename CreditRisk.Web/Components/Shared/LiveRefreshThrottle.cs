@@ -1,8 +1,8 @@
-namespace CreditRisk.Web.Components.Pages.Admin.Customers;
+namespace CreditRisk.Web.Components.Shared;
 
 /// <summary>
 /// Collapses bursts of "something changed" signals into at most one refresh per <c>interval</c>: the first signal
-/// after a quiet spell is served at the next tick, later signals in the same interval ride along. Used by live grids
+/// after a quiet spell is served at the next tick, later signals in the same interval ride along. Used by live views (see LiveComponentBase)
 /// so a nightly re-score publishing thousands of events costs one query a second per open view.
 /// </summary>
 public sealed class LiveRefreshThrottle : IDisposable
