@@ -9,6 +9,7 @@ using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Persistence.Mongo;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddPortfolioRescore();
         services.AddPortfolio();
         services.AddEarlyWarning();
+        services.AddSnapshots();
 
         // After the store's initializer, so the seed finds collections and indexes in place.
         services.AddDemoSeeding();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Snapshots;
 
 namespace CreditRisk.Cli.Bench;
 
@@ -9,7 +10,7 @@ namespace CreditRisk.Cli.Bench;
 /// <c>bench --profile</c>: wraps the store and adds up the time spent in each call of the repositories the pipeline
 /// uses. The embedded store runs its work inline, so timing the call is timing the work.
 /// </summary>
-internal sealed class TimedStore(ICreditRiskStore inner, ConcurrentDictionary<string, (long Calls, long Ticks)> timings) : ICreditRiskStore
+internal sealed class TimedStore(ICreditRiskStore inner, ConcurrentDictionary<string, (long Calls, long Ticks)> timings) : ICreditRiskStore, ICustomerSnapshotStore
 {
     private readonly ICustomerRepository _customers = Timing<ICustomerRepository>.Wrap(inner.Customers, "Customers", timings);
     private readonly ITransactionRepository _transactions = Timing<ITransactionRepository>.Wrap(inner.Transactions, "Transactions", timings);
@@ -20,6 +21,9 @@ internal sealed class TimedStore(ICreditRiskStore inner, ConcurrentDictionary<st
     public string Description => inner.Description;
 
     public ICustomerRepository Customers => _customers;
+
+    /// <summary>Not timed: the bench ingests raw transactions, not snapshots.</summary>
+    public ICustomerSnapshotRepository Snapshots => ((ICustomerSnapshotStore)inner).Snapshots;
 
     public ITransactionRepository Transactions => _transactions;
 

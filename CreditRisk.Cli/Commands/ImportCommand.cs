@@ -8,8 +8,9 @@ namespace CreditRisk.Cli.Commands;
 
 /// <summary>
 /// <c>creditrisk import --customers F --statements F --transactions F [--skip-invalid] [--batch-size N]</c>: loads
-/// CSV files (docs/data-formats.md) through the same ingestion rules as the API. Summaries go to stdout, problems
-/// and the progress bar to stderr.
+/// CSV files (docs/data-formats.md) through the same ingestion rules as the API; or <c>--snapshot F [--as-of DATE]</c>,
+/// a customer-level snapshot (<see cref="SnapshotImport"/>). Summaries go to stdout, problems and the progress bar to
+/// stderr.
 /// </summary>
 internal static class ImportCommand
 {
@@ -42,12 +43,14 @@ internal static class ImportCommand
             Description = "Rows per write (default and maximum: Ingestion:MaxBatchSize, 1000)",
             HelpName = "N",
         };
+        var snapshotFile = SnapshotImport.FileOption();
+        var snapshotAsOf = SnapshotImport.AsOfOption();
         var command = new Command(
             "import",
             "Import customers, statements and transactions from CSV files (at least one). A bad row stops the import " +
             "with file, line, column and reason and nothing is imported, unless --skip-invalid. Importing again changes nothing.")
         {
-            customers, statements, transactions, skipInvalid, batchSize,
+            customers, statements, transactions, skipInvalid, batchSize, snapshotFile, snapshotAsOf,
         };
 
         command.SetAction(async (parse, ct) =>
@@ -61,6 +64,21 @@ internal static class ImportCommand
                 SkipInvalid = parse.GetValue(skipInvalid),
                 BatchSize = parse.GetValue(batchSize),
             };
+            if (parse.GetValue(snapshotFile) is { } snapshot)
+            {
+                if (SnapshotImport.CheckArguments(snapshot, request) is { } wrong)
+                {
+                    await error.WriteLineAsync(wrong);
+                    return UsageError;
+                }
+
+                var asOf = parse.GetValue(snapshotAsOf);
+                return await CommandHost.RunAsync(
+                    buildHost,
+                    services => SnapshotImport.RunAsync(services, snapshot, asOf, parse.InvocationConfiguration, interactive ?? !Console.IsErrorRedirected, ct),
+                    ct);
+            }
+
             if (CheckFiles(request) is { } usage)
             {
                 await error.WriteLineAsync(usage);
@@ -80,7 +98,7 @@ internal static class ImportCommand
         var files = request.Files();
         if (files.Count == 0)
         {
-            return "Name at least one file: --customers FILE, --statements FILE and/or --transactions FILE.";
+            return "Name at least one file: --customers FILE, --statements FILE and/or --transactions FILE (or --snapshot FILE).";
         }
 
         var missing = files.Where(f => !File.Exists(f.Path)).Select(f => f.Path).ToList();

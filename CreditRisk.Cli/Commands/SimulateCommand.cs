@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using CreditRisk.Core.Simulation;
+using CreditRisk.Core.Snapshots;
 
 namespace CreditRisk.Cli.Commands;
 
 /// <summary>
 /// <c>creditrisk simulate</c>: writes a synthetic portfolio (customers, transactions, statements, labels,
-/// delinquency events) as CSV, for training, evaluation and demos.
+/// delinquency events) as CSV, for training, evaluation and demos; with <c>--snapshot FILE</c>, a customer-level
+/// snapshot of the same portfolio (docs/data-formats.md).
 /// </summary>
 internal static class SimulateCommand
 {
@@ -49,8 +52,12 @@ internal static class SimulateCommand
 
         var output = new Option<DirectoryInfo>("--out", "-o")
         {
-            Description = "Directory to write the CSV files to (created if missing)",
-            Required = true,
+            Description = "Directory to write the CSV files to (created if missing); --out and/or --snapshot is required",
+        };
+        var snapshot = new Option<FileInfo?>("--snapshot")
+        {
+            Description = "Also (or only) write a customer-level snapshot CSV of the portfolio, as of one month before the end",
+            HelpName = "FILE",
         };
 
         var endDate = new Option<DateOnly?>("--end-date")
@@ -92,15 +99,22 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Write a synthetic credit-card portfolio with latent financial stress as CSV files")
         {
-            customers, months, seed, output, endDate, outcomeDays, labelPolicy,
+            customers, months, seed, output, endDate, outcomeDays, labelPolicy, snapshot,
         };
 
         command.SetAction(parseResult =>
         {
             var stdout = parseResult.InvocationConfiguration.Output;
             var stderr = parseResult.InvocationConfiguration.Error;
-            var directory = parseResult.GetRequiredValue(output);
-            if (!TryPrepareDirectory(directory, out var problem))
+            var directory = parseResult.GetValue(output);
+            var snapshotFile = parseResult.GetValue(snapshot);
+            if (directory is null && snapshotFile is null)
+            {
+                stderr.WriteLine("Name where to write: --out DIR (the portfolio's CSV files) and/or --snapshot FILE (a customer-level snapshot).");
+                return 2;
+            }
+
+            if (directory is not null && !TryPrepareDirectory(directory, out var problem))
             {
                 stderr.WriteLine($"Cannot write to --out '{directory.FullName}': {problem}");
                 return 2;
@@ -118,11 +132,21 @@ internal static class SimulateCommand
 
             var simulator = new PortfolioSimulator(clock);
             var end = simulator.ResolveEndDate(options);
+            var c = CultureInfo.InvariantCulture;
+            if (snapshotFile is not null && !WriteSnapshot(simulator, options, end, snapshotFile, stdout, stderr))
+            {
+                return 2;
+            }
+
+            if (directory is null)
+            {
+                return 0;
+            }
+
             var stopwatch = Stopwatch.StartNew();
             var summary = SimulationCsvWriter.WriteAll(simulator.Generate(options), directory.FullName);
             stopwatch.Stop();
 
-            var c = CultureInfo.InvariantCulture;
             stdout.WriteLine(string.Create(c, $"period       {end.AddMonths(-options.Months):yyyy-MM-dd} .. {end.AddDays(-1):yyyy-MM-dd} ({options.Months} months, seed {options.Seed})"));
             stdout.WriteLine(string.Create(c, $"customers    {summary.Customers}"));
             stdout.WriteLine(string.Create(c, $"transactions {summary.Transactions}"));
@@ -134,6 +158,31 @@ internal static class SimulateCommand
             return 0;
         });
         return command;
+    }
+
+    private static bool WriteSnapshot(
+        PortfolioSimulator simulator, SimulationOptions options, DateOnly end, FileInfo file, TextWriter stdout, TextWriter stderr)
+    {
+        var asOf = SnapshotSimulation.DefaultAsOf(end);
+        try
+        {
+            if (file.DirectoryName is { } parent)
+            {
+                Directory.CreateDirectory(parent);
+            }
+
+            using var writer = new StreamWriter(file.FullName, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            var (rows, delinquent) = SnapshotSimulation.Write(simulator.Generate(options), asOf, writer);
+            var share = rows == 0 ? 0 : (double)delinquent / rows;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"snapshot     {rows} customers as of {asOf:yyyy-MM-dd}, {delinquent} ({share:P1}) with DPD bucket >= 1 next month, written to {file.FullName}"));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            stderr.WriteLine($"Cannot write --snapshot '{file.FullName}': {ex.Message}");
+            return false;
+        }
     }
 
     private static bool TryPrepareDirectory(DirectoryInfo directory, out string problem)

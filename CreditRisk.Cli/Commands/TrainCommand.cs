@@ -12,7 +12,9 @@ namespace CreditRisk.Cli.Commands;
 
 /// <summary>
 /// <c>creditrisk train --data DIR [--holdout 0.3] [--seed 42] [--promote]</c>: trains a version on the data directory,
-/// registers it in the configured store, and prints one JSON object with hold-out measures per model.
+/// registers it in the configured store, and prints one JSON object with hold-out measures per model. With
+/// <c>--snapshot FILE [--label-from 1]</c> instead of <c>--data</c>, trains a snapshot model on a customer-level
+/// snapshot (label "DPD bucket next month ≥ N"), reported the same way.
 /// </summary>
 internal static class TrainCommand
 {
@@ -21,8 +23,17 @@ internal static class TrainCommand
         var buildHost = hostFactory ?? (() => CliHost.Build());
         var data = new Option<DirectoryInfo>("--data")
         {
-            Description = "Directory with customers.csv, transactions.csv and/or statements.csv, and labels.csv",
-            Required = true,
+            Description = "Directory with customers.csv, transactions.csv and/or statements.csv, and labels.csv (or --snapshot)",
+        };
+        var snapshot = new Option<FileInfo?>("--snapshot")
+        {
+            Description = "Train a snapshot model on a customer-level snapshot CSV instead of --data (docs/data-formats.md)",
+            HelpName = "FILE",
+        };
+        var labelFrom = new Option<int?>("--label-from")
+        {
+            Description = "With --snapshot: the label is 'DPD bucket next month >= N', N = 1 (default, Snapshots:LabelFromBucket), 2 or 3",
+            HelpName = "N",
         };
         var holdout = new Option<double>("--holdout")
         {
@@ -38,9 +49,14 @@ internal static class TrainCommand
             DefaultValueFactory = _ => "auto",
         };
         labels.AcceptOnlyFromAmong("auto", "file", "early-warning");
+        var holdoutIds = new Option<FileInfo?>("--write-holdout")
+        {
+            Description = "With --snapshot: write the held-out customer ids to FILE, to measure another tool on the same split",
+            HelpName = "FILE",
+        };
         var command = new Command("train", "Train logistic regression, decision tree, their ensemble and a boosted challenger; register the version")
         {
-            data, holdout, seed, promote, labels,
+            data, holdout, seed, promote, labels, snapshot, labelFrom, holdoutIds,
         };
         command.SetAction((parse, ct) => CommandHost.RunAsync(buildHost, async services =>
         {
@@ -52,9 +68,35 @@ internal static class TrainCommand
                 return 2;
             }
 
+            var snapshotFile = parse.GetValue(snapshot);
+            if ((snapshotFile is null) == (parse.GetValue(data) is null))
+            {
+                await error.WriteLineAsync("Name what to train on: either --data DIR or --snapshot FILE.");
+                return 2;
+            }
+
+            if (parse.GetValue(labelFrom) is { } from && (from is < 1 or > 3 || snapshotFile is null))
+            {
+                await error.WriteLineAsync(snapshotFile is null ? "--label-from applies to --snapshot only." : $"--label-from must be 1, 2 or 3, not {from}.");
+                return 2;
+            }
+
             try
             {
                 var banding = services.GetRequiredService<IOptions<BandingOptions>>().Value;
+                if (snapshotFile is not null)
+                {
+                    return await SnapshotTraining.RunAsync(services, snapshotFile, parse.GetValue(labelFrom), new TrainingRequest
+                    {
+                        HoldoutShare = share,
+                        Seed = parse.GetValue(seed),
+                        Promote = parse.GetValue(promote),
+                        CreatedBy = $"cli:{Environment.UserName}",
+                        Cutoffs = banding.Pinned,
+                        Budget = banding.Budget,
+                    }, parse.GetValue(holdoutIds), parse.InvocationConfiguration, ct);
+                }
+
                 var report = await services.GetRequiredService<TrainingService>().TrainAsync(new TrainingRequest
                 {
                     DataDirectory = parse.GetValue(data)!.FullName,

@@ -4,6 +4,7 @@ using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Core.Snapshots;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,8 @@ namespace CreditRisk.Core.Risk;
 /// a crash at any point leaves a trace that <see cref="RecoverAsync"/> repairs by rebuilding the profile from the raw
 /// history; see docs/risk-pipeline.md, "Crash safety", for why no crash point loses or double-counts a transaction or
 /// an alert.
+/// A customer who has a snapshot but no raw data yet is assessed from the snapshot (<see cref="SnapshotRiskSource"/>);
+/// their first transaction or statement hands them over to the behavioural profile (<see cref="RiskSources"/>).
 /// </remarks>
 public sealed class RiskPipeline(
     ICreditRiskStore store,
@@ -37,7 +40,8 @@ public sealed class RiskPipeline(
     IOptions<BandingOptions> banding,
     IOptions<RiskPipelineOptions> options,
     TimeProvider time,
-    ILogger<RiskPipeline> logger)
+    ILogger<RiskPipeline> logger,
+    SnapshotRiskSource? snapshots = null)
 {
     /// <summary><see cref="Alert.TriggeredBy"/> of automatic alerts.</summary>
     public const string AlertActor = "pipeline";
@@ -169,6 +173,8 @@ public sealed class RiskPipeline(
         var priors = await store.Assessments.GetCurrentManyAsync(ids, ct).ConfigureAwait(false);
         var model = await UsableModelAsync(ct).ConfigureAwait(false);
         var settings = await rules.GetCurrentAsync(ct).ConfigureAwait(false);
+        var snapshotRows = await SnapshotsOfAsync(chunk, profiles, ct).ConfigureAwait(false);
+        var snapshotModel = snapshotRows is { Count: > 0 } ? await snapshots!.ModelAsync(ct).ConfigureAwait(false) : null;
         var now = Truncate(time.GetUtcNow());
         await DropAlreadyAppliedAsync(chunk, ct).ConfigureAwait(false);
 
@@ -190,6 +196,14 @@ public sealed class RiskPipeline(
 
             applied.AddRange(work.Transactions.Select(t => t.Id));
             var prior = priors.GetValueOrDefault(work.CustomerId);
+            var snapshot = snapshotRows?.GetValueOrDefault(work.CustomerId);
+            if (RiskSources.Of(profile, snapshot) == RiskSource.Snapshot)
+            {
+                assessments.Add(snapshots!.Assess(
+                    _ids.Next(now), snapshot!, prior, snapshotModel, settings, asOf ?? EventTime(work, prior, now), work.Trigger));
+                continue;
+            }
+
             assessments.Add(Assess(
                 profile ?? ProfileUpdater.Empty(work.CustomerId),
                 customers.GetValueOrDefault(work.CustomerId),
@@ -223,6 +237,20 @@ public sealed class RiskPipeline(
         // Last: until now a crash leaves these transactions pending, and recovery rebuilds their customers.
         await store.Transactions.MarkAppliedAsync(applied, now, ct).ConfigureAwait(false);
         return published;
+    }
+
+    /// <summary>
+    /// The snapshots of the chunk's customers who have no raw data and get none now — only they can be scored from a
+    /// snapshot, so ingestion and the re-score of behavioural customers never pay for the lookup.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, CustomerSnapshot>?> SnapshotsOfAsync(
+        CustomerWork[] chunk, IReadOnlyDictionary<string, BehaviorProfile> profiles, CancellationToken ct)
+    {
+        var candidates = snapshots is null ? [] : chunk
+            .Where(w => !w.HasChanges && !w.Rebuild && !RiskSources.HasRawData(profiles.GetValueOrDefault(w.CustomerId)))
+            .Select(w => w.CustomerId)
+            .ToArray();
+        return candidates.Length == 0 ? null : await snapshots!.GetManyAsync(candidates, ct).ConfigureAwait(false);
     }
 
     /// <summary>

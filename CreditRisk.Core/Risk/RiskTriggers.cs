@@ -11,6 +11,9 @@ public static class RiskTriggers
     /// <summary>The customer record changed (credit limit, say); nothing new was applied.</summary>
     public const string Customer = "customer";
 
+    /// <summary>A customer-level snapshot was imported for the customer.</summary>
+    public const string Snapshot = "snapshot";
+
     /// <summary>Crash recovery rebuilt the profile from the stored history.</summary>
     public const string Recovery = "recovery";
 }

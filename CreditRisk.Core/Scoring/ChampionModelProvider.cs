@@ -9,14 +9,25 @@ namespace CreditRisk.Core.Scoring;
 /// <see cref="ModelOptions.ChampionCheckSeconds"/> (or on <see cref="RefreshAsync"/>) it lists the registry — model
 /// bytes excluded — and compares the champion's id and promotion time with the cached one; only a change loads bytes.
 /// A champion that cannot be used (features differ from the engine's, unreadable package) is refused with an error
-/// in the log and the previously loaded model stays in service.
+/// in the log and the previously loaded model stays in service. One provider serves one <see cref="ModelFamily"/>:
+/// the behavioural champion by default, the snapshot champion for <see cref="Snapshots.SnapshotChampionProvider"/>.
 /// </summary>
 public sealed class ChampionModelProvider(
     IModelRegistry registry,
     TimeProvider time,
     IOptions<ModelOptions> options,
-    ILogger<ChampionModelProvider> logger) : IChampionModelProvider, IDisposable
+    ILogger<ChampionModelProvider> logger,
+    ModelFamily family) : IChampionModelProvider, IDisposable
 {
+    /// <summary>The behavioural champion's provider (the one dependency injection builds).</summary>
+    public ChampionModelProvider(IModelRegistry registry, TimeProvider time, IOptions<ModelOptions> options, ILogger<ChampionModelProvider> logger)
+        : this(registry, time, options, logger, ModelFamily.Behaviour)
+    {
+    }
+
+    /// <summary>The family whose champion this provider loads.</summary>
+    public ModelFamily Family => family;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Cached? _cached;
     private long _nextCheck = long.MinValue;
@@ -44,7 +55,7 @@ public sealed class ChampionModelProvider(
             }
 
             var versions = await registry.ListAsync(ct).ConfigureAwait(false);
-            var champion = versions.FirstOrDefault(v => v.IsChampion);
+            var champion = versions.FirstOrDefault(v => v.IsChampion && ModelFamilies.Of(v.FeatureNames) == family);
             var marker = champion is null ? null : new Marker(champion.Id, champion.PromotedAt);
             if (_cached is null || _cached.Marker != marker)
             {

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Text.Json;
-using CreditRisk.Core.Features;
 using CreditRisk.Core.Scoring.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -29,12 +28,15 @@ public static class ModelPackage
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>Loads a registry entry for scoring, refusing it when its features differ from the engine's.</summary>
+    /// <summary>
+    /// Loads a registry entry for scoring, refusing it when its features differ from its family's (the feature engine's,
+    /// or the snapshot columns' for a snapshot model, see <see cref="ModelFamilies"/>).
+    /// </summary>
     /// <exception cref="ModelIncompatibleException">Different features, or a package that cannot be read.</exception>
     public static EnsembleRiskModel Load(ModelVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        ModelIncompatibleException.ThrowIfFeaturesDiffer(version.Id, version.FeatureNames, FeatureNames.Ordered);
+        ModelIncompatibleException.ThrowIfFeaturesDiffer(version.Id, version.FeatureNames, ModelFamilies.FeaturesOf(ModelFamilies.Of(version.FeatureNames)));
         return Load(version.Id, version.ModelBytes, version.Cutoffs?.ToBandCutoffs());
     }
 
@@ -48,7 +50,8 @@ public static class ModelPackage
         {
             using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
             var manifest = ReadManifest(zip);
-            ModelIncompatibleException.ThrowIfFeaturesDiffer(versionId, manifest.FeatureNames, FeatureNames.Ordered);
+            ModelIncompatibleException.ThrowIfFeaturesDiffer(
+                versionId, manifest.FeatureNames, ModelFamilies.FeaturesOf(ModelFamilies.Of(manifest.FeatureNames)));
             var ml = new MLContext();
             var layout = new ModelInputLayout(manifest.Inputs);
             var logistic = ExtractLogistic(LoadModel(ml, zip, LogisticEntry)!);

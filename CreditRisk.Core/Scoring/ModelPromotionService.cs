@@ -1,9 +1,14 @@
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Snapshots;
 
 namespace CreditRisk.Core.Scoring;
 
-/// <summary>Makes a registered version the champion after checking it can be loaded, then tells the provider at once.</summary>
-public sealed class ModelPromotionService(IModelRegistry registry, IChampionModelProvider provider, TimeProvider time)
+/// <summary>
+/// Makes a registered version the champion of its <see cref="ModelFamily"/> after checking it can be loaded, then tells
+/// the providers at once.
+/// </summary>
+public sealed class ModelPromotionService(
+    IModelRegistry registry, IChampionModelProvider provider, TimeProvider time, SnapshotChampionProvider? snapshotProvider = null)
 {
     /// <summary>Promotes <paramref name="versionId"/>.</summary>
     /// <exception cref="KeyNotFoundException">No such version.</exception>
@@ -19,5 +24,9 @@ public sealed class ModelPromotionService(IModelRegistry registry, IChampionMode
         }
 
         await provider.RefreshAsync(ct).ConfigureAwait(false);
+        if (snapshotProvider is not null)
+        {
+            await snapshotProvider.RefreshAsync(ct).ConfigureAwait(false);
+        }
     }
 }

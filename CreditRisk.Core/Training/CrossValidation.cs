@@ -19,7 +19,8 @@ internal static class CrossValidation
     /// configured fallbacks are used and nothing is cross-validated).
     /// </summary>
     public static CrossValidationOutcome? Run(
-        IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<string> groups, ModelOptions options, int seed, bool withChallenger)
+        IReadOnlyList<double?[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<string> groups, ModelOptions options, int seed, bool withChallenger,
+        IReadOnlyList<string>? featureNames = null)
     {
         var folds = options.CrossValidationFolds;
         if (labels.Count(l => l) < CrossFittedCalibration.MinimumBadRows)
@@ -51,7 +52,7 @@ internal static class CrossValidation
 
             var fitRows = fit.ConvertAll(i => rows[i]);
             var fitLabels = fit.ConvertAll(i => labels[i]);
-            var layout = ModelInputLayout.Fit(FeatureNames.Ordered, fitRows, options.LogisticSteps);
+            var layout = ModelInputLayout.Fit(featureNames ?? FeatureNames.Ordered, fitRows, options.LogisticSteps);
             var ml = new MLContext(seed);
             var data = ModelTrainer.ToDataView(ml, layout, fitRows, fitLabels);
             var stepped = ModelTrainer.ToDataView(ml, layout, fitRows, fitLabels, logistic: true);

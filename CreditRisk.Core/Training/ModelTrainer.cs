@@ -22,7 +22,8 @@ internal sealed class ModelTrainer(ModelOptions options)
     /// <summary>
     /// Trains on <paramref name="rows"/> and returns the scoring model plus its package bytes. <paramref name="groups"/>
     /// holds the customer id of each row, so the cross-validation folds keep a customer's rows together; null treats
-    /// every row as its own customer.
+    /// every row as its own customer. <paramref name="featureNames"/> names the rows' columns: the feature engine's
+    /// (<see cref="FeatureNames.Ordered"/>, the default) or another family's, e.g. a snapshot's.
     /// </summary>
     public TrainedModels Train(
         string versionId,
@@ -30,8 +31,10 @@ internal sealed class ModelTrainer(ModelOptions options)
         IReadOnlyList<bool> labels,
         int seed,
         bool withChallenger = true,
-        IReadOnlyList<string>? groups = null)
+        IReadOnlyList<string>? groups = null,
+        IReadOnlyList<string>? featureNames = null)
     {
+        var names = featureNames ?? FeatureNames.Ordered;
         if (rows.Count != labels.Count)
         {
             throw new ArgumentException($"{rows.Count} rows but {labels.Count} labels.");
@@ -48,11 +51,11 @@ internal sealed class ModelTrainer(ModelOptions options)
         }
 
         groups ??= [.. rows.Select((_, i) => i.ToString(CultureInfo.InvariantCulture))];
-        var cv = CrossValidation.Run(rows, labels, groups, options, seed, withChallenger);
+        var cv = CrossValidation.Run(rows, labels, groups, options, seed, withChallenger, names);
         var treeSize = cv?.Tree ?? new TreeSize(options.TreeLeaves, options.TreeMinLeafSize);
         var l2 = cv?.LogisticL2 ?? options.LogisticL2;
 
-        var layout = ModelInputLayout.Fit(FeatureNames.Ordered, rows, cv?.LogisticSteps ?? 0);
+        var layout = ModelInputLayout.Fit(names, rows, cv?.LogisticSteps ?? 0);
         var ml = new MLContext(seed);
         var data = ToDataView(ml, layout, rows, labels);
         var logisticData = ToDataView(ml, layout, rows, labels, logistic: true);
@@ -70,17 +73,17 @@ internal sealed class ModelTrainer(ModelOptions options)
             : CrossFittedCalibration.Fit(cv.OutOfFoldBlend, labels, cv.Folds);
 
         // The drift reference is the ensemble score on the training rows, so it needs a model first.
-        var draft = new EnsembleRiskModel(versionId, FeatureNames.Ordered, layout, logistic, tree, challenger?.Scorer, options.LogisticWeight,
+        var draft = new EnsembleRiskModel(versionId, names, layout, logistic, tree, challenger?.Scorer, options.LogisticWeight,
             new ScoreDistribution { Edges = [], Shares = [1] }, calibration.Scaling);
         var trainingScores = ScoreDistribution.FromScores(rows.Select(r => draft.Probabilities(r).Ensemble).ToList());
         var model = new EnsembleRiskModel(
-            versionId, FeatureNames.Ordered, layout, logistic, tree, challenger?.Scorer, options.LogisticWeight, trainingScores, calibration.Scaling);
+            versionId, names, layout, logistic, tree, challenger?.Scorer, options.LogisticWeight, trainingScores, calibration.Scaling);
 
         var settings = Settings(seed, treeSize, l2, cv);
         settings["ensemble_calibration"] = calibration.Description;
         var manifest = new ModelManifest
         {
-            FeatureNames = [.. FeatureNames.Ordered],
+            FeatureNames = [.. names],
             Inputs = [.. layout.Rules],
             LogisticWeight = options.LogisticWeight,
             TreeWeight = options.TreeWeight,

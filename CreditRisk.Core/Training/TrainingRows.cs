@@ -15,6 +15,12 @@ public sealed record TrainingRows
 
     public required bool HasStatements { get; init; }
 
+    /// <summary>
+    /// The rows' columns and so the version's feature list: the feature engine's by default, the snapshot's for rows
+    /// read from a customer-level snapshot.
+    /// </summary>
+    public IReadOnlyList<string> FeatureNames { get; init; } = Features.FeatureNames.Ordered;
+
     /// <summary>Extra entries for the model's training summary (e.g. the label rule); never overriding the standard ones.</summary>
     public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
 }

@@ -163,7 +163,8 @@ public sealed class TrainingService(
         var createdAt = time.GetUtcNow();
         var id = NewVersionId(createdAt);
         var trained = new ModelTrainer(options.Value).Train(
-            id, train.ConvertAll(r => r.Features), train.ConvertAll(r => r.Label), request.Seed, groups: train.ConvertAll(r => r.CustomerId));
+            id, train.ConvertAll(r => r.Features), train.ConvertAll(r => r.Label), request.Seed, groups: train.ConvertAll(r => r.CustomerId),
+            featureNames: training.FeatureNames);
         var panel = new ScoredPanel(holdout.Select(r => new PanelRow(r.CustomerId, r.AsOf, trained.Model.Probabilities(r.Features).Ensemble, r.Label)));
         var chosen = ChooseCutoffs(panel, history, holdout, trained.Model, request.Budget, ct);
         var budgetCurve = BudgetCurve.Compute(panel, BudgetCurve.DefaultBudgets);
@@ -177,7 +178,7 @@ public sealed class TrainingService(
             CreatedAt = createdAt,
             CreatedBy = request.CreatedBy,
             ModelBytes = trained.PackageBytes,
-            FeatureNames = [.. FeatureNames.Ordered],
+            FeatureNames = [.. training.FeatureNames],
             Metrics = WithCrossValidation(models.ToMetrics(), trained.CrossValidation),
             CurvesByModel = curvesByModel,
             Curves = curves,

@@ -1,4 +1,5 @@
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Snapshots;
 
 namespace CreditRisk.Tests.Support;
 
@@ -6,13 +7,15 @@ namespace CreditRisk.Tests.Support;
 /// Forwards everything to a real store, so a test double overrides only the repository it sabotages and a new port
 /// needs adding in one place. Disposing does nothing: the wrapped store belongs to the test, which disposes it.
 /// </summary>
-public abstract class DelegatingStore(ICreditRiskStore inner) : ICreditRiskStore
+public abstract class DelegatingStore(ICreditRiskStore inner) : ICreditRiskStore, ICustomerSnapshotStore
 {
     protected ICreditRiskStore Inner => inner;
 
     public virtual string Description => inner.Description;
 
     public virtual ICustomerRepository Customers => inner.Customers;
+
+    public virtual ICustomerSnapshotRepository Snapshots => ((ICustomerSnapshotStore)inner).Snapshots;
 
     public virtual ITransactionRepository Transactions => inner.Transactions;
 

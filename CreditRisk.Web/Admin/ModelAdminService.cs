@@ -24,7 +24,8 @@ public sealed class ModelAdminService(ICreditRiskStore store, ModelPromotionServ
     public EffectiveCutoffs CutoffsInForce(IReadOnlyList<ModelVersion> versions)
     {
         ArgumentNullException.ThrowIfNull(versions);
-        return BandCutoffResolver.Resolve(banding.Value, versions.FirstOrDefault(v => v.IsChampion));
+        // The behavioural champion's: the snapshot champion bands snapshot customers with its own cut-offs.
+        return BandCutoffResolver.Resolve(banding.Value, versions.FirstOrDefault(v => v.IsChampion && ModelFamilies.Of(v.FeatureNames) == ModelFamily.Behaviour));
     }
 
     /// <summary>Promotes <paramref name="versionId"/> when <paramref name="actor"/> is an admin; the outcome says why not otherwise.</summary>

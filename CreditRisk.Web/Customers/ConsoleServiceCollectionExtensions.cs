@@ -11,6 +11,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<CustomerDashboardService>();
         services.AddSingleton<ModelAdminService>();
         services.AddSingleton<RetrainAdminService>();
+        services.AddSingleton<SnapshotAdminService>();
         services.AddSingleton<RulesWhatIfAdminService>();
         return services;
     }

@@ -6,4 +6,7 @@ public enum CsvImportKind
     Customers,
     Statements,
     Transactions,
+
+    /// <summary>A customer-level snapshot (one row per customer, already aggregated); imported on its own.</summary>
+    Snapshot,
 }

@@ -3,10 +3,11 @@ using System.Text;
 namespace CreditRisk.Core.Ingestion.Csv;
 
 /// <summary>
-/// Streaming RFC 4180 reader: comma-separated, double-quote quoting with "" escapes, LF or CRLF line ends,
-/// quoted fields may span lines. Reads one record at a time, so a file of any size is never held in memory.
+/// Streaming RFC 4180 reader: comma-separated (or another delimiter, e.g. ';' from spreadsheets in locales with a
+/// decimal comma), double-quote quoting with "" escapes, LF or CRLF line ends, quoted fields may span lines. Reads one
+/// record at a time, so a file of any size is never held in memory.
 /// </summary>
-public sealed class CsvReader(TextReader reader)
+public sealed class CsvReader(TextReader reader, char delimiter = ',')
 {
     private readonly StringBuilder _field = new();
     private long _line = 1;
@@ -73,7 +74,7 @@ public sealed class CsvReader(TextReader reader)
                 case '"' when _field.Length == 0:
                     inQuotes = true;
                     break;
-                case ',':
+                case var _ when ch == delimiter:
                     fields.Add(_field.ToString());
                     _field.Clear();
                     break;

@@ -1,3 +1,4 @@
+using CreditRisk.Core.Snapshots;
 using LiteDB;
 
 namespace CreditRisk.Core.Persistence.LiteDb;
@@ -6,7 +7,7 @@ namespace CreditRisk.Core.Persistence.LiteDb;
 /// The embedded store: one LiteDB file owned by this process (direct connection, no cross-process sharing).
 /// Thread-safe: LiteDB serialises its own page access, and every read-then-write repository operation holds a lock.
 /// </summary>
-public sealed class LiteDbCreditRiskStore : ICreditRiskStore, IDisposable
+public sealed class LiteDbCreditRiskStore : ICreditRiskStore, ICustomerSnapshotStore, IDisposable
 {
     private readonly LiteDatabase _database;
     private readonly LiteDbCustomerRepository _customers;
@@ -49,6 +50,7 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, IDisposable
 
         var context = new LiteDbContext(_database, mapper);
         _customers = new LiteDbCustomerRepository(context);
+        Snapshots = new LiteDbCustomerSnapshotRepository(context);
         _transactions = new LiteDbTransactionRepository(context);
         _statements = new LiteDbStatementRepository(context);
         _profiles = new LiteDbBehaviorProfileRepository(context);
@@ -66,6 +68,9 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, IDisposable
 
     /// <summary>Absolute path of the database file.</summary>
     public string FilePath { get; }
+
+    /// <summary>The latest snapshot row of each snapshot customer.</summary>
+    public ICustomerSnapshotRepository Snapshots { get; }
 
     public string Description { get; }
 

@@ -41,7 +41,7 @@ internal sealed class LiteDbModelRegistry(LiteDbContext db) : IModelRegistry
             {
                 if (version.IsChampion)
                 {
-                    DemoteAll();
+                    DemoteChampions(ModelFamilies.Of(version.FeatureNames));
                 }
 
                 _models.Insert(doc);
@@ -54,7 +54,7 @@ internal sealed class LiteDbModelRegistry(LiteDbContext db) : IModelRegistry
         Run(() => _models.FindById(id) is { } doc ? WithBytes(doc) : null, ct);
 
     public Task<ModelVersion?> GetChampionAsync(CancellationToken ct = default) =>
-        Run(() => _models.FindOne(Query.EQ("IsChampion", true)) is { } doc ? WithBytes(doc) : null, ct);
+        Run(() => _models.Find(Query.EQ("IsChampion", true)).FirstOrDefault(d => FamilyOf(d) == ModelFamily.Behaviour) is { } doc ? WithBytes(doc) : null, ct);
 
     public Task<IReadOnlyList<ModelVersion>> ListAsync(CancellationToken ct = default) =>
         Run<IReadOnlyList<ModelVersion>>(() => _models.Query()
@@ -74,7 +74,7 @@ internal sealed class LiteDbModelRegistry(LiteDbContext db) : IModelRegistry
                     return false;
                 }
 
-                DemoteAll();
+                DemoteChampions(FamilyOf(doc));
                 var promoted = db.ToEntity<ModelVersion>(doc) with { IsChampion = true, PromotedAt = at };
                 _models.Update(db.ToDocument(promoted));
                 return true;
@@ -82,14 +82,18 @@ internal sealed class LiteDbModelRegistry(LiteDbContext db) : IModelRegistry
         }
     }, ct);
 
-    private void DemoteAll()
+    /// <summary>Each family has its own champion (<see cref="ModelFamily"/>): a new one demotes only its own family's.</summary>
+    private void DemoteChampions(ModelFamily family)
     {
-        foreach (var champion in _models.Find(Query.EQ("IsChampion", true)).ToList())
+        foreach (var champion in _models.Find(Query.EQ("IsChampion", true)).Where(d => FamilyOf(d) == family).ToList())
         {
             champion["IsChampion"] = false;
             _models.Update(champion);
         }
     }
+
+    private static ModelFamily FamilyOf(BsonDocument doc) =>
+        ModelFamilies.Of([.. doc["FeatureNames"].AsArray.Select(name => name.AsString)]);
 
     private ModelVersion WithBytes(BsonDocument doc)
     {

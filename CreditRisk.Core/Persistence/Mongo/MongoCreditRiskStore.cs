@@ -1,3 +1,4 @@
+using CreditRisk.Core.Snapshots;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -8,7 +9,7 @@ namespace CreditRisk.Core.Persistence.Mongo;
 /// and needs no multi-document transactions. Create one per process (the client pools connections) and call
 /// <see cref="InitializeAsync"/> once at start-up to check the connection and create indexes.
 /// </summary>
-public sealed class MongoCreditRiskStore : ICreditRiskStore, IDisposable
+public sealed class MongoCreditRiskStore : ICreditRiskStore, ICustomerSnapshotStore, IDisposable
 {
     private readonly MongoClient _client;
     private readonly IMongoDatabase _database;
@@ -59,6 +60,7 @@ public sealed class MongoCreditRiskStore : ICreditRiskStore, IDisposable
         Description = $"MongoDB ({_servers}, database {databaseName})";
 
         _customers = new MongoCustomerRepository(_database);
+        Snapshots = new MongoCustomerSnapshotRepository(_database);
         _transactions = new MongoTransactionRepository(_database);
         _statements = new MongoStatementRepository(_database);
         _profiles = new MongoBehaviorProfileRepository(_database);
@@ -76,6 +78,9 @@ public sealed class MongoCreditRiskStore : ICreditRiskStore, IDisposable
 
     /// <inheritdoc />
     public string Description { get; }
+
+    /// <summary>The latest snapshot row of each snapshot customer.</summary>
+    public ICustomerSnapshotRepository Snapshots { get; }
 
     public ICustomerRepository Customers => _customers;
 

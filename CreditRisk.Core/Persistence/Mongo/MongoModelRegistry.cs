@@ -9,7 +9,8 @@ namespace CreditRisk.Core.Persistence.Mongo;
 /// promotions race, so the champion is not stored on the versions at all: the pointer is replaced in one atomic
 /// write, the last promotion wins, and <see cref="ModelVersion.IsChampion"/> is filled in from it on every read.
 /// A crash between stamping <see cref="ModelVersion.PromotedAt"/> and moving the pointer leaves the old champion
-/// in place, never none or two.
+/// in place, never none or two. Each <see cref="ModelFamily"/> has its own pointer (the behavioural one keeps the
+/// original id, so existing databases read as before).
 /// </summary>
 internal sealed class MongoModelRegistry(IMongoDatabase database) : IModelRegistry
 {
@@ -17,6 +18,7 @@ internal sealed class MongoModelRegistry(IMongoDatabase database) : IModelRegist
     public const string ChampionCollectionName = "modelChampion";
 
     private const string ChampionId = "champion";
+    private const string SnapshotChampionId = "champion:snapshot";
 
     private readonly IMongoCollection<ModelVersion> _models = database.GetCollection<ModelVersion>(CollectionName);
     private readonly IMongoCollection<ChampionPointer> _champion = database.GetCollection<ChampionPointer>(ChampionCollectionName);
@@ -31,19 +33,19 @@ internal sealed class MongoModelRegistry(IMongoDatabase database) : IModelRegist
         await _models.InsertOneAsync(version, cancellationToken: ct);
         if (version.IsChampion)
         {
-            await PointAtAsync(version.Id, version.PromotedAt ?? version.CreatedAt, ct);
+            await PointAtAsync(ModelFamilies.Of(version.FeatureNames), version.Id, version.PromotedAt ?? version.CreatedAt, ct);
         }
     }
 
     public async Task<ModelVersion?> GetAsync(string id, CancellationToken ct = default)
     {
         var version = await _models.Find(m => m.Id == id).FirstOrDefaultAsync(ct);
-        return version is null ? null : version with { IsChampion = await ChampionIdAsync(ct) == id };
+        return version is null ? null : version with { IsChampion = (await ChampionIdsAsync(ct)).ContainsValue(id) };
     }
 
     public async Task<ModelVersion?> GetChampionAsync(CancellationToken ct = default)
     {
-        if (await ChampionIdAsync(ct) is not { } id)
+        if ((await ChampionIdsAsync(ct)).GetValueOrDefault(ChampionId) is not { } id)
         {
             return null;
         }
@@ -54,16 +56,24 @@ internal sealed class MongoModelRegistry(IMongoDatabase database) : IModelRegist
 
     public async Task<IReadOnlyList<ModelVersion>> ListAsync(CancellationToken ct = default)
     {
-        var championId = await ChampionIdAsync(ct);
+        var championIds = (await ChampionIdsAsync(ct)).Values.ToHashSet(StringComparer.Ordinal);
         var versions = await _models.Find(FilterDefinition<ModelVersion>.Empty)
             .SortByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Project<ModelVersion>(Builders<ModelVersion>.Projection.Exclude(m => m.ModelBytes))
             .ToListAsync(ct);
-        return versions.Select(v => v with { ModelBytes = [], IsChampion = v.Id == championId }).ToList();
+        return versions.Select(v => v with { ModelBytes = [], IsChampion = championIds.Contains(v.Id) }).ToList();
     }
 
     public async Task<bool> PromoteAsync(string id, DateTimeOffset at, CancellationToken ct = default)
     {
+        var version = await _models.Find(m => m.Id == id)
+            .Project<ModelVersion>(Builders<ModelVersion>.Projection.Exclude(m => m.ModelBytes))
+            .FirstOrDefaultAsync(ct);
+        if (version is null)
+        {
+            return false;
+        }
+
         var stamped = await _models.UpdateOneAsync(
             Builders<ModelVersion>.Filter.Eq(m => m.Id, id),
             Builders<ModelVersion>.Update.Set(m => m.PromotedAt, at),
@@ -73,26 +83,28 @@ internal sealed class MongoModelRegistry(IMongoDatabase database) : IModelRegist
             return false;
         }
 
-        await PointAtAsync(id, at, ct);
+        await PointAtAsync(ModelFamilies.Of(version.FeatureNames), id, at, ct);
         return true;
     }
 
-    private async Task PointAtAsync(string id, DateTimeOffset at, CancellationToken ct)
+    private async Task PointAtAsync(ModelFamily family, string id, DateTimeOffset at, CancellationToken ct)
     {
-        var pointer = new ChampionPointer { Id = ChampionId, ModelId = id, PromotedAt = at };
+        var pointerId = family == ModelFamily.Snapshot ? SnapshotChampionId : ChampionId;
+        var pointer = new ChampionPointer { Id = pointerId, ModelId = id, PromotedAt = at };
         try
         {
-            await _champion.ReplaceOneAsync(p => p.Id == ChampionId, pointer, new ReplaceOptions { IsUpsert = true }, ct);
+            await _champion.ReplaceOneAsync(p => p.Id == pointerId, pointer, new ReplaceOptions { IsUpsert = true }, ct);
         }
         catch (MongoException ex) when (MongoErrors.IsDuplicateKey(ex))
         {
             // Two first-ever promotions both tried to insert the pointer; it exists now, so this replace matches.
-            await _champion.ReplaceOneAsync(p => p.Id == ChampionId, pointer, new ReplaceOptions { IsUpsert = true }, ct);
+            await _champion.ReplaceOneAsync(p => p.Id == pointerId, pointer, new ReplaceOptions { IsUpsert = true }, ct);
         }
     }
 
-    private async Task<string?> ChampionIdAsync(CancellationToken ct) =>
-        (await _champion.Find(p => p.Id == ChampionId).FirstOrDefaultAsync(ct))?.ModelId;
+    /// <summary>The champion of each family that has one: pointer id → model id.</summary>
+    private async Task<Dictionary<string, string>> ChampionIdsAsync(CancellationToken ct) =>
+        (await _champion.Find(FilterDefinition<ChampionPointer>.Empty).ToListAsync(ct)).ToDictionary(p => p.Id, p => p.ModelId, StringComparer.Ordinal);
 
     /// <summary>The one document saying which version is the champion.</summary>
     internal sealed record ChampionPointer

@@ -1,0 +1,79 @@
+using CreditRisk.Core.Snapshots;
+using LiteDB;
+using static CreditRisk.Core.Persistence.LiteDb.LiteDbContext;
+using F = CreditRisk.Core.Snapshots.SnapshotDocument;
+
+namespace CreditRisk.Core.Persistence.LiteDb;
+
+/// <summary>Snapshot rows as plain documents keyed by customer id (written by hand: the shared mapper is closed to new types).</summary>
+internal sealed class LiteDbCustomerSnapshotRepository(LiteDbContext db) : ICustomerSnapshotRepository
+{
+    private readonly ILiteCollection<BsonDocument> _snapshots = db.Collection(F.CollectionName);
+
+    public Task UpsertManyAsync(IReadOnlyCollection<CustomerSnapshot> snapshots, CancellationToken ct = default) => Run(() =>
+    {
+        if (snapshots.Count > 0)
+        {
+            var documents = snapshots.Select(ToDocument).ToList();
+            db.InTransaction(() => _snapshots.Upsert(documents));
+        }
+    }, ct);
+
+    public Task<CustomerSnapshot?> GetAsync(string customerId, CancellationToken ct = default) =>
+        Run(() => _snapshots.FindById(customerId) is { } doc ? FromDocument(doc) : null, ct);
+
+    public Task<IReadOnlyDictionary<string, CustomerSnapshot>> GetManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
+        Run<IReadOnlyDictionary<string, CustomerSnapshot>>(() =>
+        {
+            var found = new Dictionary<string, CustomerSnapshot>(StringComparer.Ordinal);
+            foreach (var id in customerIds.Distinct(StringComparer.Ordinal))
+            {
+                if (_snapshots.FindById(id) is { } doc)
+                {
+                    found[id] = FromDocument(doc);
+                }
+            }
+
+            return found;
+        }, ct);
+
+    public Task<long> CountAsync(CancellationToken ct = default) => Run(() => _snapshots.LongCount(), ct);
+
+    private static BsonDocument ToDocument(CustomerSnapshot s)
+    {
+        var doc = new BsonDocument
+        {
+            [F.Id] = s.CustomerId,
+            [F.AsOf] = F.Day(s.AsOf),
+            [F.CreditLimit] = s.CreditLimit,
+            [F.UtilisationPct] = s.UtilisationPct,
+            [F.AvgPaymentRatioPct] = s.AvgPaymentRatioPct,
+            [F.MinDuePaidFrequencyPct] = s.MinDuePaidFrequencyPct,
+            [F.MerchantMixIndex] = s.MerchantMixIndex,
+            [F.CashWithdrawalPct] = s.CashWithdrawalPct,
+            [F.RecentSpendChangePct] = s.RecentSpendChangePct,
+            [F.ImportedAt] = s.ImportedAt.UtcDateTime,
+        };
+        if (s.DpdBucketNextMonth is { } bucket)
+        {
+            doc[F.DpdBucketNextMonth] = bucket;
+        }
+
+        return doc;
+    }
+
+    private static CustomerSnapshot FromDocument(BsonDocument doc) => new()
+    {
+        CustomerId = doc[F.Id].AsString,
+        AsOf = F.Day(doc[F.AsOf].AsString),
+        CreditLimit = doc[F.CreditLimit].AsDecimal,
+        UtilisationPct = doc[F.UtilisationPct].AsDouble,
+        AvgPaymentRatioPct = doc[F.AvgPaymentRatioPct].AsDouble,
+        MinDuePaidFrequencyPct = doc[F.MinDuePaidFrequencyPct].AsDouble,
+        MerchantMixIndex = doc[F.MerchantMixIndex].AsDouble,
+        CashWithdrawalPct = doc[F.CashWithdrawalPct].AsDouble,
+        RecentSpendChangePct = doc[F.RecentSpendChangePct].AsDouble,
+        DpdBucketNextMonth = doc.TryGetValue(F.DpdBucketNextMonth, out var bucket) && bucket.IsNumber ? bucket.AsInt32 : null,
+        ImportedAt = new DateTimeOffset(DateTime.SpecifyKind(doc[F.ImportedAt].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
+    };
+}

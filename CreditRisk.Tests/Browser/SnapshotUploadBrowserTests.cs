@@ -1,0 +1,66 @@
+using CreditRisk.Core.Snapshots;
+using CreditRisk.Tests.Jobs;
+using CreditRisk.Tests.Snapshots;
+using CreditRisk.Web.Authorization;
+using Microsoft.Playwright;
+
+namespace CreditRisk.Tests.Browser;
+
+/// <summary>
+/// Real browser: an admin uploads a customer snapshot on the Models page, watches it import and train, and sees the new
+/// snapshot version in the registry without reloading; an analyst is not offered the upload.
+/// </summary>
+[Trait("Category", "Browser")]
+[Collection(HangfireGlobalsCollection.Name)]
+public sealed class SnapshotUploadBrowserTests : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"creditrisk-snapshot-{Guid.NewGuid():N}.csv");
+    private BrowserSession _session = null!;
+
+    public async Task InitializeAsync()
+    {
+        await File.WriteAllTextAsync(_file, SnapshotSamples.Csv(800, seed: 11));
+        _session = await BrowserSession.StartAsync(new Dictionary<string, string?> { ["Models:ChallengerTrees"] = "20" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _session.DisposeAsync();
+        File.Delete(_file);
+    }
+
+    [Fact]
+    public async Task Admin_UploadsSnapshot_SeesImportAndTheNewSnapshotVersion()
+    {
+        var page = _session.Page;
+        await _session.SignInStaffAsync("snapshot.admin@bank.test", AppRoles.Admin);
+        await page.GotoAsync("admin/models");
+        await _session.WaitForInteractiveAsync();
+
+        await page.SetInputFilesAsync("#snapshot-file", _file);
+        await page.FillAsync("#snapshot-as-of", "2026-11-30");
+        await page.ClickAsync("#snapshot-import");
+
+        var result = page.Locator("#snapshot-result");
+        await Assertions.Expect(result).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 120_000 });
+        await Assertions.Expect(result).ToContainTextAsync("Imported 800 customers (800 new) as of 2026-11-30");
+        var version = Assert.Single(await _session.App.Store.Models.ListAsync());
+        Assert.Equal(SnapshotFeatures.Ordered, version.FeatureNames);
+        await Assertions.Expect(result).ToContainTextAsync(version.Id);
+        var row = page.Locator("#models-table tr", new() { HasText = version.Id });
+        await Assertions.Expect(row).ToContainTextAsync("snapshot");
+        await Assertions.Expect(row).ToContainTextAsync("Challenger");
+        await _session.ScreenshotAsync("admin-models-snapshot-uploaded");
+    }
+
+    [Fact]
+    public async Task Analyst_OnModelsPage_IsNotOfferedTheUpload()
+    {
+        var page = _session.Page;
+        await _session.SignInStaffAsync("snapshot.analyst@bank.test", AppRoles.Analyst);
+        await page.GotoAsync("admin/models");
+
+        await Assertions.Expect(page.Locator("#snapshot-readonly-note")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#snapshot-file")).ToHaveCountAsync(0);
+    }
+}

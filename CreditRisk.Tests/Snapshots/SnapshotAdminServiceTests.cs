@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using System.Text;
+using CreditRisk.Core.Snapshots;
+using CreditRisk.Tests.Support;
+using CreditRisk.Web.Admin;
+using CreditRisk.Web.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditRisk.Tests.Snapshots;
+
+/// <summary>The Models page's snapshot upload: admins only, checked by the service whatever the page shows.</summary>
+public sealed class SnapshotAdminServiceTests : IAsyncLifetime
+{
+    private TemporaryStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await TemporaryStore.CreateAsync(s => s.AddSingleton<SnapshotAdminService>());
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    private static ClaimsPrincipal User(params string[] roles) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone@bank.test"), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test"));
+
+    private static SnapshotUpload Upload(string csv, bool train = false)
+    {
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        return new SnapshotUpload("snapshot.csv", bytes.Length, () => new MemoryStream(bytes)) { Train = train };
+    }
+
+    [Theory]
+    [InlineData(AppRoles.Analyst)]
+    [InlineData(AppRoles.Customer)]
+    [InlineData]
+    public async Task Upload_NotAnAdmin_RefusedAndNothingRead(params string[] roles)
+    {
+        var opened = false;
+        var upload = new SnapshotUpload("snapshot.csv", 10, () =>
+        {
+            opened = true;
+            return new MemoryStream();
+        });
+
+        var result = await _store.Services.GetRequiredService<SnapshotAdminService>().UploadAsync(User(roles), upload);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Only admins can upload a snapshot.", result.Message);
+        Assert.False(opened);
+        Assert.Equal(0, await _store.Store.Customers.CountAsync());
+    }
+
+    [Fact]
+    public async Task Upload_Admin_ImportsTrainsAndAudits()
+    {
+        var progress = new List<SnapshotUploadPhase>();
+
+        var result = await _store.Services.GetRequiredService<SnapshotAdminService>().UploadAsync(
+            User(AppRoles.Admin), Upload(SnapshotSamples.Csv(600), train: true), new SyncProgress(p => progress.Add(p.Phase)));
+
+        Assert.True(result.Succeeded, result.Message + string.Join("; ", result.Problems));
+        Assert.Contains("Imported 600 customers (600 new)", result.Message);
+        var version = Assert.Single(await _store.Store.Models.ListAsync());
+        Assert.Equal(version.Id, result.ModelVersion);
+        Assert.Equal(SnapshotFeatures.Ordered, version.FeatureNames);
+        Assert.False(version.IsChampion);
+        Assert.Equal("web:someone@bank.test", version.CreatedBy);
+        Assert.Equal(600, await _store.Store.Customers.CountAsync());
+        Assert.Equal(
+            [SnapshotUploadPhase.Uploading, SnapshotUploadPhase.Checking, SnapshotUploadPhase.Importing, SnapshotUploadPhase.Training, SnapshotUploadPhase.Done],
+            progress.Distinct());
+        var audit = await _store.Store.Audit.ListAsync(SnapshotAdminService.UploadedAction, 0, 10);
+        Assert.Contains(audit, e => e.Action == SnapshotAdminService.UploadedAction);
+    }
+
+    [Fact]
+    public async Task Upload_BadRows_FailsWithLineAndColumn()
+    {
+        var result = await _store.Services.GetRequiredService<SnapshotAdminService>().UploadAsync(
+            User(AppRoles.Admin), Upload(SnapshotSamples.Header + "\n" + SnapshotSamples.Row("C-1", mix: "2") + "\n"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("1 bad row(s); nothing was imported", result.Message);
+        Assert.Equal("snapshot.csv:2: Merchant Mix Index: must be an index from 0 to 1 (found 2)", Assert.Single(result.Problems));
+    }
+
+    private sealed class SyncProgress(Action<SnapshotUploadProgress> report) : IProgress<SnapshotUploadProgress>
+    {
+        public void Report(SnapshotUploadProgress value) => report(value);
+    }
+}
