@@ -8,7 +8,8 @@ namespace CreditRisk.Core.Ingestion;
 /// Told about data after it has been stored durably (the risk pipeline plugs in here). Register implementations
 /// as <c>IIngestionListener</c> services; with none registered nothing happens. A listener that throws is logged
 /// and does not fail the request: the data is already accepted, and the transactions it left pending are recovered
-/// by the risk pipeline's recovery sweep.
+/// by the risk pipeline's recovery sweep. The token passed is not the caller's (the data is committed; a caller that
+/// gives up must not stop the work on it half-way): a listener bounds its own work.
 /// </summary>
 public interface IIngestionListener
 {

@@ -54,7 +54,7 @@ public sealed class IngestionService(
         await store.Customers.UpsertManyAsync(customers, ct);
         logger.LogInformation("Stored {Count} customers ({Created} new)", customers.Count, customers.Count(c => !existing.ContainsKey(c.Id)));
 
-        await NotifyAsync("customers", (l, token) => l.OnCustomersAcceptedAsync(customers, token), customers.Count, ct);
+        await NotifyAsync("customers", (l, token) => l.OnCustomersAcceptedAsync(customers, token), customers.Count);
         return new([.. customers.Select(c => new CustomerOutcome(c.Id, OutcomeStatus.Accepted, now, !existing.ContainsKey(c.Id)))], []);
     }
 
@@ -79,9 +79,10 @@ public sealed class IngestionService(
         var inserted = await store.Transactions.InsertNewAsync(valid, ct);
         var newIds = inserted.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var replayIds = valid.Where(t => !newIds.Contains(t.Id)).Select(t => t.Id).ToList();
+        // Stored: from here on the caller's cancellation no longer applies (see NotifyAsync).
         var originals = replayIds.Count == 0
             ? new Dictionary<string, Transaction>()
-            : await store.Transactions.GetManyAsync(replayIds, ct);
+            : await store.Transactions.GetManyAsync(replayIds, CancellationToken.None);
         logger.LogInformation("Stored {New} new transactions of {Count} ({Replays} replays)", newIds.Count, valid.Count, replayIds.Count);
 
         var outcomes = valid.Select(t => newIds.Contains(t.Id)
@@ -91,13 +92,13 @@ public sealed class IngestionService(
         var newOnes = valid.Where(t => newIds.Contains(t.Id)).ToList();
         if (newOnes.Count > 0)
         {
-            await NotifyAsync("transactions", (l, token) => l.OnTransactionsAcceptedAsync(newOnes, token), newOnes.Count, ct);
+            await NotifyAsync("transactions", (l, token) => l.OnTransactionsAcceptedAsync(newOnes, token), newOnes.Count);
         }
 
         if (originals.Count > 0)
         {
             var replayed = originals.Values.ToList();
-            await NotifyAsync("replayed transactions", (l, token) => l.OnTransactionsReplayedAsync(replayed, token), replayed.Count, ct);
+            await NotifyAsync("replayed transactions", (l, token) => l.OnTransactionsReplayedAsync(replayed, token), replayed.Count);
         }
 
         return new(outcomes, []);
@@ -128,7 +129,7 @@ public sealed class IngestionService(
         await store.Statements.UpsertManyAsync(valid, ct);
         logger.LogInformation("Stored {Count} statements", valid.Count);
 
-        await NotifyAsync("statements", (l, token) => l.OnStatementsAcceptedAsync(valid, token), valid.Count, ct);
+        await NotifyAsync("statements", (l, token) => l.OnStatementsAcceptedAsync(valid, token), valid.Count);
         return new([.. valid.Select(s => new StatementOutcome(s.CustomerId, s.StatementDate, OutcomeStatus.Accepted, now))], []);
     }
 
@@ -251,13 +252,17 @@ public sealed class IngestionService(
         return replay.ReceivedAt;
     }
 
-    private async Task NotifyAsync(string what, Func<IIngestionListener, CancellationToken, Task> notify, int count, CancellationToken ct)
+    /// <summary>
+    /// Tells the listeners about stored data. They do not get the caller's token: the data is committed, and a caller
+    /// that gives up (a client that hangs up) must not stop the work on it half-way; each listener bounds its own.
+    /// </summary>
+    private async Task NotifyAsync(string what, Func<IIngestionListener, CancellationToken, Task> notify, int count)
     {
         foreach (var listener in _listeners)
         {
             try
             {
-                await notify(listener, ct);
+                await notify(listener, CancellationToken.None);
             }
             catch (Exception ex)
             {

@@ -21,6 +21,7 @@ public static class CustomerRiskProjection
         Reasons = [.. assessment.Reasons],
         RuleIds = [.. assessment.RuleHits.Select(h => h.RuleId).Distinct(StringComparer.Ordinal)],
         ModelVersion = assessment.ModelVersion,
+        EscalationBasis = assessment.EscalationBasis,
     };
 
     /// <summary>Rule-only stand-in score for a band (0–1): Low 0.1, Medium 0.5, High 0.9.</summary>

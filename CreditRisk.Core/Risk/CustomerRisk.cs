@@ -30,4 +30,7 @@ public sealed record CustomerRisk
     public List<string> RuleIds { get; init; } = [];
 
     public string? ModelVersion { get; init; }
+
+    /// <summary>The assessment's <see cref="RiskAssessment.EscalationBasis"/>; null on rows written before it existed.</summary>
+    public string? EscalationBasis { get; init; }
 }

@@ -12,6 +12,7 @@ namespace CreditRisk.Core.Risk;
 public sealed class PendingTransactionRecovery(
     ICreditRiskStore store,
     RiskPipeline pipeline,
+    TransactionsInFlight inFlight,
     IOptions<RiskPipelineOptions> options,
     TimeProvider time,
     ILogger<PendingTransactionRecovery> logger)
@@ -20,23 +21,26 @@ public sealed class PendingTransactionRecovery(
     public const int PageSize = 256;
 
     /// <summary>
-    /// Created with the host (the start-up pass needs it), so this is when the process started: what it stored
-    /// itself after this is being applied by the request that stored it, or was left to the sweep by a failed run.
-    /// </summary>
-    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
-
-    /// <summary>
-    /// For re-sent transactions found stored: recovers the customers of those still pending that a previous process
-    /// left behind (received before this one started, and longer ago than
-    /// <see cref="RiskPipelineOptions.RecoveryGraceSeconds"/>). Pending ones this process stored are normally still
-    /// being applied by their own request; rebuilding their customers for every impatient retry would multiply the
-    /// load exactly when the server is slow. Returns the number of customers recovered.
+    /// For re-sent transactions found stored: makes sure those still pending are applied before the replay answers.
+    /// Those a run of this process is applying (the client gave up on that request and retried) are waited for: that
+    /// run applies them incrementally, far cheaper than a rebuild for every impatient retry. The customers of those
+    /// still pending afterwards — left by a previous process, or by a run here that failed or timed out — are
+    /// recovered, unless they were received less than <see cref="RiskPipelineOptions.RecoveryGraceSeconds"/> ago
+    /// (another instance sharing the store may still be applying them). Returns the number of customers recovered.
     /// </summary>
     public async Task<int> RecoverOrphansAsync(IReadOnlyCollection<Transaction> storedOriginals, CancellationToken ct = default)
     {
+        var pendingIds = storedOriginals.Where(t => t.AppliedAt is null).Select(t => t.Id).ToList();
+        if (pendingIds.Count == 0)
+        {
+            return 0;
+        }
+
+        await inFlight.WaitForAsync(pendingIds, ct);
+        var current = await store.Transactions.GetManyAsync(pendingIds, ct);
         var orphanedBefore = time.GetUtcNow().AddSeconds(-options.Value.RecoveryGraceSeconds);
-        var customers = storedOriginals
-            .Where(t => t.AppliedAt is null && t.ReceivedAt < _startedAt && t.ReceivedAt <= orphanedBefore)
+        var customers = current.Values
+            .Where(t => t.AppliedAt is null && t.ReceivedAt <= orphanedBefore)
             .Select(t => t.CustomerId)
             .Distinct(StringComparer.Ordinal)
             .ToList();

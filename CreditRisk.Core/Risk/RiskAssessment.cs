@@ -42,6 +42,14 @@ public sealed record RiskAssessment
 
     public RiskBand? PreviousBand { get; init; }
 
+    /// <summary>
+    /// What an escalation to High from this assessment is keyed by (<see cref="EscalationKeys"/>): the id of the
+    /// assessment at which the customer last fell below High, or <see cref="EscalationKeys.NoPrior"/> when they have
+    /// not been High since their first assessment. Null on assessments stored before this field existed (their own id
+    /// stands in).
+    /// </summary>
+    public string? EscalationBasis { get; init; }
+
     public List<RuleHit> RuleHits { get; init; } = [];
 
     /// <summary>Up to four plain-language reasons, most important first.</summary>

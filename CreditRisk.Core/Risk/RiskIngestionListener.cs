@@ -3,34 +3,61 @@ using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
+using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Core.Risk;
 
 /// <summary>
 /// Runs the <see cref="RiskPipeline"/> on every accepted ingest (API request or CSV import) before it answers, so
 /// the response follows the customers' re-scoring: new transactions and statements are applied, customers whose
-/// record changed are re-assessed, and replayed transactions found still pending because a previous process died
-/// between storing and applying them have their customers recovered from the raw history.
+/// record changed are re-assessed, and replayed transactions found still pending are waited for (when a run of this
+/// process is applying them) or have their customers recovered from the raw history.
 /// </summary>
-public sealed class RiskIngestionListener(RiskPipeline pipeline, PendingTransactionRecovery recovery, ICreditRiskStore store) : IIngestionListener
+/// <remarks>
+/// The data is already committed when this runs, so a caller that gives up (a client that hangs up or times out) must
+/// not stop it half-way: that would leave the customers stale until the recovery sweep. Each call is bounded by
+/// <see cref="RiskPipelineOptions.PostCommitTimeoutSeconds"/> instead of the caller's token.
+/// </remarks>
+public sealed class RiskIngestionListener(
+    RiskPipeline pipeline,
+    PendingTransactionRecovery recovery,
+    TransactionsInFlight inFlight,
+    ICreditRiskStore store,
+    IOptions<RiskPipelineOptions> options,
+    TimeProvider time) : IIngestionListener
 {
     public async Task OnCustomersAcceptedAsync(IReadOnlyList<Customer> customers, CancellationToken ct)
     {
+        using var bounded = PostCommitTimeout();
+
         // A customer without a profile has nothing to re-assess; the first transaction or statement will.
         var ids = customers.Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
-        var profiled = await store.Profiles.GetManyAsync(ids, ct);
+        var profiled = await store.Profiles.GetManyAsync(ids, bounded.Token);
         if (profiled.Count > 0)
         {
-            await pipeline.ReassessAsync([.. ids.Where(profiled.ContainsKey)], RiskTriggers.Customer, ct);
+            await pipeline.ReassessAsync([.. ids.Where(profiled.ContainsKey)], RiskTriggers.Customer, bounded.Token);
         }
     }
 
-    public Task OnTransactionsAcceptedAsync(IReadOnlyList<Transaction> newOnes, CancellationToken ct) =>
-        pipeline.ProcessTransactionsAsync(newOnes, ct);
+    public async Task OnTransactionsAcceptedAsync(IReadOnlyList<Transaction> newOnes, CancellationToken ct)
+    {
+        using var running = inFlight.Begin(newOnes.Select(t => t.Id));
+        using var bounded = PostCommitTimeout();
+        await pipeline.ProcessTransactionsAsync(newOnes, bounded.Token);
+    }
 
-    public Task OnTransactionsReplayedAsync(IReadOnlyList<Transaction> storedOriginals, CancellationToken ct) =>
-        recovery.RecoverOrphansAsync(storedOriginals, ct);
+    public async Task OnTransactionsReplayedAsync(IReadOnlyList<Transaction> storedOriginals, CancellationToken ct)
+    {
+        using var bounded = PostCommitTimeout();
+        await recovery.RecoverOrphansAsync(storedOriginals, bounded.Token);
+    }
 
-    public Task OnStatementsAcceptedAsync(IReadOnlyList<Statement> statements, CancellationToken ct) =>
-        pipeline.ProcessStatementsAsync(statements, ct);
+    public async Task OnStatementsAcceptedAsync(IReadOnlyList<Statement> statements, CancellationToken ct)
+    {
+        using var bounded = PostCommitTimeout();
+        await pipeline.ProcessStatementsAsync(statements, bounded.Token);
+    }
+
+    private CancellationTokenSource PostCommitTimeout() =>
+        new(TimeSpan.FromSeconds(options.Value.PostCommitTimeoutSeconds), time);
 }

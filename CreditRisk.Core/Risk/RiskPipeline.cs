@@ -373,9 +373,11 @@ public sealed class RiskPipeline(
         var ruleResult = RuleReading.Confirmed(profile, customer?.CreditLimit, asOf, features, settings);
         var score = model?.Score(features);
         RiskBand? modelBand = score is null ? null : BandCutoffResolver.BandOf(score.Ensemble, banding.Value, model);
+        var id = _ids.Next(now);
+        var band = RiskCombination.Combine(modelBand, ruleResult.Signals, prior?.Band);
         return new RiskAssessment
         {
-            Id = _ids.Next(now),
+            Id = id,
             CustomerId = profile.CustomerId,
             AssessedAt = asOf,
             ComputedAt = now,
@@ -386,8 +388,9 @@ public sealed class RiskPipeline(
             EnsembleProbability = score?.Ensemble,
             ModelBand = modelBand,
             RuleBand = ruleResult.Band,
-            Band = RiskCombination.Combine(modelBand, ruleResult.Signals, prior?.Band),
+            Band = band,
             PreviousBand = prior?.Band,
+            EscalationBasis = EscalationKeys.NextBasis(id, band, prior),
             RuleHits = [.. ruleResult.Hits],
             Reasons = RiskReasons.Compose(ruleResult, score, modelBand),
             ModelVersion = score is null ? null : model!.Version,
@@ -405,7 +408,7 @@ public sealed class RiskPipeline(
             TemplateName = options.Value.AlertTemplateName,
             Status = AlertStatus.Pending,
             TriggeredBy = AlertActor,
-            EscalationKey = EscalationKeys.For(assessment.CustomerId, prior?.AssessmentId, RiskBand.High),
+            EscalationKey = EscalationKeys.For(assessment.CustomerId, EscalationKeys.BasisOf(prior), RiskBand.High),
             CreatedAt = now,
             UpdatedAt = now,
         };

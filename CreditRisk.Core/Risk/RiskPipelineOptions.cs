@@ -37,4 +37,13 @@ public sealed class RiskPipelineOptions
     /// </summary>
     [Range(0, 86_400)]
     public int RecoverySweepSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// Seconds the pipeline may spend on one ingest's data once it is stored. The request's own cancellation (a client
+    /// that hangs up or times out) does not stop it: the data is committed, and stopping half-way would leave the
+    /// customers' risk stale until recovery. A run that takes longer is cancelled; its transactions stay pending and
+    /// are recovered by the next replay of them or the recovery sweep. Default 120.
+    /// </summary>
+    [Range(1, 3_600)]
+    public int PostCommitTimeoutSeconds { get; set; } = 120;
 }

@@ -25,6 +25,7 @@ internal static class RiskServiceRegistration
         services.TryAddSingleton<IChampionModelProvider, NoChampionModelProvider>();
         services.AddSingleton<CustomerLockTable>();
         services.AddSingleton<RiskPipeline>();
+        services.AddSingleton<TransactionsInFlight>();
 
         // Every ingest (API or CSV import) re-scores its customers before answering; recovery repairs what a crash
         // between storing and applying left behind.

@@ -58,7 +58,7 @@ public sealed class PendingTransactionRecoveryServiceTests : IAsyncLifetime
     private PendingTransactionRecoveryService Service(int sweepSeconds)
     {
         var options = Options.Create(new RiskPipelineOptions { RecoverySweepSeconds = sweepSeconds });
-        var recovery = new PendingTransactionRecovery(_h.Store, _h.Pipeline, options, _h.Time, NullLogger<PendingTransactionRecovery>.Instance);
+        var recovery = new PendingTransactionRecovery(_h.Store, _h.Pipeline, new TransactionsInFlight(), options, _h.Time, NullLogger<PendingTransactionRecovery>.Instance);
         return new PendingTransactionRecoveryService(recovery, options, _h.Time, NullLogger<PendingTransactionRecoveryService>.Instance);
     }
 

@@ -48,7 +48,7 @@ public sealed class RiskPipelineRecoveryTests : IAsyncLifetime
 
         await AssertProfilesMatchRawHistoryAsync("c1", "c2");
         var alert = Assert.Single(await _h.Store.Alerts.ListForCustomerAsync("c1", 10));
-        Assert.Equal(EscalationKeys.For("c1", low.Single(a => a.CustomerId == "c1").Id, RiskBand.High), alert.EscalationKey);
+        Assert.Equal(EscalationKeys.For("c1", EscalationKeys.NoPrior, RiskBand.High), alert.EscalationKey);
         Assert.Equal("Your balance is 95% of your credit limit", alert.Reason);
         Assert.Empty(await _h.Store.Alerts.ListForCustomerAsync("c2", 10));
         Assert.Equal(RiskBand.High, (await _h.Store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].Band);
@@ -158,20 +158,48 @@ public sealed class RiskPipelineRecoveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RecoverOrphansAsync_PendingReplays_RecoversOnlyWhatAPreviousProcessLeftBehind()
+    public async Task RecoverOrphansAsync_PendingReplays_WaitsForTheRunApplyingThemAndRecoversTheRest()
     {
-        var recovery = Recovery(graceSeconds: 0);
+        var inFlight = new TransactionsInFlight();
+        var recovery = Recovery(graceSeconds: 0, inFlight);
         var orphan = Purchase("c1", 500m, -2) with { ReceivedAt = PipelineHarness.Start.AddMinutes(-1) };
-        var inFlightHere = Purchase("c2", 500m, -2) with { ReceivedAt = PipelineHarness.Start.AddSeconds(1) };
-        await _h.Store.Transactions.InsertNewAsync([orphan, inFlightHere]);
+        var beingApplied = Purchase("c2", 500m, -2) with { ReceivedAt = PipelineHarness.Start.AddSeconds(1) };
+        await _h.Store.Transactions.InsertNewAsync([orphan, beingApplied]);
         _h.Time.Advance(TimeSpan.FromSeconds(5));
+        var run = inFlight.Begin([beingApplied.Id]);
+        var pending = (await _h.Store.Transactions.GetManyAsync([orphan.Id, beingApplied.Id])).Values.ToList();
 
-        var recovered = await recovery.RecoverOrphansAsync([.. (await _h.Store.Transactions.GetManyAsync([orphan.Id, inFlightHere.Id])).Values]);
+        var replay = recovery.RecoverOrphansAsync(pending);
+        await Task.Delay(100);
+        var answeredBeforeTheRunEnded = replay.IsCompleted;
+        await _h.Pipeline.ProcessTransactionsAsync([beingApplied]);
+        run.Dispose();
+        var recovered = await replay;
+
+        Assert.False(answeredBeforeTheRunEnded);
+        Assert.Equal(1, recovered);
+        Assert.Equal(1, (await _h.Store.Profiles.GetAsync("c1"))!.TransactionCount);
+        Assert.Equal(1, (await _h.Store.Profiles.GetAsync("c2"))!.TransactionCount);
+        Assert.Equal(RiskTriggers.Transaction, (await _h.Store.Assessments.GetLatestAsync("c2"))!.Trigger);
+        Assert.Empty(await _h.Store.Transactions.ListPendingCustomerIdsAsync(DateTimeOffset.MaxValue, null, 10));
+    }
+
+    [Fact]
+    public async Task RecoverOrphansAsync_RunOfThisProcessEndedLeavingThemPending_RecoversThem()
+    {
+        // A run here that failed or timed out: nobody is applying them any more, so the replay must.
+        var inFlight = new TransactionsInFlight();
+        var recovery = Recovery(graceSeconds: 0, inFlight);
+        var stranded = Purchase("c1", 500m, -2) with { ReceivedAt = PipelineHarness.Start.AddSeconds(1) };
+        await _h.Store.Transactions.InsertNewAsync([stranded]);
+        _h.Time.Advance(TimeSpan.FromSeconds(5));
+        inFlight.Begin([stranded.Id]).Dispose();
+
+        var recovered = await recovery.RecoverOrphansAsync([stranded]);
 
         Assert.Equal(1, recovered);
         Assert.Equal(1, (await _h.Store.Profiles.GetAsync("c1"))!.TransactionCount);
-        Assert.Null(await _h.Store.Profiles.GetAsync("c2"));
-        Assert.Equal(["c2"], await _h.Store.Transactions.ListPendingCustomerIdsAsync(DateTimeOffset.MaxValue, null, 10));
+        Assert.Equal(RiskTriggers.Recovery, (await _h.Store.Assessments.GetLatestAsync("c1"))!.Trigger);
     }
 
     [Fact]
@@ -192,9 +220,10 @@ public sealed class RiskPipelineRecoveryTests : IAsyncLifetime
         Assert.Equal(1, (await _h.Store.Profiles.GetAsync("c1"))!.TransactionCount);
     }
 
-    private PendingTransactionRecovery Recovery(int graceSeconds) => new(
+    private PendingTransactionRecovery Recovery(int graceSeconds, TransactionsInFlight? inFlight = null) => new(
         _h.Store,
         _h.NewInstance(),
+        inFlight ?? new TransactionsInFlight(),
         Options.Create(new RiskPipelineOptions { RecoveryGraceSeconds = graceSeconds }),
         _h.Time,
         NullLogger<PendingTransactionRecovery>.Instance);

@@ -8,6 +8,7 @@ public sealed class IdentityAudit(IAuditLog audit, TimeProvider time)
 {
     public const string SignInSucceeded = "auth.signin.succeeded";
     public const string SignInFailed = "auth.signin.failed";
+    public const string SignInThrottled = "auth.signin.throttled";
     public const string LockedOut = "auth.lockout";
     public const string SignedOut = "auth.signout";
     public const string CodeSent = "auth.otp.sent";

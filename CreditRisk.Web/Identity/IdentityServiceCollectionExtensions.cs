@@ -20,6 +20,14 @@ public static class IdentityServiceCollectionExtensions
     {
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CustomerOtpOptions>().BindConfiguration(CustomerOtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StaffSignInOptions>().BindConfiguration(StaffSignInOptions.SectionName).ValidateDataAnnotations()
+            .Validate(
+                o => o.FailuresPerAccountAndClientIp < o.FailuresPerAccount,
+                $"{StaffSignInOptions.SectionName}:FailuresPerAccountAndClientIp must be below FailuresPerAccount, so that one address cannot use up an account's limit and keep its owner out.")
+            .Validate(
+                o => o.FailuresPerAccountAndClientIp <= o.FailuresPerClientIp,
+                $"{StaffSignInOptions.SectionName}:FailuresPerAccountAndClientIp must not be above FailuresPerClientIp.")
+            .ValidateOnStart();
 
         services.AddAuthentication(o =>
             {
@@ -76,6 +84,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<IdentityAudit>();
         services.AddSingleton<OtpRateLimits>();
         services.AddScoped<CustomerOtpService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<StaffSignInService>();
         services.AddScoped<StaffUserService>();
         services.AddHostedService<AdminBootstrapper>();
 
