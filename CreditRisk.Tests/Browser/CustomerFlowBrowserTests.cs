@@ -39,8 +39,8 @@ public sealed class CustomerFlowBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#me-overdue-title")).ToContainTextAsync("late");
         await Assertions.Expect(page.Locator("#me-overdue-amount")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$[0-9,]+\.\d\d$"));
         await Assertions.Expect(page.Locator("#me-band")).ToBeVisibleAsync();
-        var overdueTop = (await page.Locator("#me-overdue").BoundingBoxAsync())!.Y;
-        Assert.True(overdueTop < (await page.Locator("#me-band").BoundingBoxAsync())!.Y, "the overdue card comes before the account health card");
+        // The live dashboard may re-render between the checks; measure once both cards are laid out.
+        Assert.True(await TopOfAsync(page, "#me-overdue") < await TopOfAsync(page, "#me-band"), "the overdue card comes before the account health card");
 
         await Assertions.Expect(page.Locator("#me-name")).ToContainTextAsync(NameA);
         await Assertions.Expect(page.GetByText(NameB)).ToHaveCountAsync(0);
@@ -53,5 +53,20 @@ public sealed class CustomerFlowBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByText("access", new PageGetByTextOptions { Exact = false }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText(NameB)).ToHaveCountAsync(0);
         await _session.ScreenshotAsync("customer-refused-other-customer");
+    }
+
+    private static async Task<float> TopOfAsync(IPage page, string selector)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await page.Locator(selector).BoundingBoxAsync() is { } box)
+            {
+                return box.Y;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"{selector} was never laid out.");
     }
 }

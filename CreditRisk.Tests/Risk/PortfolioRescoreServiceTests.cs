@@ -31,7 +31,7 @@ public sealed class PortfolioRescoreServiceTests : IAsyncLifetime
         Assert.Equal(_h.Time.GetUtcNow(), summary.AsOf);
         var pending = await _h.Store.Alerts.ListByStatusAsync(AlertStatus.Pending, DateTimeOffset.MaxValue, Customers);
         Assert.Equal(expected.Order(StringComparer.Ordinal), pending.Select(a => a.CustomerId).Order(StringComparer.Ordinal));
-        Assert.All(pending, a => Assert.Equal("Utilisation 87% is above 85%", a.Reason));
+        Assert.All(pending, a => Assert.Equal("Your balance is 87% of your credit limit", a.Reason)); // alerts carry the customer's wording
         var current = await _h.Store.Assessments.GetCurrentManyAsync([.. Enumerable.Range(0, Customers).Select(Id)]);
         Assert.Equal(expected.Count, current.Values.Count(r => r.Band == RiskBand.High));
 

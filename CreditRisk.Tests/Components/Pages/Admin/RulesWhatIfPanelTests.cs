@@ -128,7 +128,7 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
 
         await cut.Find("#whatif-start").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Contains("UtilisationHighPct", cut.Find("#whatif-message").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("utilisation limit must be between 1% and 200%", cut.Find("#whatif-message").TextContent));
         Assert.Empty(_h.WhatIfJobs.Queued);
     }
 
