@@ -21,6 +21,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
 
     private readonly ILiteCollection<BsonDocument> _history = db.Collection(LiteDbCollections.Assessments);
     private readonly ReadThroughCache<CustomerRisk> _currentCache = new(CurrentCacheCapacity);
+    private readonly Lock _currentWrites = new();
     private readonly LiteDbFeatureVectors _vectors = new(db);
 
     /// <summary>On history documents: the id of the feature names' list and the values (see <see cref="LiteDbFeatureVectors"/>).</summary>
@@ -55,21 +56,31 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
 
         var history = assessments.Select(ToHistoryDocument).ToList();
 
-        // In input order the last assessment of a customer is the one left current.
-        var current = assessments
+        // In input order the last assessment of a customer is the one left current, unless the stored row comes from a
+        // newer profile (CustomerRiskProjection.MayReplace). Check and write are one step under the gate.
+        var candidates = assessments
             .GroupBy(a => a.CustomerId, StringComparer.Ordinal)
-            .Select(g => ToCurrentDocument(CustomerRiskProjection.From(g.Last())))
+            .Select(g => CustomerRiskProjection.From(g.Last()))
             .ToList();
-
-        db.InTransaction(() =>
+        lock (_currentWrites)
         {
-            _history.Upsert(history);
-            _current.Upsert(current);
-        });
+            var stored = _currentCache.GetMany(
+                [.. candidates.Select(r => r.CustomerId)], id => _current.FindById(id) is { } doc ? db.ToEntity<CustomerRisk>(doc) : null);
+            var current = candidates
+                .Where(r => CustomerRiskProjection.MayReplace(stored.GetValueOrDefault(r.CustomerId), r))
+                .Select(ToCurrentDocument)
+                .ToList();
 
-        foreach (var document in current)
-        {
-            _currentCache.Set(document["_id"].AsString, db.ToEntity<CustomerRisk>(document));
+            db.InTransaction(() =>
+            {
+                _history.Upsert(history);
+                _current.Upsert(current);
+            });
+
+            foreach (var document in current)
+            {
+                _currentCache.Set(document["_id"].AsString, db.ToEntity<CustomerRisk>(document));
+            }
         }
     }, ct);
 
