@@ -34,7 +34,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     public void EnsureIndexes()
     {
         _history.EnsureIndex(HistoryKey, "$." + HistoryKey);
-        _current.EnsureIndex("Band", "$.Band");
+        // Band filters and counts ride the band+score index, so a separate band index (one more node to maintain on
+        // every first write and band change) is dropped, also from existing files.
+        _current.DropIndex("Band");
         _current.EnsureIndex("Score", "$.Score");
         _current.EnsureIndex(BandScore, "$." + BandScore);
         _current.EnsureIndex(RuleIdsIndex, "$.RuleIds[*]");
@@ -56,20 +58,39 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         var history = assessments.Select(ToHistoryDocument).ToList();
 
         // In input order the last assessment of a customer is the one left current.
-        var current = assessments
-            .GroupBy(a => a.CustomerId, StringComparer.Ordinal)
-            .Select(g => ToCurrentDocument(CustomerRiskProjection.From(g.Last())))
-            .ToList();
-
-        db.InTransaction(() =>
+        var latest = new Dictionary<string, CustomerRisk>(assessments.Count, StringComparer.Ordinal);
+        foreach (var assessment in assessments)
         {
-            _history.Upsert(history);
-            _current.Upsert(current);
-        });
+            var risk = CustomerRiskProjection.From(assessment);
 
-        foreach (var document in current)
+            // As the document stores them (UTC, whole milliseconds), so the cached row equals one read back.
+            latest[assessment.CustomerId] = risk with { AssessedAt = AsStored(risk.AssessedAt), ComputedAt = risk.ComputedAt is { } c ? AsStored(c) : null };
+        }
+
+        var current = latest.Values.Select(ToCurrentDocument).ToList();
+        try
         {
-            _currentCache.Set(document["_id"].AsString, db.ToEntity<CustomerRisk>(document));
+            // Assessment ids are new, so the history is inserted without the lookup an upsert makes first.
+            db.InTransaction(() =>
+            {
+                _history.Insert(history);
+                _current.Upsert(current);
+            });
+        }
+        catch (LiteException ex) when (IsDuplicateKey(ex))
+        {
+            // An assessment stored before (a caller's retry): the whole transaction rolled back; replace as before.
+            db.InTransaction(() =>
+            {
+                _history.Upsert(history);
+                _current.Upsert(current);
+            });
+        }
+
+        // The projection is what the document holds: caching it saves mapping the document back.
+        foreach (var (customerId, risk) in latest)
+        {
+            _currentCache.Set(customerId, risk);
         }
     }, ct);
 
@@ -112,7 +133,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
 
     public Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<RiskBand, long>>(() => Enum.GetValues<RiskBand>()
-            .ToDictionary(b => b, b => _current.LongCount(Query.EQ("Band", b.ToString()))), ct);
+            .ToDictionary(b => b, b => _current.LongCount(CurrentFilter(b, double.MinValue).Filter)), ct);
 
     public Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<string, long>>(() => ruleIds
@@ -231,6 +252,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
             ? assessment with { Features = _vectors.Decode(doc[FeatureSet].AsString, values.AsBinary) }
             : assessment;
     }
+
+    private static DateTimeOffset AsStored(DateTimeOffset value) =>
+        new(LiteDbMapper.TruncateToMilliseconds(value.UtcDateTime), TimeSpan.Zero);
 
     private BsonDocument ToCurrentDocument(CustomerRisk risk)
     {
