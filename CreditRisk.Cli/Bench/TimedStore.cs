@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 using CreditRisk.Core.Persistence;
-using CreditRisk.Core.Risk;
 using CreditRisk.Core.Snapshots;
 
 namespace CreditRisk.Cli.Bench;
@@ -52,25 +51,6 @@ internal sealed class TimedStore(ICreditRiskStore inner, ConcurrentDictionary<st
     public IDevelopmentOutbox DevelopmentOutbox => inner.DevelopmentOutbox;
 
     public IInboundMessageRepository InboundMessages => inner.InboundMessages;
-
-    /// <summary>The store's own (one-commit) path, timed as one call.</summary>
-    public Task AddAssessmentsAndMarkAppliedAsync(
-        IReadOnlyCollection<RiskAssessment> assessments, IReadOnlyCollection<string> appliedTransactionIds, DateTimeOffset appliedAt,
-        CancellationToken ct = default)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var cpuStart = ThreadCpuClock.NowNanoseconds();
-        try
-        {
-            return inner.AddAssessmentsAndMarkAppliedAsync(assessments, appliedTransactionIds, appliedAt, ct);
-        }
-        finally
-        {
-            var cpu = ThreadCpuClock.NowNanoseconds() - cpuStart;
-            var elapsed = Stopwatch.GetTimestamp() - start;
-            timings.AddOrUpdate("Store.AddAssessmentsAndMarkAppliedAsync", (1, elapsed, cpu), (_, t) => (t.Calls + 1, t.Ticks + elapsed, t.CpuNs + cpu));
-        }
-    }
 
     public Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
 

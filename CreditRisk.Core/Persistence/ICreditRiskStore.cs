@@ -36,20 +36,6 @@ public interface ICreditRiskStore : IAsyncDisposable
     /// <summary>Customer messages received by the WhatsApp webhook.</summary>
     IInboundMessageRepository InboundMessages { get; }
 
-    /// <summary>
-    /// The risk pipeline's last write for a chunk: stores <paramref name="assessments"/> (as
-    /// <see cref="IRiskAssessmentRepository.AddManyAsync"/>), then marks <paramref name="appliedTransactionIds"/> applied
-    /// (as <see cref="ITransactionRepository.MarkAppliedAsync"/>). By default two writes in that order, which the crash
-    /// safety argument allows; a store that can commit both at once (the embedded one) saves a commit per chunk.
-    /// </summary>
-    async Task AddAssessmentsAndMarkAppliedAsync(
-        IReadOnlyCollection<Risk.RiskAssessment> assessments, IReadOnlyCollection<string> appliedTransactionIds, DateTimeOffset appliedAt,
-        CancellationToken ct = default)
-    {
-        await Assessments.AddManyAsync(assessments, ct).ConfigureAwait(false);
-        await Transactions.MarkAppliedAsync(appliedTransactionIds, appliedAt, ct).ConfigureAwait(false);
-    }
-
     /// <summary>Creates collections and indexes; idempotent. Throws a clear exception when the store is unreachable.</summary>
     Task InitializeAsync(CancellationToken ct = default);
 

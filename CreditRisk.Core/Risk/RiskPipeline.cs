@@ -231,10 +231,11 @@ public sealed class RiskPipeline(
             published.Add(new RiskAssessed(assessment, escalated, alertId));
         }
 
-        // The applied marker last (or in the same commit): until it is stored a crash leaves these transactions
-        // pending, and recovery rebuilds their customers.
-        await store.AddAssessmentsAndMarkAppliedAsync(assessments, applied, now, ct).ConfigureAwait(false);
+        await store.Assessments.AddManyAsync(assessments, ct).ConfigureAwait(false);
         results.AddRange(assessments);
+
+        // Last: until now a crash leaves these transactions pending, and recovery rebuilds their customers.
+        await store.Transactions.MarkAppliedAsync(applied, now, ct).ConfigureAwait(false);
         return published;
     }
 

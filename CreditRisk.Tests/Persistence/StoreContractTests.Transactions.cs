@@ -240,24 +240,4 @@ public abstract partial class StoreContractTests
         Assert.Equal(["t2", "t3"], (await Store.Transactions.ListAppliedAsync(["t1", "t2", "t3", "t4", "nope"])).Order(StringComparer.Ordinal));
         Assert.Empty(await Store.Transactions.ListAppliedAsync(["t1", "t4"]));
     }
-
-    [SkippableFact]
-    public async Task Store_AddAssessmentsAndMarkAppliedAsync_StoresTheAssessmentsAndMarksOnlyTheNamedTransactions()
-    {
-        Begin();
-        await Store.Transactions.InsertNewAsync([A.Transaction("t1"), A.Transaction("t2"), A.Transaction("t3")]);
-        var assessment = A.Assessment("ra-1", "cust-1");
-
-        await Store.AddAssessmentsAndMarkAppliedAsync([assessment], ["t1", "t2", "nope"], A.Now);
-
-        JsonAssert.Equivalent(assessment, await Store.Assessments.GetLatestAsync("cust-1"));
-        Assert.Equal("ra-1", (await Store.Assessments.GetCurrentManyAsync(["cust-1"]))["cust-1"].AssessmentId);
-        Assert.Equal(["t1", "t2"], (await Store.Transactions.ListAppliedAsync(["t1", "t2", "t3"])).Order(StringComparer.Ordinal));
-        var stored = await Store.Transactions.GetManyAsync(["t1", "t3"]);
-        Assert.Equal((A.Now, (DateTimeOffset?)null), (stored["t1"].AppliedAt!.Value, stored["t3"].AppliedAt));
-
-        await Store.AddAssessmentsAndMarkAppliedAsync([], ["t3"], A.Now);
-
-        Assert.Empty(await Store.Transactions.ListPendingCustomerIdsAsync(A.Now.AddDays(1), null, 10));
-    }
 }

@@ -1,4 +1,3 @@
-using CreditRisk.Core.Risk;
 using CreditRisk.Core.Snapshots;
 using LiteDB;
 
@@ -102,12 +101,6 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
     public IDevelopmentOutbox DevelopmentOutbox => _developmentOutbox;
 
     public IInboundMessageRepository InboundMessages => _inboundMessages;
-
-    /// <summary>One commit for the assessments and the applied marker: a crash leaves both or neither.</summary>
-    public Task AddAssessmentsAndMarkAppliedAsync(
-        IReadOnlyCollection<RiskAssessment> assessments, IReadOnlyCollection<string> appliedTransactionIds, DateTimeOffset appliedAt,
-        CancellationToken ct = default) => LiteDbContext.Run(
-            () => _transactions.WithAppliedMarker(appliedTransactionIds, appliedAt, mark => _assessments.AddMany(assessments, mark)), ct);
 
     public Task InitializeAsync(CancellationToken ct = default) => LiteDbContext.Run(() =>
     {

@@ -48,22 +48,10 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         _history.EnsureIndex(BandChangedAt, "$." + BandChangedAt);
     }
 
-    public Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default) =>
-        Run(() => AddMany(assessments, then: null), ct);
-
-    /// <summary>
-    /// Stores the assessments in one transaction, running <paramref name="then"/> (another repository's write) last inside
-    /// it, so both commit together or not at all.
-    /// </summary>
-    internal void AddMany(IReadOnlyCollection<RiskAssessment> assessments, Action? then)
+    public Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default) => Run(() =>
     {
         if (assessments.Count == 0)
         {
-            if (then is not null)
-            {
-                db.InTransaction(then);
-            }
-
             return;
         }
 
@@ -87,7 +75,6 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
             {
                 _history.Insert(history);
                 _current.Upsert(current);
-                then?.Invoke();
             });
         }
         catch (LiteException ex) when (IsDuplicateKey(ex))
@@ -97,7 +84,6 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
             {
                 _history.Upsert(history);
                 _current.Upsert(current);
-                then?.Invoke();
             });
         }
 
@@ -106,7 +92,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         {
             _currentCache.Set(customerId, risk);
         }
-    }
+    }, ct);
 
     public Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default) =>
         Run(() => HistoryNewestFirst(customerId).Limit(1).FirstOrDefault() is { } doc ? FromHistoryDocument(doc) : null, ct);

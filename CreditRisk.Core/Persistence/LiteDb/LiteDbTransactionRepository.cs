@@ -216,43 +216,23 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
         // Read-then-write per document, like the insert: the same lock keeps the two from interleaving.
         lock (_insertLock)
         {
-            db.InTransaction(() => MarkApplied(ids, at));
+            db.InTransaction(() =>
+            {
+                // Edits the stored document in place: mapping every transaction to a record and back costs more than the write.
+                var appliedAt = db.Mapper.Serialize(typeof(DateTimeOffset), at);
+                foreach (var id in ids.Distinct(StringComparer.Ordinal))
+                {
+                    var doc = _pending.Remove(id, out var remembered) ? remembered : _transactions.FindById(id);
+                    if (doc is not null && doc.ContainsKey(PendingKey))
+                    {
+                        doc.Remove(PendingKey);
+                        doc[nameof(Transaction.AppliedAt)] = appliedAt;
+                        _transactions.Update(doc);
+                    }
+                }
+            });
         }
     }, ct);
-
-    /// <summary>
-    /// Runs <paramref name="write"/> under the insert lock, handing it the marking of <paramref name="ids"/> to call
-    /// inside its own LiteDB transaction, after its other writes: one commit for both.
-    /// </summary>
-    internal void WithAppliedMarker(IReadOnlyCollection<string> ids, DateTimeOffset at, Action<Action> write)
-    {
-        lock (_insertLock)
-        {
-            write(() => MarkApplied(ids, at));
-        }
-    }
-
-    /// <summary>Call under <see cref="_insertLock"/>, inside a transaction.</summary>
-    private void MarkApplied(IReadOnlyCollection<string> ids, DateTimeOffset at)
-    {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        // Edits the stored document in place: mapping every transaction to a record and back costs more than the write.
-        var appliedAt = db.Mapper.Serialize(typeof(DateTimeOffset), at);
-        foreach (var id in ids.Distinct(StringComparer.Ordinal))
-        {
-            var doc = _pending.Remove(id, out var remembered) ? remembered : _transactions.FindById(id);
-            if (doc is not null && doc.ContainsKey(PendingKey))
-            {
-                doc.Remove(PendingKey);
-                doc[nameof(Transaction.AppliedAt)] = appliedAt;
-                _transactions.Update(doc);
-            }
-        }
-    }
 
     public Task<IReadOnlyList<string>> ListPendingCustomerIdsAsync(
         DateTimeOffset receivedBefore, string? afterCustomerId, int take, CancellationToken ct = default) =>
