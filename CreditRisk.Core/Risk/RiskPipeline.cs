@@ -267,11 +267,11 @@ public sealed class RiskPipeline(
             return;
         }
 
-        var stored = await store.Transactions.GetManyAsync(ids, ct).ConfigureAwait(false);
+        var applied = await store.Transactions.ListAppliedAsync(ids, ct).ConfigureAwait(false);
         var skipped = 0;
-        foreach (var work in chunk.Where(w => !w.Rebuild))
+        foreach (var work in chunk.Where(w => !w.Rebuild && applied.Count > 0))
         {
-            skipped += work.Transactions.RemoveAll(t => stored.TryGetValue(t.Id, out var s) && s.AppliedAt is not null);
+            skipped += work.Transactions.RemoveAll(t => applied.Contains(t.Id));
         }
 
         if (skipped > 0)
