@@ -1,5 +1,4 @@
 using CreditRisk.Core.Alerts;
-using CreditRisk.Core.Customers;
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Rules;
@@ -46,11 +45,10 @@ public sealed class RiskPipeline(
     /// <summary><see cref="Alert.TriggeredBy"/> of automatic alerts.</summary>
     public const string AlertActor = "pipeline";
 
-    private static readonly DateTimeOffset HistoryStart = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset HistoryEnd = new(3000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     private readonly SequentialIds _ids = new();
-    private string? _rejectedModelVersion;
+    private readonly BehaviorAssessor _assessor = new(models, banding, logger);
+    private readonly ProfileSaves _profiles = new(store.Profiles, store.Transactions, store.Statements, options, logger);
+    private readonly EscalationAlerts _alerts = new(store.Alerts, options, logger);
 
     /// <summary>Processes newly accepted transactions (each exactly once); returns one assessment per customer.</summary>
     public Task<IReadOnlyList<RiskAssessment>> ProcessTransactionsAsync(IReadOnlyList<Transaction> transactions, CancellationToken ct = default) =>
@@ -100,7 +98,7 @@ public sealed class RiskPipeline(
     {
         ArgumentNullException.ThrowIfNull(customerIds);
         var work = customerIds.Distinct(StringComparer.Ordinal).Select(id => new CustomerWork(id)).ToList();
-        return RunAsync(work, Truncate(asOf), ct);
+        return RunAsync(work, AssessmentTime.Truncate(asOf), ct);
     }
 
     /// <summary>
@@ -138,9 +136,9 @@ public sealed class RiskPipeline(
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
         using var held = await locks.AcquireAsync([customerId], ct).ConfigureAwait(false);
-        var now = Truncate(time.GetUtcNow());
+        var now = AssessmentTime.Truncate(time.GetUtcNow());
         var stored = await store.Profiles.GetAsync(customerId, ct).ConfigureAwait(false);
-        var (profile, absorbed) = await RebuildAsync(customerId, stored, now, ct).ConfigureAwait(false);
+        var (profile, absorbed) = await _profiles.RebuildAsync(customerId, stored, now, ct).ConfigureAwait(false);
         await store.Transactions.MarkAppliedAsync([.. absorbed.Select(t => t.Id)], now, ct).ConfigureAwait(false);
         return profile;
     }
@@ -171,14 +169,14 @@ public sealed class RiskPipeline(
         var customers = await store.Customers.GetManyAsync(ids, ct).ConfigureAwait(false);
         var profiles = await store.Profiles.GetManyAsync(ids, ct).ConfigureAwait(false);
         var priors = await store.Assessments.GetCurrentManyAsync(ids, ct).ConfigureAwait(false);
-        var model = await UsableModelAsync(ct).ConfigureAwait(false);
+        var model = await _assessor.UsableModelAsync(ct).ConfigureAwait(false);
         var settings = await rules.GetCurrentAsync(ct).ConfigureAwait(false);
         var snapshotRows = await SnapshotsOfAsync(chunk, profiles, ct).ConfigureAwait(false);
         var snapshotModel = snapshotRows is { Count: > 0 } ? await snapshots!.ModelAsync(ct).ConfigureAwait(false) : null;
-        var now = Truncate(time.GetUtcNow());
+        var now = AssessmentTime.Truncate(time.GetUtcNow());
         await DropAlreadyAppliedAsync(chunk, ct).ConfigureAwait(false);
 
-        var saved = await SaveProfilesAsync([.. chunk.Where(w => !w.Rebuild && w.HasChanges)], profiles, now, ct).ConfigureAwait(false);
+        var saved = await _profiles.SaveProfilesAsync([.. chunk.Where(w => !w.Rebuild && w.HasChanges)], profiles, now, ct).ConfigureAwait(false);
         var applied = new List<string>();
         var assessments = new List<RiskAssessment>(chunk.Length);
         foreach (var work in chunk)
@@ -186,7 +184,7 @@ public sealed class RiskPipeline(
             var profile = profiles.GetValueOrDefault(work.CustomerId);
             if (work.Rebuild)
             {
-                (profile, var absorbed) = await RebuildAsync(work.CustomerId, profile, now, ct).ConfigureAwait(false);
+                (profile, var absorbed) = await _profiles.RebuildAsync(work.CustomerId, profile, now, ct).ConfigureAwait(false);
                 work.Transactions.AddRange(absorbed.Where(t => t.AppliedAt is null));
             }
             else if (work.HasChanges)
@@ -200,18 +198,19 @@ public sealed class RiskPipeline(
             if (RiskSources.Of(profile, snapshot) == RiskSource.Snapshot)
             {
                 assessments.Add(snapshots!.Assess(
-                    _ids.Next(now), snapshot!, prior, snapshotModel, settings, asOf ?? EventTime(work, prior, profile, now), work.Trigger)
+                    _ids.Next(now), snapshot!, prior, snapshotModel, settings, asOf ?? AssessmentTime.Of(work, prior, profile, now), work.Trigger)
                     with { ProfileVersion = profile?.Version ?? 0 });
                 continue;
             }
 
-            assessments.Add(Assess(
+            assessments.Add(_assessor.Assess(
+                _ids.Next(now),
                 profile ?? ProfileUpdater.Empty(work.CustomerId),
                 customers.GetValueOrDefault(work.CustomerId),
                 prior,
                 model,
                 settings,
-                asOf ?? EventTime(work, prior, profile, now),
+                asOf ?? AssessmentTime.Of(work, prior, profile, now),
                 work.Trigger,
                 now));
         }
@@ -226,7 +225,7 @@ public sealed class RiskPipeline(
             string? alertId = null;
             if (escalated)
             {
-                alertId = await RaiseAlertAsync(assessment, priors.GetValueOrDefault(assessment.CustomerId), now, ct).ConfigureAwait(false);
+                alertId = await _alerts.RaiseAsync(assessment, priors.GetValueOrDefault(assessment.CustomerId), now, ct).ConfigureAwait(false);
             }
 
             published.Add(new RiskAssessed(assessment, escalated, alertId));
@@ -280,222 +279,6 @@ public sealed class RiskPipeline(
         }
     }
 
-    /// <summary>
-    /// Builds the profile from the customer's whole stored history and saves it over <paramref name="stored"/>
-    /// (re-reading on a version conflict). Returns the saved profile and every transaction it was built from.
-    /// </summary>
-    private async Task<(BehaviorProfile Profile, IReadOnlyList<Transaction> Absorbed)> RebuildAsync(
-        string customerId, BehaviorProfile? stored, DateTimeOffset now, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var transactions = await store.Transactions.ListForCustomerAsync(customerId, HistoryStart, HistoryEnd, ct).ConfigureAwait(false);
-            var statements = await store.Statements.ListForCustomerAsync(customerId, ProfileWindow.Cycles, ct).ConfigureAwait(false);
-            var rebuilt = ProfileBuilder.Build(customerId, transactions, statements) with { UpdatedAt = now };
-            var expected = stored?.Version ?? 0;
-            if (await store.Profiles.TrySaveAsync(rebuilt, expected, ct).ConfigureAwait(false))
-            {
-                return (rebuilt with { Version = expected + 1 }, transactions);
-            }
-
-            ThrowIfExhausted(customerId, attempt);
-            stored = await store.Profiles.GetAsync(customerId, ct).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Applies each customer's items to their profile and saves them all in one grouped write; a customer whose stored
-    /// profile changed underneath (another instance) is redone alone from the stored version. Returns the saved profiles.
-    /// </summary>
-    private async Task<Dictionary<string, BehaviorProfile>> SaveProfilesAsync(
-        CustomerWork[] changed, IReadOnlyDictionary<string, BehaviorProfile> stored, DateTimeOffset now, CancellationToken ct)
-    {
-        var saved = new Dictionary<string, BehaviorProfile>(changed.Length, StringComparer.Ordinal);
-        if (changed.Length == 0)
-        {
-            return saved;
-        }
-
-        var saves = new List<ProfileSave>(changed.Length);
-        foreach (var work in changed)
-        {
-            var current = stored.GetValueOrDefault(work.CustomerId) ?? ProfileUpdater.Empty(work.CustomerId);
-            saves.Add(new ProfileSave(ProfileUpdater.Apply(current, work.Transactions, work.Statements) with { UpdatedAt = now }, current.Version));
-        }
-
-        var conflicts = await store.Profiles.TrySaveManyAsync(saves, ct).ConfigureAwait(false);
-        for (var i = 0; i < changed.Length; i++)
-        {
-            var work = changed[i];
-            if (conflicts.Contains(work.CustomerId))
-            {
-                logger.LogDebug("Profile of {CustomerId} changed underneath us; retrying alone", work.CustomerId);
-                var latest = await store.Profiles.GetAsync(work.CustomerId, ct).ConfigureAwait(false);
-                saved[work.CustomerId] = await SaveProfileAsync(work, latest, now, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                saved[work.CustomerId] = saves[i].Profile with { Version = saves[i].ExpectedVersion + 1 };
-            }
-        }
-
-        return saved;
-    }
-
-    private async Task<BehaviorProfile> SaveProfileAsync(CustomerWork work, BehaviorProfile? stored, DateTimeOffset now, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = stored ?? ProfileUpdater.Empty(work.CustomerId);
-            var updated = ProfileUpdater.Apply(current, work.Transactions, work.Statements) with { UpdatedAt = now };
-            if (await store.Profiles.TrySaveAsync(updated, current.Version, ct).ConfigureAwait(false))
-            {
-                return updated with { Version = current.Version + 1 };
-            }
-
-            // Another instance saved first: start again from its version.
-            ThrowIfExhausted(work.CustomerId, attempt);
-            logger.LogDebug("Profile of {CustomerId} changed underneath us (attempt {Attempt}); retrying", work.CustomerId, attempt);
-            stored = await store.Profiles.GetAsync(work.CustomerId, ct).ConfigureAwait(false);
-        }
-    }
-
-    private RiskAssessment Assess(
-        BehaviorProfile profile,
-        Customer? customer,
-        CustomerRisk? prior,
-        IRiskModel? model,
-        RuleSettings settings,
-        DateTimeOffset asOf,
-        string trigger,
-        DateTimeOffset now)
-    {
-        var features = FeatureEngine.Compute(profile, customer?.CreditLimit, asOf);
-        var ruleResult = RuleReading.Confirmed(profile, customer?.CreditLimit, asOf, features, settings);
-        var score = model?.Score(features);
-        RiskBand? modelBand = score is null ? null : BandCutoffResolver.BandOf(score.Ensemble, banding.Value, model);
-        var id = _ids.Next(now);
-        var band = RiskCombination.Combine(modelBand, ruleResult.Signals, prior?.Band);
-        return new RiskAssessment
-        {
-            Id = id,
-            CustomerId = profile.CustomerId,
-            AssessedAt = asOf,
-            ComputedAt = now,
-            Trigger = trigger,
-            Features = FeatureEngine.ToFeatureValues(features),
-            LogisticProbability = score?.Logistic,
-            TreeProbability = score?.Tree,
-            EnsembleProbability = score?.Ensemble,
-            ModelBand = modelBand,
-            RuleBand = ruleResult.Band,
-            Band = band,
-            PreviousBand = prior?.Band,
-            EscalationBasis = EscalationKeys.NextBasis(id, band, prior),
-            ProfileVersion = profile.Version,
-            RuleHits = [.. ruleResult.Hits],
-            Reasons = RiskReasons.Compose(ruleResult, score, modelBand),
-            ModelVersion = score is null ? null : model!.Version,
-        };
-    }
-
-    private async Task<string?> RaiseAlertAsync(RiskAssessment assessment, CustomerRisk? prior, DateTimeOffset now, CancellationToken ct)
-    {
-        var alert = new Alert
-        {
-            Id = _ids.Next(now),
-            CustomerId = assessment.CustomerId,
-            // The customer reads this (their dashboard, the message): their words, never thresholds or a model id.
-            Reason = CustomerReasons.Of(assessment)[0],
-            TemplateName = options.Value.AlertTemplateName,
-            Status = AlertStatus.Pending,
-            TriggeredBy = AlertActor,
-            EscalationKey = EscalationKeys.For(assessment.CustomerId, EscalationKeys.BasisOf(prior), RiskBand.High),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-
-        if (await store.Alerts.TryAddAsync(alert, ct).ConfigureAwait(false))
-        {
-            logger.LogInformation(
-                "Customer {CustomerId} escalated to High ({Reason}); alert {AlertId} pending", assessment.CustomerId, alert.Reason, alert.Id);
-            return alert.Id;
-        }
-
-        return null;
-    }
-
-    private async ValueTask<IRiskModel?> UsableModelAsync(CancellationToken ct)
-    {
-        var model = await models.GetChampionAsync(ct).ConfigureAwait(false);
-        if (model is null || FeatureNames.AreLeadingOf(model.FeatureNames, FeatureNames.Ordered))
-        {
-            return model;
-        }
-
-        if (!string.Equals(Interlocked.Exchange(ref _rejectedModelVersion, model.Version), model.Version, StringComparison.Ordinal))
-        {
-            logger.LogError(
-                "Champion model {Version} expects features [{Expected}] but the engine computes [{Actual}]; scoring with rules alone",
-                model.Version, string.Join(", ", model.FeatureNames), string.Join(", ", FeatureNames.Ordered));
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The latest moment the customer's data speaks for: its newest item, prior assessment or day held by the profile,
-    /// never in the future.
-    /// </summary>
-    private static DateTimeOffset EventTime(CustomerWork work, CustomerRisk? prior, BehaviorProfile? profile, DateTimeOffset now)
-    {
-        var latest = prior?.AssessedAt ?? DateTimeOffset.MinValue;
-        foreach (var transaction in work.Transactions)
-        {
-            if (transaction.Timestamp > latest)
-            {
-                latest = transaction.Timestamp;
-            }
-        }
-
-        foreach (var statement in work.Statements)
-        {
-            var endOfDay = EndOfDay(statement.StatementDate);
-            if (endOfDay > latest)
-            {
-                latest = endOfDay;
-            }
-        }
-
-        // Another app instance may have applied a newer day's data after this run read the prior, and this run's profile
-        // save then took it in (a version conflict re-reads the profile). Features are computed as of one day, so an
-        // assessment as of an earlier day would leave that data out: with batches split between two instances, no
-        // assessment might ever see the whole balance, and an escalation would never be raised.
-        if (LatestDayHeld(profile) is { } held && held > DateOnly.FromDateTime(latest.UtcDateTime))
-        {
-            latest = EndOfDay(held);
-        }
-
-        return latest > now || latest == DateTimeOffset.MinValue ? now : Truncate(latest.ToUniversalTime());
-    }
-
-    private static DateOnly? LatestDayHeld(BehaviorProfile? profile)
-    {
-        var statement = profile is { Cycles.Count: > 0 } ? profile.Cycles[^1].StatementDate : (DateOnly?)null;
-        return profile?.LastTransactionDay is { } day && (statement is null || day > statement) ? day : statement;
-    }
-
-    private static DateTimeOffset EndOfDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59, 59, 999)), TimeSpan.Zero);
-
-    private void ThrowIfExhausted(string customerId, int attempt)
-    {
-        if (attempt >= options.Value.MaxSaveAttempts)
-        {
-            throw new InvalidOperationException(
-                $"The profile of customer '{customerId}' kept changing underneath {attempt} save attempts; giving up.");
-        }
-    }
-
     private static CustomerWork WorkFor(Dictionary<string, CustomerWork> work, string customerId)
     {
         if (!work.TryGetValue(customerId, out var customer))
@@ -507,32 +290,5 @@ public sealed class RiskPipeline(
         return customer;
     }
 
-    /// <summary>The stores keep milliseconds; assessments must compare equal after a round trip.</summary>
-    private static DateTimeOffset Truncate(DateTimeOffset value)
-    {
-        var utc = value.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-    }
 
-    private sealed class CustomerWork(string customerId)
-    {
-        public string CustomerId { get; } = customerId;
-
-        public List<Transaction> Transactions { get; } = [];
-
-        public List<Statement> Statements { get; } = [];
-
-        /// <summary>Rebuild the profile from the stored history instead of applying items (crash recovery).</summary>
-        public bool Rebuild { get; init; }
-
-        public string? ExplicitTrigger { get; init; }
-
-        public bool HasChanges => Transactions.Count > 0 || Statements.Count > 0;
-
-        public string Trigger => ExplicitTrigger
-            ?? (Rebuild ? RiskTriggers.Recovery
-            : Transactions.Count > 0 ? RiskTriggers.Transaction
-            : Statements.Count > 0 ? RiskTriggers.Statement
-            : RiskTriggers.Rescore);
-    }
 }

@@ -1,0 +1,58 @@
+using CreditRisk.Core.Features;
+
+namespace CreditRisk.Core.Risk;
+
+/// <summary>The moment an assessment speaks for, and the millisecond precision the stores keep.</summary>
+internal static class AssessmentTime
+{
+    /// <summary>
+    /// The latest moment the customer's data speaks for: its newest item, prior assessment or day held by the profile,
+    /// never in the future.
+    /// </summary>
+    public static DateTimeOffset Of(CustomerWork work, CustomerRisk? prior, BehaviorProfile? profile, DateTimeOffset now)
+    {
+        var latest = prior?.AssessedAt ?? DateTimeOffset.MinValue;
+        foreach (var transaction in work.Transactions)
+        {
+            if (transaction.Timestamp > latest)
+            {
+                latest = transaction.Timestamp;
+            }
+        }
+
+        foreach (var statement in work.Statements)
+        {
+            var endOfDay = EndOfDay(statement.StatementDate);
+            if (endOfDay > latest)
+            {
+                latest = endOfDay;
+            }
+        }
+
+        // Another app instance may have applied a newer day's data after this run read the prior, and this run's profile
+        // save then took it in (a version conflict re-reads the profile). Features are computed as of one day, so an
+        // assessment as of an earlier day would leave that data out: with batches split between two instances, no
+        // assessment might ever see the whole balance, and an escalation would never be raised.
+        if (LatestDayHeld(profile) is { } held && held > DateOnly.FromDateTime(latest.UtcDateTime))
+        {
+            latest = EndOfDay(held);
+        }
+
+        return latest > now || latest == DateTimeOffset.MinValue ? now : Truncate(latest.ToUniversalTime());
+    }
+
+    private static DateOnly? LatestDayHeld(BehaviorProfile? profile)
+    {
+        var statement = profile is { Cycles.Count: > 0 } ? profile.Cycles[^1].StatementDate : (DateOnly?)null;
+        return profile?.LastTransactionDay is { } day && (statement is null || day > statement) ? day : statement;
+    }
+
+    private static DateTimeOffset EndOfDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59, 59, 999)), TimeSpan.Zero);
+
+    /// <summary>The stores keep milliseconds; assessments must compare equal after a round trip.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,41 @@
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Persistence;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Core.Risk;
+
+/// <summary>
+/// Raises the one pending alert of an escalation into High, keyed by the customer's state before it
+/// (<see cref="EscalationKeys"/>), so a retry, a recovery or another instance hitting the same escalation adds none.
+/// </summary>
+internal sealed class EscalationAlerts(IAlertRepository alerts, IOptions<RiskPipelineOptions> options, ILogger logger)
+{
+    private readonly SequentialIds _ids = new();
+
+    public async Task<string?> RaiseAsync(RiskAssessment assessment, CustomerRisk? prior, DateTimeOffset now, CancellationToken ct)
+    {
+        var alert = new Alert
+        {
+            Id = _ids.Next(now),
+            CustomerId = assessment.CustomerId,
+            // The customer reads this (their dashboard, the message): their words, never thresholds or a model id.
+            Reason = CustomerReasons.Of(assessment)[0],
+            TemplateName = options.Value.AlertTemplateName,
+            Status = AlertStatus.Pending,
+            TriggeredBy = RiskPipeline.AlertActor,
+            EscalationKey = EscalationKeys.For(assessment.CustomerId, EscalationKeys.BasisOf(prior), RiskBand.High),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        if (await alerts.TryAddAsync(alert, ct).ConfigureAwait(false))
+        {
+            logger.LogInformation(
+                "Customer {CustomerId} escalated to High ({Reason}); alert {AlertId} pending", assessment.CustomerId, alert.Reason, alert.Id);
+            return alert.Id;
+        }
+
+        return null;
+    }
+}
