@@ -23,7 +23,8 @@ namespace CreditRisk.Cli.Bench;
 /// then closes the store and measures HTTP ingest against the web app started over the same file. The store is
 /// deleted afterwards.
 /// </summary>
-internal sealed class BenchRunner(Func<string, IHost> hostFor, TextWriter progress)
+/// <param name="figureDone">Called after each in-process figure with its name (<c>bench --profile</c> reports and resets its store timings there).</param>
+internal sealed class BenchRunner(Func<string, IHost> hostFor, TextWriter progress, Action<string>? figureDone = null)
 {
     private const int BatchSize = 100;
     private const int MaxBaseCustomers = 2_000;
@@ -76,6 +77,7 @@ internal sealed class BenchRunner(Func<string, IHost> hostFor, TextWriter progre
             portfolio = BenchPortfolio.Create(request.Customers, baseCustomers, end, TimeProvider.System);
             await SeedAsync(store, portfolio, ct);
             setupSeconds = setup.Elapsed.TotalSeconds;
+            figureDone?.Invoke("set-up");
             Say($"Set up in {setupSeconds:N1} s.");
 
             Say("Scoring...");
@@ -95,10 +97,13 @@ internal sealed class BenchRunner(Func<string, IHost> hostFor, TextWriter progre
                 writers: Environment.ProcessorCount,
                 BatchSize,
                 request.FigureBudget,
-                ct);
+                ct,
+                figureDone);
+            figureDone?.Invoke($"pipeline durable, one transaction a call ({durable.SingleTransactions:N0} transactions)");
 
             Say($"Nightly re-score of {request.Customers:N0} customers...");
             rescore = await RescoreAsync(services, ct);
+            figureDone?.Invoke($"nightly re-score ({rescore.Customers:N0} customers)");
 
             apiKey = (await services.GetRequiredService<ApiKeyService>().CreateAsync("bench", "bench", ct)).Secret;
         }

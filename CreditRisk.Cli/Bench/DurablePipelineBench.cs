@@ -13,11 +13,12 @@ internal static class DurablePipelineBench
 {
     public static async Task<DurablePipelineFigures> RunAsync(
         IngestionService ingestion, IReadOnlyList<TransactionInput> streamed, IReadOnlyList<TransactionInput> singles,
-        int writers, int batchSize, TimeSpan budget, CancellationToken ct)
+        int writers, int batchSize, TimeSpan budget, CancellationToken ct, Action<string>? streamDone = null)
     {
         var cpu = Environment.CpuUsage.TotalTime;
         var (streamedCount, streamedRate, latencies) = await StreamAsync(ingestion, streamed, writers, batchSize, budget, ct);
         var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
+        streamDone?.Invoke($"pipeline durable, {writers} writers × {batchSize} ({streamedCount:N0} transactions)");
 
         var single = new LatencyRecorder(singles.Count);
         var stopwatch = Stopwatch.StartNew();

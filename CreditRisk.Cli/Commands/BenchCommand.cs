@@ -20,7 +20,7 @@ internal static class BenchCommand
     /// <param name="hostFor">Builds the services over the temporary store at the given path (tests swap configuration).</param>
     public static Command Create(Func<string, IHost>? hostFor = null)
     {
-        var timings = new ConcurrentDictionary<string, (long Calls, long Ticks)>(StringComparer.Ordinal);
+        var timings = new ConcurrentDictionary<string, (long Calls, long Ticks, long CpuNs)>(StringComparer.Ordinal);
         var profileStore = new Option<bool>("--profile") { Description = "Also print the time spent in each store call (to stderr)", Hidden = true };
         IHost DefaultHost(string path, bool timed) => CliHost.Build(
             c => c.AddInMemoryCollection(new Dictionary<string, string?>
@@ -64,11 +64,14 @@ internal static class BenchCommand
             }
 
             var timed = parse.GetValue(profileStore);
-            var report = await new BenchRunner(hostFor ?? (path => DefaultHost(path, timed)), error).RunAsync(request, ct);
-            if (timed)
+            void FigureDone(string figure)
             {
-                await error.WriteLineAsync("Time in store calls (whole run):" + Environment.NewLine + TimedStore.Report(timings));
+                // Per figure, so the CPU-µs of each stage can be divided by that figure's transactions or customers.
+                error.WriteLine($"Time in store calls during {figure} (wall clock, then the calling threads' CPU):" + Environment.NewLine + TimedStore.Report(timings));
+                timings.Clear();
             }
+
+            var report = await new BenchRunner(hostFor ?? (path => DefaultHost(path, timed)), error, timed ? FigureDone : null).RunAsync(request, ct);
 
             await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(report, CommandHost.Json) : Table(report));
             return 0;
@@ -76,7 +79,7 @@ internal static class BenchCommand
         return command;
     }
 
-    private static void DecorateStore(IServiceCollection services, ConcurrentDictionary<string, (long Calls, long Ticks)> timings)
+    private static void DecorateStore(IServiceCollection services, ConcurrentDictionary<string, (long Calls, long Ticks, long CpuNs)> timings)
     {
         var registration = services.Last(d => d.ServiceType == typeof(ICreditRiskStore));
         services.Remove(registration);

@@ -183,38 +183,18 @@ public static class ProfileUpdater
             }
         }
 
-        private int FindDay(DateOnly day)
+        private int FindDay(DateOnly day) => IndexOf(_days, day, static d => d.Day);
+
+        private int FindCycle(DateOnly date) => IndexOf(_cycles, date, static c => c.StatementDate);
+
+        /// <summary>Binary search of a list sorted by date: the index of <paramref name="date"/>, or the complement of where it belongs.</summary>
+        private static int IndexOf<T>(List<T> sorted, DateOnly date, Func<T, DateOnly> dateOf)
         {
-            int lo = 0, hi = _days.Count - 1;
+            int lo = 0, hi = sorted.Count - 1;
             while (lo <= hi)
             {
                 var mid = (lo + hi) >>> 1;
-                var cmp = _days[mid].Day.CompareTo(day);
-                if (cmp == 0)
-                {
-                    return mid;
-                }
-
-                if (cmp < 0)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return ~lo;
-        }
-
-        private int FindCycle(DateOnly date)
-        {
-            int lo = 0, hi = _cycles.Count - 1;
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                var cmp = _cycles[mid].StatementDate.CompareTo(date);
+                var cmp = dateOf(sorted[mid]).CompareTo(date);
                 if (cmp == 0)
                 {
                     return mid;

@@ -22,7 +22,15 @@ public static class CustomerRiskProjection
         RuleIds = [.. assessment.RuleHits.Select(h => h.RuleId).Distinct(StringComparer.Ordinal)],
         ModelVersion = assessment.ModelVersion,
         EscalationBasis = assessment.EscalationBasis,
+        ProfileVersion = assessment.ProfileVersion,
     };
+
+    /// <summary>
+    /// Whether <paramref name="stored"/> may be replaced by <paramref name="candidate"/>: unless it was computed from a
+    /// newer profile (several app instances: the slower one's older reading must not become current).
+    /// </summary>
+    public static bool MayReplace(CustomerRisk? stored, CustomerRisk candidate) =>
+        (stored?.ProfileVersion ?? 0) <= (candidate.ProfileVersion ?? 0);
 
     /// <summary>Rule-only stand-in score for a band (0–1): Low 0.1, Medium 0.5, High 0.9.</summary>
     public static double ScoreForBand(RiskBand band) => band switch

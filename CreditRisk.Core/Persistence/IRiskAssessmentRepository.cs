@@ -7,7 +7,9 @@ public interface IRiskAssessmentRepository
     /// <summary>
     /// Appends assessments to the history and makes each the customer's current risk, in one bulk write.
     /// Replaying an assessment (same id) replaces it rather than adding a second entry; when a batch holds several for one
-    /// customer, the last in the batch is current. The current row is <see cref="CustomerRiskProjection.From"/>.
+    /// customer, the last in the batch is current. The current row is <see cref="CustomerRiskProjection.From"/>, written
+    /// only where <see cref="CustomerRiskProjection.MayReplace"/> allows: a stored row computed from a newer profile
+    /// (<see cref="RiskAssessment.ProfileVersion"/>) stays current, and the assessment only joins the history.
     /// </summary>
     Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default);
 

@@ -14,6 +14,17 @@ public interface ITransactionRepository
     /// <summary>The stored transactions among <paramref name="ids"/>, keyed by id.</summary>
     Task<IReadOnlyDictionary<string, Transaction>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
 
+    /// <summary>
+    /// The ids among <paramref name="ids"/> of stored transactions already applied (<see cref="Transaction.AppliedAt"/>
+    /// set); unknown and pending ids are left out. The risk pipeline's check, under its customer locks, that a recovery
+    /// did not absorb a batch between its insert and its run.
+    /// </summary>
+    async Task<IReadOnlySet<string>> ListAppliedAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        var stored = await GetManyAsync(ids, ct).ConfigureAwait(false);
+        return stored.Values.Where(t => t.AppliedAt is not null).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>A customer's transactions with <paramref name="from"/> ≤ timestamp &lt; <paramref name="to"/>, oldest first.</summary>
     Task<IReadOnlyList<Transaction>> ListForCustomerAsync(
         string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);

@@ -33,4 +33,10 @@ public sealed record CustomerRisk
 
     /// <summary>The assessment's <see cref="RiskAssessment.EscalationBasis"/>; null on rows written before it existed.</summary>
     public string? EscalationBasis { get; init; }
+
+    /// <summary>
+    /// The assessment's <see cref="RiskAssessment.ProfileVersion"/>: a stored row is replaced only by an assessment of
+    /// the same or a newer profile (null counts as 0; rows written before it existed have none).
+    /// </summary>
+    public long? ProfileVersion { get; init; }
 }

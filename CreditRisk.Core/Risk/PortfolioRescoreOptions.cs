@@ -16,12 +16,18 @@ public sealed class PortfolioRescoreOptions
     public int FailedCustomerRetries { get; set; } = 2;
 
     /// <summary>
-    /// Batches re-scored at once. Default 1. The embedded store runs a batch's reads and scoring on the calling thread,
-    /// so 2 can keep a second core busy while one batch waits on the store's write lock. On the shared 2-core bench
-    /// machine the difference drowned in the load (see docs/performance.md); measure on the target machine first.
+    /// Batches re-scored at once, each reading, scoring and writing its customers; 0 (the default) means one fewer than
+    /// the processors, at least one, so the nightly job leaves live ingestion a core (see <see cref="EffectiveParallelism"/>).
+    /// With the embedded store, writes are one at a time, so a second batch scores while the first one writes.
     /// </summary>
-    [Range(1, 64)]
-    public int Parallelism { get; set; } = 1;
+    [Range(0, 64)]
+    public int Parallelism { get; set; }
+
+    /// <summary><see cref="Parallelism"/> with 0 resolved on this machine.</summary>
+    public int EffectiveParallelism => ParallelismFor(Parallelism, Environment.ProcessorCount);
+
+    /// <summary><paramref name="configured"/> batches, or for 0 one fewer than <paramref name="processors"/> (at least one).</summary>
+    public static int ParallelismFor(int configured, int processors) => configured > 0 ? configured : Math.Max(1, processors - 1);
 
     /// <summary>Log a progress line every this many customers. Default 10,000.</summary>
     [Range(1, 10_000_000)]

@@ -55,11 +55,14 @@ public sealed class PortfolioRescoreService(
         var stopwatch = Stopwatch.StartNew();
         var asOf = time.GetUtcNow();
         var total = await store.Customers.CountAsync(ct).ConfigureAwait(false);
-        logger.LogInformation("Portfolio re-score as of {AsOf} started by {Actor}: {Total} customers", asOf, actor, total);
+        logger.LogInformation(
+            "Portfolio re-score as of {AsOf} started by {Actor}: {Total} customers, {Parallelism} batches at once",
+            asOf, actor, total, settings.EffectiveParallelism);
 
         long visited = 0, rescored = 0, escalations = 0, nextProgress = settings.ProgressEvery;
         var failed = new List<string>();
-        var inFlight = new List<Task<BatchOutcome>>(settings.Parallelism);
+        var parallelism = settings.EffectiveParallelism;
+        var inFlight = new List<Task<BatchOutcome>>(parallelism);
         string? after = null;
         while (true)
         {
@@ -76,7 +79,7 @@ public sealed class PortfolioRescoreService(
             // The embedded store completes synchronously, so a batch runs on whichever thread starts it: Task.Run lets
             // batches overlap. They never share a customer (keyset pages), and the pipeline's locks order the rest.
             inFlight.Add(Task.Run(() => RescoreBatchAsync(ids, asOf, ct), ct));
-            if (inFlight.Count >= settings.Parallelism)
+            if (inFlight.Count >= parallelism)
             {
                 (rescored, escalations) = Collect(await TakeFirstAsync(inFlight).ConfigureAwait(false), rescored, escalations, failed);
             }

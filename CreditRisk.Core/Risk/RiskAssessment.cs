@@ -50,6 +50,14 @@ public sealed record RiskAssessment
     /// </summary>
     public string? EscalationBasis { get; init; }
 
+    /// <summary>
+    /// The <see cref="Features.BehaviorProfile.Version"/> of the profile it was computed from (0: none yet). The store
+    /// keeps the current risk from the newest profile: with several app instances an assessment of an older profile
+    /// may reach the store last, and must not replace one that holds more data. Null on assessments stored before it
+    /// was recorded.
+    /// </summary>
+    public long? ProfileVersion { get; init; }
+
     public List<RuleHit> RuleHits { get; init; } = [];
 
     /// <summary>Up to four plain-language reasons, most important first.</summary>

@@ -200,7 +200,8 @@ public sealed class RiskPipeline(
             if (RiskSources.Of(profile, snapshot) == RiskSource.Snapshot)
             {
                 assessments.Add(snapshots!.Assess(
-                    _ids.Next(now), snapshot!, prior, snapshotModel, settings, asOf ?? EventTime(work, prior, now), work.Trigger));
+                    _ids.Next(now), snapshot!, prior, snapshotModel, settings, asOf ?? EventTime(work, prior, profile, now), work.Trigger)
+                    with { ProfileVersion = profile?.Version ?? 0 });
                 continue;
             }
 
@@ -210,7 +211,7 @@ public sealed class RiskPipeline(
                 prior,
                 model,
                 settings,
-                asOf ?? EventTime(work, prior, now),
+                asOf ?? EventTime(work, prior, profile, now),
                 work.Trigger,
                 now));
         }
@@ -266,11 +267,11 @@ public sealed class RiskPipeline(
             return;
         }
 
-        var stored = await store.Transactions.GetManyAsync(ids, ct).ConfigureAwait(false);
+        var applied = await store.Transactions.ListAppliedAsync(ids, ct).ConfigureAwait(false);
         var skipped = 0;
-        foreach (var work in chunk.Where(w => !w.Rebuild))
+        foreach (var work in chunk.Where(w => !w.Rebuild && applied.Count > 0))
         {
-            skipped += work.Transactions.RemoveAll(t => stored.TryGetValue(t.Id, out var s) && s.AppliedAt is not null);
+            skipped += work.Transactions.RemoveAll(t => applied.Contains(t.Id));
         }
 
         if (skipped > 0)
@@ -391,6 +392,7 @@ public sealed class RiskPipeline(
             Band = band,
             PreviousBand = prior?.Band,
             EscalationBasis = EscalationKeys.NextBasis(id, band, prior),
+            ProfileVersion = profile.Version,
             RuleHits = [.. ruleResult.Hits],
             Reasons = RiskReasons.Compose(ruleResult, score, modelBand),
             ModelVersion = score is null ? null : model!.Version,
@@ -441,8 +443,11 @@ public sealed class RiskPipeline(
         return null;
     }
 
-    /// <summary>The latest moment the customer's data speaks for: its newest item or prior assessment, never in the future.</summary>
-    private static DateTimeOffset EventTime(CustomerWork work, CustomerRisk? prior, DateTimeOffset now)
+    /// <summary>
+    /// The latest moment the customer's data speaks for: its newest item, prior assessment or day held by the profile,
+    /// never in the future.
+    /// </summary>
+    private static DateTimeOffset EventTime(CustomerWork work, CustomerRisk? prior, BehaviorProfile? profile, DateTimeOffset now)
     {
         var latest = prior?.AssessedAt ?? DateTimeOffset.MinValue;
         foreach (var transaction in work.Transactions)
@@ -455,15 +460,32 @@ public sealed class RiskPipeline(
 
         foreach (var statement in work.Statements)
         {
-            var endOfDay = new DateTimeOffset(statement.StatementDate.ToDateTime(new TimeOnly(23, 59, 59, 999)), TimeSpan.Zero);
+            var endOfDay = EndOfDay(statement.StatementDate);
             if (endOfDay > latest)
             {
                 latest = endOfDay;
             }
         }
 
+        // Another app instance may have applied a newer day's data after this run read the prior, and this run's profile
+        // save then took it in (a version conflict re-reads the profile). Features are computed as of one day, so an
+        // assessment as of an earlier day would leave that data out: with batches split between two instances, no
+        // assessment might ever see the whole balance, and an escalation would never be raised.
+        if (LatestDayHeld(profile) is { } held && held > DateOnly.FromDateTime(latest.UtcDateTime))
+        {
+            latest = EndOfDay(held);
+        }
+
         return latest > now || latest == DateTimeOffset.MinValue ? now : Truncate(latest.ToUniversalTime());
     }
+
+    private static DateOnly? LatestDayHeld(BehaviorProfile? profile)
+    {
+        var statement = profile is { Cycles.Count: > 0 } ? profile.Cycles[^1].StatementDate : (DateOnly?)null;
+        return profile?.LastTransactionDay is { } day && (statement is null || day > statement) ? day : statement;
+    }
+
+    private static DateTimeOffset EndOfDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59, 59, 999)), TimeSpan.Zero);
 
     private void ThrowIfExhausted(string customerId, int attempt)
     {

@@ -226,4 +226,18 @@ public abstract partial class StoreContractTests
 
         Assert.Empty(await Store.Transactions.ListPendingCustomerIdsAsync(A.Now.AddDays(1), null, 10));
     }
+
+    [SkippableFact]
+    public async Task Transactions_ListAppliedAsync_PendingAppliedMarkedAndUnknown_ReturnsOnlyTheApplied()
+    {
+        Begin();
+        await Store.Transactions.InsertNewAsync(
+            [A.Transaction("t1"), A.Transaction("t2") with { AppliedAt = A.Now.AddMinutes(-5) }, A.Transaction("t3"), A.Transaction("t4")]);
+        Assert.Equal(["t2"], (await Store.Transactions.ListAppliedAsync(["t1", "t2", "t3", "t4", "nope"])).Order(StringComparer.Ordinal));
+
+        await Store.Transactions.MarkAppliedAsync(["t3"], A.Now);
+
+        Assert.Equal(["t2", "t3"], (await Store.Transactions.ListAppliedAsync(["t1", "t2", "t3", "t4", "nope"])).Order(StringComparer.Ordinal));
+        Assert.Empty(await Store.Transactions.ListAppliedAsync(["t1", "t4"]));
+    }
 }

@@ -21,6 +21,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
 
     private readonly ILiteCollection<BsonDocument> _history = db.Collection(LiteDbCollections.Assessments);
     private readonly ReadThroughCache<CustomerRisk> _currentCache = new(CurrentCacheCapacity);
+    private readonly Lock _currentWrites = new();
     private readonly LiteDbFeatureVectors _vectors = new(db);
 
     /// <summary>On history documents: the id of the feature names' list and the values (see <see cref="LiteDbFeatureVectors"/>).</summary>
@@ -34,7 +35,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     public void EnsureIndexes()
     {
         _history.EnsureIndex(HistoryKey, "$." + HistoryKey);
-        _current.EnsureIndex("Band", "$.Band");
+        // Band filters and counts ride the band+score index, so a separate band index (one more node to maintain on
+        // every first write and band change) is dropped, also from existing files.
+        _current.DropIndex("Band");
         _current.EnsureIndex("Score", "$.Score");
         _current.EnsureIndex(BandScore, "$." + BandScore);
         _current.EnsureIndex(RuleIdsIndex, "$.RuleIds[*]");
@@ -55,21 +58,44 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
 
         var history = assessments.Select(ToHistoryDocument).ToList();
 
-        // In input order the last assessment of a customer is the one left current.
-        var current = assessments
+        // In input order the last assessment of a customer is the one left current, unless the stored row comes from a
+        // newer profile (CustomerRiskProjection.MayReplace). Check and write are one step under the gate. Each row is
+        // kept as the document stores it (UTC, whole milliseconds), so the cached row equals one read back.
+        var candidates = assessments
             .GroupBy(a => a.CustomerId, StringComparer.Ordinal)
-            .Select(g => ToCurrentDocument(CustomerRiskProjection.From(g.Last())))
+            .Select(g => CustomerRiskProjection.From(g.Last()))
+            .Select(r => r with { AssessedAt = AsStored(r.AssessedAt), ComputedAt = r.ComputedAt is { } c ? AsStored(c) : null })
             .ToList();
-
-        db.InTransaction(() =>
+        lock (_currentWrites)
         {
-            _history.Upsert(history);
-            _current.Upsert(current);
-        });
+            var stored = _currentCache.GetMany(
+                [.. candidates.Select(r => r.CustomerId)], id => _current.FindById(id) is { } doc ? db.ToEntity<CustomerRisk>(doc) : null);
+            var latest = candidates.Where(r => CustomerRiskProjection.MayReplace(stored.GetValueOrDefault(r.CustomerId), r)).ToList();
+            var current = latest.Select(ToCurrentDocument).ToList();
+            try
+            {
+                // Assessment ids are new, so the history is inserted without the lookup an upsert makes first.
+                db.InTransaction(() =>
+                {
+                    _history.Insert(history);
+                    _current.Upsert(current);
+                });
+            }
+            catch (LiteException ex) when (IsDuplicateKey(ex))
+            {
+                // An assessment stored before (a caller's retry): the whole transaction rolled back; replace as before.
+                db.InTransaction(() =>
+                {
+                    _history.Upsert(history);
+                    _current.Upsert(current);
+                });
+            }
 
-        foreach (var document in current)
-        {
-            _currentCache.Set(document["_id"].AsString, db.ToEntity<CustomerRisk>(document));
+            // The projection is what the document holds: caching it saves mapping the document back.
+            foreach (var risk in latest)
+            {
+                _currentCache.Set(risk.CustomerId, risk);
+            }
         }
     }, ct);
 
@@ -112,7 +138,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
 
     public Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<RiskBand, long>>(() => Enum.GetValues<RiskBand>()
-            .ToDictionary(b => b, b => _current.LongCount(Query.EQ("Band", b.ToString()))), ct);
+            .ToDictionary(b => b, b => _current.LongCount(CurrentFilter(b, double.MinValue).Filter)), ct);
 
     public Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<string, long>>(() => ruleIds
@@ -231,6 +257,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
             ? assessment with { Features = _vectors.Decode(doc[FeatureSet].AsString, values.AsBinary) }
             : assessment;
     }
+
+    private static DateTimeOffset AsStored(DateTimeOffset value) =>
+        new(LiteDbMapper.TruncateToMilliseconds(value.UtcDateTime), TimeSpan.Zero);
 
     private BsonDocument ToCurrentDocument(CustomerRisk risk)
     {

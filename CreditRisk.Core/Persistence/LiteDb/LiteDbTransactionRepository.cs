@@ -77,6 +77,31 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
             return found;
         }, ct);
 
+    /// <summary>
+    /// A transaction this process inserted and has not marked yet is pending without a read: the pipeline asks right
+    /// after the insert, so the answer usually costs no document read and no mapping.
+    /// </summary>
+    public Task<IReadOnlySet<string>> ListAppliedAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Run<IReadOnlySet<string>>(() =>
+        {
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            lock (_insertLock)
+            {
+                foreach (var id in ids)
+                {
+                    if (!_pending.ContainsKey(id)
+                        && _transactions.FindById(id) is { } doc
+                        && !doc.ContainsKey(PendingKey)
+                        && !doc[nameof(Transaction.AppliedAt)].IsNull)
+                    {
+                        applied.Add(id);
+                    }
+                }
+            }
+
+            return applied;
+        }, ct);
+
     public Task<IReadOnlyList<Transaction>> ListForCustomerAsync(
         string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default) =>
         Run<IReadOnlyList<Transaction>>(() =>

@@ -48,11 +48,72 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
             .ToList();
         await _history.BulkWriteAsync(historyWrites, new BulkWriteOptions { IsOrdered = true }, ct);
 
-        var currentWrites = assessments
-            .Select(CustomerRiskProjection.From)
-            .Select(r => new ReplaceOneModel<CustomerRisk>(Builders<CustomerRisk>.Filter.Eq(x => x.CustomerId, r.CustomerId), r) { IsUpsert = true })
+        // The last assessment of each customer becomes current, unless the stored row comes from a newer profile
+        // (CustomerRiskProjection.MayReplace): another instance's reading of more data stays. One conditional replace
+        // per row; rows that match nothing are either absent (inserted) or newer (left alone).
+        var rows = assessments
+            .GroupBy(a => a.CustomerId, StringComparer.Ordinal)
+            .Select(g => CustomerRiskProjection.From(g.Last()))
             .ToList();
-        await _current.BulkWriteAsync(currentWrites, new BulkWriteOptions { IsOrdered = true }, ct);
+        var replaced = await _current.BulkWriteAsync(
+            rows.Select(r => new ReplaceOneModel<CustomerRisk>(ReplaceableBy(r), r)), new BulkWriteOptions { IsOrdered = false }, ct);
+        if (replaced.MatchedCount < rows.Count)
+        {
+            await InsertAbsentAsync(rows, ct);
+        }
+    }
+
+    /// <summary>The stored current row of <paramref name="row"/>'s customer, if <paramref name="row"/> may replace it.</summary>
+    private static FilterDefinition<CustomerRisk> ReplaceableBy(CustomerRisk row)
+    {
+        var f = Builders<CustomerRisk>.Filter;
+        return f.Eq(r => r.CustomerId, row.CustomerId)
+            & (f.Eq(r => r.ProfileVersion, null) | f.Lte(r => r.ProfileVersion, row.ProfileVersion ?? 0));
+    }
+
+    private async Task InsertAbsentAsync(List<CustomerRisk> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.CustomerId).ToList();
+        var present = (await _current.Find(Builders<CustomerRisk>.Filter.In(r => r.CustomerId, ids))
+            .Project(Builders<CustomerRisk>.Projection.Include(r => r.CustomerId)).ToListAsync(ct))
+            .Select(d => d["_id"].AsString)
+            .ToHashSet(StringComparer.Ordinal);
+        var absent = rows.Where(r => !present.Contains(r.CustomerId)).ToList();
+        if (absent.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _current.InsertManyAsync(absent, new InsertManyOptions { IsOrdered = false }, ct);
+        }
+        catch (MongoException ex) when (MongoErrors.IsDuplicateKey(ex))
+        {
+            // Another instance stored some of them meanwhile: settle each row alone.
+            foreach (var row in absent)
+            {
+                await PutAsync(row, ct);
+            }
+        }
+    }
+
+    private async Task PutAsync(CustomerRisk row, CancellationToken ct)
+    {
+        if ((await _current.ReplaceOneAsync(ReplaceableBy(row), row, cancellationToken: ct)).MatchedCount == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await _current.InsertOneAsync(row, cancellationToken: ct);
+        }
+        catch (MongoException ex) when (MongoErrors.IsDuplicateKey(ex))
+        {
+            // Stored meanwhile: it is newer, or this row replaces it now.
+            await _current.ReplaceOneAsync(ReplaceableBy(row), row, cancellationToken: ct);
+        }
     }
 
     public async Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default) =>
