@@ -258,26 +258,8 @@ public static class FeatureEngine
     /// <summary>Population standard deviation over mean; null when the mean is not positive.</summary>
     private static double? CoefficientOfVariation(ReadOnlySpan<double> values)
     {
-        double sum = 0;
-        foreach (var value in values)
-        {
-            sum += value;
-        }
-
-        var mean = sum / values.Length;
-        if (mean <= 0)
-        {
-            return null;
-        }
-
-        double squares = 0;
-        foreach (var value in values)
-        {
-            var deviation = value - mean;
-            squares += deviation * deviation;
-        }
-
-        return Math.Sqrt(squares / values.Length) / mean;
+        var mean = SpanStatistics.Mean(values);
+        return mean <= 0 ? null : SpanStatistics.StandardDeviation(values, mean) / mean;
     }
 
     /// <summary>Merchant-mix index of the current window [currentFrom, to] and of the previous one [from, currentFrom), in one pass.</summary>

@@ -36,12 +36,12 @@ internal static class StatementHistoryFeatures
         var recent = utilisation[..count];
         recent.Reverse();
         destination[FeatureIndex.DpdLatest] = latest?.DaysPastDue;
-        var mean = count > 0 ? Mean(recent) : (double?)null;
+        var mean = count > 0 ? SpanStatistics.Mean(recent) : (double?)null;
         destination[FeatureIndex.UtilisationMean6c] = mean;
         destination[FeatureIndex.UtilisationMax6c] = count > 0 ? Max(recent) : null;
         destination[FeatureIndex.UtilisationVsMean6c] = currentUtilisation is { } now && mean is { } m ? now - m : null;
         destination[FeatureIndex.BillTrend6c] = count >= MinStatementsForShape ? Slope(recent) : null;
-        destination[FeatureIndex.BillVolatility6c] = count >= MinStatementsForShape ? StandardDeviation(recent, mean!.Value) : null;
+        destination[FeatureIndex.BillVolatility6c] = count >= MinStatementsForShape ? SpanStatistics.StandardDeviation(recent, mean!.Value) : null;
         WritePayments(evaluable, windowStart, destination);
     }
 
@@ -67,17 +67,6 @@ internal static class StatementHistoryFeatures
             : null;
     }
 
-    private static double Mean(ReadOnlySpan<double> values)
-    {
-        double sum = 0;
-        foreach (var value in values)
-        {
-            sum += value;
-        }
-
-        return sum / values.Length;
-    }
-
     private static double Max(ReadOnlySpan<double> values)
     {
         var max = double.MinValue;
@@ -89,22 +78,11 @@ internal static class StatementHistoryFeatures
         return max;
     }
 
-    private static double StandardDeviation(ReadOnlySpan<double> values, double mean)
-    {
-        double squares = 0;
-        foreach (var value in values)
-        {
-            squares += (value - mean) * (value - mean);
-        }
-
-        return Math.Sqrt(squares / values.Length);
-    }
-
     /// <summary>Least-squares slope against the statement's position (0, 1, 2, …): percentage points a cycle.</summary>
     private static double Slope(ReadOnlySpan<double> values)
     {
         var meanX = (values.Length - 1) / 2d;
-        var meanY = Mean(values);
+        var meanY = SpanStatistics.Mean(values);
         double covariance = 0, variance = 0;
         for (var i = 0; i < values.Length; i++)
         {

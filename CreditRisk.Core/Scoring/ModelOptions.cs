@@ -89,13 +89,15 @@ public sealed class ModelOptions : IValidatableObject
     public int ChampionCheckSeconds { get; set; } = 30;
 
     /// <summary>Every combination of <see cref="TreeLeavesChoices"/> and <see cref="TreeMinLeafSizeChoices"/>, smallest trees first.</summary>
-    internal IReadOnlyList<Training.TreeSize> TreeSizeChoices() =>
-        [.. from leaves in Parse(TreeLeavesChoices, int.Parse)
-            from minLeaf in Parse(TreeMinLeafSizeChoices, int.Parse).OrderDescending()
-            orderby leaves
+    internal IReadOnlyList<Training.TreeSize> TreeSizeChoices()
+    {
+        var minLeafSizes = Choices(TreeMinLeafSizeChoices, int.Parse).Values.OrderDescending().ToList();
+        return [.. from leaves in Choices(TreeLeavesChoices, int.Parse).Values.Order()
+            from minLeaf in minLeafSizes
             select new Training.TreeSize(leaves, minLeaf)];
+    }
 
-    internal IReadOnlyList<double> LogisticL2ChoiceList() => [.. Parse(LogisticL2Choices, double.Parse).OrderDescending()];
+    internal IReadOnlyList<double> LogisticL2ChoiceList() => [.. Choices(LogisticL2Choices, double.Parse).Values.OrderDescending()];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -122,31 +124,38 @@ public sealed class ModelOptions : IValidatableObject
         }
     }
 
-    private static IEnumerable<T> Parse<T>(string list, Func<string, IFormatProvider, T> parse) =>
-        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(item => parse(item, System.Globalization.CultureInfo.InvariantCulture))
-            .Distinct();
+    /// <summary>
+    /// The distinct values of a comma-separated choice list, and the items that do not parse; the one parser behind
+    /// both the training candidates and the validation message.
+    /// </summary>
+    private static (List<T> Values, List<string> Wrong) Choices<T>(string? list, Func<string, IFormatProvider, T> parse)
+    {
+        var values = new List<T>();
+        var wrong = new List<string>();
+        foreach (var item in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                var value = parse(item, System.Globalization.CultureInfo.InvariantCulture);
+                if (!values.Contains(value))
+                {
+                    values.Add(value);
+                }
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                wrong.Add(item);
+            }
+        }
+
+        return (values, wrong);
+    }
 
     private static IEnumerable<ValidationResult> ChoiceErrors<T>(
         string name, string list, Func<string, IFormatProvider, T> parse, Func<T, bool> valid, string expected)
     {
-        var items = (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var wrong = items.Where(item =>
-        {
-            try
-            {
-                return !valid(parse(item, System.Globalization.CultureInfo.InvariantCulture));
-            }
-            catch (FormatException)
-            {
-                return true;
-            }
-            catch (OverflowException)
-            {
-                return true;
-            }
-        }).ToList();
-        if (items.Length == 0 || wrong.Count > 0)
+        var (values, wrong) = Choices(list, parse);
+        if (values.Count == 0 || wrong.Count > 0 || !values.TrueForAll(v => valid(v)))
         {
             yield return new ValidationResult(
                 $"Models:{name} must be a comma-separated list of {expected} (got \"{list}\").", [name]);

@@ -56,14 +56,7 @@ internal static class CrossValidatedChallenger
     public static FittedChallenger Fit(
         MLContext ml, IDataView data, int trees, IReadOnlyList<double> outOfFoldMargins, IReadOnlyList<bool> labels, ModelOptions options, int seed)
     {
-        var fixedTrees = new ModelOptions
-        {
-            ChallengerTrees = Math.Max(1, trees),
-            ChallengerLeaves = options.ChallengerLeaves,
-            ChallengerMinLeafSize = options.ChallengerMinLeafSize,
-            ChallengerLearningRate = options.ChallengerLearningRate,
-        };
-        var model = ModelFits.Challenger(ml, data, validation: null, fixedTrees, seed);
+        var model = ModelFits.Challenger(ml, data, validation: null, options, seed, trees: Math.Max(1, trees));
         var scorer = ModelPackage.ExtractTrees(model);
         return PlattFit.Fit(outOfFoldMargins, labels) is { Slope: < 0 } scaling
             ? new FittedChallenger(model, scorer.WithCalibration(scaling), scaling)

@@ -79,8 +79,11 @@ internal static class CrossValidation
             }
         }
 
-        var bestTree = Best(treeScores, labels, fold, folds);
-        var bestLogistic = Best(logisticScores, labels, fold, folds);
+        // Each candidate's fold AUCs once: they choose the winner, report the candidates and measure the chosen model.
+        var treeAucs = Array.ConvertAll(treeScores, scores => FoldAucs.Of(scores, labels, fold, folds));
+        var logisticAucs = Array.ConvertAll(logisticScores, scores => FoldAucs.Of(scores, labels, fold, folds));
+        var bestTree = Best(treeAucs);
+        var bestLogistic = Best(logisticAucs);
         var blend = new double[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
@@ -89,8 +92,8 @@ internal static class CrossValidation
 
         var models = new Dictionary<string, FoldAucs>(StringComparer.Ordinal)
         {
-            [ModelNames.Logistic] = FoldAucs.Of(logisticScores[bestLogistic], labels, fold, folds),
-            [ModelNames.Tree] = FoldAucs.Of(treeScores[bestTree], labels, fold, folds),
+            [ModelNames.Logistic] = logisticAucs[bestLogistic],
+            [ModelNames.Tree] = treeAucs[bestTree],
             [ModelNames.Ensemble] = FoldAucs.Of(blend, labels, fold, folds),
         };
         if (challengerScores is not null)
@@ -108,8 +111,8 @@ internal static class CrossValidation
             OutOfFoldBlend = blend,
             ChallengerTrees = challengerTrees.Count > 0 ? challengerTrees.Order().ElementAt(challengerTrees.Count / 2) : null,
             OutOfFoldChallengerMargins = challengerMargins,
-            TreeCandidates = [.. trees.Select((t, c) => new CandidateAuc(t.ToString(), FoldAucs.Of(treeScores[c], labels, fold, folds).Mean))],
-            LogisticCandidates = [.. penalties.Select((p, c) => new CandidateAuc(p.ToString(), FoldAucs.Of(logisticScores[c], labels, fold, folds).Mean))],
+            TreeCandidates = [.. trees.Select((t, c) => new CandidateAuc(t.ToString(), treeAucs[c].Mean))],
+            LogisticCandidates = [.. penalties.Select((p, c) => new CandidateAuc(p.ToString(), logisticAucs[c].Mean))],
         };
     }
 
@@ -132,13 +135,13 @@ internal static class CrossValidation
         indexes.Exists(i => labels[i]) && indexes.Exists(i => !labels[i]);
 
     /// <summary>The candidate with the highest mean fold AUC; the first (simplest) wins a tie.</summary>
-    private static int Best(double[][] scores, IReadOnlyList<bool> labels, int[] fold, int folds)
+    private static int Best(FoldAucs[] candidates)
     {
         var best = 0;
         var bestAuc = double.NegativeInfinity;
-        for (var c = 0; c < scores.Length; c++)
+        for (var c = 0; c < candidates.Length; c++)
         {
-            var auc = FoldAucs.Of(scores[c], labels, fold, folds).Mean;
+            var auc = candidates[c].Mean;
             if (auc > bestAuc + 1e-12)
             {
                 (best, bestAuc) = (c, auc);

@@ -45,15 +45,15 @@ internal static class ModelFits
     /// <summary>
     /// LightGBM gradient-boosted trees, stopped when the log-loss on <paramref name="validation"/> has not improved
     /// for <see cref="ModelOptions.ChallengerEarlyStoppingRounds"/> rounds (at most <see cref="ModelOptions.ChallengerTrees"/>);
-    /// without validation rows, all the trees.
+    /// without validation rows, all the trees (<paramref name="trees"/> when given, e.g. the folds' early-stopped count).
     /// </summary>
-    public static ITransformer Challenger(MLContext ml, IDataView train, IDataView? validation, ModelOptions options, int seed)
+    public static ITransformer Challenger(MLContext ml, IDataView train, IDataView? validation, ModelOptions options, int seed, int? trees = null)
     {
         var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             LabelColumnName = ModelExample.LabelColumn,
             FeatureColumnName = ModelExample.FeaturesColumn,
-            NumberOfIterations = options.ChallengerTrees,
+            NumberOfIterations = trees ?? options.ChallengerTrees,
             NumberOfLeaves = options.ChallengerLeaves,
             MinimumExampleCountPerLeaf = options.ChallengerMinLeafSize,
             LearningRate = options.ChallengerLearningRate,
