@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
-using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Simulation;
-using CreditRisk.Core.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,14 +14,16 @@ namespace CreditRisk.Core.Demo;
 /// then builds every profile from the stored history and scores everyone through <see cref="RiskPipeline"/>, in
 /// parallel chunks of customers (customers are independent). Current High customers get their pending alert from
 /// the pipeline, as in live operation. Every step is idempotent, so a seed interrupted by a crash is finished on the
-/// next start from the <see cref="DemoSeedState"/> marker.
+/// next start from the <see cref="DemoSeedState"/> marker. The stages are their own classes
+/// (<see cref="DemoHistoryWriter"/>, <see cref="DemoModelTrainer"/>, <see cref="DemoPortfolioScorer"/>); this one keeps
+/// the marker, the simulation and how the stages overlap.
 /// </summary>
 public sealed partial class DemoPortfolioSeeding(
     ICreditRiskStore store,
-    RiskPipeline pipeline,
-    TrainingService training,
+    DemoHistoryWriter writer,
+    DemoModelTrainer trainer,
+    DemoPortfolioScorer scorer,
     IOptions<DemoOptions> options,
-    IOptions<BandingOptions> banding,
     DemoAlertActivity alertActivity,
     DemoSeedProgress progress,
     TimeProvider time,
@@ -31,9 +31,6 @@ public sealed partial class DemoPortfolioSeeding(
 {
     /// <summary>Who the demo's model and data are attributed to.</summary>
     public const string Actor = "demo-seeder";
-
-    /// <summary>Customers per chunk of bulk writes and of pipeline work.</summary>
-    private const int ChunkSize = 200;
 
     /// <summary>
     /// Seeds when the store has no customers and no seed has completed, or finishes an interrupted seed.
@@ -108,15 +105,15 @@ public sealed partial class DemoPortfolioSeeding(
         // promoted, every stored chunk is scored (its own collections' writes) while later chunks are still stored.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var storedChunks = Channel.CreateUnbounded<SimulatedCustomer[]>(new UnboundedChannelOptions { SingleWriter = true });
-        var storeTask = Task.Run(() => StoreAsync(simulated, storedChunks.Writer, linked.Token), linked.Token);
-        var modelTask = Task.Run(() => EnsureModelAsync(state, simulated, linked.Token), linked.Token);
+        var storeTask = Task.Run(() => writer.StoreAsync(simulated, storedChunks.Writer, linked.Token), linked.Token);
+        var modelTask = Task.Run(() => trainer.EnsureModelAsync(state, simulated, linked.Token), linked.Token);
         Dictionary<RiskBand, int> bands;
         string? modelVersion;
         try
         {
             (state, modelVersion) = await modelTask.ConfigureAwait(false);
             var asOf = PeriodEnd(state);
-            bands = await ScoreAsync(storedChunks.Reader.ReadAllAsync(linked.Token), simulated.Count, asOf, resuming, linked.Token).ConfigureAwait(false);
+            bands = await scorer.ScoreAsync(storedChunks.Reader.ReadAllAsync(linked.Token), simulated.Count, asOf, resuming, linked.Token).ConfigureAwait(false);
         }
         catch
         {
@@ -163,146 +160,6 @@ public sealed partial class DemoPortfolioSeeding(
     private static DateTimeOffset PeriodEnd(DemoSeedState state) =>
         new DateTimeOffset(state.EndDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMilliseconds(-1);
 
-    /// <summary>
-    /// Bulk writes per chunk of customers, each chunk handed on once stored, so the pipeline sees only stored data (as
-    /// from ingestion). Every write is idempotent (upserts, insert-if-new).
-    /// </summary>
-    private async Task<TimeSpan> StoreAsync(List<SimulatedCustomer> simulated, ChannelWriter<SimulatedCustomer[]> stored, CancellationToken ct)
-    {
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            var now = time.GetUtcNow();
-            await store.Customers.UpsertManyAsync(
-                simulated.ConvertAll(c => c.Customer with { CreatedAt = now, UpdatedAt = now }), ct).ConfigureAwait(false);
-            var count = 0;
-            foreach (var chunk in simulated.Chunk(ChunkSize))
-            {
-                await store.Transactions.InsertNewAsync(
-                    chunk.SelectMany(c => c.Transactions).Select(t => t with { ReceivedAt = now }).ToList(), ct).ConfigureAwait(false);
-                await store.Statements.UpsertManyAsync(
-                    chunk.SelectMany(c => c.Statements).Select(s => s with { ReceivedAt = now }).ToList(), ct).ConfigureAwait(false);
-                await stored.WriteAsync(chunk, ct).ConfigureAwait(false);
-                count += chunk.Length;
-                progress.Report($"Storing {count:N0} of {simulated.Count:N0} customers' history", 5 + (90 * count / simulated.Count));
-                LogStored(count, simulated.Count, watch.Elapsed.TotalSeconds);
-            }
-
-            stored.Complete();
-        }
-        catch (Exception ex)
-        {
-            stored.Complete(ex);
-            throw;
-        }
-
-        return watch.Elapsed;
-    }
-
-    /// <summary>The demo's champion: the one trained by an interrupted run, an existing champion, or a new one.</summary>
-    private async Task<(DemoSeedState State, string? Version)> EnsureModelAsync(
-        DemoSeedState state, List<SimulatedCustomer> simulated, CancellationToken ct)
-    {
-        var champion = await store.Models.GetChampionAsync(ct).ConfigureAwait(false);
-        if (champion is not null)
-        {
-            // Either this seed trained it before a crash, or someone promoted their own model: keep it.
-            LogKeepingChampion(champion.Id);
-            return (state, champion.Id);
-        }
-
-        var watch = Stopwatch.StartNew();
-        var history = SimulatedTrainingData.ToHistory(
-            simulated, $"demo simulation: {state.Customers} customers × {state.Months} months, seed {state.Seed}, ending {state.EndDate:yyyy-MM-dd}");
-        ModelReport report;
-        try
-        {
-            report = await training.TrainAsync(history, new TrainingRequest
-            {
-                HoldoutShare = 0.3,
-                Seed = state.Seed,
-                Promote = true,
-                CreatedBy = Actor,
-                Cutoffs = banding.Value.Pinned,
-                Budget = banding.Value.Budget,
-            }, ct).ConfigureAwait(false);
-        }
-        catch (TrainingDataException ex)
-        {
-            // A tiny demo portfolio may have too few delinquencies to train on; the rules still score everyone.
-            LogNoModel(ex.Message);
-            return (state, null);
-        }
-
-        LogTrained(report.Version, report.Rows, report.Positives, report.Models.Ensemble.Auc, watch.Elapsed.TotalSeconds);
-
-        var saved = await (state with { ModelVersion = report.Version }).TrySaveAsync(store.Settings, time.GetUtcNow(), ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The demo seed marker was changed by someone else while seeding.");
-        return (saved, report.Version);
-    }
-
-    /// <summary>
-    /// Scores everyone through the pipeline in parallel chunks of customers. A fresh seed hands each customer's whole
-    /// history to <see cref="RiskPipeline.ProcessAsync"/> (the live path, nothing read back from the store); its
-    /// assessment falls on the last statement's end of day, the end of the period. Applying items is not idempotent,
-    /// so a resumed seed instead rebuilds each profile from the stored history and re-scores as of the period's end.
-    /// </summary>
-    private async Task<Dictionary<RiskBand, int>> ScoreAsync(
-        IAsyncEnumerable<SimulatedCustomer[]> chunks, int total, DateTimeOffset asOf, bool rebuild, CancellationToken ct)
-    {
-        var watch = Stopwatch.StartNew();
-        var bands = new int[Enum.GetValues<RiskBand>().Length];
-        var done = 0;
-        var nextLog = total / 4;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
-        await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) =>
-        {
-            IReadOnlyList<RiskAssessment> assessments;
-            if (rebuild)
-            {
-                foreach (var customer in chunk)
-                {
-                    await pipeline.RebuildProfileAsync(customer.Customer.Id, token).ConfigureAwait(false);
-                }
-
-                assessments = await pipeline.RescoreManyAsync([.. chunk.Select(c => c.Customer.Id)], asOf, token).ConfigureAwait(false);
-            }
-            else
-            {
-                // Replayed in weekly slices (DemoTimeline), so the demo has a past: score histories, a trend, migrations.
-                var latest = new Dictionary<string, RiskAssessment>(StringComparer.Ordinal);
-                foreach (var (transactions, statements) in DemoTimeline.Slices(chunk, asOf))
-                {
-                    if (transactions.Count + statements.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    foreach (var assessment in await pipeline.ProcessAsync(transactions, statements, token).ConfigureAwait(false))
-                    {
-                        latest[assessment.CustomerId] = assessment;
-                    }
-                }
-
-                assessments = [.. latest.Values];
-            }
-
-            foreach (var assessment in assessments)
-            {
-                Interlocked.Increment(ref bands[(int)assessment.Band]);
-            }
-
-            var scored = Interlocked.Add(ref done, chunk.Length);
-            if (scored >= Volatile.Read(ref nextLog) || scored == total)
-            {
-                Volatile.Write(ref nextLog, scored + (total / 4));
-                LogScored(scored, total, watch.Elapsed.TotalSeconds);
-            }
-        }).ConfigureAwait(false);
-
-        return Enum.GetValues<RiskBand>().ToDictionary(b => b, b => bands[(int)b]);
-    }
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Demo portfolio already seeded (completed {CompletedAt}); nothing to do")]
     private partial void LogAlreadySeeded(DateTimeOffset? completedAt);
 
@@ -322,49 +179,7 @@ public sealed partial class DemoPortfolioSeeding(
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed: simulated {Customers} customers, {Transactions} transactions, {Statements} statements in {Seconds:F1} s")]
     private partial void LogSimulated(int customers, int transactions, int statements, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed: stored {Stored}/{Total} customers' history ({Seconds:F1} s)")]
-    private partial void LogStored(int stored, int total, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed: keeping the registered champion {Version}")]
-    private partial void LogKeepingChampion(string version);
-
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Demo seed: trained and promoted model {Version} on {Rows} rows ({Positives} delinquent), hold-out ensemble AUC {Auc:F3}, in {Seconds:F1} s")]
-    private partial void LogTrained(string version, int rows, int positives, double auc, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo seed: no model could be trained ({Reason}); the expert rules alone score the demo")]
-    private partial void LogNoModel(string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seed: scored {Scored}/{Total} customers ({Seconds:F1} s)")]
-    private partial void LogScored(int scored, int total, double seconds);
-
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Demo portfolio seeded: {Customers} customers in {Seconds:F1} s; Low {Low}, Medium {Medium}, High {High}; {Alerts} alerts pending")]
     private partial void LogCompleted(int customers, double seconds, int low, int medium, int high, long alerts);
-}
-
-/// <summary>What a demo seed produced.</summary>
-public sealed record DemoSeedResult
-{
-    public required int Customers { get; init; }
-
-    public required int Transactions { get; init; }
-
-    public required int Statements { get; init; }
-
-    /// <summary>The champion everyone was scored with; null when none could be trained (rules alone).</summary>
-    public required string? ModelVersion { get; init; }
-
-    /// <summary>Customers per current band.</summary>
-    public required IReadOnlyDictionary<RiskBand, int> Bands { get; init; }
-
-    public required long PendingAlerts { get; init; }
-
-    /// <summary>When everyone was scored: the last millisecond of the simulated period.</summary>
-    public required DateTimeOffset AssessedAt { get; init; }
-
-    /// <summary>Time spent writing customers, transactions and statements (training and scoring overlap it).</summary>
-    public required double StoreSeconds { get; init; }
-
-    public required double TotalSeconds { get; init; }
 }

@@ -9,6 +9,9 @@ internal static class DemoServiceRegistration
     {
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoPortfolioSeeding>();
+        services.AddSingleton<DemoHistoryWriter>();
+        services.AddSingleton<DemoModelTrainer>();
+        services.AddSingleton<DemoPortfolioScorer>();
         services.AddSingleton<DemoSeedProgress>();
         services.AddTransient<DemoAlertActivity>();
 

@@ -1,6 +1,7 @@
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
 
 namespace CreditRisk.Core.Portfolio;
 
@@ -24,7 +25,7 @@ public sealed record RiskGridRow(
     /// <summary>Balance as % of the limit at the latest assessment; null when unknown.</summary>
     public double? UtilisationPct { get; init; }
 
-    /// <summary>Days since the first missed due date in a row (<see cref="Statements.StatementStanding.Overdue"/>); 0 when up to date.</summary>
+    /// <summary>Days past due today as the past-due rule counts them (<see cref="PastDueFact.FromStatements"/>); 0 when up to date.</summary>
     public int DaysPastDue { get; init; }
 
     /// <summary>When the assessment was computed (<see cref="AssessedAt"/> is the time its data describes); null on old rows.</summary>
@@ -45,7 +46,7 @@ public sealed record RiskGridPage(IReadOnlyList<RiskGridRow> Rows, long Total);
 /// whatever the portfolio size. A search by id, name or phone first finds at most <see cref="MaxSearchMatches"/>
 /// customers, then applies the same filters, order and paging to their current risks in memory.
 /// </summary>
-public sealed class RiskGridService(ICreditRiskStore store, TimeProvider time)
+public sealed class RiskGridService(ICreditRiskStore store, RuleSettingsService rules, TimeProvider time)
 {
     /// <summary>Customers a search looks at; a narrower search finds the rest.</summary>
     public const int MaxSearchMatches = 200;
@@ -53,7 +54,8 @@ public sealed class RiskGridService(ICreditRiskStore store, TimeProvider time)
     /// <summary>Rows read per store query while exporting.</summary>
     public const int ExportBatchSize = 500;
 
-    private const int StatementsForPastDue = 6;
+    /// <summary>As many statements as a behaviour profile keeps, so the past-due run is counted from the same cycles as the rule's.</summary>
+    private const int StatementsForPastDue = Features.ProfileWindow.Cycles;
 
     public Task<RiskGridPage> GetPageAsync(CurrentRiskQuery query, CancellationToken ct = default) => GetPageAsync(query, null, ct);
 
@@ -127,6 +129,7 @@ public sealed class RiskGridService(ICreditRiskStore store, TimeProvider time)
     {
         var customers = await store.Customers.GetManyAsync([.. risks.Select(r => r.CustomerId)], ct).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var graceDays = (await rules.GetCurrentAsync(ct).ConfigureAwait(false)).PastDueGraceDays;
         var rows = new List<RiskGridRow>(risks.Count);
         foreach (var risk in risks)
         {
@@ -137,7 +140,8 @@ public sealed class RiskGridService(ICreditRiskStore store, TimeProvider time)
             rows.Add(ToRow(risk, customer?.FullName ?? risk.CustomerId, customer?.WhatsAppOptIn ?? false, latest) with
             {
                 UtilisationPct = assessment?.Features.FirstOrDefault(f => f.Name == Features.FeatureNames.UtilisationPct)?.Value,
-                DaysPastDue = Statements.StatementStanding.Overdue(statements, today)?.DaysPastDue ?? 0,
+                // The past-due rule's own computation, so the column and the rule's reason never disagree.
+                DaysPastDue = PastDueFact.FromStatements(statements, today, graceDays)?.DaysPastDue ?? 0,
                 ComputedAt = risk.ComputedAt,
                 LastAlertSendsAt = latest is { Status: AlertStatus.Pending, NotBefore: { } due } ? due : null,
                 TimeZone = customer?.TimeZone,

@@ -29,7 +29,7 @@ public static class RuleEngine
 
         if (facts.PastDue is { } pastDue)
         {
-            Add(ref hits, RuleIds.PastDue, pastDue.DaysPastDue >= settings.PastDueHighDays ? RiskBand.High : RiskBand.Medium, PastDueReason(pastDue));
+            Add(ref hits, RuleIds.PastDue, pastDue.DaysPastDue >= settings.PastDueHighDays ? RiskBand.High : RiskBand.Medium, pastDue.Reason);
         }
 
         // A customer who paid the last statement in full is a transactor: a high balance mid-cycle is spending, not debt.
@@ -84,10 +84,6 @@ public static class RuleEngine
         return RuleEvaluation.Of(hits);
     }
 
-    /// <summary>"12.50 of the minimum due is 9 days overdue (due 3 Nov 2026)".</summary>
-    private static string PastDueReason(PastDueFact fact) => fact.OverdueAmount is { } amount
-        ? string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} of the minimum due is {fact.DaysPastDue} days overdue (due {fact.DueDate:d MMM yyyy})")
-        : string.Create(CultureInfo.InvariantCulture, $"The account is {fact.DaysPastDue} days past due (statement of {fact.StatementDate:d MMM yyyy})");
 
     private static void Add(ref List<RuleHit>? hits, string ruleId, RiskBand band, string reason) =>
         (hits ??= []).Add(new RuleHit(ruleId, band, reason));

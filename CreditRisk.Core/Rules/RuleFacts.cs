@@ -1,3 +1,4 @@
+using System.Globalization;
 using CreditRisk.Core.Features;
 
 namespace CreditRisk.Core.Rules;
@@ -78,12 +79,36 @@ public sealed record PastDueFact(DateOnly StatementDate, DateOnly DueDate, decim
     public const int DelinquentDays = 30;
 
     /// <summary>
+    /// The past-due rule's reason, "2000.00 of the minimum due is 9 days overdue (due 3 Nov 2026)": written by the rule
+    /// at assessment time and by the drill-down for today, so both read the same wording and, on the same day, the same days.
+    /// </summary>
+    public string Reason => OverdueAmount is { } amount
+        ? string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} of the minimum due is {DaysPastDue} days overdue (due {DueDate:d MMM yyyy})")
+        : string.Create(CultureInfo.InvariantCulture, $"The account is {DaysPastDue} days past due (statement of {StatementDate:d MMM yyyy})");
+
+    /// <summary>
     /// The past-due position as of <paramref name="day"/> from the statements dated on or before it: the run of latest
     /// statements whose due date (plus <paramref name="graceDays"/>) has passed with less than the minimum paid, counted
     /// from the oldest of them; or the bank's own days past due when a statement reports 30 or more. A single missed
     /// payment is under 30 days past due until the next due date also passes unpaid (monthly cycles), so a customer who
     /// misses one payment and makes it up at the next due date is never counted delinquent here, as a bank would not.
     /// </summary>
+    /// <summary>
+    /// The same past-due position from stored statements (any order), for every screen that shows days past due
+    /// beside the rule's reason — the high-risk grid and its export — so the two always read the same number on the
+    /// same day. Only statements dated on or before <paramref name="day"/> count, as for the rules.
+    /// </summary>
+    public static PastDueFact? FromStatements(IEnumerable<Statements.Statement> statements, DateOnly day, int graceDays)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var cycles = statements
+            .Where(s => s.StatementDate <= day)
+            .OrderBy(s => s.StatementDate)
+            .Select(ProfileUpdater.ToCycle)
+            .ToList();
+        return Find(cycles, day, graceDays);
+    }
+
     internal static PastDueFact? Find(IReadOnlyList<CycleSummary> cycles, DateOnly day, int graceDays)
     {
         CycleSummary? oldestUnpaid = null;

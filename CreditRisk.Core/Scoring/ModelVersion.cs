@@ -66,6 +66,12 @@ public sealed record ModelVersion
     /// </summary>
     public List<BudgetCurvePoint> BudgetCurve { get; init; } = [];
 
+    /// <summary>
+    /// The champion of the version's family at training time scored on this version's own hold-out rows; null for
+    /// versions registered before the comparison was kept.
+    /// </summary>
+    public Evaluation.ChampionComparison? ChampionOnSameHoldout { get; init; }
+
     /// <summary>Facts about the training data: rows, positives, date range and so on.</summary>
     public Dictionary<string, string> TrainingSummary { get; init; } = [];
 }

@@ -46,6 +46,9 @@ public sealed record ModelReport
     /// <summary>Cross-validated AUCs inside the training side and the settings chosen by them; null for an evaluation or too few rows.</summary>
     public CrossValidationReport? CrossValidation { get; init; }
 
+    /// <summary>The champion at training time on exactly this hold-out (<see cref="ChampionComparison"/>); null for an evaluation.</summary>
+    public ChampionComparison? ChampionOnSameHoldout { get; init; }
+
     /// <summary>PSI of the ensemble score on the evaluated rows against the training rows.</summary>
     public required PsiResult Psi { get; init; }
 

@@ -171,6 +171,8 @@ public sealed class TrainingService(
         var measuredAt = request.Cutoffs ?? chosen.ToBandCutoffs();
         var (models, psi, curvesByModel) = ModelScoring.Evaluate(trained.Model, holdout, measuredAt);
         var curves = curvesByModel[ModelNames.Ensemble];
+        var comparison = await HoldoutChampionComparison.CompareAsync(
+            registry, training.FeatureNames, holdout, holdout.ConvertAll(r => trained.Model.Probabilities(r.Features).Ensemble), ct).ConfigureAwait(false);
 
         var version = new ModelVersion
         {
@@ -184,6 +186,7 @@ public sealed class TrainingService(
             Curves = curves,
             Cutoffs = chosen,
             BudgetCurve = budgetCurve,
+            ChampionOnSameHoldout = comparison,
             TrainingSummary = Summary(training, train, holdout, request, trained.Calibration),
         };
         await registry.AddAsync(version, ct).ConfigureAwait(false);
@@ -207,6 +210,7 @@ public sealed class TrainingService(
             BudgetCurve = budgetCurve,
             EnsembleCalibration = trained.Calibration,
             CrossValidation = trained.CrossValidation?.ToReport(),
+            ChampionOnSameHoldout = comparison,
             Psi = psi,
             Models = models,
         };

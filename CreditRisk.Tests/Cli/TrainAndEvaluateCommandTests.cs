@@ -105,6 +105,28 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
     }
 
     [Fact]
+    public async Task Train_AfterAChampion_PrintsTheChampionScoredOnTheSameHoldoutRows()
+    {
+        var (code, stdout, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--seed", "5", "--promote");
+        Assert.True(code == 0, stderr);
+        using var first = JsonDocument.Parse(stdout);
+        Assert.False(first.RootElement.GetProperty("champion_on_same_holdout").GetProperty("compared").GetBoolean());
+
+        (code, stdout, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--seed", "6");
+
+        Assert.True(code == 0, stderr);
+        using var second = JsonDocument.Parse(stdout);
+        var same = second.RootElement.GetProperty("champion_on_same_holdout");
+        Assert.True(same.GetProperty("compared").GetBoolean());
+        Assert.Equal(first.RootElement.GetProperty("version").GetString(), same.GetProperty("champion_version").GetString());
+        Assert.Equal(second.RootElement.GetProperty("holdout_rows").GetInt32(), same.GetProperty("rows").GetInt32());
+        Assert.Equal(
+            second.RootElement.GetProperty("models").GetProperty("ensemble").GetProperty("auc").GetDouble(),
+            same.GetProperty("version_auc").GetDouble(), 12);
+        Assert.InRange(same.GetProperty("champion_auc").GetDouble(), 0, 1);
+    }
+
+    [Fact]
     public async Task Train_OnlyOneCutoffPinned_ConfigurationErrorOnStderrAndExit1()
     {
         var (code, stdout, stderr) = await RunAsync(

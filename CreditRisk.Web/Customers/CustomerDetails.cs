@@ -20,4 +20,11 @@ public sealed record CustomerDetails(
     IReadOnlyList<Statement> Statements,
     CustomerAlertHistory Alerts,
     double MediumFrom,
-    double HighFrom);
+    double HighFrom)
+{
+    /// <summary>
+    /// The past-due position today, from the statements with the rule's own computation (the grid's days-past-due
+    /// column uses the same); null when nothing is past due. The latest assessment's reason is as of its data.
+    /// </summary>
+    public PastDueFact? PastDueToday { get; init; }
+}

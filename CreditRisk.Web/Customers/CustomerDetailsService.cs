@@ -14,7 +14,8 @@ public sealed class CustomerDetailsService(
     AlertHistoryService alertHistory,
     RuleSettingsService rules,
     IChampionModelProvider models,
-    IOptions<BandingOptions> banding)
+    IOptions<BandingOptions> banding,
+    TimeProvider time)
 {
     /// <summary>Assessments kept for the score-history chart.</summary>
     public const int HistoryLength = 120;
@@ -45,7 +46,10 @@ public sealed class CustomerDetailsService(
             [.. statements.Reverse()],
             alerts,
             cutoffs.MediumFrom,
-            cutoffs.HighFrom);
+            cutoffs.HighFrom)
+        {
+            PastDueToday = PastDueFact.FromStatements(statements, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), settings.PastDueGraceDays),
+        };
     }
 
     /// <summary>One page of the customer's transactions (newest first) matching <paramref name="filter"/>.</summary>

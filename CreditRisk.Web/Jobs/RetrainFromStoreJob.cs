@@ -77,10 +77,11 @@ public sealed partial class RetrainFromStoreJob(
                 Rows = report.Rows,
                 Positives = report.Positives,
                 Auc = auc,
+                Comparison = report.ChampionOnSameHoldout,
             }, CancellationToken.None).ConfigureAwait(false);
             var summary = string.Create(
                 CultureInfo.InvariantCulture,
-                $"version {report.Version} registered as a challenger: {report.Rows} rows, {report.Positives} bad, hold-out ensemble AUC {auc:0.000}");
+                $"version {report.Version} registered as a challenger: {report.Rows} rows, {report.Positives} bad, hold-out ensemble AUC {auc:0.000}; {ComparisonText(report.ChampionOnSameHoldout)}");
             await AuditAsync(SucceededAction, requestedBy, $"model:{report.Version}", summary).ConfigureAwait(false);
             LogSucceeded(report.Version, report.Rows, report.Positives, auc);
             return summary;
@@ -101,6 +102,16 @@ public sealed partial class RetrainFromStoreJob(
             throw; // Hangfire marks the job failed, with the exception, in /jobs
         }
     }
+
+    /// <summary>The champion's figures on the same hold-out rows for the audit and the job's summary, or why there are none.</summary>
+    private static string ComparisonText(ChampionComparison? comparison) => comparison switch
+    {
+        null => "not compared with the champion",
+        { Compared: true } c => string.Create(
+            CultureInfo.InvariantCulture,
+            $"champion {c.ChampionVersion} on the same {c.Rows} hold-out rows: AUC {c.ChampionAuc:0.000} (this version {c.VersionAuc:0.000})"),
+        { } c => $"not compared with the champion: {c.Reason}",
+    };
 
     /// <summary>Changes this request's state; a run started from /jobs without a request (or after a newer one) records itself.</summary>
     private Task<RetrainState?> UpdateAsync(string requestId, string requestedBy, Func<RetrainState, RetrainState> change, CancellationToken ct) =>

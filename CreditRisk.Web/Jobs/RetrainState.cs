@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Scoring.Evaluation;
 
 namespace CreditRisk.Web.Jobs;
 
@@ -52,6 +53,9 @@ public sealed record RetrainState
 
     /// <summary>Hold-out AUC of the ensemble.</summary>
     public double? Auc { get; init; }
+
+    /// <summary>The champion scored on the same hold-out rows as the new version, or why it could not be.</summary>
+    public ChampionComparison? Comparison { get; init; }
 
     /// <summary>Why a failed run failed.</summary>
     public string? Error { get; init; }

@@ -34,6 +34,11 @@ public partial class ModelsPage
         _selected = _versions.FirstOrDefault(v => v.IsChampion) ?? _versions.FirstOrDefault();
     }
 
+    /// <summary>Why the table's figures are no contest between versions: each is on the version's own hold-out.</summary>
+    private const string OwnHoldout =
+        "Each version's ensemble on its own hold-out, so these figures are not comparable between versions; " +
+        "a version's figures beside the champion's on the same hold-out rows are under its metrics.";
+
     private static string Metric(ModelVersion v, string name) =>
         v.Metrics.GetValueOrDefault("ensemble")?.GetValueOrDefault(name) is { } value ? value.ToString("0.000") : "—";
 

@@ -1,0 +1,49 @@
+using CreditRisk.Core.Portfolio;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CreditRisk.Web.Components.Pages.Admin.Customers;
+
+/// <summary>
+/// The high-risk grid: server-paged current risks with filters, search and CSV export, re-read live as assessments
+/// and alert statuses arrive.
+/// </summary>
+public partial class HighRiskCustomers
+{
+    [Inject]
+    private RiskGridService Grid { get; set; } = default!;
+
+    private MudDataGrid<RiskGridRow>? _grid;
+    private RiskGridFilter _filter = new();
+    private string? _sortBy;
+    private bool _sortDescending = true;
+
+    private async Task<GridData<RiskGridRow>> LoadAsync(GridState<RiskGridRow> state, CancellationToken ct)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        (_sortBy, _sortDescending) = (sort?.SortBy, sort?.Descending ?? true);
+        var query = _filter.ToQuery(_sortBy, _sortDescending, state.Page * state.PageSize, state.PageSize);
+        var page = await Grid.GetPageAsync(query, _filter.Search, ct);
+        return new GridData<RiskGridRow> { Items = page.Rows, TotalItems = (int)Math.Min(int.MaxValue, page.Total) };
+    }
+
+    // New assessments and alert statuses (sent, delivered, read, failed: webhook events) both re-read the page.
+    protected override Task RefreshAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    private async Task OnFilterChanged(RiskGridFilter filter)
+    {
+        _filter = filter;
+        if (_grid is not null)
+        {
+            // A new filter starts at its first page: page 5 of High is not page 5 of Medium.
+            if (_grid.CurrentPage != 0)
+            {
+                _grid.NavigateTo(Page.First);
+            }
+
+            await _grid.ReloadServerData();
+        }
+    }
+
+    private Task OnAlertSent() => RefreshAsync();
+}

@@ -1,0 +1,117 @@
+using CreditRisk.Core.Scoring.Evaluation;
+using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Jobs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace CreditRisk.Web.Components.Pages.Admin.Models;
+
+public partial class RetrainPanel
+{
+    private readonly CancellationTokenSource _stop = new();
+    private RetrainState? _state;
+    private string? _message;
+    private bool _failed;
+    private bool _isAdmin;
+    private bool _confirming;
+    private bool _busy;
+    private Task? _polling;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>Called when a retrain this panel watched finishes successfully (the page reloads the registry).</summary>
+    [Parameter]
+    public EventCallback Finished { get; set; }
+
+    /// <summary>Seconds between status checks while a retrain is queued or running. Default 3.</summary>
+    [Parameter]
+    public int PollSeconds { get; set; } = 3;
+
+    private bool Active => _state?.IsActive == true;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _isAdmin = (await AuthenticationState).User.IsInRole(AppRoles.Admin);
+        _state = await Retrain.GetLastAsync();
+        _polling = PollAsync();
+    }
+
+    private async Task RequestAsync()
+    {
+        _busy = true;
+        try
+        {
+            // The service re-checks the role and that none is running: the button's state is no permission.
+            var result = await Retrain.RequestAsync((await AuthenticationState).User);
+            (_failed, _message) = (!result.Succeeded, result.Message);
+            _confirming = false;
+            _state = await Retrain.GetLastAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task PollAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(PollSeconds), Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                if (!Active)
+                {
+                    continue;
+                }
+
+                var next = await Retrain.GetLastAsync(_stop.Token);
+                var finished = next?.Status == RetrainStatus.Succeeded;
+                await InvokeAsync(async () =>
+                {
+                    _state = next;
+                    if (next?.IsActive != true)
+                    {
+                        _message = null; // "queued" no longer holds; the status line says how it ended
+                    }
+
+                    StateHasChanged();
+                    if (finished)
+                    {
+                        await Finished.InvokeAsync();
+                    }
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the page was closed
+        }
+    }
+
+    private static string When(DateTimeOffset? at) => at?.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'") ?? "—";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_polling is not null)
+        {
+            await _polling;
+        }
+
+        _stop.Dispose();
+    }
+
+    /// <summary>
+    /// The new version's AUC beside the champion's only when both are on the same hold-out rows; otherwise says they
+    /// are not comparable and why.
+    /// </summary>
+    private static string ComparisonText(ChampionComparison? comparison) => comparison switch
+    {
+        null => "Not compared with the champion on the same rows.",
+        { Compared: true } c =>
+            $"On the same {c.Rows:N0} hold-out rows: this version AUC {c.VersionAuc:0.000}, champion {c.ChampionVersion} AUC {c.ChampionAuc:0.000}.",
+        { } c => $"Not comparable with the champion: {c.Reason}",
+    };
+}
