@@ -45,7 +45,7 @@ public sealed class CustomerDrillDownTests : IAsyncLifetime
         Assert.DoesNotContain("feature-breached", cut.Find("tr[data-feature='cash_withdrawal_pct_30d']").ClassName ?? "");
         Assert.Contains("Alert read", cut.Find("#alert-timeline").TextContent);
         Assert.Equal(2, cut.FindAll("#score-history tbody tr").Count);
-        Assert.Contains($"High from {BandCutoffResolver.Resolve(new BandingOptions(), (CreditRisk.Core.Scoring.IRiskModel?)null).Cutoffs.HighFrom * 100:0}%", cut.Find("[data-testid=score-history-chart]").GetAttribute("aria-label"));
+        Assert.Contains("High from " + (BandCutoffResolver.Resolve(new BandingOptions(), (CreditRisk.Core.Scoring.IRiskModel?)null).Cutoffs.HighFrom * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%", cut.Find("[data-testid=score-history-chart]").GetAttribute("aria-label"));
     }
 
     [Fact]
