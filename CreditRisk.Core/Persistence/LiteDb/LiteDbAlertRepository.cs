@@ -14,9 +14,6 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
 
     private readonly ILiteCollection<BsonDocument> _alerts = db.Collection(LiteDbCollections.Alerts);
 
-    // The compare-and-swap of TryUpdate reads before it writes.
-    private readonly Lock _writeLock = new();
-
     public void EnsureIndexes()
     {
         _alerts.EnsureIndex(CustomerKey, "$." + CustomerKey);
@@ -27,7 +24,7 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
     }
 
     // The unique indexes on the id and the escalation key decide, so there is no read to race with.
-    public Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default) => Run(() => TryInsert(_alerts, ToDocument(alert)), ct);
+    public Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default) => Run(() => db.TryInsert(_alerts, ToDocument(alert)), ct);
 
     public Task<Alert?> GetAsync(string id, CancellationToken ct = default) =>
         Run(() => _alerts.FindById(id) is { } doc ? db.ToEntity<Alert>(doc) : null, ct);
@@ -40,7 +37,8 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
     public Task<bool> TryUpdateAsync(Alert updated, Alert expected, CancellationToken ct = default) => Run(() =>
     {
         var doc = ToDocument(updated);
-        lock (_writeLock)
+        // The compare-and-swap reads before it writes: the write gate holds across both.
+        lock (db.WriteGate)
         {
             if (_alerts.FindById(updated.Id) is not { } stored)
             {

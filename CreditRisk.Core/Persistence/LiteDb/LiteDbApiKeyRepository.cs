@@ -8,16 +8,13 @@ internal sealed class LiteDbApiKeyRepository(LiteDbContext db) : IApiKeyReposito
 {
     private readonly ILiteCollection<BsonDocument> _keys = db.Collection(LiteDbCollections.ApiKeys);
 
-    // Revoke and touch are read-modify-write on one document; concurrent API requests touch the same key.
-    private readonly Lock _writeLock = new();
-
     public void EnsureIndexes()
     {
         _keys.EnsureIndex("KeyHash", "$.KeyHash", unique: true);
         _keys.EnsureIndex("CreatedAt", "$.CreatedAt");
     }
 
-    public Task AddAsync(ApiKey key, CancellationToken ct = default) => Run(() => _keys.Insert(db.ToDocument(key)), ct);
+    public Task AddAsync(ApiKey key, CancellationToken ct = default) => Run(() => db.Write(() => _keys.Insert(db.ToDocument(key))), ct);
 
     public Task<ApiKey?> FindByHashAsync(string keyHash, CancellationToken ct = default) =>
         Run(() => _keys.FindOne(Query.EQ("KeyHash", keyHash)) is { } doc ? db.ToEntity<ApiKey>(doc) : null, ct);
@@ -31,7 +28,7 @@ internal sealed class LiteDbApiKeyRepository(LiteDbContext db) : IApiKeyReposito
 
     public Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken ct = default) => Run(() =>
     {
-        lock (_writeLock)
+        lock (db.WriteGate)
         {
             if (_keys.FindById(id) is not { } doc || !doc["RevokedAt"].IsNull)
             {
@@ -44,7 +41,7 @@ internal sealed class LiteDbApiKeyRepository(LiteDbContext db) : IApiKeyReposito
 
     public Task TouchAsync(string id, DateTimeOffset at, CancellationToken ct = default) => Run(() =>
     {
-        lock (_writeLock)
+        lock (db.WriteGate)
         {
             if (_keys.FindById(id) is not { } doc)
             {

@@ -15,7 +15,7 @@ internal sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
         _entries.EnsureIndex("Actor", "$.Actor");
     }
 
-    public Task AddAsync(AuditEntry entry, CancellationToken ct = default) => Run(() => _entries.Insert(db.ToDocument(entry)), ct);
+    public Task AddAsync(AuditEntry entry, CancellationToken ct = default) => Run(() => db.Write(() => _entries.Insert(db.ToDocument(entry))), ct);
 
     public Task<IReadOnlyList<AuditEntry>> ListAsync(string? actionPrefix, int skip, int take, CancellationToken ct = default) =>
         Run<IReadOnlyList<AuditEntry>>(() =>

@@ -17,11 +17,8 @@ internal sealed class LiteDbBehaviorProfileRepository(LiteDbContext db) : IBehav
     /// <summary>Most versions remembered in <see cref="_savedVersions"/> before it starts afresh.</summary>
     private const int MaxRememberedVersions = 1_000_000;
 
-    // Compare-and-swap on the version of a stored profile: the read and the write must not interleave with another saver.
-    private readonly Lock _saveLock = new();
-
     /// <summary>
-    /// The version of every profile this process saved, by customer (guarded by <see cref="_saveLock"/>), so a grouped
+    /// The version of every profile this process saved, by customer (guarded by the write gate), so a grouped
     /// save checks versions without reading each stored profile back. Exact because every profile write goes through
     /// this repository under the lock and the file is this process's alone; only saves fill it (a read outside the
     /// lock could be older than a save and let a stale profile overwrite a newer one), and only after their commit.
@@ -52,11 +49,11 @@ internal sealed class LiteDbBehaviorProfileRepository(LiteDbContext db) : IBehav
 
         // Under the lock even for a first save: a grouped save checks then inserts inside one transaction, and an
         // insert racing in between would fail (and roll back) the whole group.
-        lock (_saveLock)
+        lock (db.WriteGate)
         {
             // A first save is an insert: the unique id decides, without a read.
             var saved = expectedVersion == 0
-                ? TryInsert(_profiles, doc)
+                ? db.TryInsert(_profiles, doc)
                 : StoredVersion(profile.CustomerId) == expectedVersion && _profiles.Update(doc);
             if (saved)
             {
@@ -77,7 +74,7 @@ internal sealed class LiteDbBehaviorProfileRepository(LiteDbContext db) : IBehav
             }
 
             var documents = saves.Select(s => ToDocument(s.Profile with { Version = s.ExpectedVersion + 1 })).ToList();
-            lock (_saveLock)
+            lock (db.WriteGate)
             {
                 // One commit for the group; the checks read inside the transaction, so a repeated customer sees the
                 // first save of the group and loses the version check, as it would one at a time.
@@ -118,7 +115,7 @@ internal sealed class LiteDbBehaviorProfileRepository(LiteDbContext db) : IBehav
             return conflicts;
         }, ct);
 
-    /// <summary>The stored profile's version (0: none); call under <see cref="_saveLock"/>.</summary>
+    /// <summary>The stored profile's version (0: none); call under the write gate (a compare-and-swap: the read and the write must not interleave with another saver).</summary>
     private long StoredVersion(string customerId) =>
         _savedVersions.TryGetValue(customerId, out var version) ? version
         : _profiles.FindById(customerId) is { } stored ? stored[nameof(BehaviorProfile.Version)].AsInt64

@@ -21,6 +21,13 @@ internal static class LiteDbCollections
     public const string DevelopmentOutbox = "development_outbox";
     public const string InboundMessages = "inbound_messages";
 
+    /// <summary>Every collection above, created when the store opens (<see cref="LiteDbContext.CreateMissingCollections"/>).</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        Customers, Snapshots.SnapshotDocument.CollectionName, Transactions, Statements, Profiles, Assessments, CurrentRisk, FeatureSets, Alerts,
+        Models, ModelChunks, Users, Roles, ApiKeys, Audit, Settings, DevelopmentOutbox, InboundMessages,
+    ];
+
     /// <summary>Synthetic <c>{customer}␟{time}␟{id}</c> key (see <see cref="LiteDbKeys"/>).</summary>
     public const string CustomerTimeKey = "_customerTime";
 

@@ -9,7 +9,36 @@ internal sealed class LiteDbContext(LiteDatabase database, BsonMapper mapper)
 
     public BsonMapper Mapper { get; } = mapper;
 
+    /// <summary>
+    /// Every write to the file holds this gate; reads do not. LiteDB 5 runs write transactions on different collections
+    /// side by side, and that path corrupts the header it shares between them: its free-page list and the pages of a
+    /// collection another transaction is creating (litedb-org/LiteDB#2825 and #2792; seen here as "page type must be
+    /// collection page" under eight parallel writers). Repositories whose write reads first (a compare-and-swap) hold it
+    /// across the read too, so it also serves as their lock. Reentrant, so a write inside a transaction may take it again.
+    /// </summary>
+    public Lock WriteGate { get; } = new();
+
     public ILiteCollection<BsonDocument> Collection(string name) => Database.GetCollection(name, BsonAutoId.ObjectId);
+
+    /// <summary>
+    /// Creates every collection the store uses that the file does not hold yet. LiteDB creates a collection on its
+    /// first write, and a read racing that creation fails (litedb-org/LiteDB#2792), so none is left to be created
+    /// while the store serves. Call under <see cref="WriteGate"/> before the store is shared.
+    /// </summary>
+    public void CreateMissingCollections()
+    {
+        foreach (var name in LiteDbCollections.All.Where(n => !Database.CollectionExists(n)))
+        {
+            // Inserting a document is LiteDB's one way to create a collection; the probe goes again in the same commit.
+            InTransaction(() =>
+            {
+                var collection = Collection(name);
+                var probe = new BsonDocument { ["_id"] = "collection-probe" };
+                collection.Insert(probe);
+                collection.Delete(probe["_id"]);
+            });
+        }
+    }
 
     public BsonDocument ToDocument<T>(T entity) => Mapper.ToDocument(entity);
 
@@ -22,21 +51,41 @@ internal sealed class LiteDbContext(LiteDatabase database, BsonMapper mapper)
     /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
-        if (!Database.BeginTrans())
+        lock (WriteGate)
         {
-            throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
-        }
+            if (!Database.BeginTrans())
+            {
+                throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+            }
 
-        try
-        {
-            var result = work();
-            Database.Commit();
-            return result;
+            try
+            {
+                var result = work();
+                Database.Commit();
+                return result;
+            }
+            catch
+            {
+                Database.Rollback();
+                throw;
+            }
         }
-        catch
+    }
+
+    /// <summary>Runs a write that needs no transaction of its own (one document) under <see cref="WriteGate"/>.</summary>
+    public T Write<T>(Func<T> work)
+    {
+        lock (WriteGate)
         {
-            Database.Rollback();
-            throw;
+            return work();
+        }
+    }
+
+    public void Write(Action work)
+    {
+        lock (WriteGate)
+        {
+            work();
         }
     }
 
@@ -46,11 +95,11 @@ internal sealed class LiteDbContext(LiteDatabase database, BsonMapper mapper)
     /// false instead of an exception. Never call it inside <see cref="InTransaction{T}"/>: LiteDB rolls back the
     /// whole explicit transaction when one insert in it fails.
     /// </summary>
-    public static bool TryInsert(ILiteCollection<BsonDocument> collection, BsonDocument document)
+    public bool TryInsert(ILiteCollection<BsonDocument> collection, BsonDocument document)
     {
         try
         {
-            collection.Insert(document);
+            Write(() => collection.Insert(document));
             return true;
         }
         catch (LiteException ex) when (IsDuplicateKey(ex))
@@ -60,11 +109,11 @@ internal sealed class LiteDbContext(LiteDatabase database, BsonMapper mapper)
     }
 
     /// <summary>Replaces a stored document: false when it is gone or when the change collides on a unique index.</summary>
-    public static bool TryUpdate(ILiteCollection<BsonDocument> collection, BsonDocument document)
+    public bool TryUpdate(ILiteCollection<BsonDocument> collection, BsonDocument document)
     {
         try
         {
-            return collection.Update(document);
+            return Write(() => collection.Update(document));
         }
         catch (LiteException ex) when (IsDuplicateKey(ex))
         {

@@ -10,6 +10,7 @@ namespace CreditRisk.Core.Persistence.LiteDb;
 public sealed class LiteDbCreditRiskStore : ICreditRiskStore, ICustomerSnapshotStore, IDisposable
 {
     private readonly LiteDatabase _database;
+    private readonly LiteDbContext _context;
     private readonly LiteDbCustomerRepository _customers;
     private readonly LiteDbTransactionRepository _transactions;
     private readonly LiteDbStatementRepository _statements;
@@ -48,7 +49,7 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
             },
             mapper);
 
-        var context = new LiteDbContext(_database, mapper);
+        var context = _context = new LiteDbContext(_database, mapper);
         _customers = new LiteDbCustomerRepository(context);
         Snapshots = new LiteDbCustomerSnapshotRepository(context);
         _transactions = new LiteDbTransactionRepository(context);
@@ -102,8 +103,9 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
 
     public IInboundMessageRepository InboundMessages => _inboundMessages;
 
-    public Task InitializeAsync(CancellationToken ct = default) => LiteDbContext.Run(() =>
+    public Task InitializeAsync(CancellationToken ct = default) => LiteDbContext.Run(() => _context.Write(() =>
     {
+        _context.CreateMissingCollections();
         _customers.EnsureIndexes();
         _transactions.EnsureIndexes();
         _statements.EnsureIndexes();
@@ -116,7 +118,7 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         _audit.EnsureIndexes();
         _developmentOutbox.EnsureIndexes();
         _inboundMessages.EnsureIndexes();
-    }, ct);
+    }), ct);
 
     public Task PingAsync(CancellationToken ct = default) => LiteDbContext.Run(() => _ = _database.UserVersion, ct);
 

@@ -23,7 +23,7 @@ internal sealed class LiteDbDevelopmentOutbox(LiteDbContext db) : IDevelopmentOu
         var doc = db.ToDocument(message);
         doc[TimeKey] = LiteDbKeys.OwnerTime("", message.CreatedAt, message.Id);
         doc[RecipientKey] = LiteDbKeys.OwnerTime(message.To, message.CreatedAt, message.Id);
-        _messages.Insert(doc);
+        db.Write(() => _messages.Insert(doc));
     }, ct);
 
     public Task<DevelopmentMessage?> GetAsync(string id, CancellationToken ct = default) =>

@@ -58,7 +58,7 @@ internal sealed class LiteDbFeatureVectors(LiteDbContext db)
     private string Register(string[] names)
     {
         var setId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', names))), 0, 8);
-        _sets.Upsert(new BsonDocument { ["_id"] = setId, ["Names"] = new BsonArray(names.Select(n => new BsonValue(n))) });
+        db.Write(() => _sets.Upsert(new BsonDocument { ["_id"] = setId, ["Names"] = new BsonArray(names.Select(n => new BsonValue(n))) }));
         _known[setId] = names;
         return setId;
     }

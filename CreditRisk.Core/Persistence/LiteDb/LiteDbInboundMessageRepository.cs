@@ -11,8 +11,6 @@ internal sealed class LiteDbInboundMessageRepository(LiteDbContext db) : IInboun
 
     private readonly ILiteCollection<BsonDocument> _messages = db.Collection(LiteDbCollections.InboundMessages);
 
-    // The duplicate check reads before it writes.
-    private readonly Lock _writeLock = new();
 
     public void EnsureIndexes() => _messages.EnsureIndex(CustomerKey, "$." + CustomerKey);
 
@@ -22,7 +20,8 @@ internal sealed class LiteDbInboundMessageRepository(LiteDbContext db) : IInboun
 
         // Messages from unknown numbers get an owner no customer id can equal (ids never hold the separator).
         doc[CustomerKey] = LiteDbKeys.OwnerTime(message.CustomerId ?? LiteDbKeys.Separator.ToString(), message.ReceivedAt, message.Id);
-        lock (_writeLock)
+        // The duplicate check reads before it writes.
+        lock (db.WriteGate)
         {
             if (_messages.FindById(message.Id) is not null)
             {

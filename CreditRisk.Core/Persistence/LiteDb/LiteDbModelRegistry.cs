@@ -15,9 +15,6 @@ internal sealed class LiteDbModelRegistry(LiteDbContext db) : IModelRegistry
     private readonly ILiteCollection<BsonDocument> _models = db.Collection(LiteDbCollections.Models);
     private readonly ILiteCollection<BsonDocument> _chunks = db.Collection(LiteDbCollections.ModelChunks);
 
-    // Keeps "exactly one champion" true when an add and a promotion race.
-    private readonly Lock _championLock = new();
-
     public void EnsureIndexes()
     {
         _models.EnsureIndex("IsChampion", "$.IsChampion");
@@ -35,19 +32,16 @@ internal sealed class LiteDbModelRegistry(LiteDbContext db) : IModelRegistry
             })
             .ToList();
 
-        lock (_championLock)
+        db.InTransaction(() =>
         {
-            db.InTransaction(() =>
+            if (version.IsChampion)
             {
-                if (version.IsChampion)
-                {
-                    DemoteChampions(ModelFamilies.Of(version.FeatureNames));
-                }
+                DemoteChampions(ModelFamilies.Of(version.FeatureNames));
+            }
 
-                _models.Insert(doc);
-                _chunks.Insert(chunks);
-            });
-        }
+            _models.Insert(doc);
+            _chunks.Insert(chunks);
+        });
     }, ct);
 
     public Task<ModelVersion?> GetAsync(string id, CancellationToken ct = default) =>
@@ -63,24 +57,19 @@ internal sealed class LiteDbModelRegistry(LiteDbContext db) : IModelRegistry
             .Select(doc => db.ToEntity<ModelVersion>(doc) with { ModelBytes = [] })
             .ToList(), ct);
 
-    public Task<bool> PromoteAsync(string id, DateTimeOffset at, CancellationToken ct = default) => Run(() =>
+    // "Exactly one champion" holds when an add and a promotion race: each is one transaction, and transactions take the write gate.
+    public Task<bool> PromoteAsync(string id, DateTimeOffset at, CancellationToken ct = default) => Run(() => db.InTransaction(() =>
     {
-        lock (_championLock)
+        if (_models.FindById(id) is not { } doc)
         {
-            return db.InTransaction(() =>
-            {
-                if (_models.FindById(id) is not { } doc)
-                {
-                    return false;
-                }
-
-                DemoteChampions(FamilyOf(doc));
-                var promoted = db.ToEntity<ModelVersion>(doc) with { IsChampion = true, PromotedAt = at };
-                _models.Update(db.ToDocument(promoted));
-                return true;
-            });
+            return false;
         }
-    }, ct);
+
+        DemoteChampions(FamilyOf(doc));
+        var promoted = db.ToEntity<ModelVersion>(doc) with { IsChampion = true, PromotedAt = at };
+        _models.Update(db.ToDocument(promoted));
+        return true;
+    }), ct);
 
     /// <summary>Each family has its own champion (<see cref="ModelFamily"/>): a new one demotes only its own family's.</summary>
     private void DemoteChampions(ModelFamily family)

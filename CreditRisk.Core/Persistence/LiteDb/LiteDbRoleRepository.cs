@@ -11,11 +11,11 @@ internal sealed class LiteDbRoleRepository(LiteDbContext db) : IRoleRepository
     public void EnsureIndexes() => _roles.EnsureIndex("NormalizedName", "$.NormalizedName", unique: true);
 
     // The unique indexes on the id and the normalised name decide, so there is no read to race with.
-    public Task<bool> TryCreateAsync(AppRole role, CancellationToken ct = default) => Run(() => TryInsert(_roles, db.ToDocument(role)), ct);
+    public Task<bool> TryCreateAsync(AppRole role, CancellationToken ct = default) => Run(() => db.TryInsert(_roles, db.ToDocument(role)), ct);
 
-    public Task UpdateAsync(AppRole role, CancellationToken ct = default) => Run(() => _roles.Update(db.ToDocument(role)), ct);
+    public Task UpdateAsync(AppRole role, CancellationToken ct = default) => Run(() => db.Write(() => _roles.Update(db.ToDocument(role))), ct);
 
-    public Task DeleteAsync(string id, CancellationToken ct = default) => Run(() => _roles.Delete(id), ct);
+    public Task DeleteAsync(string id, CancellationToken ct = default) => Run(() => db.Write(() => _roles.Delete(id)), ct);
 
     public Task<AppRole?> FindByIdAsync(string id, CancellationToken ct = default) =>
         Run(() => _roles.FindById(id) is { } doc ? db.ToEntity<AppRole>(doc) : null, ct);

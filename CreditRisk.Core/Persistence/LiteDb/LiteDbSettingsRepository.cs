@@ -7,8 +7,6 @@ internal sealed class LiteDbSettingsRepository(LiteDbContext db) : ISettingsRepo
 {
     private readonly ILiteCollection<BsonDocument> _settings = db.Collection(LiteDbCollections.Settings);
 
-    // Compare-and-swap on the version of a stored setting: the read and the write must not interleave with another saver.
-    private readonly Lock _saveLock = new();
 
     public Task<StoredSetting?> GetAsync(string key, CancellationToken ct = default) => Run(() =>
         _settings.FindById(key) is { } doc
@@ -32,10 +30,11 @@ internal sealed class LiteDbSettingsRepository(LiteDbContext db) : ISettingsRepo
         // A first save is an insert: the unique id decides between racing first saves, without a read.
         if (expectedVersion == 0)
         {
-            return TryInsert(_settings, doc);
+            return db.TryInsert(_settings, doc);
         }
 
-        lock (_saveLock)
+        // Compare-and-swap on the version: the read and the write must not interleave with another saver.
+        lock (db.WriteGate)
         {
             return _settings.FindById(key) is { } stored && stored["Version"].AsInt64 == expectedVersion && _settings.Update(doc);
         }

@@ -8,10 +8,8 @@ internal sealed class LiteDbUserRepository(LiteDbContext db) : IUserRepository
 {
     private readonly ILiteCollection<BsonDocument> _users = db.Collection(LiteDbCollections.Users);
 
-    // Update and claim read before they write (stamp still current? welcome unclaimed?). Name clashes are left to the
-    // unique index on the normalised name.
-    private readonly Lock _writeLock = new();
-
+    // Update and claim read before they write (stamp still current? welcome unclaimed?), so they hold the write gate
+    // across both. Name clashes are left to the unique index on the normalised name.
     public void EnsureIndexes()
     {
         _users.EnsureIndex("NormalizedUserName", "$.NormalizedUserName", unique: true);
@@ -20,11 +18,11 @@ internal sealed class LiteDbUserRepository(LiteDbContext db) : IUserRepository
         _users.EnsureIndex("Roles", "$.Roles[*]");
     }
 
-    public Task<bool> TryCreateAsync(AppUser user, CancellationToken ct = default) => Run(() => TryInsert(_users, db.ToDocument(user)), ct);
+    public Task<bool> TryCreateAsync(AppUser user, CancellationToken ct = default) => Run(() => db.TryInsert(_users, db.ToDocument(user)), ct);
 
     public Task<bool> TryUpdateAsync(AppUser user, string expectedConcurrencyStamp, CancellationToken ct = default) => Run(() =>
     {
-        lock (_writeLock)
+        lock (db.WriteGate)
         {
             if (_users.FindById(user.Id) is not { } doc)
             {
@@ -38,11 +36,11 @@ internal sealed class LiteDbUserRepository(LiteDbContext db) : IUserRepository
             }
 
             // The welcome claim is set-once: a user object read before the claim must not clear it.
-            return TryUpdate(_users, db.ToDocument(user with { WelcomeSentAt = user.WelcomeSentAt ?? stored.WelcomeSentAt }));
+            return db.TryUpdate(_users, db.ToDocument(user with { WelcomeSentAt = user.WelcomeSentAt ?? stored.WelcomeSentAt }));
         }
     }, ct);
 
-    public Task DeleteAsync(string id, CancellationToken ct = default) => Run(() => _users.Delete(id), ct);
+    public Task DeleteAsync(string id, CancellationToken ct = default) => Run(() => db.Write(() => _users.Delete(id)), ct);
 
     public Task<AppUser?> FindByIdAsync(string id, CancellationToken ct = default) =>
         Run(() => _users.FindById(id) is { } doc ? db.ToEntity<AppUser>(doc) : null, ct);
@@ -64,7 +62,7 @@ internal sealed class LiteDbUserRepository(LiteDbContext db) : IUserRepository
 
     public Task<bool> TryClaimWelcomeAsync(string userId, DateTimeOffset at, CancellationToken ct = default) => Run(() =>
     {
-        lock (_writeLock)
+        lock (db.WriteGate)
         {
             if (_users.FindById(userId) is not { } doc || !doc["WelcomeSentAt"].IsNull)
             {
