@@ -15,20 +15,7 @@ internal sealed class EscalationAlerts(IAlertRepository alerts, IOptions<RiskPip
 
     public async Task<string?> RaiseAsync(RiskAssessment assessment, CustomerRisk? prior, DateTimeOffset now, CancellationToken ct)
     {
-        var alert = new Alert
-        {
-            Id = _ids.Next(now),
-            CustomerId = assessment.CustomerId,
-            // The customer reads this (their dashboard, the message): their words, never thresholds or a model id.
-            Reason = CustomerReasons.Of(assessment)[0],
-            TemplateName = options.Value.AlertTemplateName,
-            Status = AlertStatus.Pending,
-            TriggeredBy = RiskPipeline.AlertActor,
-            EscalationKey = EscalationKeys.For(assessment.CustomerId, EscalationKeys.BasisOf(prior), RiskBand.High),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-
+        var alert = Build(_ids.Next(now), assessment, prior, options.Value.AlertTemplateName, now);
         if (await alerts.TryAddAsync(alert, ct).ConfigureAwait(false))
         {
             logger.LogInformation(
@@ -38,4 +25,19 @@ internal sealed class EscalationAlerts(IAlertRepository alerts, IOptions<RiskPip
 
         return null;
     }
+
+    /// <summary>The pending alert of <paramref name="assessment"/>'s escalation into High from <paramref name="prior"/>.</summary>
+    public static Alert Build(string id, RiskAssessment assessment, CustomerRisk? prior, string templateName, DateTimeOffset now) => new()
+    {
+        Id = id,
+        CustomerId = assessment.CustomerId,
+        // The customer reads this (their dashboard, the message): their words, never thresholds or a model id.
+        Reason = CustomerReasons.Of(assessment)[0],
+        TemplateName = templateName,
+        Status = AlertStatus.Pending,
+        TriggeredBy = RiskPipeline.AlertActor,
+        EscalationKey = EscalationKeys.For(assessment.CustomerId, EscalationKeys.BasisOf(prior), RiskBand.High),
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 }

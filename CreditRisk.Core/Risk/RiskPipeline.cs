@@ -50,6 +50,9 @@ public sealed class RiskPipeline(
     private readonly ProfileSaves _profiles = new(store.Profiles, store.Transactions, store.Statements, options, logger);
     private readonly EscalationAlerts _alerts = new(store.Alerts, options, logger);
 
+    /// <summary>A new assessment id, in order with the pipeline's own (history sorts by time, then id).</summary>
+    internal string NextAssessmentId(DateTimeOffset now) => _ids.Next(now);
+
     /// <summary>Processes newly accepted transactions (each exactly once); returns one assessment per customer.</summary>
     public Task<IReadOnlyList<RiskAssessment>> ProcessTransactionsAsync(IReadOnlyList<Transaction> transactions, CancellationToken ct = default) =>
         ProcessAsync(transactions, [], ct);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using CreditRisk.Core.Customers;
 using CreditRisk.Core.Ingestion.Csv;
-using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,15 +8,13 @@ namespace CreditRisk.Core.Snapshots;
 
 /// <summary>
 /// Imports a customer-level snapshot (docs/data-formats.md): reads and checks the whole file first and writes nothing
-/// when any row is bad; then, batch by batch, creates the customers it does not know (named by their id, no phone, no
-/// WhatsApp opt-in) and updates the credit limit of those it does, stores each row as the customer's snapshot, and
-/// re-assesses them (trigger <see cref="RiskTriggers.Snapshot"/>), so they are scored and in the grid when it returns.
-/// Importing the same file again changes nothing but the assessment times.
+/// when any row is bad; then, batch by batch (<see cref="SnapshotBatchWriter"/>), creates the customers it does not know
+/// (named by their id, no phone, no WhatsApp opt-in) and updates the credit limit of those it does, stores each row as
+/// the customer's snapshot, and assesses them (trigger <see cref="RiskTriggers.Snapshot"/>), so they are scored and in
+/// the grid when it returns. Importing the same file again changes nothing but the assessment times.
 /// </summary>
 public sealed class SnapshotImporter(
-    ICustomerRepository customers,
-    ICustomerSnapshotRepository snapshots,
-    RiskPipeline pipeline,
+    SnapshotBatchWriter writer,
     IOptions<SnapshotOptions> options,
     TimeProvider time,
     ILogger<SnapshotImporter> logger)
@@ -58,7 +54,7 @@ public sealed class SnapshotImporter(
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ImportParallelism, CancellationToken = ct };
             await Parallel.ForEachAsync(content.Snapshots.Chunk(options.Value.ImportBatchSize), parallel, async (batch, token) =>
             {
-                Interlocked.Add(ref created, await WriteAsync(batch, now, token).ConfigureAwait(false));
+                Interlocked.Add(ref created, await writer.WriteAsync(batch, now, token).ConfigureAwait(false));
                 var done = Interlocked.Add(ref written, batch.Length);
                 progress?.Report(new CsvImportProgress(
                     CsvImportKind.Snapshot, path, CsvImportPhase.Importing, length * done / total, length, done, done == total));
@@ -79,39 +75,6 @@ public sealed class SnapshotImporter(
             report with { Status = CsvFileStatus.Imported, New = created, Existing = written - created, Duration = clock.Elapsed },
             [],
             day);
-    }
-
-    /// <summary>Writes one batch and re-assesses its customers; returns how many customers it created.</summary>
-    private async Task<int> WriteAsync(CustomerSnapshot[] batch, DateTimeOffset now, CancellationToken ct)
-    {
-        var ids = batch.Select(s => s.CustomerId).ToArray();
-        var known = await customers.GetManyAsync(ids, ct).ConfigureAwait(false);
-        var changed = new List<Customer>(batch.Length);
-        foreach (var snapshot in batch)
-        {
-            if (known.GetValueOrDefault(snapshot.CustomerId) is not { } customer)
-            {
-                changed.Add(new Customer
-                {
-                    Id = snapshot.CustomerId,
-                    FullName = snapshot.CustomerId,
-                    Phone = "",
-                    CreditLimit = snapshot.CreditLimit,
-                    OpenedOn = snapshot.AsOf,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                });
-            }
-            else if (customer.CreditLimit != snapshot.CreditLimit)
-            {
-                changed.Add(customer with { CreditLimit = snapshot.CreditLimit, UpdatedAt = now });
-            }
-        }
-
-        await customers.UpsertManyAsync(changed, ct).ConfigureAwait(false);
-        await snapshots.UpsertManyAsync(batch, ct).ConfigureAwait(false);
-        await pipeline.ReassessAsync(ids, RiskTriggers.Snapshot, ct).ConfigureAwait(false);
-        return ids.Length - known.Count;
     }
 }
 

@@ -15,6 +15,7 @@ internal static class SnapshotRegistration
                 $"The configured store ({sp.GetRequiredService<ICreditRiskStore>().GetType().Name}) keeps no customer snapshots."));
         services.AddSingleton<SnapshotChampionProvider>();
         services.AddSingleton<SnapshotRiskSource>();
+        services.AddSingleton<SnapshotBatchWriter>();
         services.AddSingleton<SnapshotImporter>();
         services.AddSingleton<SnapshotTrainer>();
         services.AddSingleton<RiskSourceService>();

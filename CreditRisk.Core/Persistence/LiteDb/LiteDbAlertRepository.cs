@@ -14,6 +14,12 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
 
     private readonly ILiteCollection<BsonDocument> _alerts = db.Collection(LiteDbCollections.Alerts);
 
+    /// <summary>
+    /// With the key as a parameter: LiteDB compiles an expression once per text, and <c>Query.EQ</c> writes the value
+    /// into the text, so each call would compile (and JIT) a new one.
+    /// </summary>
+    private const string KeyIs = "$." + EscalationKey + " = @0";
+
     public void EnsureIndexes()
     {
         _alerts.EnsureIndex(CustomerKey, "$." + CustomerKey);
@@ -25,6 +31,38 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
 
     // The unique indexes on the id and the escalation key decide, so there is no read to race with.
     public Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default) => Run(() => db.TryInsert(_alerts, ToDocument(alert)), ct);
+
+    /// <summary>
+    /// Inside the caller's transaction (under <see cref="LiteDbContext.WriteGate"/>): adds each alert whose id and
+    /// escalation key are both free, as <see cref="TryAddAsync"/> would, and returns the ids added. Checked by reading
+    /// first, since a duplicate insert would roll the caller's whole transaction back; the gate makes check and insert
+    /// one step. Two alerts of the batch with one key: the first wins.
+    /// </summary>
+    internal HashSet<string> AddNewInTransaction(IReadOnlyCollection<Alert> alerts)
+    {
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var documents = new List<BsonDocument>(alerts.Count);
+        foreach (var alert in alerts)
+        {
+            var doc = ToDocument(alert);
+            var key = doc[EscalationKey].AsString;
+            if (added.Contains(alert.Id) || !keys.Add(key) || _alerts.Exists(KeyIs, new BsonValue(key)) || _alerts.FindById(alert.Id) is not null)
+            {
+                continue;
+            }
+
+            added.Add(alert.Id);
+            documents.Add(doc);
+        }
+
+        if (documents.Count > 0)
+        {
+            _alerts.Insert(documents);
+        }
+
+        return added;
+    }
 
     public Task<Alert?> GetAsync(string id, CancellationToken ct = default) =>
         Run(() => _alerts.FindById(id) is { } doc ? db.ToEntity<Alert>(doc) : null, ct);

@@ -29,19 +29,8 @@ internal sealed class LiteDbBehaviorProfileRepository(LiteDbContext db) : IBehav
         Run(() => _profiles.FindById(customerId) is { } doc ? ToProfile(doc) : null, ct);
 
     public Task<IReadOnlyDictionary<string, BehaviorProfile>> GetManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
-        Run<IReadOnlyDictionary<string, BehaviorProfile>>(() =>
-        {
-            var found = new Dictionary<string, BehaviorProfile>(StringComparer.Ordinal);
-            foreach (var id in customerIds.Distinct(StringComparer.Ordinal))
-            {
-                if (_profiles.FindById(id) is { } doc)
-                {
-                    found[id] = ToProfile(doc);
-                }
-            }
-
-            return found;
-        }, ct);
+        Run<IReadOnlyDictionary<string, BehaviorProfile>>(
+            () => FindByIds(_profiles, customerIds).ToDictionary(e => e.Key, e => ToProfile(e.Value), StringComparer.Ordinal), ct);
 
     public Task<bool> TrySaveAsync(BehaviorProfile profile, long expectedVersion, CancellationToken ct = default) => Run(() =>
     {

@@ -42,6 +42,31 @@ internal sealed class LiteDbContext(LiteDatabase database, BsonMapper mapper)
 
     public BsonDocument ToDocument<T>(T entity) => Mapper.ToDocument(entity);
 
+    /// <summary>
+    /// The documents among <paramref name="ids"/> that exist, keyed by id, in one query: one plan and one pass over the
+    /// id index for the lot, several times cheaper than a <c>FindById</c> each. The ids go in as a parameter, so the
+    /// expression's text never changes and LiteDB compiles it once (<c>Query.In</c> writes them into the text, and a
+    /// new text is a new compiled method).
+    /// </summary>
+    public static Dictionary<string, BsonDocument> FindByIds(ILiteCollection<BsonDocument> collection, IReadOnlyCollection<string> ids)
+    {
+        var found = new Dictionary<string, BsonDocument>(ids.Count, StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        var keys = new BsonArray(ids.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)));
+        foreach (var doc in collection.Find(BsonExpression.Create(IdIn, keys)))
+        {
+            found[doc["_id"].AsString] = doc;
+        }
+
+        return found;
+    }
+
+    private const string IdIn = "_id IN @0";
+
     public T ToEntity<T>(BsonDocument document) => Mapper.ToObject<T>(document);
 
     /// <summary>

@@ -51,12 +51,12 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
 
         var context = _context = new LiteDbContext(_database, mapper);
         _customers = new LiteDbCustomerRepository(context);
-        Snapshots = new LiteDbCustomerSnapshotRepository(context);
         _transactions = new LiteDbTransactionRepository(context);
         _statements = new LiteDbStatementRepository(context);
         _profiles = new LiteDbBehaviorProfileRepository(context);
         _assessments = new LiteDbRiskAssessmentRepository(context);
         _alerts = new LiteDbAlertRepository(context);
+        Snapshots = new LiteDbCustomerSnapshotRepository(context, _customers, _alerts, _assessments);
         _models = new LiteDbModelRegistry(context);
         _users = new LiteDbUserRepository(context);
         _roles = new LiteDbRoleRepository(context);

@@ -22,15 +22,45 @@ internal sealed class LiteDbCustomerRepository(LiteDbContext db) : ICustomerRepo
             return;
         }
 
-        var documents = customers.Select(db.ToDocument).ToList();
-        db.InTransaction(() => _customers.Upsert(documents));
+        var documents = ToDocuments(customers);
+        db.InTransaction(() => UpsertInTransaction(documents));
+        Committed(documents);
+    }, ct);
 
-        // What a read would return (times kept to the millisecond), not the caller's object.
+    /// <summary>The documents <see cref="UpsertInTransaction"/> writes; made before the write gate is taken.</summary>
+    internal List<BsonDocument> ToDocuments(IReadOnlyCollection<Customer> customers) => customers.Select(db.ToDocument).ToList();
+
+    /// <summary>
+    /// Inside the caller's transaction: stores the documents. Call <see cref="Committed"/> once it commits. Customers a
+    /// read found absent are inserted without the lookup an upsert makes first, unless <paramref name="upsertAll"/>
+    /// (the caller's second try, after a key turned out to be taken).
+    /// </summary>
+    internal void UpsertInTransaction(List<BsonDocument> documents, bool upsertAll = true)
+    {
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
+        if (upsertAll)
+        {
+            _customers.Upsert(documents);
+            return;
+        }
+
+        var absent = documents.ToLookup(d => _cache.IsKnownAbsent(d["_id"].AsString));
+        _customers.Insert(absent[true]);
+        _customers.Upsert(absent[false]);
+    }
+
+    /// <summary>After the commit: keeps what a read would now return (times kept to the millisecond), not the caller's object.</summary>
+    internal void Committed(List<BsonDocument> documents)
+    {
         foreach (var document in documents)
         {
             _cache.Set(document["_id"].AsString, db.ToEntity<Customer>(document));
         }
-    }, ct);
+    }
 
     public Task<Customer?> GetAsync(string id, CancellationToken ct = default) =>
         Run(() => FindMany([id]).GetValueOrDefault(id), ct);
@@ -82,5 +112,5 @@ internal sealed class LiteDbCustomerRepository(LiteDbContext db) : ICustomerRepo
         }, ct);
 
     private Dictionary<string, Customer> FindMany(IReadOnlyCollection<string> ids) =>
-        _cache.GetMany(ids, id => _customers.FindById(id) is { } doc ? db.ToEntity<Customer>(doc) : null);
+        _cache.GetMany(ids, missing => FindByIds(_customers, missing).ToDictionary(e => e.Key, e => db.ToEntity<Customer>(e.Value), StringComparer.Ordinal));
 }

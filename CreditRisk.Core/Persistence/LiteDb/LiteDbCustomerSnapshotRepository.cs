@@ -5,8 +5,13 @@ using F = CreditRisk.Core.Snapshots.SnapshotDocument;
 
 namespace CreditRisk.Core.Persistence.LiteDb;
 
-/// <summary>Snapshot rows as plain documents keyed by customer id (written by hand: the shared mapper is closed to new types).</summary>
-internal sealed class LiteDbCustomerSnapshotRepository(LiteDbContext db) : ICustomerSnapshotRepository
+/// <summary>
+/// Snapshot rows as plain documents keyed by customer id (written by hand: the shared mapper is closed to new types).
+/// An import batch goes through the repositories that own the other documents, so their in-memory rows stay exact.
+/// </summary>
+internal sealed class LiteDbCustomerSnapshotRepository(
+    LiteDbContext db, LiteDbCustomerRepository customers, LiteDbAlertRepository alerts, LiteDbRiskAssessmentRepository assessments)
+    : ICustomerSnapshotRepository
 {
     private readonly ILiteCollection<BsonDocument> _snapshots = db.Collection(F.CollectionName);
 
@@ -23,21 +28,34 @@ internal sealed class LiteDbCustomerSnapshotRepository(LiteDbContext db) : ICust
         Run(() => _snapshots.FindById(customerId) is { } doc ? FromDocument(doc) : null, ct);
 
     public Task<IReadOnlyDictionary<string, CustomerSnapshot>> GetManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
-        Run<IReadOnlyDictionary<string, CustomerSnapshot>>(() =>
-        {
-            var found = new Dictionary<string, CustomerSnapshot>(StringComparer.Ordinal);
-            foreach (var id in customerIds.Distinct(StringComparer.Ordinal))
-            {
-                if (_snapshots.FindById(id) is { } doc)
-                {
-                    found[id] = FromDocument(doc);
-                }
-            }
-
-            return found;
-        }, ct);
+        Run<IReadOnlyDictionary<string, CustomerSnapshot>>(
+            () => FindByIds(_snapshots, customerIds).ToDictionary(e => e.Key, e => FromDocument(e.Value), StringComparer.Ordinal), ct);
 
     public Task<long> CountAsync(CancellationToken ct = default) => Run(() => _snapshots.LongCount(), ct);
+
+    // One transaction for the batch: one commit instead of one per part and one per alert. The documents are made
+    // before the write gate is taken, so a second import batch can map its documents while this one writes.
+    public Task<IReadOnlySet<string>> WriteImportBatchAsync(SnapshotImportBatch batch, CancellationToken ct = default) =>
+        Run<IReadOnlySet<string>>(() =>
+        {
+            ArgumentNullException.ThrowIfNull(batch);
+            var customerDocuments = customers.ToDocuments(batch.Customers);
+            var snapshotDocuments = batch.Snapshots.Select(ToDocument).ToList();
+            var added = new HashSet<string>(StringComparer.Ordinal);
+            assessments.AddMany(batch.Assessments, alongside: retry =>
+            {
+                customers.UpsertInTransaction(customerDocuments, upsertAll: retry);
+                if (snapshotDocuments.Count > 0)
+                {
+                    _snapshots.Upsert(snapshotDocuments);
+                }
+
+                // Replaced, not added to: a retried transaction decides again from what is stored.
+                added = alerts.AddNewInTransaction(batch.Alerts);
+                return () => customers.Committed(customerDocuments);
+            });
+            return added;
+        }, ct);
 
     private static BsonDocument ToDocument(CustomerSnapshot s)
     {

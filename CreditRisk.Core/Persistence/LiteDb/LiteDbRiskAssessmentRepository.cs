@@ -49,10 +49,24 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         _history.EnsureIndex(BandChangedAt, "$." + BandChangedAt);
     }
 
-    public Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default) => Run(() =>
+    public Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default) =>
+        Run(() => AddMany(assessments, alongside: null), ct);
+
+    /// <summary>
+    /// Stores the assessments as <see cref="AddManyAsync"/> does; <paramref name="alongside"/> (when given) writes other
+    /// documents in the same transaction and returns what to do once it has committed (caches). It may run twice: when
+    /// a key was taken already (an assessment stored before, say), the first transaction rolls back and the whole write
+    /// is made again with upserts only; its argument says it is that second time.
+    /// </summary>
+    internal void AddMany(IReadOnlyCollection<RiskAssessment> assessments, Func<bool, Action>? alongside)
     {
         if (assessments.Count == 0)
         {
+            if (alongside is not null)
+            {
+                db.InTransaction(() => alongside(false))();
+            }
+
             return;
         }
 
@@ -68,26 +82,35 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
             .ToList();
         lock (_currentWrites)
         {
-            var stored = _currentCache.GetMany(
-                [.. candidates.Select(r => r.CustomerId)], id => _current.FindById(id) is { } doc ? db.ToEntity<CustomerRisk>(doc) : null);
+            var stored = ReadCurrent([.. candidates.Select(r => r.CustomerId)]);
             var latest = candidates.Where(r => CustomerRiskProjection.MayReplace(stored.GetValueOrDefault(r.CustomerId), r)).ToList();
             var current = latest.Select(ToCurrentDocument).ToList();
+
+            // A customer's first row is inserted: the read above (exact, see ReadThroughCache) found none, and an upsert
+            // would look the id up again first.
+            var isReplacing = current.ToLookup(d => stored.ContainsKey(d["_id"].AsString));
+            Action? committed;
             try
             {
                 // Assessment ids are new, so the history is inserted without the lookup an upsert makes first.
-                db.InTransaction(() =>
+                committed = db.InTransaction(() =>
                 {
+                    var after = alongside?.Invoke(false);
                     _history.Insert(history);
-                    _current.Upsert(current);
+                    _current.Insert(isReplacing[false]);
+                    _current.Upsert(isReplacing[true]);
+                    return after;
                 });
             }
             catch (LiteException ex) when (IsDuplicateKey(ex))
             {
                 // An assessment stored before (a caller's retry): the whole transaction rolled back; replace as before.
-                db.InTransaction(() =>
+                committed = db.InTransaction(() =>
                 {
+                    var after = alongside?.Invoke(true);
                     _history.Upsert(history);
                     _current.Upsert(current);
+                    return after;
                 });
             }
 
@@ -96,8 +119,10 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
             {
                 _currentCache.Set(risk.CustomerId, risk);
             }
+
+            committed?.Invoke();
         }
-    }, ct);
+    }
 
     public Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default) =>
         Run(() => HistoryNewestFirst(customerId).Limit(1).FirstOrDefault() is { } doc ? FromHistoryDocument(doc) : null, ct);
@@ -112,7 +137,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     public Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<string, CustomerRisk>>(() =>
         {
-            var found = _currentCache.GetMany(customerIds, id => _current.FindById(id) is { } doc ? db.ToEntity<CustomerRisk>(doc) : null);
+            var found = ReadCurrent(customerIds);
 
             // Callers get their own lists: the cached row is shared.
             return found.ToDictionary(
@@ -257,6 +282,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
             ? assessment with { Features = _vectors.Decode(doc[FeatureSet].AsString, values.AsBinary) }
             : assessment;
     }
+
+    private Dictionary<string, CustomerRisk> ReadCurrent(IReadOnlyCollection<string> customerIds) => _currentCache.GetMany(
+        customerIds, missing => FindByIds(_current, missing).ToDictionary(e => e.Key, e => db.ToEntity<CustomerRisk>(e.Value), StringComparer.Ordinal));
 
     private static DateTimeOffset AsStored(DateTimeOffset value) =>
         new(LiteDbMapper.TruncateToMilliseconds(value.UtcDateTime), TimeSpan.Zero);

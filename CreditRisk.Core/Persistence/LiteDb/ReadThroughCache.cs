@@ -26,6 +26,12 @@ internal sealed class ReadThroughCache<T>(int capacity)
     private readonly long[] _stripes = new long[1024];
     private long _clears;
 
+    /// <summary>
+    /// Entries added since the last clear, counted here because <c>ConcurrentDictionary.Count</c> takes every lock of
+    /// the dictionary: asked on each write, it cost more than the write. May run a little over (racing adds).
+    /// </summary>
+    private int _count;
+
     public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
 
     /// <summary>
@@ -81,6 +87,39 @@ internal sealed class ReadThroughCache<T>(int capacity)
         return found;
     }
 
+    /// <summary>
+    /// As <see cref="GetMany(IReadOnlyCollection{string}, Func{string, T})"/>, reading all the uncached ids in one go:
+    /// <paramref name="readMany"/> returns those that exist, keyed by id; the others are remembered as absent.
+    /// </summary>
+    public Dictionary<string, T> GetMany(IReadOnlyCollection<string> ids, Func<IReadOnlyList<string>, IReadOnlyDictionary<string, T>> readMany)
+    {
+        var found = new Dictionary<string, T>(ids.Count, StringComparer.Ordinal);
+        var missing = Lookup(ids, found);
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        // Every stamp before the read, so a write to any of them during the read spoils its offer.
+        var stamps = missing.Select(StampOf).ToArray();
+        var read = readMany(missing);
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var value = read.GetValueOrDefault(missing[i]);
+            if (value is not null)
+            {
+                found[missing[i]] = value;
+            }
+
+            Offer(missing[i], value, stamps[i]);
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether the cache knows that the store holds no document with this id (a read found none, and no write since).</summary>
+    public bool IsKnownAbsent(string id) => _entries.TryGetValue(id, out var value) && value is null;
+
     /// <summary>Take before reading <paramref name="id"/> from the store; pass to <see cref="Offer"/> with what was read.</summary>
     public long StampOf(string id) => Interlocked.Read(ref _stripes[Stripe(id)]) + (Interlocked.Read(ref _clears) << 40);
 
@@ -90,9 +129,9 @@ internal sealed class ReadThroughCache<T>(int capacity)
     /// </summary>
     public void Offer(string id, T? value, long stamp)
     {
-        if (_entries.Count < Capacity && StampOf(id) == stamp)
+        if (Volatile.Read(ref _count) < Capacity && StampOf(id) == stamp && _entries.TryAdd(id, value))
         {
-            _entries.TryAdd(id, value);
+            Interlocked.Increment(ref _count);
         }
     }
 
@@ -100,13 +139,21 @@ internal sealed class ReadThroughCache<T>(int capacity)
     public void Set(string id, T value)
     {
         Interlocked.Increment(ref _stripes[Stripe(id)]);
-        if (_entries.Count >= Capacity)
+        if (Volatile.Read(ref _count) >= Capacity)
         {
             Interlocked.Increment(ref _clears);
             _entries.Clear();
+            Volatile.Write(ref _count, 0);
         }
 
-        _entries[id] = value;
+        if (_entries.TryAdd(id, value))
+        {
+            Interlocked.Increment(ref _count);
+        }
+        else
+        {
+            _entries[id] = value;
+        }
     }
 
     private int Stripe(string id) => (int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)_stripes.Length);

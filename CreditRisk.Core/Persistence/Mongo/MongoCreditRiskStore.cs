@@ -60,12 +60,12 @@ public sealed class MongoCreditRiskStore : ICreditRiskStore, ICustomerSnapshotSt
         Description = $"MongoDB ({_servers}, database {databaseName})";
 
         _customers = new MongoCustomerRepository(_database);
-        Snapshots = new MongoCustomerSnapshotRepository(_database);
         _transactions = new MongoTransactionRepository(_database);
         _statements = new MongoStatementRepository(_database);
         _profiles = new MongoBehaviorProfileRepository(_database);
         _assessments = new MongoRiskAssessmentRepository(_database);
         _alerts = new MongoAlertRepository(_database);
+        Snapshots = new MongoCustomerSnapshotRepository(_database, _customers, _alerts, _assessments);
         _models = new MongoModelRegistry(_database);
         _users = new MongoUserRepository(_database);
         _roles = new MongoRoleRepository(_database);

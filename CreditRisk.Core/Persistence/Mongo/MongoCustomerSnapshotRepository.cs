@@ -5,8 +5,13 @@ using F = CreditRisk.Core.Snapshots.SnapshotDocument;
 
 namespace CreditRisk.Core.Persistence.Mongo;
 
-/// <summary>Snapshot rows as documents keyed by customer id, the same fields as the LiteDB adapter's.</summary>
-internal sealed class MongoCustomerSnapshotRepository(IMongoDatabase database) : ICustomerSnapshotRepository
+/// <summary>
+/// Snapshot rows as documents keyed by customer id, the same fields as the LiteDB adapter's. An import batch is written
+/// through the repositories that own the other documents, one part after another.
+/// </summary>
+internal sealed class MongoCustomerSnapshotRepository(
+    IMongoDatabase database, ICustomerRepository customers, IAlertRepository alerts, IRiskAssessmentRepository assessments)
+    : ICustomerSnapshotRepository
 {
     private readonly IMongoCollection<BsonDocument> _snapshots = database.GetCollection<BsonDocument>(F.CollectionName);
 
@@ -42,6 +47,27 @@ internal sealed class MongoCustomerSnapshotRepository(IMongoDatabase database) :
 
     public Task<long> CountAsync(CancellationToken ct = default) =>
         _snapshots.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: ct);
+
+    // No multi-document transaction (a standalone server has none): the parts go in the order the risk pipeline keeps —
+    // records, then alerts (keyed by the prior state), then the assessments that make that state current — so a crash
+    // in between leaves what a crashed pipeline run leaves, and importing again completes it.
+    public async Task<IReadOnlySet<string>> WriteImportBatchAsync(SnapshotImportBatch batch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        await customers.UpsertManyAsync(batch.Customers, ct);
+        await UpsertManyAsync(batch.Snapshots, ct);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var alert in batch.Alerts)
+        {
+            if (await alerts.TryAddAsync(alert, ct))
+            {
+                added.Add(alert.Id);
+            }
+        }
+
+        await assessments.AddManyAsync(batch.Assessments, ct);
+        return added;
+    }
 
     private static BsonDocument ToDocument(CustomerSnapshot s)
     {
