@@ -48,10 +48,13 @@ internal sealed class LiteDbCustomerRepository(LiteDbContext db) : ICustomerRepo
             return;
         }
 
-        var absent = documents.ToLookup(d => _cache.IsKnownAbsent(d["_id"].AsString));
+        var absent = documents.ToLookup(d => IsKnownAbsent(d["_id"].AsString));
         _customers.Insert(absent[true]);
         _customers.Upsert(absent[false]);
     }
+
+    /// <summary>Whether a read found no customer <paramref name="id"/> and none was written since (see <see cref="ReadThroughCache{T}"/>).</summary>
+    internal bool IsKnownAbsent(string id) => _cache.IsKnownAbsent(id);
 
     /// <summary>After the commit: keeps what a read would now return (times kept to the millisecond), not the caller's object.</summary>
     internal void Committed(List<BsonDocument> documents)

@@ -40,14 +40,22 @@ internal sealed class LiteDbCustomerSnapshotRepository(
         {
             ArgumentNullException.ThrowIfNull(batch);
             var customerDocuments = customers.ToDocuments(batch.Customers);
-            var snapshotDocuments = batch.Snapshots.Select(ToDocument).ToList();
+
+            // A new customer has no snapshot yet (only an import writes one, with the customer), so theirs is inserted
+            // without the lookup an upsert makes first; if one was there after all, the retry upserts.
+            var snapshotDocuments = batch.Snapshots.ToLookup(s => customers.IsKnownAbsent(s.CustomerId), ToDocument);
             var added = new HashSet<string>(StringComparer.Ordinal);
             assessments.AddMany(batch.Assessments, alongside: retry =>
             {
                 customers.UpsertInTransaction(customerDocuments, upsertAll: retry);
-                if (snapshotDocuments.Count > 0)
+                if (retry)
                 {
-                    _snapshots.Upsert(snapshotDocuments);
+                    _snapshots.Upsert(snapshotDocuments.SelectMany(g => g));
+                }
+                else
+                {
+                    _snapshots.Insert(snapshotDocuments[true]);
+                    _snapshots.Upsert(snapshotDocuments[false]);
                 }
 
                 // Replaced, not added to: a retried transaction decides again from what is stored.
