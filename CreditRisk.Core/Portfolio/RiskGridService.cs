@@ -25,8 +25,14 @@ public sealed record RiskGridRow(
     /// <summary>Balance as % of the limit at the latest assessment; null when unknown.</summary>
     public double? UtilisationPct { get; init; }
 
-    /// <summary>Days past due today as the past-due rule counts them (<see cref="PastDueFact.FromStatements"/>); 0 when up to date.</summary>
-    public int DaysPastDue { get; init; }
+    /// <summary>
+    /// The past-due position counted to the assessment's data day (<see cref="PastDuePosition.ReferenceDay"/>), the day
+    /// the rule's reason in <see cref="Reasons"/> was written for; null when not read.
+    /// </summary>
+    public PastDuePosition? PastDue { get; init; }
+
+    /// <summary>Days past due on <see cref="PastDuePosition.AsOf"/> as the past-due rule counts them; 0 when up to date.</summary>
+    public int DaysPastDue => PastDue?.DaysPastDue ?? 0;
 
     /// <summary>When the assessment was computed (<see cref="AssessedAt"/> is the time its data describes); null on old rows.</summary>
     public DateTimeOffset? ComputedAt { get; init; }
@@ -46,16 +52,13 @@ public sealed record RiskGridPage(IReadOnlyList<RiskGridRow> Rows, long Total);
 /// whatever the portfolio size. A search by id, name or phone first finds at most <see cref="MaxSearchMatches"/>
 /// customers, then applies the same filters, order and paging to their current risks in memory.
 /// </summary>
-public sealed class RiskGridService(ICreditRiskStore store, RuleSettingsService rules, TimeProvider time)
+public sealed class RiskGridService(ICreditRiskStore store, PastDueReader pastDue)
 {
     /// <summary>Customers a search looks at; a narrower search finds the rest.</summary>
     public const int MaxSearchMatches = 200;
 
     /// <summary>Rows read per store query while exporting.</summary>
     public const int ExportBatchSize = 500;
-
-    /// <summary>As many statements as a behaviour profile keeps, so the past-due run is counted from the same cycles as the rule's.</summary>
-    private const int StatementsForPastDue = Features.ProfileWindow.Cycles;
 
     public Task<RiskGridPage> GetPageAsync(CurrentRiskQuery query, CancellationToken ct = default) => GetPageAsync(query, null, ct);
 
@@ -128,20 +131,18 @@ public sealed class RiskGridService(ICreditRiskStore store, RuleSettingsService 
     private async Task<List<RiskGridRow>> ToRowsAsync(IReadOnlyList<CustomerRisk> risks, CancellationToken ct)
     {
         var customers = await store.Customers.GetManyAsync([.. risks.Select(r => r.CustomerId)], ct).ConfigureAwait(false);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var graceDays = (await rules.GetCurrentAsync(ct).ConfigureAwait(false)).PastDueGraceDays;
         var rows = new List<RiskGridRow>(risks.Count);
         foreach (var risk in risks)
         {
             var latest = (await store.Alerts.ListForCustomerAsync(risk.CustomerId, 1, ct).ConfigureAwait(false)).FirstOrDefault();
             var assessment = await store.Assessments.GetLatestAsync(risk.CustomerId, ct).ConfigureAwait(false);
-            var statements = await store.Statements.ListForCustomerAsync(risk.CustomerId, StatementsForPastDue, ct).ConfigureAwait(false);
+            var position = await pastDue.GetAsync(risk.CustomerId, risk.AssessedAt, ct).ConfigureAwait(false);
             var customer = customers.GetValueOrDefault(risk.CustomerId);
             rows.Add(ToRow(risk, customer?.FullName ?? risk.CustomerId, customer?.WhatsAppOptIn ?? false, latest) with
             {
                 UtilisationPct = assessment?.Features.FirstOrDefault(f => f.Name == Features.FeatureNames.UtilisationPct)?.Value,
-                // The past-due rule's own computation, so the column and the rule's reason never disagree.
-                DaysPastDue = PastDueFact.FromStatements(statements, today, graceDays)?.DaysPastDue ?? 0,
+                // Counted to the assessment's data day, the day the rule's reason in the next column was written for.
+                PastDue = position,
                 ComputedAt = risk.ComputedAt,
                 LastAlertSendsAt = latest is { Status: AlertStatus.Pending, NotBefore: { } due } ? due : null,
                 TimeZone = customer?.TimeZone,
