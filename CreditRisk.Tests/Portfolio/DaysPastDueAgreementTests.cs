@@ -50,7 +50,7 @@ public sealed class DaysPastDueAgreementTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DataADayOld_GridExportAndDrillDown_CountToTheAssessmentDayLikeTheRuleReason()
+    public async Task DataADayOld_GridExportDrillDownAndCustomerPage_CountToTheAssessmentDayLikeTheRuleReason()
     {
         await IngestMissedAsync(2, 45);
         var hit = await RescoredPastDueHitAsync();
@@ -63,9 +63,14 @@ public sealed class DaysPastDueAgreementTests : IAsyncLifetime
         var exported = await _app.Services.GetRequiredService<RiskGridService>()
             .StreamAsync(new CurrentRiskQuery(), null).SingleAsync(r => r.CustomerId == "c-late");
         var details = await _app.Services.GetRequiredService<CustomerDetailsService>().GetAsync("c-late");
+        PastDuePosition? own;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            own = (await scope.ServiceProvider.GetRequiredService<CustomerDashboardService>().GetAsync("c-late"))!.PastDue;
+        }
 
         Assert.Contains("is 45 days overdue", hit.Reason);
-        foreach (var position in new[] { row.PastDue, exported.PastDue, details!.PastDue })
+        foreach (var position in new[] { row.PastDue, exported.PastDue, details!.PastDue, own })
         {
             Assert.NotNull(position);
             Assert.Equal(45, position.DaysPastDue);
