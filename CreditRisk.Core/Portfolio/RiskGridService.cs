@@ -48,11 +48,15 @@ public sealed record RiskGridPage(IReadOnlyList<RiskGridRow> Rows, long Total);
 
 /// <summary>
 /// The high-risk grid's data: a page of current risks (indexed store query) joined with the page's customers, their
-/// latest alerts, latest assessments (utilisation) and recent statements (days past due) — a few lookups per row,
-/// whatever the portfolio size. A search by id, name or phone first finds at most <see cref="MaxSearchMatches"/>
+/// latest alerts, the current assessments (utilisation) and recent statements (days past due) — one batched read of
+/// each per page, however many rows it holds, and whatever the portfolio size. A search by id, name or phone first finds at most <see cref="MaxSearchMatches"/>
 /// customers, then applies the same filters, order and paging to their current risks in memory.
 /// </summary>
-public sealed class RiskGridService(ICreditRiskStore store, PastDueReader pastDue)
+public sealed class RiskGridService(
+    ICustomerRepository customers,
+    IRiskAssessmentRepository assessments,
+    IAlertRepository alerts,
+    PastDueReader pastDue)
 {
     /// <summary>Customers a search looks at; a narrower search finds the rest.</summary>
     public const int MaxSearchMatches = 200;
@@ -70,7 +74,7 @@ public sealed class RiskGridService(ICreditRiskStore store, PastDueReader pastDu
         ArgumentNullException.ThrowIfNull(query);
         if (string.IsNullOrWhiteSpace(search))
         {
-            var page = await store.Assessments.QueryCurrentPageAsync(query, ct).ConfigureAwait(false);
+            var page = await assessments.QueryCurrentPageAsync(query, ct).ConfigureAwait(false);
             return new RiskGridPage(await ToRowsAsync(page.Items, ct).ConfigureAwait(false), page.Total);
         }
 
@@ -101,8 +105,8 @@ public sealed class RiskGridService(ICreditRiskStore store, PastDueReader pastDu
 
     private async Task<List<CustomerRisk>> SearchAsync(CurrentRiskQuery query, string search, CancellationToken ct)
     {
-        var customers = await store.Customers.SearchAsync(search, MaxSearchMatches, ct).ConfigureAwait(false);
-        var risks = await store.Assessments.GetCurrentManyAsync([.. customers.Select(c => c.Id)], ct).ConfigureAwait(false);
+        var found = await customers.SearchAsync(search, MaxSearchMatches, ct).ConfigureAwait(false);
+        var risks = await assessments.GetCurrentManyAsync([.. found.Select(c => c.Id)], ct).ConfigureAwait(false);
         var matches = new List<CustomerRisk>();
         foreach (var risk in risks.Values)
         {
@@ -126,23 +130,27 @@ public sealed class RiskGridService(ICreditRiskStore store, PastDueReader pastDu
     }
 
     private async Task<bool> HasAlertInStatusAsync(string customerId, AlertStatus status, CancellationToken ct) =>
-        (await store.Alerts.ListForCustomerAsync(customerId, 50, ct).ConfigureAwait(false)).Any(a => a.Status == status);
+        (await alerts.ListForCustomerAsync(customerId, 50, ct).ConfigureAwait(false)).Any(a => a.Status == status);
 
     private async Task<List<RiskGridRow>> ToRowsAsync(IReadOnlyList<CustomerRisk> risks, CancellationToken ct)
     {
-        var customers = await store.Customers.GetManyAsync([.. risks.Select(r => r.CustomerId)], ct).ConfigureAwait(false);
+        // One batched read per kind for the whole page: a row never triggers store calls of its own.
+        var ids = risks.Select(r => r.CustomerId).ToList();
+        var people = await customers.GetManyAsync(ids, ct).ConfigureAwait(false);
+        var latestAlerts = await alerts.GetLatestForCustomersAsync(ids, ct).ConfigureAwait(false);
+        var current = await assessments.GetManyAsync([.. risks.Select(r => r.AssessmentId)], ct).ConfigureAwait(false);
+        var positions = await pastDue.GetManyAsync([.. risks.Select(r => (r.CustomerId, (DateTimeOffset?)r.AssessedAt))], ct).ConfigureAwait(false);
         var rows = new List<RiskGridRow>(risks.Count);
         foreach (var risk in risks)
         {
-            var latest = (await store.Alerts.ListForCustomerAsync(risk.CustomerId, 1, ct).ConfigureAwait(false)).FirstOrDefault();
-            var assessment = await store.Assessments.GetLatestAsync(risk.CustomerId, ct).ConfigureAwait(false);
-            var position = await pastDue.GetAsync(risk.CustomerId, risk.AssessedAt, ct).ConfigureAwait(false);
-            var customer = customers.GetValueOrDefault(risk.CustomerId);
+            var latest = latestAlerts.GetValueOrDefault(risk.CustomerId);
+            var customer = people.GetValueOrDefault(risk.CustomerId);
             rows.Add(ToRow(risk, customer?.FullName ?? risk.CustomerId, customer?.WhatsAppOptIn ?? false, latest) with
             {
-                UtilisationPct = assessment?.Features.FirstOrDefault(f => f.Name == Features.FeatureNames.UtilisationPct)?.Value,
+                // The row's own assessment: the band, score and reasons beside it come from the same one.
+                UtilisationPct = current.GetValueOrDefault(risk.AssessmentId)?.Features.FirstOrDefault(f => f.Name == Features.FeatureNames.UtilisationPct)?.Value,
                 // Counted to the assessment's data day, the day the rule's reason in the next column was written for.
-                PastDue = position,
+                PastDue = positions.GetValueOrDefault(risk.CustomerId),
                 ComputedAt = risk.ComputedAt,
                 LastAlertSendsAt = latest is { Status: AlertStatus.Pending, NotBefore: { } due } ? due : null,
                 TimeZone = customer?.TimeZone,

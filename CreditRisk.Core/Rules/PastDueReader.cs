@@ -21,5 +21,26 @@ public sealed class PastDueReader(IStatementRepository statements, RuleSettingsS
         return PastDuePosition.Of(recent, assessedAt, Today, graceDays);
     }
 
+    /// <summary>
+    /// <see cref="GetAsync"/> for a page of customers in one statements read (the high-risk grid and its export).
+    /// </summary>
+    /// <param name="customers">Each customer with their latest assessment's <c>AssessedAt</c> (null before the first).</param>
+    /// <param name="ct">Cancels the reads.</param>
+    public async Task<IReadOnlyDictionary<string, PastDuePosition>> GetManyAsync(
+        IReadOnlyCollection<(string CustomerId, DateTimeOffset? AssessedAt)> customers, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var graceDays = (await rules.GetCurrentAsync(ct).ConfigureAwait(false)).PastDueGraceDays;
+        var recent = await statements.ListForCustomersAsync([.. customers.Select(c => c.CustomerId)], StatementWindow, ct).ConfigureAwait(false);
+        var today = Today;
+        var positions = new Dictionary<string, PastDuePosition>(StringComparer.Ordinal);
+        foreach (var (customerId, assessedAt) in customers)
+        {
+            positions[customerId] = PastDuePosition.Of(recent.GetValueOrDefault(customerId) ?? [], assessedAt, today, graceDays);
+        }
+
+        return positions;
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

@@ -14,6 +14,9 @@ public abstract class DelegatingAssessments(IRiskAssessmentRepository inner) : I
     public virtual Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
         inner.GetCurrentManyAsync(customerIds, ct);
 
+    public virtual Task<IReadOnlyDictionary<string, RiskAssessment>> GetManyAsync(IReadOnlyCollection<string> assessmentIds, CancellationToken ct = default) =>
+        inner.GetManyAsync(assessmentIds, ct);
+
     public virtual Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default) => inner.AddManyAsync(assessments, ct);
 
     public virtual Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default) => inner.GetLatestAsync(customerId, ct);
