@@ -24,6 +24,12 @@ public interface IAlertRepository
     /// <summary>A customer's alerts, newest first.</summary>
     Task<IReadOnlyList<Alert>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default);
 
+    /// <summary>
+    /// Each customer's newest alert (the first of <see cref="ListForCustomerAsync"/>) in one read, keyed by customer id;
+    /// customers without alerts are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, Alert>> GetLatestForCustomersAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default);
+
     /// <summary>How many alerts have a <see cref="Alert.SentAt"/> at or after <paramref name="since"/> (daily caps).</summary>
     Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default);
 

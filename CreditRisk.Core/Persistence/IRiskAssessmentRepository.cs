@@ -18,6 +18,9 @@ public interface IRiskAssessmentRepository
     /// <summary>A customer's assessments, newest first.</summary>
     Task<IReadOnlyList<RiskAssessment>> ListHistoryAsync(string customerId, int take, CancellationToken ct = default);
 
+    /// <summary>The assessments among <paramref name="assessmentIds"/> that exist, keyed by assessment id (one read).</summary>
+    Task<IReadOnlyDictionary<string, RiskAssessment>> GetManyAsync(IReadOnlyCollection<string> assessmentIds, CancellationToken ct = default);
+
     Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default);
 
     /// <summary>Current risks filtered by band (null = any) and minimum score (inclusive), highest score first.</summary>

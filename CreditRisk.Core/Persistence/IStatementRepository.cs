@@ -10,5 +10,12 @@ public interface IStatementRepository
     /// <summary>A customer's statements, oldest first, at most <paramref name="take"/> of the most recent.</summary>
     Task<IReadOnlyList<Statement>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default);
 
+    /// <summary>
+    /// <see cref="ListForCustomerAsync"/> for several customers in one read (a grid page): each customer's statements,
+    /// oldest first, at most <paramref name="takeEach"/> of their most recent; customers without any are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Statement>>> ListForCustomersAsync(
+        IReadOnlyCollection<string> customerIds, int takeEach, CancellationToken ct = default);
+
     Task<long> CountAsync(CancellationToken ct = default);
 }

@@ -25,8 +25,14 @@ public sealed record RiskGridRow(
     /// <summary>Balance as % of the limit at the latest assessment; null when unknown.</summary>
     public double? UtilisationPct { get; init; }
 
-    /// <summary>Days past due today as the past-due rule counts them (<see cref="PastDueFact.FromStatements"/>); 0 when up to date.</summary>
-    public int DaysPastDue { get; init; }
+    /// <summary>
+    /// The past-due position counted to the assessment's data day (<see cref="PastDuePosition.ReferenceDay"/>), the day
+    /// the rule's reason in <see cref="Reasons"/> was written for; null when not read.
+    /// </summary>
+    public PastDuePosition? PastDue { get; init; }
+
+    /// <summary>Days past due on <see cref="PastDuePosition.AsOf"/> as the past-due rule counts them; 0 when up to date.</summary>
+    public int DaysPastDue => PastDue?.DaysPastDue ?? 0;
 
     /// <summary>When the assessment was computed (<see cref="AssessedAt"/> is the time its data describes); null on old rows.</summary>
     public DateTimeOffset? ComputedAt { get; init; }
@@ -42,20 +48,21 @@ public sealed record RiskGridPage(IReadOnlyList<RiskGridRow> Rows, long Total);
 
 /// <summary>
 /// The high-risk grid's data: a page of current risks (indexed store query) joined with the page's customers, their
-/// latest alerts, latest assessments (utilisation) and recent statements (days past due) — a few lookups per row,
-/// whatever the portfolio size. A search by id, name or phone first finds at most <see cref="MaxSearchMatches"/>
+/// latest alerts, the current assessments (utilisation) and recent statements (days past due) — one batched read of
+/// each per page, however many rows it holds, and whatever the portfolio size. A search by id, name or phone first finds at most <see cref="MaxSearchMatches"/>
 /// customers, then applies the same filters, order and paging to their current risks in memory.
 /// </summary>
-public sealed class RiskGridService(ICreditRiskStore store, RuleSettingsService rules, TimeProvider time)
+public sealed class RiskGridService(
+    ICustomerRepository customers,
+    IRiskAssessmentRepository assessments,
+    IAlertRepository alerts,
+    PastDueReader pastDue)
 {
     /// <summary>Customers a search looks at; a narrower search finds the rest.</summary>
     public const int MaxSearchMatches = 200;
 
     /// <summary>Rows read per store query while exporting.</summary>
     public const int ExportBatchSize = 500;
-
-    /// <summary>As many statements as a behaviour profile keeps, so the past-due run is counted from the same cycles as the rule's.</summary>
-    private const int StatementsForPastDue = Features.ProfileWindow.Cycles;
 
     public Task<RiskGridPage> GetPageAsync(CurrentRiskQuery query, CancellationToken ct = default) => GetPageAsync(query, null, ct);
 
@@ -67,7 +74,7 @@ public sealed class RiskGridService(ICreditRiskStore store, RuleSettingsService 
         ArgumentNullException.ThrowIfNull(query);
         if (string.IsNullOrWhiteSpace(search))
         {
-            var page = await store.Assessments.QueryCurrentPageAsync(query, ct).ConfigureAwait(false);
+            var page = await assessments.QueryCurrentPageAsync(query, ct).ConfigureAwait(false);
             return new RiskGridPage(await ToRowsAsync(page.Items, ct).ConfigureAwait(false), page.Total);
         }
 
@@ -98,8 +105,8 @@ public sealed class RiskGridService(ICreditRiskStore store, RuleSettingsService 
 
     private async Task<List<CustomerRisk>> SearchAsync(CurrentRiskQuery query, string search, CancellationToken ct)
     {
-        var customers = await store.Customers.SearchAsync(search, MaxSearchMatches, ct).ConfigureAwait(false);
-        var risks = await store.Assessments.GetCurrentManyAsync([.. customers.Select(c => c.Id)], ct).ConfigureAwait(false);
+        var found = await customers.SearchAsync(search, MaxSearchMatches, ct).ConfigureAwait(false);
+        var risks = await assessments.GetCurrentManyAsync([.. found.Select(c => c.Id)], ct).ConfigureAwait(false);
         var matches = new List<CustomerRisk>();
         foreach (var risk in risks.Values)
         {
@@ -123,25 +130,27 @@ public sealed class RiskGridService(ICreditRiskStore store, RuleSettingsService 
     }
 
     private async Task<bool> HasAlertInStatusAsync(string customerId, AlertStatus status, CancellationToken ct) =>
-        (await store.Alerts.ListForCustomerAsync(customerId, 50, ct).ConfigureAwait(false)).Any(a => a.Status == status);
+        (await alerts.ListForCustomerAsync(customerId, 50, ct).ConfigureAwait(false)).Any(a => a.Status == status);
 
     private async Task<List<RiskGridRow>> ToRowsAsync(IReadOnlyList<CustomerRisk> risks, CancellationToken ct)
     {
-        var customers = await store.Customers.GetManyAsync([.. risks.Select(r => r.CustomerId)], ct).ConfigureAwait(false);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var graceDays = (await rules.GetCurrentAsync(ct).ConfigureAwait(false)).PastDueGraceDays;
+        // One batched read per kind for the whole page: a row never triggers store calls of its own.
+        var ids = risks.Select(r => r.CustomerId).ToList();
+        var people = await customers.GetManyAsync(ids, ct).ConfigureAwait(false);
+        var latestAlerts = await alerts.GetLatestForCustomersAsync(ids, ct).ConfigureAwait(false);
+        var current = await assessments.GetManyAsync([.. risks.Select(r => r.AssessmentId)], ct).ConfigureAwait(false);
+        var positions = await pastDue.GetManyAsync([.. risks.Select(r => (r.CustomerId, (DateTimeOffset?)r.AssessedAt))], ct).ConfigureAwait(false);
         var rows = new List<RiskGridRow>(risks.Count);
         foreach (var risk in risks)
         {
-            var latest = (await store.Alerts.ListForCustomerAsync(risk.CustomerId, 1, ct).ConfigureAwait(false)).FirstOrDefault();
-            var assessment = await store.Assessments.GetLatestAsync(risk.CustomerId, ct).ConfigureAwait(false);
-            var statements = await store.Statements.ListForCustomerAsync(risk.CustomerId, StatementsForPastDue, ct).ConfigureAwait(false);
-            var customer = customers.GetValueOrDefault(risk.CustomerId);
+            var latest = latestAlerts.GetValueOrDefault(risk.CustomerId);
+            var customer = people.GetValueOrDefault(risk.CustomerId);
             rows.Add(ToRow(risk, customer?.FullName ?? risk.CustomerId, customer?.WhatsAppOptIn ?? false, latest) with
             {
-                UtilisationPct = assessment?.Features.FirstOrDefault(f => f.Name == Features.FeatureNames.UtilisationPct)?.Value,
-                // The past-due rule's own computation, so the column and the rule's reason never disagree.
-                DaysPastDue = PastDueFact.FromStatements(statements, today, graceDays)?.DaysPastDue ?? 0,
+                // The row's own assessment: the band, score and reasons beside it come from the same one.
+                UtilisationPct = current.GetValueOrDefault(risk.AssessmentId)?.Features.FirstOrDefault(f => f.Name == Features.FeatureNames.UtilisationPct)?.Value,
+                // Counted to the assessment's data day, the day the rule's reason in the next column was written for.
+                PastDue = positions.GetValueOrDefault(risk.CustomerId),
                 ComputedAt = risk.ComputedAt,
                 LastAlertSendsAt = latest is { Status: AlertStatus.Pending, NotBefore: { } due } ? due : null,
                 TimeZone = customer?.TimeZone,

@@ -17,6 +17,7 @@ internal static class RiskServiceRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RuleSettingsService>();
+        services.AddSingleton<PastDueReader>();
         services.AddSingleton<InMemoryRiskEventBus>();
         services.AddSingleton<IRiskEventPublisher>(sp => sp.GetRequiredService<InMemoryRiskEventBus>());
         services.AddSingleton<IRiskEventStream>(sp => sp.GetRequiredService<InMemoryRiskEventBus>());

@@ -95,8 +95,9 @@ public sealed record PastDueFact(DateOnly StatementDate, DateOnly DueDate, decim
     /// </summary>
     /// <summary>
     /// The same past-due position from stored statements (any order), for every screen that shows days past due
-    /// beside the rule's reason — the high-risk grid and its export — so the two always read the same number on the
-    /// same day. Only statements dated on or before <paramref name="day"/> count, as for the rules.
+    /// (through <see cref="PastDuePosition"/> and <see cref="PastDueReader"/>, counted to the day the rule's reason was
+    /// written for), so screens and the rule read the same number. Only statements dated on or before
+    /// <paramref name="day"/> count, as for the rules.
     /// </summary>
     public static PastDueFact? FromStatements(IEnumerable<Statements.Statement> statements, DateOnly day, int graceDays)
     {

@@ -33,12 +33,6 @@ public enum StatementState
 /// <param name="DaysOverdue">Days since the due date while <see cref="StatementState.Overdue"/>; 0 otherwise.</param>
 public sealed record StatementStatus(StatementState State, DateOnly DueDate, decimal MinimumShortfall, int DaysOverdue);
 
-/// <param name="Statement">The newest statement whose minimum was not paid by its due date.</param>
-/// <param name="AmountDue">The unpaid part of its minimum due: what to pay now to bring the account up to date.</param>
-/// <param name="DueDate">When it was due.</param>
-/// <param name="DaysPastDue">Days since the due date of the oldest unpaid statement in the current run of missed ones.</param>
-public sealed record OverdueSummary(Statement Statement, decimal AmountDue, DateOnly DueDate, int DaysPastDue);
-
 /// <summary>
 /// Statement status from the statement's own figures and today's date, rather than from the bank's days-past-due field:
 /// that field is the account's arrears on the statement date (it belongs to the cycle before), so shown on a statement
@@ -74,29 +68,5 @@ public static class StatementStanding
         }
 
         return new(paidLate ? StatementState.PaidLate : StatementState.PartPaid, due, 0, 0);
-    }
-
-    /// <summary>
-    /// The account's arrears today: null when the newest statement already past its due date had its minimum paid
-    /// (older misses were caught up), else that statement's unpaid minimum and the days since the first miss in a row.
-    /// </summary>
-    /// <param name="statements">Any order.</param>
-    /// <param name="today">The customer's today (UTC date).</param>
-    public static OverdueSummary? Overdue(IEnumerable<Statement> statements, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(statements);
-        var pastDue = statements
-            .Select(s => (Statement: s, Status: Of(s, today)))
-            .Where(x => x.Status.DueDate < today)
-            .OrderByDescending(x => x.Status.DueDate)
-            .ToList();
-        if (pastDue.Count == 0 || pastDue[0].Status.State != StatementState.Overdue)
-        {
-            return null;
-        }
-
-        var run = pastDue.TakeWhile(x => x.Status.State == StatementState.Overdue).ToList();
-        var newest = run[0];
-        return new OverdueSummary(newest.Statement, newest.Status.MinimumShortfall, newest.Status.DueDate, run[^1].Status.DaysOverdue);
     }
 }

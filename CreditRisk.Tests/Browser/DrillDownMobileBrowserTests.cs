@@ -37,6 +37,13 @@ public sealed class DrillDownMobileBrowserTests(ITestOutputHelper output) : IAsy
         output.WriteLine($"page {height}px at 390×844; {string.Join("; ", sections)}");
         await _session.ScreenshotAsync("drill-down-mobile-capped");
         Assert.InRange(height, 844, 4_000);
+        // Statements stay rows (the due date under the statement date, minimum and paid under the balance) rather than
+        // stacking six labelled lines each; a rule hit's reason is not repeated under the Reasons that already list it.
+        var statementRows = await page.EvaluateAsync<double[]>(
+            "[...document.querySelectorAll('#statements-table tbody tr')].filter(r => r.offsetParent).map(r => r.getBoundingClientRect().height)");
+        Assert.All(statementRows, h => Assert.InRange(h, 1, 100));
+        await Assertions.Expect(page.Locator("#statements-table tbody tr").First).ToContainTextAsync("due ");
+        await Assertions.Expect(page.Locator("#rule-hits li").First.Locator("span.d-sm-inline")).ToBeHiddenAsync();
         // The merchant columns give way on a phone; when and how much stay, within the screen's width.
         await Assertions.Expect(page.Locator("#transactions-grid th", new() { HasText = "MCC" })).ToBeHiddenAsync();
         var amount = page.Locator("#transactions-grid th", new() { HasText = "Amount" });

@@ -38,11 +38,11 @@ internal sealed class PausingAssessmentsStore(ICreditRiskStore inner) : Delegati
         }
     }
 
-    private sealed class PausingAssessments(PausingAssessmentsStore owner, IRiskAssessmentRepository inner) : IRiskAssessmentRepository
+    private sealed class PausingAssessments(PausingAssessmentsStore owner, IRiskAssessmentRepository inner) : DelegatingAssessments(inner)
     {
-        public async Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
+        public override async Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
         {
-            var read = await inner.GetCurrentManyAsync(customerIds, ct);
+            var read = await Inner.GetCurrentManyAsync(customerIds, ct);
             if (Interlocked.Exchange(ref owner._afterCurrentRead, null) is { } pause)
             {
                 await pause.WaitHereAsync(ct);
@@ -51,34 +51,14 @@ internal sealed class PausingAssessmentsStore(ICreditRiskStore inner) : Delegati
             return read;
         }
 
-        public async Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default)
+        public override async Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default)
         {
             if (Interlocked.Exchange(ref owner._beforeWrite, null) is { } pause)
             {
                 await pause.WaitHereAsync(ct);
             }
 
-            await inner.AddManyAsync(assessments, ct);
+            await Inner.AddManyAsync(assessments, ct);
         }
-
-        public Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default) => inner.GetLatestAsync(customerId, ct);
-
-        public Task<IReadOnlyList<RiskAssessment>> ListHistoryAsync(string customerId, int take, CancellationToken ct = default) =>
-            inner.ListHistoryAsync(customerId, take, ct);
-
-        public Task<IReadOnlyList<CustomerRisk>> QueryCurrentAsync(RiskBand? band, double minScore, int skip, int take, CancellationToken ct = default) =>
-            inner.QueryCurrentAsync(band, minScore, skip, take, ct);
-
-        public Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) => inner.CountCurrentAsync(band, minScore, ct);
-
-        public Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default) =>
-            inner.CountCurrentByRuleAsync(ruleIds, ct);
-
-        public Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default) => inner.CountByBandAsync(ct);
-
-        public Task<CurrentRiskPage> QueryCurrentPageAsync(CurrentRiskQuery query, CancellationToken ct = default) => inner.QueryCurrentPageAsync(query, ct);
-
-        public Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
-            inner.ListBandChangesSinceAsync(since, take, ct);
     }
 }

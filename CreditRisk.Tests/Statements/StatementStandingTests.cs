@@ -56,34 +56,4 @@ public sealed class StatementStandingTests
     {
         Assert.Equal(StatementState.NothingToPay, StatementStanding.Of(Owing(0) with { Balance = 0 }, DueDate.AddDays(5)).State);
     }
-
-    [Fact]
-    public void Overdue_TwoMissedInARow_NewestShortfallDaysFromTheFirstMiss()
-    {
-        var older = Owing(0) with { Id = "old", StatementDate = StatementDate.AddMonths(-1), DueDate = DueDate.AddMonths(-1) };
-        var newer = Owing(100);
-        var today = DueDate.AddDays(5);
-
-        var overdue = StatementStanding.Overdue([newer, older], today);
-
-        Assert.NotNull(overdue);
-        Assert.Equal(400m, overdue.AmountDue);
-        Assert.Equal(DueDate, overdue.DueDate);
-        Assert.Equal(today.DayNumber - DueDate.AddMonths(-1).DayNumber, overdue.DaysPastDue);
-    }
-
-    [Fact]
-    public void Overdue_NewestPastDueStatementPaid_NullEvenIfAnOlderOneWasMissed()
-    {
-        var older = Owing(0) with { Id = "old", StatementDate = StatementDate.AddMonths(-1), DueDate = DueDate.AddMonths(-1) };
-        var newer = Owing(600, DueDate.AddDays(-1));
-
-        Assert.Null(StatementStanding.Overdue([older, newer], DueDate.AddDays(5)));
-    }
-
-    [Fact]
-    public void Overdue_OnlyAStatementNotYetDue_Null()
-    {
-        Assert.Null(StatementStanding.Overdue([Owing(0)], DueDate));
-    }
 }

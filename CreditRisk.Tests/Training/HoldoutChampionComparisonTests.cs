@@ -1,51 +1,29 @@
 using CreditRisk.Core.Features;
-using CreditRisk.Core.Persistence;
-using CreditRisk.Core.Persistence.LiteDb;
-using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Snapshots;
 using CreditRisk.Core.Training;
 using CreditRisk.Tests.Builders;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CreditRisk.Tests.Training;
 
 /// <summary>A retrain's figures beside the champion's are measured on the same hold-out rows, or say why not.</summary>
 public sealed class HoldoutChampionComparisonTests(PortfolioFixture portfolio) : IClassFixture<PortfolioFixture>, IAsyncLifetime
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-    private ICreditRiskStore _store = null!;
-    private ChampionModelProvider _provider = null!;
-    private TrainingService _training = null!;
+    private TrainingHarness _h = null!;
 
-    public async Task InitializeAsync()
-    {
-        _store = new LiteDbCreditRiskStore(Path.Combine(_dir, "store.db"));
-        await _store.InitializeAsync();
-        var options = Options.Create(new ModelOptions { ChallengerTrees = 40 });
-        _provider = new ChampionModelProvider(_store.Models, _time, options, NullLogger<ChampionModelProvider>.Instance);
-        _training = new TrainingService(_store.Models, new ModelPromotionService(_store.Models, _provider, _time), options, Options.Create(new RuleOptions()), _time);
-    }
+    public async Task InitializeAsync() => _h = await TrainingHarness.CreateAsync();
 
-    public async Task DisposeAsync()
-    {
-        _provider.Dispose();
-        await _store.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
     public async Task TrainAsync_WithAChampion_StoresTheChampionScoredOnExactlyTheNewHoldoutRows()
     {
-        var champion = await _training.TrainAsync(Request(seed: 42, promote: true));
-        _time.Advance(TimeSpan.FromMinutes(1));
+        var champion = await _h.Training.TrainAsync(Request(seed: 42, promote: true));
+        _h.Time.Advance(TimeSpan.FromMinutes(1));
 
-        var retrained = await _training.TrainAsync(Request(seed: 43, promote: false));
+        var retrained = await _h.Training.TrainAsync(Request(seed: 43, promote: false));
 
         var same = retrained.ChampionOnSameHoldout;
         Assert.NotNull(same);
@@ -60,7 +38,7 @@ public sealed class HoldoutChampionComparisonTests(PortfolioFixture portfolio) :
         var rows = PointInTimeFeatures.Build(EarlyWarningLabels.Relabel(history) ?? history);
         var (_, holdoutIndex) = HoldoutSplit.Split(rows, 0.3, 43);
         var holdout = holdoutIndex.Select(i => rows[i]).ToList();
-        var model = ModelPackage.Load((await _store.Models.GetAsync(champion.Version))!);
+        var model = ModelPackage.Load((await _h.Store.Models.GetAsync(champion.Version))!);
         var scores = holdout.ConvertAll(r => model.Probabilities(r.Features).Ensemble);
         var labels = holdout.ConvertAll(r => r.Label);
         Assert.Equal(holdout.Count, same.Rows);
@@ -70,7 +48,7 @@ public sealed class HoldoutChampionComparisonTests(PortfolioFixture portfolio) :
         // Not the champion's figure on its own hold-out (seed 42): that one is not comparable.
         Assert.NotEqual(champion.Models.Ensemble.Auc, same.ChampionAuc!.Value, 12);
 
-        var stored = await _store.Models.GetAsync(retrained.Version);
+        var stored = await _h.Store.Models.GetAsync(retrained.Version);
         Assert.Equal(same, stored!.ChampionOnSameHoldout);
         Assert.NotNull(same.Note); // the champion was trained on the same dates: it may have seen these rows
     }
@@ -78,7 +56,7 @@ public sealed class HoldoutChampionComparisonTests(PortfolioFixture portfolio) :
     [Fact]
     public async Task TrainAsync_FirstVersion_SaysThereWasNoChampion()
     {
-        var report = await _training.TrainAsync(Request(seed: 42, promote: true));
+        var report = await _h.Training.TrainAsync(Request(seed: 42, promote: true));
 
         var same = report.ChampionOnSameHoldout!;
         Assert.False(same.Compared);
@@ -91,9 +69,9 @@ public sealed class HoldoutChampionComparisonTests(PortfolioFixture portfolio) :
     [Fact]
     public async Task CompareAsync_ChampionOnAnotherFeatureList_IsNotComparedAndSaysWhy()
     {
-        await _store.Models.AddAsync(A.ModelVersion("stale") with { IsChampion = true, FeatureNames = ["utilisation_pct", "no_such_feature"] });
+        await _h.Store.Models.AddAsync(A.ModelVersion("stale") with { IsChampion = true, FeatureNames = ["utilisation_pct", "no_such_feature"] });
 
-        var same = await HoldoutChampionComparison.CompareAsync(_store.Models, FeatureNames.Ordered, Rows(), [0.2, 0.7, 0.4, 0.9]);
+        var same = await HoldoutChampionComparison.CompareAsync(_h.Store.Models, FeatureNames.Ordered, Rows(), [0.2, 0.7, 0.4, 0.9]);
 
         Assert.False(same.Compared);
         Assert.Equal("stale", same.ChampionVersion);
@@ -107,9 +85,9 @@ public sealed class HoldoutChampionComparisonTests(PortfolioFixture portfolio) :
     [Fact]
     public async Task CompareAsync_ChampionPackageUnreadable_IsNotComparedAndSaysWhy()
     {
-        await _store.Models.AddAsync(A.ModelVersion("broken") with { IsChampion = true, FeatureNames = [.. FeatureNames.Ordered] });
+        await _h.Store.Models.AddAsync(A.ModelVersion("broken") with { IsChampion = true, FeatureNames = [.. FeatureNames.Ordered] });
 
-        var same = await HoldoutChampionComparison.CompareAsync(_store.Models, FeatureNames.Ordered, Rows(), [0.2, 0.7, 0.4, 0.9]);
+        var same = await HoldoutChampionComparison.CompareAsync(_h.Store.Models, FeatureNames.Ordered, Rows(), [0.2, 0.7, 0.4, 0.9]);
 
         Assert.False(same.Compared);
         Assert.StartsWith("The champion broken cannot be loaded:", same.Reason);
@@ -118,9 +96,9 @@ public sealed class HoldoutChampionComparisonTests(PortfolioFixture portfolio) :
     [Fact]
     public async Task CompareAsync_SnapshotVersion_IgnoresTheBehaviouralChampion()
     {
-        await _store.Models.AddAsync(A.ModelVersion("behavioural") with { IsChampion = true, FeatureNames = [.. FeatureNames.Ordered] });
+        await _h.Store.Models.AddAsync(A.ModelVersion("behavioural") with { IsChampion = true, FeatureNames = [.. FeatureNames.Ordered] });
 
-        var same = await HoldoutChampionComparison.CompareAsync(_store.Models, SnapshotFeatures.Ordered, Rows(), [0.2, 0.7, 0.4, 0.9]);
+        var same = await HoldoutChampionComparison.CompareAsync(_h.Store.Models, SnapshotFeatures.Ordered, Rows(), [0.2, 0.7, 0.4, 0.9]);
 
         Assert.False(same.Compared);
         Assert.Null(same.ChampionVersion);
@@ -131,7 +109,7 @@ public sealed class HoldoutChampionComparisonTests(PortfolioFixture portfolio) :
     public async Task CompareAsync_ScoresOfAnotherLength_AreRefused()
     {
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            HoldoutChampionComparison.CompareAsync(_store.Models, FeatureNames.Ordered, Rows(), [0.2]));
+            HoldoutChampionComparison.CompareAsync(_h.Store.Models, FeatureNames.Ordered, Rows(), [0.2]));
     }
 
     private static List<LabeledRow> Rows() =>

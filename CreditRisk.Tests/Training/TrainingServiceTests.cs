@@ -1,15 +1,9 @@
-using CreditRisk.Core.Persistence;
-using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Risk;
-using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Training;
 using CreditRisk.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CreditRisk.Tests.Training;
 
@@ -17,32 +11,16 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
 {
     private static readonly BandCutoffs Cutoffs = new(0.35, 0.65);
     private static readonly BandingOptions Pinned = new() { MediumFrom = Cutoffs.MediumFrom, HighFrom = Cutoffs.HighFrom };
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-    private ICreditRiskStore _store = null!;
-    private ChampionModelProvider _provider = null!;
-    private TrainingService _training = null!;
+    private TrainingHarness _h = null!;
 
-    public async Task InitializeAsync()
-    {
-        _store = new LiteDbCreditRiskStore(Path.Combine(_dir, "store.db"));
-        await _store.InitializeAsync();
-        var options = Options.Create(new ModelOptions { ChallengerTrees = 40 });
-        _provider = new ChampionModelProvider(_store.Models, _time, options, NullLogger<ChampionModelProvider>.Instance);
-        _training = new TrainingService(_store.Models, new ModelPromotionService(_store.Models, _provider, _time), options, Options.Create(new RuleOptions()), _time);
-    }
+    public async Task InitializeAsync() => _h = await TrainingHarness.CreateAsync();
 
-    public async Task DisposeAsync()
-    {
-        _provider.Dispose();
-        await _store.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
     public async Task TrainAsync_Portfolio_RegistersTheVersionWithHoldoutMeasuresOfEveryModel()
     {
-        var report = await _training.TrainAsync(Request(promote: false));
+        var report = await _h.Training.TrainAsync(Request(promote: false));
 
         Assert.Equal(800, report.Rows);
         Assert.Equal(report.Rows, report.TrainRows + report.HoldoutRows);
@@ -56,35 +34,35 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
             Assert.Equal(10, m.Calibration.Count);
         });
 
-        var stored = await _store.Models.GetAsync(report.Version);
+        var stored = await _h.Store.Models.GetAsync(report.Version);
         Assert.NotNull(stored);
         Assert.False(stored.IsChampion);
         Assert.Equal("cli:test", stored.CreatedBy);
-        Assert.Equal(_time.GetUtcNow(), stored.CreatedAt);
+        Assert.Equal(_h.Time.GetUtcNow(), stored.CreatedAt);
         Assert.Equal(report.Models.Ensemble.Auc, stored.Metrics["ensemble"]["auc"]);
         Assert.Equal(["logistic", "tree", "ensemble", "challenger"], stored.Metrics.Keys);
         Assert.Equal("800", stored.TrainingSummary["rows"]);
         Assert.Equal("transactions+statements", stored.TrainingSummary["sources"]);
-        Assert.Null(await _provider.GetChampionAsync());
+        Assert.Null(await _h.Provider.GetChampionAsync());
     }
 
     [Fact]
     public async Task TrainAsync_Promote_TheLiveProviderServesTheNewVersion()
     {
-        var first = await _training.TrainAsync(Request(promote: true));
-        var live = await _provider.GetChampionAsync();
-        var second = await _training.TrainAsync(Request(promote: true) with { Seed = 43 });
+        var first = await _h.Training.TrainAsync(Request(promote: true));
+        var live = await _h.Provider.GetChampionAsync();
+        var second = await _h.Training.TrainAsync(Request(promote: true) with { Seed = 43 });
 
         Assert.Equal(first.Version, live!.Version);
-        Assert.Equal(second.Version, (await _provider.GetChampionAsync())!.Version);
-        Assert.Equal(second.Version, (await _store.Models.GetChampionAsync())!.Id);
+        Assert.Equal(second.Version, (await _h.Provider.GetChampionAsync())!.Version);
+        Assert.Equal(second.Version, (await _h.Store.Models.GetChampionAsync())!.Id);
     }
 
     [Fact]
     public async Task TrainAsync_SameSeed_SameMeasures()
     {
-        var a = await _training.TrainAsync(Request(promote: false));
-        var b = await _training.TrainAsync(Request(promote: false));
+        var a = await _h.Training.TrainAsync(Request(promote: false));
+        var b = await _h.Training.TrainAsync(Request(promote: false));
 
         Assert.NotEqual(a.Version, b.Version);
         Assert.Equal(a.Models.Ensemble.Auc, b.Models.Ensemble.Auc);
@@ -94,23 +72,23 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
     [Fact]
     public async Task EvaluateAsync_Champion_MeasuresEveryRowWithoutTraining()
     {
-        var trained = await _training.TrainAsync(Request(promote: true));
-        var versions = (await _store.Models.ListAsync()).Count;
+        var trained = await _h.Training.TrainAsync(Request(promote: true));
+        var versions = (await _h.Store.Models.ListAsync()).Count;
 
-        var report = await new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Pinned);
+        var report = await new EvaluationService(_h.Store.Models).EvaluateAsync(portfolio.Directory, null, Pinned);
 
         Assert.Equal(trained.Version, report.Version);
         Assert.Equal("all", report.EvaluatedOn);
         Assert.Equal(800, report.Models.Ensemble.Rows);
         Assert.Equal("stable", report.Psi.Reading);
-        Assert.Equal(versions, (await _store.Models.ListAsync()).Count);
+        Assert.Equal(versions, (await _h.Store.Models.ListAsync()).Count);
     }
 
     [Fact]
     public async Task EvaluateAsync_NoChampion_ThrowsAHelpfulError()
     {
         var error = await Assert.ThrowsAsync<KeyNotFoundException>(() =>
-            new EvaluationService(_store.Models).EvaluateAsync(portfolio.Directory, null, Pinned));
+            new EvaluationService(_h.Store.Models).EvaluateAsync(portfolio.Directory, null, Pinned));
 
         Assert.Contains("--promote", error.Message);
     }
@@ -118,9 +96,9 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
     [Fact]
     public async Task TrainAsync_Portfolio_StoresTheEnsembleHoldoutCurves()
     {
-        var report = await _training.TrainAsync(Request(promote: false));
+        var report = await _h.Training.TrainAsync(Request(promote: false));
 
-        var curves = (await _store.Models.GetAsync(report.Version))?.Curves;
+        var curves = (await _h.Store.Models.GetAsync(report.Version))?.Curves;
 
         Assert.NotNull(curves);
         Assert.InRange(curves.Roc.Count, 3, BinaryMetrics.DefaultRocPoints);
@@ -134,9 +112,9 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
     [Fact]
     public async Task TrainAsync_Portfolio_StoresTheHoldoutCurvesOfEachModelMatchingItsMetrics()
     {
-        var report = await _training.TrainAsync(Request(promote: false));
+        var report = await _h.Training.TrainAsync(Request(promote: false));
 
-        var version = await _store.Models.GetAsync(report.Version);
+        var version = await _h.Store.Models.GetAsync(report.Version);
 
         var expected = new Dictionary<string, ModelEvaluation>
         {
@@ -166,7 +144,7 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
     public async Task TrainAsync_NothingPinned_ChoosesCutoffsFromTheBudgetStoresThemAndMeasuresAtThem()
     {
         // 240 hold-out rows carry a budget of 50 alerts per 1,000 (ten alerts need 200 rows).
-        var report = await _training.TrainAsync(Request(promote: false) with { Cutoffs = null, Budget = new AlertBudget(50, 0.10) });
+        var report = await _h.Training.TrainAsync(Request(promote: false) with { Cutoffs = null, Budget = new AlertBudget(50, 0.10) });
 
         var chosen = Assert.IsType<ChosenCutoffs>(report.ChosenCutoffs);
         Assert.Equal(CutoffBasis.Budget, chosen.Basis);
@@ -182,7 +160,7 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         Assert.Equal(chosen.HighFrom, report.Models.Ensemble.AtHighCutoff.Threshold);
         Assert.StartsWith("platt on logit(blend)", report.EnsembleCalibration);
 
-        var stored = await _store.Models.GetAsync(report.Version);
+        var stored = await _h.Store.Models.GetAsync(report.Version);
         JsonAssert.Equivalent(chosen, stored!.Cutoffs);
         Assert.Equal(BudgetCurve.DefaultBudgets, stored.BudgetCurve.Select(p => p.Budget));
         JsonAssert.Equivalent(report.BudgetCurve, stored.BudgetCurve);
@@ -195,7 +173,7 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         var history = TrainingDataReader.Read(portfolio.Directory);
         var rows = new TrainingRows { Rows = PointInTimeFeatures.Build(history), Source = "rows", HasTransactions = true, HasStatements = true };
 
-        var report = await _training.TrainAsync(rows, Request(promote: false) with { Cutoffs = null, Budget = new AlertBudget(50, 0.10) });
+        var report = await _h.Training.TrainAsync(rows, Request(promote: false) with { Cutoffs = null, Budget = new AlertBudget(50, 0.10) });
 
         var chosen = report.ChosenCutoffs!;
         Assert.Equal(CutoffBasis.Budget, chosen.Basis);
@@ -207,17 +185,17 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
     [Fact]
     public async Task TrainAsync_Pinned_MeasuresAtThePinnedCutoffsAndStillStoresTheChosenOnes()
     {
-        var report = await _training.TrainAsync(Request(promote: false) with { Budget = new AlertBudget(50, 0.10) });
+        var report = await _h.Training.TrainAsync(Request(promote: false) with { Budget = new AlertBudget(50, 0.10) });
 
         Assert.Equal(Cutoffs, report.Cutoffs);
         Assert.Equal(Cutoffs.HighFrom, report.Models.Ensemble.AtHighCutoff.Threshold);
-        Assert.Equal(CutoffBasis.Budget, (await _store.Models.GetAsync(report.Version))!.Cutoffs!.Basis);
+        Assert.Equal(CutoffBasis.Budget, (await _h.Store.Models.GetAsync(report.Version))!.Cutoffs!.Basis);
     }
 
     [Fact]
     public async Task TrainAsync_HoldoutTooSmallForTheDefaultBudget_StoresTheLegacyCutoffsWithTheReason()
     {
-        var report = await _training.TrainAsync(Request(promote: false) with { Cutoffs = null });
+        var report = await _h.Training.TrainAsync(Request(promote: false) with { Cutoffs = null });
 
         Assert.Equal(CutoffBasis.LegacyDefaults, report.ChosenCutoffs!.Basis);
         Assert.Contains("240 customer-months", report.ChosenCutoffs.Note);
@@ -227,10 +205,10 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
     [Fact]
     public async Task EvaluateAsync_NothingPinned_EachVersionAtItsOwnCutoffsAndAnOldOneAtTheLegacyDefaults()
     {
-        var trained = await _training.TrainAsync(Request(promote: true) with { Cutoffs = null, Budget = new AlertBudget(50, 0.10) });
-        var version = await _store.Models.GetAsync(trained.Version);
-        await _store.Models.AddAsync(version! with { Id = "old", IsChampion = false, Cutoffs = null, BudgetCurve = [] });
-        var evaluation = new EvaluationService(_store.Models);
+        var trained = await _h.Training.TrainAsync(Request(promote: true) with { Cutoffs = null, Budget = new AlertBudget(50, 0.10) });
+        var version = await _h.Store.Models.GetAsync(trained.Version);
+        await _h.Store.Models.AddAsync(version! with { Id = "old", IsChampion = false, Cutoffs = null, BudgetCurve = [] });
+        var evaluation = new EvaluationService(_h.Store.Models);
 
         var own = await evaluation.EvaluateAsync(portfolio.Directory, null, new BandingOptions());
         var old = await evaluation.EvaluateAsync(portfolio.Directory, "old", new BandingOptions());

@@ -25,7 +25,7 @@ internal static class RiskGridExportEndpoint
     public const string AuditAction = "customers.exported";
 
     private static readonly string[] Header =
-        ["customer_id", "name", "band", "score", "utilisation_pct", "days_past_due", "main_reason", "assessed_at_utc", "last_alert_status", "last_alert_at_utc", "whatsapp_opt_in"];
+        ["customer_id", "name", "band", "score", "utilisation_pct", "days_past_due", "days_past_due_as_of", "main_reason", "assessed_at_utc", "last_alert_status", "last_alert_at_utc", "whatsapp_opt_in"];
 
     public static IEndpointRouteBuilder MapRiskGridExport(this IEndpointRouteBuilder app)
     {
@@ -146,6 +146,8 @@ internal static class RiskGridExportEndpoint
         row.Score.ToString("0.0000", CultureInfo.InvariantCulture),
         row.UtilisationPct?.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
         row.DaysPastDue.ToString(CultureInfo.InvariantCulture),
+        // The day the days are counted to (the assessment's data day), as the grid names it when it is not today.
+        row.PastDue?.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         Cell(row.Reasons.FirstOrDefault() ?? ""),
         row.AssessedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         row.LastAlertStatus?.ToString() ?? "",

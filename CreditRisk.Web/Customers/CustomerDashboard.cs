@@ -1,6 +1,7 @@
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 
@@ -29,6 +30,12 @@ public sealed record CustomerDashboard(
 {
     /// <summary>When the welcome message went to the customer's WhatsApp on their first sign-in; null before that.</summary>
     public DateTimeOffset? WelcomeSentAt { get; init; }
+
+    /// <summary>
+    /// What is past due, counted to the latest assessment's data day with the past-due rule's own computation and grace
+    /// days — the position the bank's staff see in the grid and the drill-down; null when not read.
+    /// </summary>
+    public PastDuePosition? PastDue { get; init; }
 }
 
 /// <summary>Card spending in one calendar month: purchases and cash withdrawals, in the account currency.</summary>

@@ -1,12 +1,13 @@
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Rules;
 using CreditRisk.Core.Transactions;
 
 namespace CreditRisk.Web.Customers;
 
 /// <summary>Reads a customer's own dashboard; callers pass the id from the sign-in claim, never from the URL.</summary>
-public sealed class CustomerDashboardService(ICreditRiskStore store, TimeProvider time)
+public sealed class CustomerDashboardService(ICreditRiskStore store, PastDueReader pastDue, TimeProvider time)
 {
     /// <summary>Calendar months in the spend trend, the current one included.</summary>
     public const int TrendMonths = 6;
@@ -50,6 +51,8 @@ public sealed class CustomerDashboardService(ICreditRiskStore store, TimeProvide
             sent)
         {
             WelcomeSentAt = welcomeSentAt,
+            // The staff drill-down's own fact, so the customer and the bank see the same amount, date and days.
+            PastDue = await pastDue.GetAsync(customerId, latest?.AssessedAt, ct),
         };
     }
 

@@ -23,8 +23,8 @@ public sealed record CustomerDetails(
     double HighFrom)
 {
     /// <summary>
-    /// The past-due position today, from the statements with the rule's own computation (the grid's days-past-due
-    /// column uses the same); null when nothing is past due. The latest assessment's reason is as of its data.
+    /// The past-due position counted to the latest assessment's data day (<see cref="PastDueReader"/>, as the grid, the
+    /// export and the customer's own page count it), so it reads the same days as the rule hit written for that day.
     /// </summary>
-    public PastDueFact? PastDueToday { get; init; }
+    public PastDuePosition? PastDue { get; init; }
 }

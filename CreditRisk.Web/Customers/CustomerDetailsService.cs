@@ -15,7 +15,7 @@ public sealed class CustomerDetailsService(
     RuleSettingsService rules,
     IChampionModelProvider models,
     IOptions<BandingOptions> banding,
-    TimeProvider time)
+    PastDueReader pastDue)
 {
     /// <summary>Assessments kept for the score-history chart.</summary>
     public const int HistoryLength = 120;
@@ -48,7 +48,7 @@ public sealed class CustomerDetailsService(
             cutoffs.MediumFrom,
             cutoffs.HighFrom)
         {
-            PastDueToday = PastDueFact.FromStatements(statements, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), settings.PastDueGraceDays),
+            PastDue = await pastDue.GetAsync(customerId, latest?.AssessedAt, ct),
         };
     }
 

@@ -111,6 +111,26 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
             .Select(db.ToEntity<Alert>)
             .ToList(), ct);
 
+    public Task<IReadOnlyDictionary<string, Alert>> GetLatestForCustomersAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
+        Run<IReadOnlyDictionary<string, Alert>>(() =>
+        {
+            // One index seek per customer inside one call: the customer+time key's newest entry.
+            var latest = new Dictionary<string, Alert>(StringComparer.Ordinal);
+            foreach (var customerId in customerIds.Distinct())
+            {
+                if (_alerts.Query()
+                    .Where(Query.Between(CustomerKey, LiteDbKeys.First(customerId), LiteDbKeys.Last(customerId)))
+                    .OrderByDescending(CustomerKey)
+                    .Limit(1)
+                    .FirstOrDefault() is { } doc)
+                {
+                    latest[customerId] = db.ToEntity<Alert>(doc);
+                }
+            }
+
+            return latest;
+        }, ct);
+
     public Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
         Run(() => _alerts.LongCount(SentSince(since)), ct);
 

@@ -134,6 +134,21 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
             .Select(FromHistoryDocument)
             .ToList(), ct);
 
+    public Task<IReadOnlyDictionary<string, RiskAssessment>> GetManyAsync(IReadOnlyCollection<string> assessmentIds, CancellationToken ct = default) =>
+        Run<IReadOnlyDictionary<string, RiskAssessment>>(() =>
+        {
+            var found = new Dictionary<string, RiskAssessment>(StringComparer.Ordinal);
+            foreach (var id in assessmentIds.Distinct())
+            {
+                if (_history.FindById(id) is { } doc)
+                {
+                    found[id] = FromHistoryDocument(doc);
+                }
+            }
+
+            return found;
+        }, ct);
+
     public Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<string, CustomerRisk>>(() =>
         {

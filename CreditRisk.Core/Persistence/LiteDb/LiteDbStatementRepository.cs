@@ -32,5 +32,24 @@ internal sealed class LiteDbStatementRepository(LiteDbContext db) : IStatementRe
             return take <= 0 ? [] : all.Skip(Math.Max(0, all.Count - take)).ToList();
         }, ct);
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Statement>>> ListForCustomersAsync(
+        IReadOnlyCollection<string> customerIds, int takeEach, CancellationToken ct = default) =>
+        Run<IReadOnlyDictionary<string, IReadOnlyList<Statement>>>(() =>
+        {
+            if (takeEach <= 0 || customerIds.Count == 0)
+            {
+                return new Dictionary<string, IReadOnlyList<Statement>>(StringComparer.Ordinal);
+            }
+
+            // One pass over the customer index for the whole page; each customer's few statements are sorted in memory.
+            return _statements.Find(Query.In("CustomerId", customerIds.Distinct().Select(id => new BsonValue(id))))
+                .Select(db.ToEntity<Statement>)
+                .GroupBy(s => s.CustomerId, StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => (IReadOnlyList<Statement>)g.OrderBy(s => s.StatementDate).TakeLast(takeEach).ToList(),
+                    StringComparer.Ordinal);
+        }, ct);
+
     public Task<long> CountAsync(CancellationToken ct = default) => Run(() => _statements.LongCount(), ct);
 }

@@ -78,6 +78,27 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
             .Limit(take)
             .ToListAsync(ct);
 
+    public async Task<IReadOnlyDictionary<string, Alert>> GetLatestForCustomersAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
+    {
+        var latest = new Dictionary<string, Alert>(StringComparer.Ordinal);
+        if (customerIds.Count == 0)
+        {
+            return latest;
+        }
+
+        // One query, newest first: the first alert met for a customer is their latest (the page's customers' alerts
+        // are few — one per escalation plus manual sends).
+        var alerts = await _alerts.Find(Builders<Alert>.Filter.In(a => a.CustomerId, customerIds.Distinct()))
+            .SortByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .ToListAsync(ct);
+        foreach (var alert in alerts)
+        {
+            latest.TryAdd(alert.CustomerId, alert);
+        }
+
+        return latest;
+    }
+
     public Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
         _alerts.CountDocumentsAsync(Builders<Alert>.Filter.Gte(a => a.SentAt, since), cancellationToken: ct);
 

@@ -127,6 +127,17 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
             .Limit(take)
             .ToListAsync(ct);
 
+    public async Task<IReadOnlyDictionary<string, RiskAssessment>> GetManyAsync(IReadOnlyCollection<string> assessmentIds, CancellationToken ct = default)
+    {
+        if (assessmentIds.Count == 0)
+        {
+            return new Dictionary<string, RiskAssessment>(StringComparer.Ordinal);
+        }
+
+        var found = await _history.Find(Builders<RiskAssessment>.Filter.In(a => a.Id, assessmentIds.Distinct())).ToListAsync(ct);
+        return found.ToDictionary(a => a.Id, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
     {
         if (customerIds.Count == 0)

@@ -45,6 +45,24 @@ internal sealed class MongoStatementRepository(IMongoDatabase database) : IState
         return newestFirst;
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Statement>>> ListForCustomersAsync(
+        IReadOnlyCollection<string> customerIds, int takeEach, CancellationToken ct = default)
+    {
+        if (takeEach <= 0 || customerIds.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<Statement>>(StringComparer.Ordinal);
+        }
+
+        // One query on the customer+date index; a customer has one statement a month, so their rows are few.
+        var found = await _statements.Find(Builders<Statement>.Filter.In(s => s.CustomerId, customerIds.Distinct())).ToListAsync(ct);
+        return found
+            .GroupBy(s => s.CustomerId, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<Statement>)g.OrderBy(s => s.StatementDate).TakeLast(takeEach).ToList(),
+                StringComparer.Ordinal);
+    }
+
     public Task<long> CountAsync(CancellationToken ct = default) =>
         _statements.CountDocumentsAsync(FilterDefinition<Statement>.Empty, cancellationToken: ct);
 }

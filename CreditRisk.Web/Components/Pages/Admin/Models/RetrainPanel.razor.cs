@@ -1,5 +1,6 @@
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Components.Shared;
 using CreditRisk.Web.Jobs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -8,14 +9,13 @@ namespace CreditRisk.Web.Components.Pages.Admin.Models;
 
 public partial class RetrainPanel
 {
-    private readonly CancellationTokenSource _stop = new();
     private RetrainState? _state;
     private string? _message;
     private bool _failed;
     private bool _isAdmin;
     private bool _confirming;
     private bool _busy;
-    private Task? _polling;
+    private ActiveJobPoller? _poller;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -34,7 +34,7 @@ public partial class RetrainPanel
     {
         _isAdmin = (await AuthenticationState).User.IsInRole(AppRoles.Admin);
         _state = await Retrain.GetLastAsync();
-        _polling = PollAsync();
+        _poller = new ActiveJobPoller(TimeSpan.FromSeconds(PollSeconds), Time, () => Active, RefreshAsync);
     }
 
     private async Task RequestAsync()
@@ -54,54 +54,28 @@ public partial class RetrainPanel
         }
     }
 
-    private async Task PollAsync()
+    private async Task RefreshAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(PollSeconds), Time);
-        try
+        var next = await Retrain.GetLastAsync(ct);
+        await InvokeAsync(async () =>
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            _state = next;
+            if (next?.IsActive != true)
             {
-                if (!Active)
-                {
-                    continue;
-                }
-
-                var next = await Retrain.GetLastAsync(_stop.Token);
-                var finished = next?.Status == RetrainStatus.Succeeded;
-                await InvokeAsync(async () =>
-                {
-                    _state = next;
-                    if (next?.IsActive != true)
-                    {
-                        _message = null; // "queued" no longer holds; the status line says how it ended
-                    }
-
-                    StateHasChanged();
-                    if (finished)
-                    {
-                        await Finished.InvokeAsync();
-                    }
-                });
+                _message = null; // "queued" no longer holds; the status line says how it ended
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // the page was closed
-        }
+
+            StateHasChanged();
+            if (next?.Status == RetrainStatus.Succeeded)
+            {
+                await Finished.InvokeAsync();
+            }
+        });
     }
 
     private static string When(DateTimeOffset? at) => at?.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'") ?? "—";
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        if (_polling is not null)
-        {
-            await _polling;
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _poller?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>
     /// The new version's AUC beside the champion's only when both are on the same hold-out rows; otherwise says they

@@ -4,6 +4,7 @@ using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Web.Admin;
 using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Components.Shared;
 using CreditRisk.Web.Jobs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -20,7 +21,6 @@ public sealed partial class RulesWhatIfPanel
     private const string MediumField = "cutoffs.mediumFrom";
     private const string HighField = "cutoffs.highFrom";
 
-    private readonly CancellationTokenSource _stop = new();
     private RulesWhatIfState? _state;
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private double? _mediumFrom;
@@ -29,7 +29,7 @@ public sealed partial class RulesWhatIfPanel
     private bool _failed;
     private bool _isAdmin;
     private bool _busy;
-    private Task? _polling;
+    private ActiveJobPoller? _poller;
 
     [Inject]
     private RulesWhatIfAdminService WhatIf { get; set; } = default!;
@@ -57,7 +57,7 @@ public sealed partial class RulesWhatIfPanel
     {
         _isAdmin = (await AuthenticationState).User.IsInRole(AppRoles.Admin);
         _state = await WhatIf.GetLastAsync();
-        _polling = PollAsync();
+        _poller = new ActiveJobPoller(TimeSpan.FromSeconds(PollSeconds), Time, () => Active, RefreshAsync);
     }
 
     private async Task StartAsync()
@@ -114,35 +114,19 @@ public sealed partial class RulesWhatIfPanel
         }
     }
 
-    private async Task PollAsync()
+    private async Task RefreshAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(PollSeconds), Time);
-        try
+        var next = await WhatIf.GetLastAsync(ct);
+        await InvokeAsync(() =>
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            _state = next;
+            if (next?.IsActive != true)
             {
-                if (!Active)
-                {
-                    continue;
-                }
-
-                var next = await WhatIf.GetLastAsync(_stop.Token);
-                await InvokeAsync(() =>
-                {
-                    _state = next;
-                    if (next?.IsActive != true)
-                    {
-                        _message = null; // "queued" or "cancelling" no longer holds; the status says how it ended
-                    }
-
-                    StateHasChanged();
-                });
+                _message = null; // "queued" or "cancelling" no longer holds; the status says how it ended
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // the page was closed
-        }
+
+            StateHasChanged();
+        });
     }
 
     private bool HasError(string field) => _errors.ContainsKey(field);
@@ -168,14 +152,5 @@ public sealed partial class RulesWhatIfPanel
             + $"took {result.DurationSeconds:0.#} s.{leftOut}");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        if (_polling is not null)
-        {
-            await _polling;
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _poller?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
