@@ -13,9 +13,6 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     /// <summary>On history documents: the assessment time when it changed the band, else null (not in the index range).</summary>
     private const string BandChangedAt = "_bandChangedAt";
 
-    /// <summary>Width of one band in <see cref="BandScore"/>; scores are 0–1, so bands never overlap.</summary>
-    private const double BandWidth = 10;
-
     /// <summary>Current-risk rows kept in memory (about 400 bytes each): the pipeline reads them for every batch.</summary>
     private const int CurrentCacheCapacity = 500_000;
 
@@ -30,7 +27,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     private const string RuleIdsIndex = "RuleIds";
 
     private readonly ILiteCollection<BsonDocument> _current = db.Collection(LiteDbCollections.CurrentRisk);
-    private readonly ILiteCollection<BsonDocument> _alerts = db.Collection(LiteDbCollections.Alerts);
+    private readonly LiteDbCurrentRiskQueries _queries = new(db);
 
     public void EnsureIndexes()
     {
@@ -160,87 +157,16 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         }, ct);
 
     public Task<IReadOnlyList<CustomerRisk>> QueryCurrentAsync(RiskBand? band, double minScore, int skip, int take, CancellationToken ct = default) =>
-        Run<IReadOnlyList<CustomerRisk>>(() =>
-        {
-            var (field, filter) = CurrentFilter(band, minScore);
-            return _current.Query()
-                .Where(filter)
-                .OrderByDescending(field)
-                .Skip(skip)
-                .Limit(take)
-                .ToEnumerable()
-                .Select(db.ToEntity<CustomerRisk>)
-                .ToList();
-        }, ct);
+        _queries.QueryCurrentAsync(band, minScore, skip, take, ct);
 
-    public Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) =>
-        Run(() => _current.LongCount(CurrentFilter(band, minScore).Filter), ct);
+    public Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) => _queries.CountCurrentAsync(band, minScore, ct);
 
-    public Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default) =>
-        Run<IReadOnlyDictionary<RiskBand, long>>(() => Enum.GetValues<RiskBand>()
-            .ToDictionary(b => b, b => _current.LongCount(CurrentFilter(b, double.MinValue).Filter)), ct);
+    public Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default) => _queries.CountByBandAsync(ct);
 
     public Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default) =>
-        Run<IReadOnlyDictionary<string, long>>(() => ruleIds
-            .Distinct(StringComparer.Ordinal)
-            .ToDictionary(id => id, id => (long)_current.Count(BsonExpression.Create("$.RuleIds[*] ANY = @0", new BsonValue(id))), StringComparer.Ordinal), ct);
-    public Task<CurrentRiskPage> QueryCurrentPageAsync(CurrentRiskQuery query, CancellationToken ct = default) => Run(() =>
-    {
-        var filters = new List<BsonExpression>();
-        var (scoreField, scoreFilter) = ScoreRange(query.Band, query.MinScore, query.MaxScore);
-        filters.Add(scoreFilter);
-        if (query.RuleId is { } ruleId)
-        {
-            filters.Add(BsonExpression.Create("$.RuleIds[*] ANY = @0", new BsonValue(ruleId)));
-        }
+        _queries.CountCurrentByRuleAsync(ruleIds, ct);
 
-        if (query.AlertStatus is { } status)
-        {
-            var name = status.ToString();
-            var customerIds = _alerts.Query()
-                .Where(Query.Between(LiteDbCollections.StatusTimeKey, LiteDbKeys.First(name), LiteDbKeys.Last(name)))
-                .ToEnumerable()
-                .Select(doc => new BsonValue(doc["CustomerId"].AsString))
-                .Distinct()
-                .ToArray();
-            if (customerIds.Length == 0)
-            {
-                return new CurrentRiskPage([], 0);
-            }
-
-            filters.Add(Query.In("_id", customerIds));
-        }
-
-        // Chained Where, not Query.And: LiteDB 5 evaluates an ANY predicate inside AND wrongly (finds nothing).
-        ILiteQueryable<BsonDocument> Filtered()
-        {
-            var q = _current.Query();
-            foreach (var f in filters)
-            {
-                q = q.Where(f);
-            }
-
-            return q;
-        }
-
-        var (field, descending) = query.Sort switch
-        {
-            CurrentRiskSort.ScoreAscending => (scoreField, false),
-            CurrentRiskSort.AssessedAtDescending => ("AssessedAt", true),
-            CurrentRiskSort.AssessedAtAscending => ("AssessedAt", false),
-            CurrentRiskSort.CustomerIdAscending => ("_id", false),
-            CurrentRiskSort.CustomerIdDescending => ("_id", true),
-            _ => (scoreField, true),
-        };
-        var ordered = descending ? Filtered().OrderByDescending(field) : Filtered().OrderBy(field);
-        var items = ordered
-            .Skip(Math.Max(0, query.Skip))
-            .Limit(Math.Clamp(query.Take, 1, 500))
-            .ToEnumerable()
-            .Select(db.ToEntity<CustomerRisk>)
-            .ToList();
-        return new CurrentRiskPage(items, Filtered().LongCount());
-    }, ct);
+    public Task<CurrentRiskPage> QueryCurrentPageAsync(CurrentRiskQuery query, CancellationToken ct = default) => _queries.QueryCurrentPageAsync(query, ct);
 
     public Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
         Run<IReadOnlyList<RiskBandChange>>(() => take <= 0 ? [] : _history.Query()
@@ -255,27 +181,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
                 Enum.Parse<RiskBand>(doc["Band"].AsString)))
             .ToList(), ct);
 
-    /// <summary>Score range filter; with a band, on the band+score index so it also serves the score order.</summary>
-    private static (string Field, BsonExpression Filter) ScoreRange(RiskBand? band, double minScore, double maxScore) =>
-        band is { } b
-            ? (BandScore, Query.Between(BandScore, ((int)b * BandWidth) + minScore, ((int)b * BandWidth) + maxScore))
-            : ("Score", Query.Between("Score", minScore, maxScore));
-
     private ILiteQueryableResult<BsonDocument> HistoryNewestFirst(string customerId) => _history.Query()
         .Where(Query.Between(HistoryKey, LiteDbKeys.First(customerId), LiteDbKeys.Last(customerId)))
         .OrderByDescending(HistoryKey);
-
-    /// <summary>With a band, one range on the band+score index serves both the filter and the order.</summary>
-    private static (string Field, BsonExpression Filter) CurrentFilter(RiskBand? band, double minScore)
-    {
-        if (band is not { } b)
-        {
-            return ("Score", Query.GTE("Score", minScore));
-        }
-
-        var floor = (int)b * BandWidth;
-        return (BandScore, Query.Between(BandScore, floor + Math.Max(minScore, -BandWidth / 2), floor + (BandWidth / 2)));
-    }
 
     private BsonDocument ToHistoryDocument(RiskAssessment assessment)
     {
@@ -307,7 +215,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     private BsonDocument ToCurrentDocument(CustomerRisk risk)
     {
         var doc = db.ToDocument(risk);
-        doc[BandScore] = ((int)risk.Band * BandWidth) + risk.Score;
+        doc[BandScore] = LiteDbCurrentRiskQueries.BandScoreOf(risk);
         return doc;
     }
 }
