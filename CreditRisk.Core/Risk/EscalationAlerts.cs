@@ -26,6 +26,9 @@ internal sealed class EscalationAlerts(IAlertRepository alerts, IOptions<RiskPip
         return null;
     }
 
+    /// <summary>An assessment escalates when it moves a customer into High from any other band (or from none).</summary>
+    public static bool IsEscalation(RiskAssessment assessment) => assessment.Band == RiskBand.High && assessment.PreviousBand != RiskBand.High;
+
     /// <summary>The pending alert of <paramref name="assessment"/>'s escalation into High from <paramref name="prior"/>.</summary>
     public static Alert Build(string id, RiskAssessment assessment, CustomerRisk? prior, string templateName, DateTimeOffset now) => new()
     {

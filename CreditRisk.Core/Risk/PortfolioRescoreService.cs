@@ -136,7 +136,7 @@ public sealed class PortfolioRescoreService(
         try
         {
             var assessments = await pipeline.RescoreManyAsync(ids, asOf, ct).ConfigureAwait(false);
-            return new BatchOutcome(assessments.Count, assessments.Count(IsEscalation), []);
+            return new BatchOutcome(assessments.Count, assessments.Count(EscalationAlerts.IsEscalation), []);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -159,7 +159,7 @@ public sealed class PortfolioRescoreService(
             {
                 var assessment = await pipeline.RescoreAsync(id, asOf, ct).ConfigureAwait(false);
                 done++;
-                escalated += IsEscalation(assessment) ? 1 : 0;
+                escalated += EscalationAlerts.IsEscalation(assessment) ? 1 : 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -172,9 +172,6 @@ public sealed class PortfolioRescoreService(
     }
 
     private sealed record BatchOutcome(long Done, long Escalated, List<string> Failed);
-
-    private static bool IsEscalation(RiskAssessment assessment) =>
-        assessment.Band == RiskBand.High && assessment.PreviousBand != RiskBand.High;
 
     private async Task AuditAsync(string actor, PortfolioRescoreSummary summary, CancellationToken ct)
     {

@@ -224,7 +224,7 @@ public sealed class RiskPipeline(
         var published = new List<RiskAssessed>(assessments.Count);
         foreach (var assessment in assessments)
         {
-            var escalated = assessment.Band == RiskBand.High && assessment.PreviousBand != RiskBand.High;
+            var escalated = EscalationAlerts.IsEscalation(assessment);
             string? alertId = null;
             if (escalated)
             {

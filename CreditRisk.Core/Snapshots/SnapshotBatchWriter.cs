@@ -90,7 +90,7 @@ public sealed class SnapshotBatchWriter(
                 pipeline.NextAssessmentId(now), snapshot, prior, model, settings, AssessmentTime.Of(new CustomerWork(id), prior, profile, now), RiskTriggers.Snapshot)
                 with { ProfileVersion = profile?.Version ?? 0 };
             assessed.Add(assessment);
-            if (Escalated(assessment))
+            if (EscalationAlerts.IsEscalation(assessment))
             {
                 alerts.Add(EscalationAlerts.Build(_alertIds.Next(now), assessment, prior, pipelineOptions.Value.AlertTemplateName, now));
             }
@@ -107,13 +107,11 @@ public sealed class SnapshotBatchWriter(
         }
 
         var published = assessed
-            .Select(a => new RiskAssessed(a, Escalated(a), alertOf.GetValueOrDefault(a.CustomerId)))
+            .Select(a => new RiskAssessed(a, EscalationAlerts.IsEscalation(a), alertOf.GetValueOrDefault(a.CustomerId)))
             .ToList();
         var behavioural = ids.Except(fromSnapshot.Select(s => s.CustomerId), StringComparer.Ordinal).ToList();
         return new Written(ids.Length - known.Count, published, behavioural);
     }
-
-    private static bool Escalated(RiskAssessment assessment) => assessment.Band == RiskBand.High && assessment.PreviousBand != RiskBand.High;
 
     /// <summary>
     /// New customers named by their id (no phone, no WhatsApp opt-in, opened on the as-of day); known ones whose credit
