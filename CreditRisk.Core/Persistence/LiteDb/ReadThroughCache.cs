@@ -66,30 +66,9 @@ internal sealed class ReadThroughCache<T>(int capacity)
     }
 
     /// <summary>
-    /// The values of <paramref name="ids"/> that exist: cached ones from memory, the others read with
-    /// <paramref name="read"/> (null: no such document) and offered to the cache.
-    /// </summary>
-    public Dictionary<string, T> GetMany(IReadOnlyCollection<string> ids, Func<string, T?> read)
-    {
-        var found = new Dictionary<string, T>(ids.Count, StringComparer.Ordinal);
-        foreach (var id in Lookup(ids, found))
-        {
-            var stamp = StampOf(id);
-            var value = read(id);
-            if (value is not null)
-            {
-                found[id] = value;
-            }
-
-            Offer(id, value, stamp);
-        }
-
-        return found;
-    }
-
-    /// <summary>
-    /// As <see cref="GetMany(IReadOnlyCollection{string}, Func{string, T})"/>, reading all the uncached ids in one go:
-    /// <paramref name="readMany"/> returns those that exist, keyed by id; the others are remembered as absent.
+    /// The values of <paramref name="ids"/> that exist: cached ones from memory, the others read in one go with
+    /// <paramref name="readMany"/> (it returns those that exist, keyed by id; the others are remembered as absent) and
+    /// offered to the cache.
     /// </summary>
     public Dictionary<string, T> GetMany(IReadOnlyCollection<string> ids, Func<IReadOnlyList<string>, IReadOnlyDictionary<string, T>> readMany)
     {
