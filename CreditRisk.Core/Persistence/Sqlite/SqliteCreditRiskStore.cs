@@ -1,0 +1,103 @@
+using CreditRisk.Core.Snapshots;
+
+namespace CreditRisk.Core.Persistence.Sqlite;
+
+/// <summary>
+/// The embedded store on SQLite: one file owned by this process, in write-ahead-log mode (readers beside one writer).
+/// Thread-safe: writes go one at a time through <see cref="SqliteDatabase.WriteGate"/>, reads use their own connections.
+/// </summary>
+public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotStore, IDisposable
+{
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Opens (creating if missing, with its directory) the SQLite file at <paramref name="path"/>.</summary>
+    /// <param name="path">File path, absolute or relative to the current directory, e.g. <c>data/creditrisk.sqlite</c>.</param>
+    public SqliteCreditRiskStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        FilePath = fullPath;
+        Description = $"SQLite ({path})";
+
+        var db = _database = new SqliteDatabase(fullPath);
+        var customers = new SqliteCustomerRepository(db);
+        Customers = customers;
+        Transactions = null!; // TODO(sqlite): SqliteTransactionRepository
+        Statements = null!; // TODO(sqlite): SqliteStatementRepository
+        Profiles = null!; // TODO(sqlite): SqliteBehaviorProfileRepository
+        Assessments = null!; // TODO(sqlite): SqliteRiskAssessmentRepository
+        Alerts = null!; // TODO(sqlite): SqliteAlertRepository
+        Snapshots = null!; // TODO(sqlite): SqliteCustomerSnapshotRepository
+        Models = null!; // TODO(sqlite): SqliteModelRegistry
+        Users = null!; // TODO(sqlite): SqliteUserRepository
+        Roles = null!; // TODO(sqlite): SqliteRoleRepository
+        ApiKeys = null!; // TODO(sqlite): SqliteApiKeyRepository
+        Audit = null!; // TODO(sqlite): SqliteAuditLog
+        Settings = null!; // TODO(sqlite): SqliteSettingsRepository
+        DevelopmentOutbox = null!; // TODO(sqlite): SqliteDevelopmentOutbox
+        InboundMessages = null!; // TODO(sqlite): SqliteInboundMessageRepository
+    }
+
+    /// <summary>Every table and index, created when the store opens; each repository owns its own part.</summary>
+    private static readonly string[] Schemas =
+    [
+        SqliteCustomerRepository.Schema,
+    ];
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The latest snapshot row of each snapshot customer.</summary>
+    public ICustomerSnapshotRepository Snapshots { get; }
+
+    public string Description { get; }
+
+    public ICustomerRepository Customers { get; }
+
+    public ITransactionRepository Transactions { get; }
+
+    public IStatementRepository Statements { get; }
+
+    public IBehaviorProfileRepository Profiles { get; }
+
+    public IRiskAssessmentRepository Assessments { get; }
+
+    public IAlertRepository Alerts { get; }
+
+    public IModelRegistry Models { get; }
+
+    public IUserRepository Users { get; }
+
+    public IRoleRepository Roles { get; }
+
+    public IApiKeyRepository ApiKeys { get; }
+
+    public IAuditLog Audit { get; }
+
+    public ISettingsRepository Settings { get; }
+
+    public IDevelopmentOutbox DevelopmentOutbox { get; }
+
+    public IInboundMessageRepository InboundMessages { get; }
+
+    public Task InitializeAsync(CancellationToken ct = default) => SqliteDatabase.Run(() => _database.Write(session =>
+    {
+        foreach (var schema in Schemas)
+        {
+            session.Execute(schema);
+        }
+    }), ct);
+
+    public Task PingAsync(CancellationToken ct = default) =>
+        SqliteDatabase.Run(() => _database.Read(session => session.Scalar("SELECT 1")), ct);
+
+    /// <summary>Closes the file. Synchronous disposal is supported too, since a container disposed with Dispose() demands it.</summary>
+    public void Dispose() => _database.Dispose();
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+
+namespace CreditRisk.Core.Persistence.Sqlite;
+
+/// <summary>
+/// One open connection with its prepared statements. SQLite compiles a statement on a command's first execution and
+/// keeps it with the command, so each SQL text gets one command per connection, reused with new parameter values:
+/// compiling costs more than running the small statements the store issues. Used by one thread at a time (the
+/// database hands a session out under its write gate or from its reader pool).
+/// </summary>
+internal sealed class SqliteSession : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteSession(string connectionString, bool writer)
+    {
+        Connection = new SqliteConnection(connectionString);
+        Connection.Open();
+        foreach (var pragma in writer ? WriterPragmas : ReaderPragmas)
+        {
+            using var command = Connection.CreateCommand();
+            command.CommandText = pragma;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    // WAL lets readers run beside the one writer and see only committed data. synchronous=FULL syncs the log at every
+    // commit, so a committed batch survives power loss, not only a killed process; measured (issue #18) at no cost
+    // over NORMAL with 100 transactions a commit.
+    private static readonly string[] WriterPragmas =
+    [
+        "PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=OFF;", "PRAGMA temp_store=MEMORY;",
+        "PRAGMA cache_size=-65536;",
+    ];
+
+    private static readonly string[] ReaderPragmas = ["PRAGMA query_only=ON;", "PRAGMA cache_size=-16384;"];
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>The transaction open on this connection, which every command must carry while it is open.</summary>
+    public SqliteTransaction? Transaction { get; set; }
+
+    /// <summary>
+    /// The prepared command for <paramref name="sql"/>, its parameters cleared. Name parameters <c>$name</c> and add
+    /// them with <see cref="SqliteParameterCollection.AddWithValue"/>. Never dispose the returned command.
+    /// </summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
+        command.Transaction = Transaction;
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (no result) with the parameters given as name/value pairs; returns the rows changed.</summary>
+    public int Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = Command(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>The first column of the first row, or null when there is no row.</summary>
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = Command(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var result = command.ExecuteScalar();
+        return result is DBNull ? null : result;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+        Connection.Dispose();
+    }
+}
