@@ -23,9 +23,9 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         var db = _database = new SqliteDatabase(fullPath);
         var customers = new SqliteCustomerRepository(db);
         Customers = customers;
-        Transactions = null!; // TODO(sqlite): SqliteTransactionRepository
-        Statements = null!; // TODO(sqlite): SqliteStatementRepository
-        Profiles = null!; // TODO(sqlite): SqliteBehaviorProfileRepository
+        Transactions = new SqliteTransactionRepository(db);
+        Statements = new SqliteStatementRepository(db);
+        Profiles = new SqliteBehaviorProfileRepository(db);
         Assessments = null!; // TODO(sqlite): SqliteRiskAssessmentRepository
         Alerts = null!; // TODO(sqlite): SqliteAlertRepository
         Snapshots = null!; // TODO(sqlite): SqliteCustomerSnapshotRepository
@@ -43,6 +43,9 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
     private static readonly string[] Schemas =
     [
         SqliteCustomerRepository.Schema,
+        SqliteTransactionRepository.Schema,
+        SqliteStatementRepository.Schema,
+        SqliteBehaviorProfileRepository.Schema,
     ];
 
     /// <summary>Absolute path of the database file.</summary>
