@@ -20,12 +20,12 @@ internal sealed class SqliteStatementRepository(SqliteDatabase db) : IStatementR
         """;
 
     // The most recent `take` from the index, newest first; reversed in memory to oldest first.
-    private const string SelectRecent = """
+    internal const string SelectRecent = """
         SELECT doc FROM statements WHERE customer_id = $customer ORDER BY statement_day DESC, id DESC LIMIT $take
         """;
 
     // Each customer's most recent `take`, oldest first, for a whole grid page in one statement.
-    private const string SelectRecentOfMany = """
+    internal const string SelectRecentOfMany = """
         SELECT customer_id, doc FROM (
             SELECT customer_id, statement_day, id, doc,
                    row_number() OVER (PARTITION BY customer_id ORDER BY statement_day DESC, id DESC) AS newest

@@ -31,17 +31,20 @@ internal sealed class SqliteTransactionRepository(SqliteDatabase db) : ITransact
         ON CONFLICT (id) DO NOTHING
         """;
 
-    private const string MarkApplied = "UPDATE transactions SET applied_ms = $at WHERE id = $id AND applied_ms IS NULL";
+    internal const string MarkApplied = "UPDATE transactions SET applied_ms = $at WHERE id = $id AND applied_ms IS NULL";
 
-    private const string SelectByIds = "SELECT applied_ms, doc FROM transactions WHERE id IN (SELECT value FROM json_each($ids))";
+    internal const string SelectByIds = "SELECT applied_ms, doc FROM transactions WHERE id IN (SELECT value FROM json_each($ids))";
 
-    private const string SelectWindow = """
+    internal const string SelectApplied =
+        "SELECT id FROM transactions WHERE id IN (SELECT value FROM json_each($ids)) AND applied_ms IS NOT NULL";
+
+    internal const string SelectWindow = """
         SELECT applied_ms, doc FROM transactions
         WHERE customer_id = $customer AND ts_ms >= $from AND ts_ms < $to
         ORDER BY ts_ms, id
         """;
 
-    private const string SelectRecent = """
+    internal const string SelectRecent = """
         SELECT applied_ms, doc FROM transactions WHERE customer_id = $customer
         ORDER BY ts_ms DESC, id DESC LIMIT $take OFFSET $skip
         """;
@@ -51,12 +54,12 @@ internal sealed class SqliteTransactionRepository(SqliteDatabase db) : ITransact
         WHERE customer_id = $customer AND ts_ms >= $from AND ts_ms < $to AND ($type IS NULL OR type = $type)
         """;
 
-    private const string SelectFiltered = "SELECT applied_ms, doc FROM transactions " + FilterWhere
+    internal const string SelectFiltered = "SELECT applied_ms, doc FROM transactions " + FilterWhere
         + " ORDER BY ts_ms DESC, id DESC LIMIT $take OFFSET $skip";
 
-    private const string CountFiltered = "SELECT COUNT(*) FROM transactions " + FilterWhere;
+    internal const string CountFiltered = "SELECT COUNT(*) FROM transactions " + FilterWhere;
 
-    private const string SelectPendingCustomers = """
+    internal const string SelectPendingCustomers = """
         SELECT DISTINCT customer_id FROM transactions
         WHERE applied_ms IS NULL AND customer_id > $after AND received_ms < $before
         ORDER BY customer_id LIMIT $take
@@ -139,8 +142,7 @@ internal sealed class SqliteTransactionRepository(SqliteDatabase db) : ITransact
             // The column answers: no document is read.
             return db.Read(session =>
             {
-                var command = session.Command(
-                    "SELECT id FROM transactions WHERE id IN (SELECT value FROM json_each($ids)) AND applied_ms IS NOT NULL");
+                var command = session.Command(SelectApplied);
                 command.Parameters.AddWithValue("$ids", JsonArray(ids));
                 return Rows(command, r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
             });
