@@ -23,7 +23,7 @@ internal sealed class SqliteAlertRepository(SqliteDatabase db) : IAlertRepositor
         CREATE INDEX IF NOT EXISTS alerts_status_time ON alerts (status, created_at, id, customer_id);
         CREATE INDEX IF NOT EXISTS alerts_customer_time ON alerts (customer_id, created_at, id);
         CREATE INDEX IF NOT EXISTS alerts_provider_message_id ON alerts (provider_message_id) WHERE provider_message_id IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS alerts_sent_at ON alerts (sent_at) WHERE sent_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS alerts_sent_at ON alerts (sent_at, id) WHERE sent_at IS NOT NULL;
         """;
 
     // Without a conflict target DO NOTHING covers every unique constraint: a taken id or a taken escalation key stores

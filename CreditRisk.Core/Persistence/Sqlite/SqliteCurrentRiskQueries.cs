@@ -32,40 +32,11 @@ internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db)
             rule_id TEXT NOT NULL, customer_id TEXT NOT NULL, PRIMARY KEY (rule_id, customer_id)) WITHOUT ROWID;
         """;
 
-    /// <summary>The filters of a query; which of them are given picks the statement text (one per shape, compiled once).</summary>
-    private sealed record Filter(RiskBand? Band, double MinScore, double MaxScore, string? RuleId, AlertStatus? AlertStatus)
-    {
-        public string Where =>
-            "WHERE " + (Band is null ? "" : "band = $band AND ") + "score BETWEEN $min AND $max"
-            + (RuleId is null ? "" : " AND customer_id IN (SELECT customer_id FROM customer_risk_rules WHERE rule_id = $rule)")
-            + (AlertStatus is null ? "" : " AND customer_id IN (SELECT customer_id FROM alerts WHERE status = $status)");
+    public List<CustomerRisk> QueryCurrent(RiskBand? band, double minScore, int skip, int take) => take <= 0
+        ? []
+        : db.Read(session => Items(session, Unbounded(band, minScore) with { Skip = Math.Max(0, skip) }, take));
 
-        public void Bind(SqliteCommand command)
-        {
-            if (Band is { } band)
-            {
-                command.Parameters.AddWithValue("$band", (int)band);
-            }
-
-            command.Parameters.AddWithValue("$min", MinScore);
-            command.Parameters.AddWithValue("$max", MaxScore);
-            if (RuleId is { } rule)
-            {
-                command.Parameters.AddWithValue("$rule", rule);
-            }
-
-            if (AlertStatus is { } status)
-            {
-                command.Parameters.AddWithValue("$status", (int)status);
-            }
-        }
-    }
-
-    public List<CustomerRisk> QueryCurrent(RiskBand? band, double minScore, int skip, int take) => db.Read(session =>
-        Items(session, new Filter(band, minScore, double.MaxValue, null, null), CurrentRiskSort.ScoreDescending, Math.Max(0, skip), take));
-
-    public long CountCurrent(RiskBand? band, double minScore) =>
-        db.Read(session => Count(session, new Filter(band, minScore, double.MaxValue, null, null)));
+    public long CountCurrent(RiskBand? band, double minScore) => db.Read(session => Count(session, Unbounded(band, minScore)));
 
     public IReadOnlyDictionary<RiskBand, long> CountByBand() => db.Read(session =>
     {
@@ -89,14 +60,17 @@ internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db)
 
     public CurrentRiskPage QueryCurrentPage(CurrentRiskQuery query)
     {
-        var filter = new Filter(query.Band, query.MinScore, query.MaxScore, query.RuleId, query.AlertStatus);
-        return db.Read(session => new CurrentRiskPage(
-            Items(session, filter, query.Sort, Math.Max(0, query.Skip), Math.Clamp(query.Take, 1, 500)), Count(session, filter)));
+        var bounded = query with { Skip = Math.Max(0, query.Skip) };
+        return db.Read(session => new CurrentRiskPage(Items(session, bounded, Math.Clamp(query.Take, 1, 500)), Count(session, bounded)));
     }
 
-    private List<CustomerRisk> Items(SqliteSession session, Filter filter, CurrentRiskSort sort, int skip, int take)
+    /// <summary>
+    /// The statement for a page of <paramref name="query"/>: one text per shape (which filters are given, which sort),
+    /// so each is compiled once. Parameters: see <see cref="Bind"/>, plus <c>$take</c> and <c>$skip</c>.
+    /// </summary>
+    internal static string PageSql(CurrentRiskQuery query)
     {
-        var order = sort switch
+        var order = query.Sort switch
         {
             CurrentRiskSort.ScoreAscending => "score, customer_id",
             CurrentRiskSort.AssessedAtDescending => "assessed_at DESC, customer_id",
@@ -105,17 +79,63 @@ internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db)
             CurrentRiskSort.CustomerIdDescending => "customer_id DESC",
             _ => "score DESC, customer_id",
         };
-        var command = session.Command($"SELECT doc FROM customer_risk {filter.Where} ORDER BY {order} LIMIT $take OFFSET $skip");
-        filter.Bind(command);
+        return $"SELECT doc FROM customer_risk {Where(query, byScore: order.StartsWith("score", StringComparison.Ordinal))} ORDER BY {order} LIMIT $take OFFSET $skip";
+    }
+
+    /// <summary>How many rows match <paramref name="query"/>: read from the band+score or score index (or an id list).</summary>
+    internal static string CountSql(CurrentRiskQuery query) => $"SELECT COUNT(*) FROM customer_risk {Where(query, byScore: true)}";
+
+    /// <summary>Binds the filters that <paramref name="query"/> gives.</summary>
+    internal static void Bind(SqliteCommand command, CurrentRiskQuery query)
+    {
+        if (query.Band is { } band)
+        {
+            command.Parameters.AddWithValue("$band", (int)band);
+        }
+
+        command.Parameters.AddWithValue("$min", query.MinScore);
+        command.Parameters.AddWithValue("$max", query.MaxScore);
+        if (query.RuleId is { } rule)
+        {
+            command.Parameters.AddWithValue("$rule", rule);
+        }
+
+        if (query.AlertStatus is { } status)
+        {
+            command.Parameters.AddWithValue("$status", (int)status);
+        }
+    }
+
+    /// <summary>
+    /// With <paramref name="byScore"/> false (a page sorted by time or id), band and score are marked with a unary
+    /// <c>+</c>, which keeps SQLite from choosing their index: with no statistics it takes a score range for a narrow
+    /// one and would sort the whole range for a page, where walking the sort's own index stops at the page. Rule and
+    /// alert filters still drive the query (as an id list) when given.
+    /// </summary>
+    private static string Where(CurrentRiskQuery query, bool byScore)
+    {
+        var indexed = byScore ? "" : "+";
+        return "WHERE " + (query.Band is null ? "" : indexed + "band = $band AND ") + indexed + "score BETWEEN $min AND $max"
+            + (query.RuleId is null ? "" : " AND customer_id IN (SELECT customer_id FROM customer_risk_rules WHERE rule_id = $rule)")
+            + (query.AlertStatus is null ? "" : " AND customer_id IN (SELECT customer_id FROM alerts WHERE status = $status)");
+    }
+
+    /// <summary>The older queries' filter: a band and a lowest score, highest score first.</summary>
+    private static CurrentRiskQuery Unbounded(RiskBand? band, double minScore) => new() { Band = band, MinScore = minScore, MaxScore = double.MaxValue };
+
+    private List<CustomerRisk> Items(SqliteSession session, CurrentRiskQuery query, int take)
+    {
+        var command = session.Command(PageSql(query));
+        Bind(command, query);
         command.Parameters.AddWithValue("$take", take);
-        command.Parameters.AddWithValue("$skip", skip);
+        command.Parameters.AddWithValue("$skip", query.Skip);
         return db.Documents<CustomerRisk>(command);
     }
 
-    private static long Count(SqliteSession session, Filter filter)
+    private static long Count(SqliteSession session, CurrentRiskQuery query)
     {
-        var command = session.Command($"SELECT COUNT(*) FROM customer_risk {filter.Where}");
-        filter.Bind(command);
+        var command = session.Command(CountSql(query));
+        Bind(command, query);
         return (long)command.ExecuteScalar()!;
     }
 }

@@ -53,6 +53,12 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
     private const string AddRule = "INSERT INTO customer_risk_rules (rule_id, customer_id) VALUES ($rule, $id) ON CONFLICT DO NOTHING";
     private const string RemoveRule = "DELETE FROM customer_risk_rules WHERE rule_id = $rule AND customer_id = $id";
 
+    /// <summary>The WHERE repeats the partial index's condition, which is what lets SQLite use that index.</summary>
+    internal const string BandChangesSql = """
+        SELECT customer_id, assessed_at, previous_band, band FROM risk_assessments
+        WHERE band IS NOT previous_band AND assessed_at >= $since ORDER BY assessed_at, id LIMIT $take
+        """;
+
     private readonly ReadThroughCache<CustomerRisk> _currentCache = new(CurrentCacheCapacity);
     private readonly SqliteFeatureVectors _vectors = new(db);
     private readonly SqliteCurrentRiskQueries _queries = new(db);
@@ -190,11 +196,7 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
     public Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
         Run<IReadOnlyList<RiskBandChange>>(() => take <= 0 ? [] : db.Read(session =>
         {
-            // The WHERE repeats the partial index's condition, which is what lets SQLite use that index.
-            var command = session.Command("""
-                SELECT customer_id, assessed_at, previous_band, band FROM risk_assessments
-                WHERE band IS NOT previous_band AND assessed_at >= $since ORDER BY assessed_at, id LIMIT $take
-                """);
+            var command = session.Command(BandChangesSql);
             command.Parameters.AddWithValue("$since", CeilingMillis(since));
             command.Parameters.AddWithValue("$take", take);
             return Rows(command, r => new RiskBandChange(
