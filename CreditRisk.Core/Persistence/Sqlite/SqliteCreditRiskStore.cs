@@ -26,9 +26,11 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         Transactions = new SqliteTransactionRepository(db);
         Statements = new SqliteStatementRepository(db);
         Profiles = new SqliteBehaviorProfileRepository(db);
-        Assessments = null!; // TODO(sqlite): SqliteRiskAssessmentRepository
-        Alerts = null!; // TODO(sqlite): SqliteAlertRepository
-        Snapshots = null!; // TODO(sqlite): SqliteCustomerSnapshotRepository
+        var assessments = new SqliteRiskAssessmentRepository(db);
+        Assessments = assessments;
+        var alerts = new SqliteAlertRepository(db);
+        Alerts = alerts;
+        Snapshots = new SqliteCustomerSnapshotRepository(db, customers, alerts, assessments);
         Models = null!; // TODO(sqlite): SqliteModelRegistry
         Users = null!; // TODO(sqlite): SqliteUserRepository
         Roles = null!; // TODO(sqlite): SqliteRoleRepository
@@ -37,6 +39,10 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         Settings = null!; // TODO(sqlite): SqliteSettingsRepository
         DevelopmentOutbox = null!; // TODO(sqlite): SqliteDevelopmentOutbox
         InboundMessages = null!; // TODO(sqlite): SqliteInboundMessageRepository
+
+        // Tables exist from the moment the store opens, as LiteDB's collections appear on first write: code that writes
+        // before InitializeAsync (a command-line tool, a test) works on both.
+        CreateSchema();
     }
 
     /// <summary>Every table and index, created when the store opens; each repository owns its own part.</summary>
@@ -46,6 +52,10 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         SqliteTransactionRepository.Schema,
         SqliteStatementRepository.Schema,
         SqliteBehaviorProfileRepository.Schema,
+        SqliteRiskAssessmentRepository.Schema,
+        SqliteFeatureVectors.Schema,
+        SqliteAlertRepository.Schema,
+        SqliteCustomerSnapshotRepository.Schema,
     ];
 
     /// <summary>Absolute path of the database file.</summary>
@@ -84,13 +94,15 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
 
     public IInboundMessageRepository InboundMessages { get; }
 
-    public Task InitializeAsync(CancellationToken ct = default) => SqliteDatabase.Run(() => _database.Write(session =>
+    public Task InitializeAsync(CancellationToken ct = default) => SqliteDatabase.Run(CreateSchema, ct);
+
+    private void CreateSchema() => _database.Write(session =>
     {
         foreach (var schema in Schemas)
         {
             session.Execute(schema);
         }
-    }), ct);
+    });
 
     public Task PingAsync(CancellationToken ct = default) =>
         SqliteDatabase.Run(() => _database.Read(session => session.Scalar("SELECT 1")), ct);
