@@ -29,20 +29,28 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         Assessments = null!; // TODO(sqlite): SqliteRiskAssessmentRepository
         Alerts = null!; // TODO(sqlite): SqliteAlertRepository
         Snapshots = null!; // TODO(sqlite): SqliteCustomerSnapshotRepository
-        Models = null!; // TODO(sqlite): SqliteModelRegistry
-        Users = null!; // TODO(sqlite): SqliteUserRepository
-        Roles = null!; // TODO(sqlite): SqliteRoleRepository
-        ApiKeys = null!; // TODO(sqlite): SqliteApiKeyRepository
-        Audit = null!; // TODO(sqlite): SqliteAuditLog
-        Settings = null!; // TODO(sqlite): SqliteSettingsRepository
-        DevelopmentOutbox = null!; // TODO(sqlite): SqliteDevelopmentOutbox
-        InboundMessages = null!; // TODO(sqlite): SqliteInboundMessageRepository
+        Models = new SqliteModelRegistry(db);
+        Users = new SqliteUserRepository(db);
+        Roles = new SqliteRoleRepository(db);
+        ApiKeys = new SqliteApiKeyRepository(db);
+        Audit = new SqliteAuditLog(db);
+        Settings = new SqliteSettingsRepository(db);
+        DevelopmentOutbox = new SqliteDevelopmentOutbox(db);
+        InboundMessages = new SqliteInboundMessageRepository(db);
     }
 
     /// <summary>Every table and index, created when the store opens; each repository owns its own part.</summary>
     private static readonly string[] Schemas =
     [
         SqliteCustomerRepository.Schema,
+        SqliteModelRegistry.Schema,
+        SqliteUserRepository.Schema,
+        SqliteRoleRepository.Schema,
+        SqliteApiKeyRepository.Schema,
+        SqliteAuditLog.Schema,
+        SqliteSettingsRepository.Schema,
+        SqliteDevelopmentOutbox.Schema,
+        SqliteInboundMessageRepository.Schema,
     ];
 
     /// <summary>Absolute path of the database file.</summary>
