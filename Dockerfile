@@ -26,7 +26,7 @@ COPY --from=build /app/cli ./cli/
 RUN mkdir -p /app/data && chown -R app:app /app/data
 USER app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    Storage__LiteDbPath=/app/data/creditrisk.db
+    Storage__SqlitePath=/app/data/creditrisk.sqlite
 EXPOSE 8080
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

@@ -5,7 +5,6 @@ using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Portfolio;
-using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Persistence.Mongo;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
@@ -48,8 +47,7 @@ public static class DependencyInjection
         if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("Mongo")))
         {
             // Embedded default: the path is relative to the current directory, like any command-line path.
-            services.AddSingleton<ICreditRiskStore>(sp =>
-                new LiteDbCreditRiskStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDbPath));
+            services.AddSingleton(sp => EmbeddedStoreFactory.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         }
         else
         {

@@ -35,7 +35,7 @@ internal sealed class WebAppProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["Storage__LiteDbPath"] = storePath;
+        start.Environment["Storage__SqlitePath"] = storePath;
         start.Environment["ConnectionStrings__Mongo"] = string.Empty;
         start.Environment["Demo__SeedOnFirstRun"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -25,7 +25,7 @@ internal static class BenchCommand
         IHost DefaultHost(string path, bool timed) => CliHost.Build(
             c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Storage:LiteDbPath"] = path,
+                ["Storage:SqlitePath"] = path,
                 ["ConnectionStrings:Mongo"] = string.Empty,
             }),
             timed ? services => DecorateStore(services, timings) : null);

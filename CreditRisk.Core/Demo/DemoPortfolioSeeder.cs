@@ -1,5 +1,6 @@
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Persistence.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed partial class DemoPortfolioSeeder(
     ILogger<DemoPortfolioSeeder> logger) : BackgroundService
 {
     /// <summary>Whether this store is seeded: the explicit setting, else only the embedded store.</summary>
-    public bool Enabled => options.Value.SeedOnFirstRun ?? store is LiteDbCreditRiskStore;
+    public bool Enabled => options.Value.SeedOnFirstRun ?? store is LiteDbCreditRiskStore or SqliteCreditRiskStore;
 
     /// <summary>What the seed produced, once it has run; null when nothing was seeded.</summary>
     public DemoSeedResult? Result { get; private set; }

@@ -44,7 +44,7 @@ public sealed class CreditRiskWebFactory : WebApplicationFactory<web::Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:LiteDbPath", DatabasePath);
+        builder.UseSetting("Storage:SqlitePath", DatabasePath);
 
         // Tests start from an empty store; the first-run demo seed has its own tests.
         builder.UseSetting("Demo:SeedOnFirstRun", "false");

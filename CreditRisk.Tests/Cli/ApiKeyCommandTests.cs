@@ -27,7 +27,7 @@ public sealed class ApiKeyCommandTests : IDisposable
     {
         var root = new RootCommand();
         root.Subcommands.Add(ApiKeyCommand.Create(() => CliHost.Build(config => config.AddInMemoryCollection(
-            new Dictionary<string, string?> { ["Storage:LiteDbPath"] = DatabasePath, ["ConnectionStrings:Mongo"] = "" }))));
+            new Dictionary<string, string?> { ["Storage:SqlitePath"] = DatabasePath, ["ConnectionStrings:Mongo"] = "" }))));
         var output = new StringWriter();
         var error = new StringWriter();
 

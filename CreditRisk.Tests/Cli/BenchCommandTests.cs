@@ -36,7 +36,7 @@ public sealed class BenchCommandTests : IDisposable
         var root = new RootCommand();
         root.Subcommands.Add(BenchCommand.Create(path => CliHost.Build(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:LiteDbPath"] = path,
+            ["Storage:SqlitePath"] = path,
             ["ConnectionStrings:Mongo"] = string.Empty,
             ["Models:ChallengerTrees"] = "20",
         }))));

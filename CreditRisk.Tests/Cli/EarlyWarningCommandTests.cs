@@ -39,7 +39,7 @@ public sealed class EarlyWarningFixture : IAsyncLifetime
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:LiteDbPath"] = StorePath, ["Models:ChallengerTrees"] = "20" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = StorePath, ["Models:ChallengerTrees"] = "20" });
         builder.Services.AddCreditRiskCore(builder.Configuration);
         return builder.Build();
     }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CreditRisk.Cli;
 using CreditRisk.Cli.Commands;
-using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Persistence.Sqlite;
 using Microsoft.Extensions.Configuration;
 using static CreditRisk.Tests.Ingestion.Csv.CsvSamples;
 
@@ -27,7 +27,7 @@ public sealed class ImportCommandTests : IDisposable
     {
         var root = new RootCommand();
         root.Subcommands.Add(ImportCommand.Create(
-            () => CliHost.Build(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:LiteDbPath"] = DatabasePath })),
+            () => CliHost.Build(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = DatabasePath })),
             interactive: false));
         var output = new StringWriter();
         var error = new StringWriter();
@@ -37,7 +37,7 @@ public sealed class ImportCommandTests : IDisposable
 
     private async Task<(long, long, long)> CountsAsync()
     {
-        await using var store = new LiteDbCreditRiskStore(DatabasePath);
+        await using var store = new SqliteCreditRiskStore(DatabasePath);
         return (await store.Customers.CountAsync(), await store.Statements.CountAsync(), await store.Transactions.CountAsync());
     }
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CreditRisk.Cli;
 using CreditRisk.Cli.Commands;
-using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Persistence.Sqlite;
 using CreditRisk.Core.Snapshots;
 using CreditRisk.Tests.Snapshots;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +21,7 @@ public sealed class SnapshotCommandTests : IDisposable
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         var root = new RootCommand();
-        var settings = new Dictionary<string, string?> { ["Storage:LiteDbPath"] = DatabasePath, ["Models:ChallengerTrees"] = "20" };
+        var settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = DatabasePath, ["Models:ChallengerTrees"] = "20" };
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create(() => CliHost.Build(c => c.AddInMemoryCollection(settings))));
         root.Subcommands.Add(ImportCommand.Create(() => CliHost.Build(c => c.AddInMemoryCollection(settings)), interactive: false));
@@ -60,7 +60,7 @@ public sealed class SnapshotCommandTests : IDisposable
         Assert.True(code == ImportCommand.Success, error);
         Assert.Contains("500 rows read, 500 imported (500 new, 0 updated), 0 rejected", output);
         Assert.Contains("as of 2026-10-01", output);
-        await using var store = new LiteDbCreditRiskStore(DatabasePath);
+        await using var store = new SqliteCreditRiskStore(DatabasePath);
         Assert.Equal(500, await store.Assessments.CountCurrentAsync(null, 0));
         var latest = await store.Assessments.GetLatestAsync("C000001");
         Assert.Equal(report.RootElement.GetProperty("version").GetString(), latest!.ModelVersion);
@@ -78,7 +78,7 @@ public sealed class SnapshotCommandTests : IDisposable
         Assert.Contains("invalid, nothing imported", output);
         Assert.Contains($"{file}:3: Credit Limit: must be a positive amount (found -5)", error);
         Assert.Contains("Nothing was imported", error);
-        await using var store = new LiteDbCreditRiskStore(DatabasePath);
+        await using var store = new SqliteCreditRiskStore(DatabasePath);
         Assert.Equal(0, await store.Customers.CountAsync());
     }
 

@@ -147,7 +147,7 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
             builder.Configuration.Sources.Clear();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Storage:LiteDbPath"] = Path.Combine(_dir, "store.db"),
+                ["Storage:SqlitePath"] = Path.Combine(_dir, "store.db"),
                 ["Models:ChallengerTrees"] = "20",
             });
             builder.Configuration.AddInMemoryCollection(settings ?? []);

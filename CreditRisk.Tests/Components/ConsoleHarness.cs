@@ -28,7 +28,7 @@ public sealed class ConsoleHarness : IAsyncDisposable
     {
         Directory.CreateDirectory(_directory);
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:LiteDbPath"] = Path.Combine(_directory, "store.db") })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = Path.Combine(_directory, "store.db") })
             .Build();
         Context.Services.AddSingleton<IConfiguration>(configuration);
         Context.Services.AddLogging();

@@ -16,7 +16,7 @@ internal sealed class DemoHost : IAsyncDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var settings = new Dictionary<string, string?>
         {
-            ["Storage:LiteDbPath"] = Path.Combine(_directory, "creditrisk.db"),
+            ["Storage:SqlitePath"] = Path.Combine(_directory, "creditrisk.db"),
             ["Demo:Customers"] = customers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Demo:Months"] = "12",
             ["Demo:Seed"] = "7",

@@ -1,6 +1,5 @@
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Demo;
-using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Risk;
 using CreditRisk.Tests.Api;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -73,8 +72,7 @@ public sealed class DemoSeedRecoveryTests
     public async Task Enabled_StoreKindAndSetting_OnlyEmbeddedByDefault(bool? setting, bool embedded, bool expected)
     {
         await using var demo = new DemoHost(customers: 60);
-        var liteDb = (LiteDbCreditRiskStore)demo.Store;
-        var store = embedded ? (Core.Persistence.ICreditRiskStore)liteDb : new FaultyStore(liteDb);
+        var store = embedded ? demo.Store : new FaultyStore(demo.Store);
         var seeder = new DemoPortfolioSeeder(
             demo.Get<DemoPortfolioSeeding>(), store, Options.Create(new DemoOptions { SeedOnFirstRun = setting }), NullLogger<DemoPortfolioSeeder>.Instance);
 

@@ -1,6 +1,7 @@
 using CreditRisk.Core;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Persistence.Sqlite;
 using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,36 +26,66 @@ public sealed class StoreRegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task AddCreditRiskCore_NoMongoConnectionString_ResolvesLiteDbAtTheConfiguredPath()
+    public async Task AddCreditRiskCore_NoMongoConnectionString_ResolvesSqliteAtTheConfiguredPath()
+    {
+        var path = Path.Combine(_root, "nested", "dir", "creditrisk.sqlite");
+        await using var provider = BuildProvider(new() { ["Storage:SqlitePath"] = path });
+
+        var store = provider.GetRequiredService<ICreditRiskStore>();
+
+        var sqlite = Assert.IsType<SqliteCreditRiskStore>(store);
+        Assert.Equal(path, sqlite.FilePath);
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task AddCreditRiskCore_EngineLiteDb_ResolvesLiteDbAtItsPath()
     {
         var path = Path.Combine(_root, "nested", "dir", "creditrisk.db");
-        await using var provider = BuildProvider(new() { ["Storage:LiteDbPath"] = path });
+        await using var provider = BuildProvider(new() { ["Storage:Engine"] = "LiteDb", ["Storage:LiteDbPath"] = path });
 
         var store = provider.GetRequiredService<ICreditRiskStore>();
 
         var liteDb = Assert.IsType<LiteDbCreditRiskStore>(store);
         Assert.Equal(path, liteDb.FilePath);
-        Assert.True(Directory.Exists(Path.GetDirectoryName(path)));
         Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task AddCreditRiskCore_OnlyAnEarlierLiteDbFile_RefusesToStartAndSaysHowToMigrate()
+    {
+        var liteDbPath = Path.Combine(_root, "creditrisk.db");
+        var sqlitePath = Path.Combine(_root, "creditrisk.sqlite");
+        await using (var earlier = new LiteDbCreditRiskStore(liteDbPath))
+        {
+            await earlier.Customers.UpsertManyAsync([Builders.A.Customer("c1")]);
+        }
+
+        await using var provider = BuildProvider(new() { ["Storage:SqlitePath"] = sqlitePath, ["Storage:LiteDbPath"] = liteDbPath });
+
+        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ICreditRiskStore>());
+        Assert.Contains("creditrisk store migrate", ex.Message);
+        Assert.Contains("Storage:Engine=LiteDb", ex.Message);
+        Assert.False(File.Exists(sqlitePath));
     }
 
     [Fact]
     public async Task AddCreditRiskCore_ProviderDisposedSynchronously_ReleasesTheFile()
     {
-        var path = Path.Combine(_root, "sync.db");
-        var provider = BuildProvider(new() { ["Storage:LiteDbPath"] = path });
+        var path = Path.Combine(_root, "sync.sqlite");
+        var provider = BuildProvider(new() { ["Storage:SqlitePath"] = path });
         await provider.GetRequiredService<ICustomerRepository>().UpsertManyAsync([Builders.A.Customer("c1")]);
 
         provider.Dispose();
 
-        await using var reopened = new LiteDbCreditRiskStore(path);
+        await using var reopened = new SqliteCreditRiskStore(path);
         Assert.Equal(1, await reopened.Customers.CountAsync());
     }
 
     [Fact]
-    public async Task AddCreditRiskCore_LiteDb_RepositoriesComeFromTheOneStore()
+    public async Task AddCreditRiskCore_Embedded_RepositoriesComeFromTheOneStore()
     {
-        await using var provider = BuildProvider(new() { ["Storage:LiteDbPath"] = Path.Combine(_root, "a.db") });
+        await using var provider = BuildProvider(new() { ["Storage:SqlitePath"] = Path.Combine(_root, "a.sqlite") });
         var store = provider.GetRequiredService<ICreditRiskStore>();
 
         Assert.Same(store.Customers, provider.GetRequiredService<ICustomerRepository>());
@@ -79,12 +110,12 @@ public sealed class StoreRegistrationTests : IDisposable
         Directory.SetCurrentDirectory(_root);
         try
         {
-            await using var provider = BuildProvider(new() { ["Storage:LiteDbPath"] = "data/creditrisk.db" });
+            await using var provider = BuildProvider([]);
 
-            var store = (LiteDbCreditRiskStore)provider.GetRequiredService<ICreditRiskStore>();
+            var store = (SqliteCreditRiskStore)provider.GetRequiredService<ICreditRiskStore>();
 
-            Assert.Equal(Path.Combine(_root, "data", "creditrisk.db"), store.FilePath);
-            Assert.Equal("LiteDB (data/creditrisk.db)", store.Description);
+            Assert.Equal(Path.Combine(_root, "data", "creditrisk.sqlite"), store.FilePath);
+            Assert.Equal("SQLite (data/creditrisk.sqlite)", store.Description);
         }
         finally
         {
@@ -96,12 +127,12 @@ public sealed class StoreRegistrationTests : IDisposable
     public async Task StoreInitializer_Start_InitialisesTheStoreAndLogsWhichOneIsUsed()
     {
         var logs = new ListLoggerProvider();
-        await using var provider = BuildProvider(new() { ["Storage:LiteDbPath"] = Path.Combine(_root, "b.db") }, logs);
+        await using var provider = BuildProvider(new() { ["Storage:SqlitePath"] = Path.Combine(_root, "b.sqlite") }, logs);
         var initializer = provider.GetServices<IHostedService>().OfType<StoreInitializer>().Single();
 
         await initializer.StartAsync(CancellationToken.None);
 
-        Assert.Contains($"Storage: LiteDB ({Path.Combine(_root, "b.db")})", logs.Messages);
+        Assert.Contains($"Storage: SQLite ({Path.Combine(_root, "b.sqlite")})", logs.Messages);
         Assert.True(await provider.GetRequiredService<IUserRepository>().TryCreateAsync(Builders.A.User("u1", "asha")));
         Assert.False(await provider.GetRequiredService<IUserRepository>().TryCreateAsync(Builders.A.User("u2", "asha")));
     }

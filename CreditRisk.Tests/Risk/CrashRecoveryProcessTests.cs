@@ -4,7 +4,7 @@ using System.Text.Json;
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Identity;
-using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Persistence.Sqlite;
 using CreditRisk.Core.Risk;
 using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -95,7 +95,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
     /// <summary>Creates the database with an API key and the customers before the app first starts.</summary>
     private async Task<string> PrepareStoreAsync()
     {
-        await using var store = new LiteDbCreditRiskStore(DatabasePath);
+        await using var store = new SqliteCreditRiskStore(DatabasePath);
         await store.InitializeAsync();
         var key = await new ApiKeyService(store, TimeProvider.System, NullLogger<ApiKeyService>.Instance).CreateAsync("crash-test", "tests");
         await store.Customers.UpsertManyAsync([.. Enumerable.Range(0, Customers).Select(i => new Core.Customers.Customer
@@ -113,7 +113,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
         new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Storage__LiteDbPath"] = DatabasePath,
+            ["Storage__SqlitePath"] = DatabasePath,
             ["ConnectionStrings__Mongo"] = "",
             ["Logging__LogLevel__Default"] = "Warning",
 
@@ -249,7 +249,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
 
     private async Task<int> CountPendingCustomersAsync()
     {
-        await using var store = new LiteDbCreditRiskStore(DatabasePath);
+        await using var store = new SqliteCreditRiskStore(DatabasePath);
         return (await store.Transactions.ListPendingCustomerIdsAsync(DateTimeOffset.MaxValue, null, Customers)).Count;
     }
 
@@ -265,7 +265,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
 
     private async Task AssertConsistentAsync(List<Dictionary<string, object?>[]> batches)
     {
-        await using var store = new LiteDbCreditRiskStore(DatabasePath);
+        await using var store = new SqliteCreditRiskStore(DatabasePath);
         var sentIds = batches.SelectMany(b => b).Select(t => (string)t["transactionId"]!).ToHashSet();
         Assert.Equal(sentIds.Count, await store.Transactions.CountAsync());
         Assert.Empty(await store.Transactions.ListPendingCustomerIdsAsync(DateTimeOffset.MaxValue, null, 10));

@@ -84,7 +84,7 @@ public sealed class RiskServiceRegistrationTests : IDisposable
 
     private ServiceProvider Build(Dictionary<string, string?> settings)
     {
-        settings["Storage:LiteDbPath"] = Path.Combine(_root, "store.db");
+        settings["Storage:SqlitePath"] = Path.Combine(_root, "store.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

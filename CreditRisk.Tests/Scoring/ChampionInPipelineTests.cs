@@ -19,7 +19,7 @@ public sealed class ChampionInPipelineTests(TrainedModelFixture fixture) : IClas
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:LiteDbPath"] = Path.Combine(_dir, "store.db") })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = Path.Combine(_dir, "store.db") })
             .Build();
         _services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

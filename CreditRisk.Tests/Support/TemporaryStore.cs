@@ -31,7 +31,7 @@ public sealed class TemporaryStore : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:LiteDbPath"] = Path.Combine(directory, "store.db") })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = Path.Combine(directory, "store.db") })
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

@@ -25,7 +25,7 @@ var dbPath = Path.Combine(workDir, "bench.db");
 
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["Storage:LiteDbPath"] = dbPath,
+    ["Storage:SqlitePath"] = dbPath,
 }).Build();
 var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
 services.AddCreditRiskCore(configuration);

@@ -1,3 +1,4 @@
+using CreditRisk.Core.Identity;
 using CreditRisk.Core.Snapshots;
 using LiteDB;
 
@@ -119,6 +120,13 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         _developmentOutbox.EnsureIndexes();
         _inboundMessages.EnsureIndexes();
     }), ct);
+
+    /// <summary>Every user, read raw: no port lists them all, and the migration to SQLite copies them.</summary>
+    internal IReadOnlyList<AppUser> ReadAllUsers() =>
+        _context.Collection(LiteDbCollections.Users).FindAll().Select(_context.ToEntity<AppUser>).ToList();
+
+    /// <summary>Every stored setting, for the migration to SQLite.</summary>
+    internal IReadOnlyList<StoredSetting> ReadAllSettings() => _settings.ReadAll();
 
     public Task PingAsync(CancellationToken ct = default) => LiteDbContext.Run(() => _ = _database.UserVersion, ct);
 

@@ -9,13 +9,16 @@ internal sealed class LiteDbSettingsRepository(LiteDbContext db) : ISettingsRepo
 
 
     public Task<StoredSetting?> GetAsync(string key, CancellationToken ct = default) => Run(() =>
-        _settings.FindById(key) is { } doc
-            ? new StoredSetting(
-                key,
-                doc["Json"].AsString,
-                doc["Version"].AsInt64,
-                db.Mapper.Deserialize<DateTimeOffset>(doc["UpdatedAt"]))
-            : null, ct);
+        _settings.FindById(key) is { } doc ? ToSetting(doc) : null, ct);
+
+    /// <summary>Every stored setting (no port lists them; the migration to SQLite copies them).</summary>
+    internal IReadOnlyList<StoredSetting> ReadAll() => _settings.FindAll().Select(ToSetting).ToList();
+
+    private StoredSetting ToSetting(BsonDocument doc) => new(
+        doc["_id"].AsString,
+        doc["Json"].AsString,
+        doc["Version"].AsInt64,
+        db.Mapper.Deserialize<DateTimeOffset>(doc["UpdatedAt"]));
 
     public Task<bool> TrySaveAsync(string key, string json, long expectedVersion, DateTimeOffset at, CancellationToken ct = default) => Run(() =>
     {

@@ -37,6 +37,10 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         Settings = new SqliteSettingsRepository(db);
         DevelopmentOutbox = new SqliteDevelopmentOutbox(db);
         InboundMessages = new SqliteInboundMessageRepository(db);
+
+        // Tables exist from the moment the store opens, as LiteDB's collections appear on first write: code that writes
+        // before InitializeAsync (a command-line tool, a test) works on both.
+        CreateSchema();
     }
 
     /// <summary>Every table and index, created when the store opens; each repository owns its own part.</summary>
@@ -89,13 +93,15 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
 
     public IInboundMessageRepository InboundMessages { get; }
 
-    public Task InitializeAsync(CancellationToken ct = default) => SqliteDatabase.Run(() => _database.Write(session =>
+    public Task InitializeAsync(CancellationToken ct = default) => SqliteDatabase.Run(CreateSchema, ct);
+
+    private void CreateSchema() => _database.Write(session =>
     {
         foreach (var schema in Schemas)
         {
             session.Execute(schema);
         }
-    }), ct);
+    });
 
     public Task PingAsync(CancellationToken ct = default) =>
         SqliteDatabase.Run(() => _database.Read(session => session.Scalar("SELECT 1")), ct);
