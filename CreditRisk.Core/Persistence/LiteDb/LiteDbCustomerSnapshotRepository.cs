@@ -65,7 +65,8 @@ internal sealed class LiteDbCustomerSnapshotRepository(
             return added;
         }, ct);
 
-    private static BsonDocument ToDocument(CustomerSnapshot s)
+    /// <summary>The stored document; the SQLite adapter stores the same one.</summary>
+    internal static BsonDocument ToDocument(CustomerSnapshot s)
     {
         var doc = new BsonDocument
         {
@@ -88,7 +89,7 @@ internal sealed class LiteDbCustomerSnapshotRepository(
         return doc;
     }
 
-    private static CustomerSnapshot FromDocument(BsonDocument doc) => new()
+    internal static CustomerSnapshot FromDocument(BsonDocument doc) => new()
     {
         CustomerId = doc[F.Id].AsString,
         AsOf = F.Day(doc[F.AsOf].AsString),

@@ -26,9 +26,11 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         Transactions = null!; // TODO(sqlite): SqliteTransactionRepository
         Statements = null!; // TODO(sqlite): SqliteStatementRepository
         Profiles = null!; // TODO(sqlite): SqliteBehaviorProfileRepository
-        Assessments = null!; // TODO(sqlite): SqliteRiskAssessmentRepository
-        Alerts = null!; // TODO(sqlite): SqliteAlertRepository
-        Snapshots = null!; // TODO(sqlite): SqliteCustomerSnapshotRepository
+        var assessments = new SqliteRiskAssessmentRepository(db);
+        Assessments = assessments;
+        var alerts = new SqliteAlertRepository(db);
+        Alerts = alerts;
+        Snapshots = new SqliteCustomerSnapshotRepository(db, customers, alerts, assessments);
         Models = new SqliteModelRegistry(db);
         Users = new SqliteUserRepository(db);
         Roles = new SqliteRoleRepository(db);
@@ -47,6 +49,10 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
     private static readonly string[] Schemas =
     [
         SqliteCustomerRepository.Schema,
+        SqliteRiskAssessmentRepository.Schema,
+        SqliteFeatureVectors.Schema,
+        SqliteAlertRepository.Schema,
+        SqliteCustomerSnapshotRepository.Schema,
         SqliteModelRegistry.Schema,
         SqliteUserRepository.Schema,
         SqliteRoleRepository.Schema,

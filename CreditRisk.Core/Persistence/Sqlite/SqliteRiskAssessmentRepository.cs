@@ -1,0 +1,254 @@
+using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Risk;
+using LiteDB;
+using static CreditRisk.Core.Persistence.Sqlite.SqliteDatabase;
+
+namespace CreditRisk.Core.Persistence.Sqlite;
+
+/// <summary>
+/// Assessment history (by customer then time) plus one current-risk row per customer, with the rule ids of that row
+/// in a child table, for grids and counts (<see cref="SqliteCurrentRiskQueries"/>).
+/// </summary>
+/// <remarks>
+/// Every ingested transaction and every nightly re-score writes one history row and one current-risk row, so the
+/// history carries only the indexes its reads need (id, customer+time, and a partial one holding band changes only),
+/// and a write never reads back what it wrote.
+/// </remarks>
+internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskAssessmentRepository
+{
+    /// <summary>
+    /// Band columns as the enum's number. <c>band IS NOT previous_band</c> is true for a first assessment too (null
+    /// previous band), so the partial index holds exactly the rows <see cref="ListBandChangesSinceAsync"/> reads.
+    /// </summary>
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS risk_assessments (
+            id TEXT NOT NULL PRIMARY KEY, customer_id TEXT NOT NULL, assessed_at INTEGER NOT NULL,
+            band INTEGER NOT NULL, previous_band INTEGER, doc BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS risk_assessments_customer_time ON risk_assessments (customer_id, assessed_at, id);
+        CREATE INDEX IF NOT EXISTS risk_assessments_band_changes ON risk_assessments (assessed_at, id) WHERE band IS NOT previous_band;
+        """ + SqliteCurrentRiskQueries.Schema;
+
+    /// <summary>Current-risk rows kept in memory (about 400 bytes each): the pipeline reads them for every batch.</summary>
+    private const int CurrentCacheCapacity = 500_000;
+
+    /// <summary>As in the LiteDB adapter's documents: the id of the feature names' list and the values.</summary>
+    private const string FeatureSet = "_featureSet";
+    private const string FeatureValues = "_features";
+
+    // Upserts: a replayed assessment (a caller's retry) replaces its row, with no read first and no rollback.
+    private const string UpsertHistory = """
+        INSERT INTO risk_assessments (id, customer_id, assessed_at, band, previous_band, doc)
+        VALUES ($id, $customer, $at, $band, $previous, $doc)
+        ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, assessed_at = excluded.assessed_at,
+            band = excluded.band, previous_band = excluded.previous_band, doc = excluded.doc
+        """;
+
+    private const string UpsertCurrent = """
+        INSERT INTO customer_risk (customer_id, band, score, assessed_at, profile_version, doc)
+        VALUES ($id, $band, $score, $at, $version, $doc)
+        ON CONFLICT (customer_id) DO UPDATE SET band = excluded.band, score = excluded.score,
+            assessed_at = excluded.assessed_at, profile_version = excluded.profile_version, doc = excluded.doc
+        """;
+
+    private const string AddRule = "INSERT INTO customer_risk_rules (rule_id, customer_id) VALUES ($rule, $id) ON CONFLICT DO NOTHING";
+    private const string RemoveRule = "DELETE FROM customer_risk_rules WHERE rule_id = $rule AND customer_id = $id";
+
+    /// <summary>The WHERE repeats the partial index's condition, which is what lets SQLite use that index.</summary>
+    internal const string BandChangesSql = """
+        SELECT customer_id, assessed_at, previous_band, band FROM risk_assessments
+        WHERE band IS NOT previous_band AND assessed_at >= $since ORDER BY assessed_at, id LIMIT $take
+        """;
+
+    private readonly ReadThroughCache<CustomerRisk> _currentCache = new(CurrentCacheCapacity);
+    private readonly SqliteFeatureVectors _vectors = new(db);
+    private readonly SqliteCurrentRiskQueries _queries = new(db);
+
+    public Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default) => Run(() =>
+    {
+        if (assessments.Count > 0)
+        {
+            var write = PrepareWrite(assessments);
+            db.Write(write)();
+        }
+    }, ct);
+
+    /// <summary>
+    /// Encodes <paramref name="assessments"/> (outside the write gate, so another batch can encode while one writes) and
+    /// returns their write, to run inside the caller's <see cref="SqliteDatabase.Write{T}"/>; the write returns what to
+    /// run once it has committed (the cache of current rows).
+    /// </summary>
+    internal Func<SqliteSession, Action> PrepareWrite(IReadOnlyCollection<RiskAssessment> assessments)
+    {
+        var history = assessments.Select(ToHistoryRow).ToList();
+
+        // In input order the last assessment of a customer is the one left current, unless the stored row comes from a
+        // newer profile (CustomerRiskProjection.MayReplace). Each row is kept as the document stores it (UTC, whole
+        // milliseconds), so the cached row equals one read back.
+        var candidates = assessments
+            .GroupBy(a => a.CustomerId, StringComparer.Ordinal)
+            .Select(g => CustomerRiskProjection.From(g.Last()))
+            .Select(r => r with { AssessedAt = AsStored(r.AssessedAt), ComputedAt = r.ComputedAt is { } c ? AsStored(c) : null })
+            .Select(r => (Risk: r, Doc: db.Encode(r)))
+            .ToList();
+
+        return session =>
+        {
+            var setsStored = _vectors.StoreInTransaction(session, history.Select(h => h.SetId));
+            foreach (var row in history)
+            {
+                var a = row.Assessment;
+                session.Execute(
+                    UpsertHistory,
+                    ("$id", a.Id), ("$customer", a.CustomerId), ("$at", Millis(a.AssessedAt)), ("$band", (int)a.Band),
+                    ("$previous", a.PreviousBand is { } p ? (int)p : null), ("$doc", row.Doc));
+            }
+
+            // Check and write in one transaction under the write gate: no other write can come between.
+            var stored = ReadCurrent([.. candidates.Select(c => c.Risk.CustomerId)]);
+            var written = new List<CustomerRisk>(candidates.Count);
+            foreach (var (risk, doc) in candidates)
+            {
+                var before = stored.GetValueOrDefault(risk.CustomerId);
+                if (!CustomerRiskProjection.MayReplace(before, risk))
+                {
+                    continue;
+                }
+
+                session.Execute(
+                    UpsertCurrent,
+                    ("$id", risk.CustomerId), ("$band", (int)risk.Band), ("$score", risk.Score), ("$at", Millis(risk.AssessedAt)),
+                    ("$version", risk.ProfileVersion), ("$doc", doc));
+                WriteRuleChanges(session, risk.CustomerId, before?.RuleIds ?? [], risk.RuleIds);
+                written.Add(risk);
+            }
+
+            return () =>
+            {
+                setsStored();
+
+                // The projection is what the row holds: caching it saves decoding the row back.
+                foreach (var risk in written)
+                {
+                    _currentCache.Set(risk.CustomerId, risk);
+                }
+            };
+        };
+    }
+
+    /// <summary>
+    /// Only the rule ids that changed: the stored row (exact, see <see cref="ReadThroughCache{T}"/>) says which are in
+    /// the child table, and a re-score mostly flags the same rules again.
+    /// </summary>
+    private static void WriteRuleChanges(SqliteSession session, string customerId, List<string> before, List<string> after)
+    {
+        foreach (var rule in before.Except(after, StringComparer.Ordinal))
+        {
+            session.Execute(RemoveRule, ("$rule", rule), ("$id", customerId));
+        }
+
+        foreach (var rule in after.Except(before, StringComparer.Ordinal))
+        {
+            session.Execute(AddRule, ("$rule", rule), ("$id", customerId));
+        }
+    }
+
+    public Task<RiskAssessment?> GetLatestAsync(string customerId, CancellationToken ct = default) =>
+        Run(() => History(customerId, 1).FirstOrDefault(), ct);
+
+    public Task<IReadOnlyList<RiskAssessment>> ListHistoryAsync(string customerId, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<RiskAssessment>>(() => take <= 0 ? [] : History(customerId, take), ct);
+
+    public Task<IReadOnlyDictionary<string, RiskAssessment>> GetManyAsync(IReadOnlyCollection<string> assessmentIds, CancellationToken ct = default) =>
+        Run<IReadOnlyDictionary<string, RiskAssessment>>(() => assessmentIds.Count == 0
+            ? new Dictionary<string, RiskAssessment>(StringComparer.Ordinal)
+            : db.Read(session =>
+            {
+                var command = session.Command("SELECT doc FROM risk_assessments WHERE id IN (SELECT value FROM json_each($ids))");
+                command.Parameters.AddWithValue("$ids", JsonArray(assessmentIds.Distinct(StringComparer.Ordinal)));
+                return Rows(command, r => FromHistoryDocument((byte[])r[0])).ToDictionary(a => a.Id, StringComparer.Ordinal);
+            }), ct);
+
+    public Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
+        Run<IReadOnlyDictionary<string, CustomerRisk>>(() =>
+        {
+            var found = ReadCurrent(customerIds);
+
+            // Callers get their own lists: the cached row is shared.
+            return found.ToDictionary(
+                e => e.Key, e => e.Value with { Reasons = [.. e.Value.Reasons], RuleIds = [.. e.Value.RuleIds] }, StringComparer.Ordinal);
+        }, ct);
+
+    public Task<IReadOnlyList<CustomerRisk>> QueryCurrentAsync(RiskBand? band, double minScore, int skip, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<CustomerRisk>>(() => _queries.QueryCurrent(band, minScore, skip, take), ct);
+
+    public Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) =>
+        Run(() => _queries.CountCurrent(band, minScore), ct);
+
+    public Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default) =>
+        Run(_queries.CountByBand, ct);
+
+    public Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default) =>
+        Run(() => _queries.CountCurrentByRule(ruleIds), ct);
+
+    public Task<CurrentRiskPage> QueryCurrentPageAsync(CurrentRiskQuery query, CancellationToken ct = default) =>
+        Run(() => _queries.QueryCurrentPage(query), ct);
+
+    public Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<RiskBandChange>>(() => take <= 0 ? [] : db.Read(session =>
+        {
+            var command = session.Command(BandChangesSql);
+            command.Parameters.AddWithValue("$since", CeilingMillis(since));
+            command.Parameters.AddWithValue("$take", take);
+            return Rows(command, r => new RiskBandChange(
+                r.GetString(0),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)),
+                r.IsDBNull(2) ? null : (RiskBand)r.GetInt32(2),
+                (RiskBand)r.GetInt32(3)));
+        }), ct);
+
+    private List<RiskAssessment> History(string customerId, int take) => db.Read(session =>
+    {
+        var command = session.Command("""
+            SELECT doc FROM risk_assessments WHERE customer_id = $customer ORDER BY assessed_at DESC, id DESC LIMIT $take
+            """);
+        command.Parameters.AddWithValue("$customer", customerId);
+        command.Parameters.AddWithValue("$take", take);
+        return Rows(command, r => FromHistoryDocument((byte[])r[0]));
+    });
+
+    private Dictionary<string, CustomerRisk> ReadCurrent(IReadOnlyCollection<string> customerIds) => _currentCache.GetMany(
+        customerIds, missing => db.Read(session =>
+        {
+            var command = session.Command("SELECT customer_id, doc FROM customer_risk WHERE customer_id IN (SELECT value FROM json_each($ids))");
+            command.Parameters.AddWithValue("$ids", JsonArray(missing));
+            return Rows(command, r => (Id: r.GetString(0), Risk: db.Decode<CustomerRisk>((byte[])r[1])))
+                .ToDictionary(e => e.Id, e => e.Risk, StringComparer.Ordinal);
+        }));
+
+    /// <summary>The LiteDB adapter's history document: the assessment without its features, plus the feature vector.</summary>
+    private (RiskAssessment Assessment, string SetId, byte[] Doc) ToHistoryRow(RiskAssessment assessment)
+    {
+        var doc = db.Mapper.ToDocument(assessment with { Features = [] });
+        doc.Remove(nameof(RiskAssessment.Features));
+        var (setId, values) = _vectors.Encode(assessment.Features);
+        doc[FeatureSet] = setId;
+        doc[FeatureValues] = values;
+        return (assessment, setId, Encode(doc));
+    }
+
+    private RiskAssessment FromHistoryDocument(byte[] bytes)
+    {
+        var doc = BsonSerializer.Deserialize(bytes);
+        var assessment = db.Mapper.ToObject<RiskAssessment>(doc);
+        return doc.TryGetValue(FeatureValues, out var values)
+            ? assessment with { Features = _vectors.Decode(doc[FeatureSet].AsString, values.AsBinary) }
+            : assessment;
+    }
+
+    /// <summary>Stored times are whole milliseconds: one is at or after <paramref name="value"/> exactly when it is at or after this.</summary>
+    private static long CeilingMillis(DateTimeOffset value) =>
+        Millis(value) + (value.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1);
+
+    private static DateTimeOffset AsStored(DateTimeOffset value) =>
+        new(LiteDbMapper.TruncateToMilliseconds(value.UtcDateTime), TimeSpan.Zero);
+}

@@ -1,0 +1,146 @@
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Persistence.Sqlite;
+using CreditRisk.Core.Risk;
+using CreditRisk.Tests.Builders;
+using CreditRisk.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace CreditRisk.Tests.Persistence.Sqlite;
+
+/// <summary>
+/// What the store contract cannot see of the SQLite risk tables: that the grid's and the band changes' statements are
+/// served by indexes, and that rows written by one store instance read back in a new one (no in-memory state needed).
+/// </summary>
+public sealed class SqliteRiskStoreTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private SqliteCreditRiskStore _store = null!;
+
+    private string FilePath => Path.Combine(_directory, "store.sqlite");
+
+    public async Task InitializeAsync()
+    {
+        _store = new SqliteCreditRiskStore(FilePath);
+        await _store.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    public static TheoryData<CurrentRiskSort, RiskBand?> SortsAndBands()
+    {
+        var data = new TheoryData<CurrentRiskSort, RiskBand?>();
+        foreach (var sort in Enum.GetValues<CurrentRiskSort>())
+        {
+            data.Add(sort, null);
+            data.Add(sort, RiskBand.High);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SortsAndBands))]
+    public void GridPage_EverySortWithAndWithoutBand_ReadsAnIndexAndNeverSortsTheWholeTable(CurrentRiskSort sort, RiskBand? band)
+    {
+        var query = new CurrentRiskQuery { Sort = sort, Band = band, MinScore = 0.2, MaxScore = 0.9 };
+
+        var plan = Plan(SqliteCurrentRiskQueries.PageSql(query), command =>
+        {
+            SqliteCurrentRiskQueries.Bind(command, query);
+            command.Parameters.AddWithValue("$take", 25);
+            command.Parameters.AddWithValue("$skip", 0);
+        });
+
+        Assert.Contains("customer_risk USING", plan);
+        Assert.DoesNotContain("SCAN customer_risk\n", plan + "\n");
+
+        // Ascending sorts may order runs of equal values by id ("RIGHT PART OF ORDER BY"), never the whole result.
+        Assert.DoesNotContain("TEMP B-TREE FOR ORDER BY", plan);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(RiskBand.Medium)]
+    public void GridCount_BandOrNot_CountsOnACoveringIndex(RiskBand? band)
+    {
+        var query = new CurrentRiskQuery { Band = band, MinScore = 0.2 };
+
+        var plan = Plan(SqliteCurrentRiskQueries.CountSql(query), command => SqliteCurrentRiskQueries.Bind(command, query));
+
+        Assert.Contains(band is null ? "COVERING INDEX customer_risk_score" : "COVERING INDEX customer_risk_band_score", plan);
+    }
+
+    [Fact]
+    public void GridPage_RuleAndAlertFilters_ReadTheRuleKeyAndTheStatusIndex()
+    {
+        var query = new CurrentRiskQuery { RuleId = "cash-withdrawal-high", AlertStatus = AlertStatus.Pending };
+
+        var plan = Plan(SqliteCurrentRiskQueries.PageSql(query), command =>
+        {
+            SqliteCurrentRiskQueries.Bind(command, query);
+            command.Parameters.AddWithValue("$take", 25);
+            command.Parameters.AddWithValue("$skip", 0);
+        });
+
+        Assert.Contains("SEARCH customer_risk_rules USING PRIMARY KEY (rule_id=?)", plan);
+        Assert.Contains("SEARCH alerts USING COVERING INDEX alerts_status_time (status=?)", plan);
+    }
+
+    [Fact]
+    public void BandChanges_Statement_ReadsThePartialIndexOfBandChangesOnly()
+    {
+        var plan = Plan(SqliteRiskAssessmentRepository.BandChangesSql, command =>
+        {
+            command.Parameters.AddWithValue("$since", 0L);
+            command.Parameters.AddWithValue("$take", 10);
+        });
+
+        Assert.Contains("USING INDEX risk_assessments_band_changes", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task Reopen_AfterAssessmentsAndRuleChanges_ReadsHistoryFeaturesCurrentRowsAndRuleCountsFromTheFile()
+    {
+        var first = A.Assessment("ra-1", "c1", at: A.Now.AddDays(-1));
+        var second = A.Assessment("ra-2", "c1") with
+        {
+            RuleHits = [new RuleHit("cash-withdrawal-high", RiskBand.High, "Cash withdrawals are 55% of spend")],
+        };
+        await _store.Assessments.AddManyAsync([first]);
+        await _store.Assessments.AddManyAsync([second]);
+        await _store.DisposeAsync();
+
+        _store = new SqliteCreditRiskStore(FilePath);
+        await _store.InitializeAsync();
+
+        JsonAssert.Equivalent(second, await _store.Assessments.GetLatestAsync("c1"));
+        JsonAssert.Equivalent(first, (await _store.Assessments.GetManyAsync(["ra-1"]))["ra-1"]);
+        Assert.Equal(["cash-withdrawal-high"], (await _store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].RuleIds);
+        var counts = await _store.Assessments.CountCurrentByRuleAsync(["utilisation-over-90", "cash-withdrawal-high"]);
+        Assert.Equal((0, 1), (counts["utilisation-over-90"], counts["cash-withdrawal-high"]));
+    }
+
+    /// <summary>SQLite's plan for <paramref name="sql"/>, one step a line, read on a connection of its own.</summary>
+    private string Plan(string sql, Action<SqliteCommand> bind)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        bind(command);
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return string.Join('\n', steps);
+    }
+}
