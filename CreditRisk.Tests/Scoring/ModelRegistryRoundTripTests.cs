@@ -1,6 +1,7 @@
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Persistence.Sqlite;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
@@ -10,26 +11,36 @@ namespace CreditRisk.Tests.Scoring;
 public sealed class ModelRegistryRoundTripTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>, IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
-    private ICreditRiskStore _store = null!;
+    private ICreditRiskStore? _store;
 
-    public async Task InitializeAsync()
-    {
-        _store = new LiteDbCreditRiskStore(Path.Combine(_dir, "store.db"));
-        await _store.InitializeAsync();
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
     }
 
-    [Fact]
-    public async Task AddThenGet_LoadedModel_ScoresExactlyLikeTheTrainedOne()
+    // Both embedded stores: a real package is megabytes, stored apart from the version's document in each.
+    [Theory]
+    [InlineData("litedb")]
+    [InlineData("sqlite")]
+    public async Task AddThenGet_LoadedModel_ScoresExactlyLikeTheTrainedOne(string storeKind)
     {
-        await _store.Models.AddAsync(ModelPackageTestData.Version("v1", fixture.Trained.PackageBytes));
+        var store = _store = storeKind == "sqlite"
+            ? new SqliteCreditRiskStore(Path.Combine(_dir, "store.sqlite"))
+            : new LiteDbCreditRiskStore(Path.Combine(_dir, "store.db"));
+        await store.InitializeAsync();
+        await store.Models.AddAsync(ModelPackageTestData.Version("v1", fixture.Trained.PackageBytes));
 
-        var stored = await _store.Models.GetAsync("v1");
+        var stored = await store.Models.GetAsync("v1");
         var model = ModelPackage.Load(stored!);
 
         Assert.Equal("v1", model.Version);

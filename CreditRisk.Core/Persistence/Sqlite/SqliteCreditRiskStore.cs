@@ -31,14 +31,14 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         var alerts = new SqliteAlertRepository(db);
         Alerts = alerts;
         Snapshots = new SqliteCustomerSnapshotRepository(db, customers, alerts, assessments);
-        Models = null!; // TODO(sqlite): SqliteModelRegistry
-        Users = null!; // TODO(sqlite): SqliteUserRepository
-        Roles = null!; // TODO(sqlite): SqliteRoleRepository
-        ApiKeys = null!; // TODO(sqlite): SqliteApiKeyRepository
-        Audit = null!; // TODO(sqlite): SqliteAuditLog
-        Settings = null!; // TODO(sqlite): SqliteSettingsRepository
-        DevelopmentOutbox = null!; // TODO(sqlite): SqliteDevelopmentOutbox
-        InboundMessages = null!; // TODO(sqlite): SqliteInboundMessageRepository
+        Models = new SqliteModelRegistry(db);
+        Users = new SqliteUserRepository(db);
+        Roles = new SqliteRoleRepository(db);
+        ApiKeys = new SqliteApiKeyRepository(db);
+        Audit = new SqliteAuditLog(db);
+        Settings = new SqliteSettingsRepository(db);
+        DevelopmentOutbox = new SqliteDevelopmentOutbox(db);
+        InboundMessages = new SqliteInboundMessageRepository(db);
 
         // Tables exist from the moment the store opens, as LiteDB's collections appear on first write: code that writes
         // before InitializeAsync (a command-line tool, a test) works on both.
@@ -56,6 +56,14 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         SqliteFeatureVectors.Schema,
         SqliteAlertRepository.Schema,
         SqliteCustomerSnapshotRepository.Schema,
+        SqliteModelRegistry.Schema,
+        SqliteUserRepository.Schema,
+        SqliteRoleRepository.Schema,
+        SqliteApiKeyRepository.Schema,
+        SqliteAuditLog.Schema,
+        SqliteSettingsRepository.Schema,
+        SqliteDevelopmentOutbox.Schema,
+        SqliteInboundMessageRepository.Schema,
     ];
 
     /// <summary>Absolute path of the database file.</summary>
