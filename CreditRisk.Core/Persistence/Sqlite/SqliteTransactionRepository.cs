@@ -272,9 +272,9 @@ internal sealed class SqliteTransactionRepository(SqliteDatabase db) : ITransact
     {
         var transaction = db.Decode<Transaction>((byte[])reader[1]);
 
-        // The document keeps the time it was inserted with; a later MarkApplied set only the column.
-        return reader.IsDBNull(0) || transaction.AppliedAt is not null
-            ? transaction
-            : transaction with { AppliedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)) };
+        // The column decides; the document keeps the time it was inserted with (a later MarkApplied sets only the
+        // column), so a copy is made only for a transaction marked after its insert.
+        DateTimeOffset? appliedAt = reader.IsDBNull(0) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0));
+        return transaction.AppliedAt == appliedAt ? transaction : transaction with { AppliedAt = appliedAt };
     }
 }
