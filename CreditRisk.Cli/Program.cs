@@ -10,5 +10,6 @@ root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(EarlyWarningCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(StoreCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -121,7 +121,7 @@ internal sealed class BenchRunner(Func<string, IHost> hostFor, TextWriter progre
                 RuntimeInformation.FrameworkDescription,
                 CpuModel(),
                 GCSettings.IsServerGC,
-                "LiteDB (embedded, one file)",
+                "SQLite (embedded, one file)",
                 workDirectory),
             Cores = Environment.ProcessorCount,
             Customers = request.Customers,

@@ -55,7 +55,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(ImportCommand.Success, exitCode);
         Assert.Equal("", error);
         var lines = output.TrimEnd().Split('\n');
-        Assert.StartsWith("Store: LiteDB", lines[0]);
+        Assert.StartsWith("Store: SQLite", lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.StartsWith($"{transactions}: imported; 10 rows read, 10 imported (10 new, 0 replays), 0 rejected, ", lines[3]);
         Assert.EndsWith(" rows/s", lines[3]);

@@ -125,6 +125,9 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
     internal IReadOnlyList<AppUser> ReadAllUsers() =>
         _context.Collection(LiteDbCollections.Users).FindAll().Select(_context.ToEntity<AppUser>).ToList();
 
+    /// <summary>Which of these transactions are still pending, for the migration to SQLite.</summary>
+    internal IReadOnlySet<string> PendingTransactionIds(IEnumerable<string> ids) => _transactions.ListPending(ids);
+
     /// <summary>Every stored setting, for the migration to SQLite.</summary>
     internal IReadOnlyList<StoredSetting> ReadAllSettings() => _settings.ReadAll();
 

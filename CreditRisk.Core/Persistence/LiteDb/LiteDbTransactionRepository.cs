@@ -102,6 +102,14 @@ internal sealed class LiteDbTransactionRepository(LiteDbContext db) : ITransacti
             return applied;
         }, ct);
 
+    /// <summary>
+    /// The ids among <paramref name="ids"/> still waiting for the risk pipeline (carrying the pending key), for the
+    /// migration to SQLite: a document with no applied time and no pending key predates the applied marker and counts
+    /// as applied.
+    /// </summary>
+    internal IReadOnlySet<string> ListPending(IEnumerable<string> ids) =>
+        ids.Where(id => _transactions.FindById(id) is { } doc && doc.ContainsKey(PendingKey)).ToHashSet(StringComparer.Ordinal);
+
     public Task<IReadOnlyList<Transaction>> ListForCustomerAsync(
         string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default) =>
         Run<IReadOnlyList<Transaction>>(() =>

@@ -94,6 +94,24 @@ internal sealed class SqliteBehaviorProfileRepository(SqliteDatabase db) : IBeha
             return conflicts;
         }, ct);
 
+    /// <summary>
+    /// Stores each profile at its own version, for customers without one (the migration from LiteDB): current-risk rows
+    /// are compared against the version they were computed from, so it must survive the copy.
+    /// </summary>
+    internal Task ImportAsync(IReadOnlyCollection<BehaviorProfile> profiles, CancellationToken ct) => Run(() =>
+    {
+        var rows = profiles.Select(p => (Profile: p, Data: CompactProfileCodec.Encode(p))).ToList();
+        db.Write(session =>
+        {
+            foreach (var (profile, data) in rows)
+            {
+                session.Execute(
+                    InsertIfAbsent,
+                    ("$customer", profile.CustomerId), ("$version", profile.Version), ("$updated", Millis(profile.UpdatedAt)), ("$data", data));
+            }
+        });
+    }, ct);
+
     /// <summary>A row of (customer_id, version, updated_ms, data), the bytes decoded from a pooled buffer.</summary>
     private static BehaviorProfile ToProfile(SqliteDataReader reader)
     {

@@ -25,9 +25,9 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         Customers = customers;
         Transactions = new SqliteTransactionRepository(db);
         Statements = new SqliteStatementRepository(db);
-        Profiles = new SqliteBehaviorProfileRepository(db);
+        Profiles = ProfileImport = new SqliteBehaviorProfileRepository(db);
         var assessments = new SqliteRiskAssessmentRepository(db);
-        Assessments = assessments;
+        Assessments = CurrentRiskImport = assessments;
         var alerts = new SqliteAlertRepository(db);
         Alerts = alerts;
         Snapshots = new SqliteCustomerSnapshotRepository(db, customers, alerts, assessments);
@@ -65,6 +65,12 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         SqliteDevelopmentOutbox.Schema,
         SqliteInboundMessageRepository.Schema,
     ];
+
+    /// <summary>The profiles, with the migration's import that keeps versions.</summary>
+    internal SqliteBehaviorProfileRepository ProfileImport { get; }
+
+    /// <summary>The assessments, with the migration's import of current rows as they are.</summary>
+    internal SqliteRiskAssessmentRepository CurrentRiskImport { get; }
 
     /// <summary>Absolute path of the database file.</summary>
     public string FilePath { get; }

@@ -136,6 +136,32 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
     }
 
     /// <summary>
+    /// Makes each row its customer's current risk as it is, without the profile-version check: the migration from LiteDB
+    /// copies current rows rather than re-deriving them from the history.
+    /// </summary>
+    internal Task ImportCurrentAsync(IReadOnlyCollection<CustomerRisk> rows, CancellationToken ct) => Run(() =>
+    {
+        var encoded = rows.Select(r => (Risk: r, Doc: db.Encode(r))).ToList();
+        db.Write(session =>
+        {
+            var stored = ReadCurrent([.. encoded.Select(e => e.Risk.CustomerId)]);
+            foreach (var (risk, doc) in encoded)
+            {
+                session.Execute(
+                    UpsertCurrent,
+                    ("$id", risk.CustomerId), ("$band", (int)risk.Band), ("$score", risk.Score), ("$at", Millis(risk.AssessedAt)),
+                    ("$version", risk.ProfileVersion), ("$doc", doc));
+                WriteRuleChanges(session, risk.CustomerId, stored.GetValueOrDefault(risk.CustomerId)?.RuleIds ?? [], risk.RuleIds);
+            }
+        });
+
+        foreach (var (risk, doc) in encoded)
+        {
+            _currentCache.Set(risk.CustomerId, db.Decode<CustomerRisk>(doc));
+        }
+    }, ct);
+
+    /// <summary>
     /// Only the rule ids that changed: the stored row (exact, see <see cref="ReadThroughCache{T}"/>) says which are in
     /// the child table, and a re-score mostly flags the same rules again.
     /// </summary>
