@@ -32,6 +32,9 @@ public static class CustomerRiskProjection
     public static bool MayReplace(CustomerRisk? stored, CustomerRisk candidate) =>
         (stored?.ProfileVersion ?? 0) <= (candidate.ProfileVersion ?? 0);
 
+    /// <summary>A copy of a cached row whose lists the caller may change without changing the cache's.</summary>
+    public static CustomerRisk WithOwnLists(CustomerRisk cached) => cached with { Reasons = [.. cached.Reasons], RuleIds = [.. cached.RuleIds] };
+
     /// <summary>Rule-only stand-in score for a band (0–1): Low 0.1, Medium 0.5, High 0.9.</summary>
     public static double ScoreForBand(RiskBand band) => band switch
     {

@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using CreditRisk.Core.Risk;
 using LiteDB;
 
@@ -28,36 +25,15 @@ internal sealed class LiteDbFeatureVectors(LiteDbContext db)
     {
         var names = features.Select(f => f.Name).ToArray();
         var setId = _idsByJoinedNames.GetOrAdd(string.Join('\n', names), _ => Register(names));
-        var values = new byte[features.Count * sizeof(double)];
-        for (var i = 0; i < features.Count; i++)
-        {
-            BinaryPrimitives.WriteDoubleLittleEndian(values.AsSpan(i * sizeof(double)), features[i].Value ?? double.NaN);
-        }
-
-        return (setId, values);
+        return (setId, FeatureVectorCodec.EncodeValues(features));
     }
 
-    public List<FeatureValue> Decode(string setId, byte[] values)
-    {
-        var names = _known.GetOrAdd(setId, Load);
-        if (values.Length != names.Length * sizeof(double))
-        {
-            throw new InvalidDataException($"A stored feature vector of set '{setId}' holds {values.Length} bytes for {names.Length} features.");
-        }
-
-        var features = new List<FeatureValue>(names.Length);
-        for (var i = 0; i < names.Length; i++)
-        {
-            var value = BinaryPrimitives.ReadDoubleLittleEndian(values.AsSpan(i * sizeof(double)));
-            features.Add(new FeatureValue(names[i], double.IsNaN(value) ? null : value));
-        }
-
-        return features;
-    }
+    public List<FeatureValue> Decode(string setId, byte[] values) =>
+        FeatureVectorCodec.DecodeValues(setId, _known.GetOrAdd(setId, Load), values);
 
     private string Register(string[] names)
     {
-        var setId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', names))), 0, 8);
+        var setId = FeatureVectorCodec.SetId(names);
         db.Write(() => _sets.Upsert(new BsonDocument { ["_id"] = setId, ["Names"] = new BsonArray(names.Select(n => new BsonValue(n))) }));
         _known[setId] = names;
         return setId;

@@ -149,11 +149,8 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     public Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<string, CustomerRisk>>(() =>
         {
-            var found = ReadCurrent(customerIds);
-
             // Callers get their own lists: the cached row is shared.
-            return found.ToDictionary(
-                e => e.Key, e => e.Value with { Reasons = [.. e.Value.Reasons], RuleIds = [.. e.Value.RuleIds] }, StringComparer.Ordinal);
+            return ReadCurrent(customerIds).ToDictionary(e => e.Key, e => CustomerRiskProjection.WithOwnLists(e.Value), StringComparer.Ordinal);
         }, ct);
 
     public Task<IReadOnlyList<CustomerRisk>> QueryCurrentAsync(RiskBand? band, double minScore, int skip, int take, CancellationToken ct = default) =>

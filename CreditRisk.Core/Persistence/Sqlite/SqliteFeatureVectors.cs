@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using CreditRisk.Core.Risk;
 using LiteDB;
 
@@ -14,8 +11,8 @@ namespace CreditRisk.Core.Persistence.Sqlite;
 /// </summary>
 /// <remarks>
 /// A list of names is stored in the transaction of the first history rows that use it, so a rolled-back batch never
-/// leaves rows pointing at a list that was not stored (nor a list remembered as stored that is not). A missing value
-/// (null) is stored as NaN, which the feature engine never produces.
+/// leaves rows pointing at a list that was not stored (nor a list remembered as stored that is not). The encoding is
+/// <see cref="FeatureVectorCodec"/>'s.
 /// </remarks>
 internal sealed class SqliteFeatureVectors(SqliteDatabase db)
 {
@@ -36,19 +33,13 @@ internal sealed class SqliteFeatureVectors(SqliteDatabase db)
     public (string SetId, byte[] Values) Encode(IReadOnlyList<FeatureValue> features)
     {
         var names = features.Select(f => f.Name).ToArray();
-        var setId = _idsByJoinedNames.GetOrAdd(string.Join('\n', names), joined =>
+        var setId = _idsByJoinedNames.GetOrAdd(string.Join('\n', names), _ =>
         {
-            var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(joined)), 0, 8);
+            var id = FeatureVectorCodec.SetId(names);
             _known[id] = names;
             return id;
         });
-        var values = new byte[features.Count * sizeof(double)];
-        for (var i = 0; i < features.Count; i++)
-        {
-            BinaryPrimitives.WriteDoubleLittleEndian(values.AsSpan(i * sizeof(double)), features[i].Value ?? double.NaN);
-        }
-
-        return (setId, values);
+        return (setId, FeatureVectorCodec.EncodeValues(features));
     }
 
     /// <summary>
@@ -74,23 +65,8 @@ internal sealed class SqliteFeatureVectors(SqliteDatabase db)
         };
     }
 
-    public List<FeatureValue> Decode(string setId, byte[] values)
-    {
-        var names = _known.GetOrAdd(setId, Load);
-        if (values.Length != names.Length * sizeof(double))
-        {
-            throw new InvalidDataException($"A stored feature vector of set '{setId}' holds {values.Length} bytes for {names.Length} features.");
-        }
-
-        var features = new List<FeatureValue>(names.Length);
-        for (var i = 0; i < names.Length; i++)
-        {
-            var value = BinaryPrimitives.ReadDoubleLittleEndian(values.AsSpan(i * sizeof(double)));
-            features.Add(new FeatureValue(names[i], double.IsNaN(value) ? null : value));
-        }
-
-        return features;
-    }
+    public List<FeatureValue> Decode(string setId, byte[] values) =>
+        FeatureVectorCodec.DecodeValues(setId, _known.GetOrAdd(setId, Load), values);
 
     private string[] Load(string setId) => db.Read(session =>
     {
