@@ -30,12 +30,12 @@ internal sealed class SqliteSession : IDisposable
     private static readonly string[] WriterPragmas =
     [
         "PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=OFF;", "PRAGMA temp_store=MEMORY;",
-        "PRAGMA cache_size=-32768;",
+        "PRAGMA cache_size=-65536;",
     ];
 
     // A reader's page cache is dropped whenever another connection has committed since its last read, so under
-    // ingestion it rarely fills; a small one keeps the web app's working set down (bench: 507 → 446 MiB) at no
-    // measured cost. The writer's cache is never dropped and holds the hot index pages.
+    // ingestion it rarely fills, and a small one keeps the working set down at no measured cost. The writer's cache is
+    // never dropped and holds the hot index pages: at 32 MiB instead of 64 the durable pipeline cost a quarter more CPU.
     private static readonly string[] ReaderPragmas = ["PRAGMA query_only=ON;", "PRAGMA cache_size=-4096;"];
 
     public SqliteConnection Connection { get; }
