@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CreditRisk.Cli.Commands;
+using CreditRisk.Core.Persistence;
 
 var root = new RootCommand("creditrisk — batch commands for the CreditRisk early-warning system");
 root.Subcommands.Add(VersionCommand.Create());
@@ -12,4 +13,18 @@ root.Subcommands.Add(EarlyWarningCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(StoreCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+try
+{
+    // The default handler would print a stack trace; an earlier version's store is the user's situation, not a bug.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (EarlierStoreFoundException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+catch (Exception ex) when (ex is not OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync($"Unhandled exception: {ex}");
+    return 1;
+}

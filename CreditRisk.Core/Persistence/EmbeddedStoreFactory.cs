@@ -16,7 +16,7 @@ public static class EmbeddedStoreFactory
 
         if (!File.Exists(options.SqlitePath) && File.Exists(options.LiteDbPath) && new FileInfo(options.LiteDbPath).Length > 0)
         {
-            throw new InvalidOperationException(LegacyStoreMessage(options));
+            throw new EarlierStoreFoundException(LegacyStoreMessage(options));
         }
 
         return new SqliteCreditRiskStore(options.SqlitePath);
@@ -29,3 +29,6 @@ public static class EmbeddedStoreFactory
         + $"'creditrisk store migrate', or keep using the LiteDB file by setting Storage:Engine=LiteDb "
         + "(environment variable Storage__Engine=LiteDb).";
 }
+
+/// <summary>Start-up found only an earlier version's store; the message says how to go on. Shown without a stack trace.</summary>
+public sealed class EarlierStoreFoundException(string message) : InvalidOperationException(message);
