@@ -63,7 +63,7 @@ public sealed class StoreRegistrationTests : IDisposable
 
         await using var provider = BuildProvider(new() { ["Storage:SqlitePath"] = sqlitePath, ["Storage:LiteDbPath"] = liteDbPath });
 
-        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ICreditRiskStore>());
+        var ex = Assert.Throws<EarlierStoreFoundException>(() => provider.GetRequiredService<ICreditRiskStore>());
         Assert.Contains("creditrisk store migrate", ex.Message);
         Assert.Contains("Storage:Engine=LiteDb", ex.Message);
         Assert.False(File.Exists(sqlitePath));
