@@ -86,7 +86,10 @@ internal sealed class SqliteModelRegistry(SqliteDatabase db) : IModelRegistry
         }
 
         var bytes = session.Scalar("SELECT bytes FROM model_bytes WHERE id = $id", ("$id", version.Id));
-        return version with { ModelBytes = bytes as byte[] ?? [] };
+        return version with
+        {
+            ModelBytes = bytes as byte[] ?? throw new InvalidDataException($"Model version {version.Id} is stored without its bytes."),
+        };
     }
 
     /// <summary>A version from <see cref="Columns"/>, without its bytes.</summary>
