@@ -26,7 +26,7 @@ public sealed class AlertAudit(IAuditLog audit, TimeProvider time, ILogger<Alert
         {
             await audit.AddAsync(new AuditEntry
             {
-                Id = Guid.CreateVersion7(now).ToString("N"),
+                Id = AuditIds.Next(now),
                 At = now,
                 Actor = actor,
                 Action = action,

@@ -180,7 +180,7 @@ public sealed class PortfolioRescoreService(
         {
             await store.Audit.AddAsync(new AuditEntry
             {
-                Id = Guid.CreateVersion7(now).ToString("N"),
+                Id = AuditIds.Next(now),
                 At = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
                 Actor = actor,
                 Action = AuditAction,

@@ -96,7 +96,7 @@ public sealed class RuleSettingsService(
         await audit.AddAsync(
             new AuditEntry
             {
-                Id = Guid.CreateVersion7(now).ToString("N"),
+                Id = AuditIds.Next(now),
                 At = now,
                 Actor = actor,
                 Action = AuditAction,

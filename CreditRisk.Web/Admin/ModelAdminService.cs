@@ -54,7 +54,7 @@ public sealed class ModelAdminService(ICreditRiskStore store, ModelPromotionServ
         await store.Audit.AddAsync(
             new AuditEntry
             {
-                Id = Guid.CreateVersion7(now).ToString("N"),
+                Id = AuditIds.Next(now),
                 At = now,
                 Actor = ActorName.Of(actor),
                 Action = PromotedAction,

@@ -71,7 +71,7 @@ public sealed class RetrainAdminService(ICreditRiskStore store, IRetrainJobQueue
         await store.Audit.AddAsync(
             new AuditEntry
             {
-                Id = Guid.CreateVersion7(now).ToString("N"),
+                Id = AuditIds.Next(now),
                 At = now,
                 Actor = requestedBy,
                 Action = RequestedAction,

@@ -150,7 +150,7 @@ public sealed class RulesWhatIfAdminService(
         await audit.AddAsync(
             new AuditEntry
             {
-                Id = Guid.CreateVersion7(now).ToString("N"),
+                Id = AuditIds.Next(now),
                 At = now,
                 Actor = actor,
                 Action = action,

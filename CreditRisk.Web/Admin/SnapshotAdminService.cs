@@ -122,7 +122,7 @@ public sealed class SnapshotAdminService(
         var now = time.GetUtcNow();
         return audit.AddAsync(new AuditEntry
         {
-            Id = Guid.CreateVersion7(now).ToString("N"),
+            Id = AuditIds.Next(now),
             At = now,
             Actor = ActorName.Of(actor),
             Action = UploadedAction,

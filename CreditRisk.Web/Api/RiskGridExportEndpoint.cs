@@ -63,7 +63,7 @@ internal static class RiskGridExportEndpoint
             // Audited whether the download finished or the browser gave up: either way the data left the building.
             await store.Audit.AddAsync(new AuditEntry
             {
-                Id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N"),
+                Id = AuditIds.Next(time.GetUtcNow()),
                 At = time.GetUtcNow(),
                 Actor = ActorName.Of(http.User),
                 Action = AuditAction,

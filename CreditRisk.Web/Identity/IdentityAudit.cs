@@ -25,7 +25,7 @@ public sealed class IdentityAudit(IAuditLog audit, TimeProvider time)
         return audit.AddAsync(
             new AuditEntry
             {
-                Id = Guid.CreateVersion7(now).ToString("N"),
+                Id = AuditIds.Next(now),
                 At = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
                 Actor = actor,
                 Action = action,

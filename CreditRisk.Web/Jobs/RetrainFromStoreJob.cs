@@ -129,7 +129,7 @@ public sealed partial class RetrainFromStoreJob(
         await store.Audit.AddAsync(
             new AuditEntry
             {
-                Id = Guid.CreateVersion7(now).ToString("N"),
+                Id = AuditIds.Next(now),
                 At = now,
                 Actor = JobIds.Actor(JobIds.RetrainFromStore),
                 Action = action,

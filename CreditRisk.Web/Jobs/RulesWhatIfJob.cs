@@ -155,7 +155,7 @@ public sealed partial class RulesWhatIfJob(
         await audit.AddAsync(
             new AuditEntry
             {
-                Id = Guid.CreateVersion7(now).ToString("N"),
+                Id = AuditIds.Next(now),
                 At = now,
                 Actor = JobIds.Actor(JobIds.RulesWhatIf),
                 Action = action,
