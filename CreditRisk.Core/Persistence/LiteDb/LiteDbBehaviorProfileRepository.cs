@@ -1,4 +1,5 @@
 using CreditRisk.Core.Features;
+using CreditRisk.Core.Persistence.Compact;
 using LiteDB;
 using static CreditRisk.Core.Persistence.LiteDb.LiteDbContext;
 

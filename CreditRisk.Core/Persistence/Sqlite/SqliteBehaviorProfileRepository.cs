@@ -1,5 +1,6 @@
 using System.Buffers;
 using CreditRisk.Core.Features;
+using CreditRisk.Core.Persistence.Compact;
 using CreditRisk.Core.Persistence.LiteDb;
 using Microsoft.Data.Sqlite;
 using static CreditRisk.Core.Persistence.Sqlite.SqliteDatabase;

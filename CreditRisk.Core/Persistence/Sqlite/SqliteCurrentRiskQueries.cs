@@ -15,7 +15,7 @@ namespace CreditRisk.Core.Persistence.Sqlite;
 /// run of equal values by id, which costs a sort when many rows share a value (a rules-only portfolio, or a nightly
 /// re-score that gives every customer one assessment time).
 /// </remarks>
-internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db)
+internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db, SqliteRiskRows rows)
 {
     /// <summary>
     /// The current-risk table and its rule ids, in a child table keyed rule first, so a rule filter or count is a
@@ -129,7 +129,7 @@ internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db)
         Bind(command, query);
         command.Parameters.AddWithValue("$take", take);
         command.Parameters.AddWithValue("$skip", query.Skip);
-        return db.Documents<CustomerRisk>(command);
+        return Rows(command, r => rows.DecodeCurrent((byte[])r[0]));
     }
 
     private static long Count(SqliteSession session, CurrentRiskQuery query)

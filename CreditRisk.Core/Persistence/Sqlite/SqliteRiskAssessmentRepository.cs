@@ -1,6 +1,6 @@
+using CreditRisk.Core.Persistence.Compact;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Risk;
-using LiteDB;
 using static CreditRisk.Core.Persistence.Sqlite.SqliteDatabase;
 
 namespace CreditRisk.Core.Persistence.Sqlite;
@@ -14,8 +14,10 @@ namespace CreditRisk.Core.Persistence.Sqlite;
 /// history carries only the indexes its reads need (id, customer+time, and a partial one holding band changes only),
 /// and a write never reads back what it wrote.
 /// </remarks>
-internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskAssessmentRepository
+internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
 {
+    private readonly SqliteDatabase _db;
+
     /// <summary>
     /// Band columns as the enum's number. <c>band IS NOT previous_band</c> is true for a first assessment too (null
     /// previous band), so the partial index holds exactly the rows <see cref="ListBandChangesSinceAsync"/> reads.
@@ -30,10 +32,6 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
 
     /// <summary>Current-risk rows kept in memory (about 400 bytes each): the pipeline reads them for every batch.</summary>
     private const int CurrentCacheCapacity = 500_000;
-
-    /// <summary>As in the LiteDB adapter's documents: the id of the feature names' list and the values.</summary>
-    private const string FeatureSet = "_featureSet";
-    private const string FeatureValues = "_features";
 
     // Upserts: a replayed assessment (a caller's retry) replaces its row, with no read first and no rollback.
     private const string UpsertHistory = """
@@ -60,15 +58,24 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
         """;
 
     private readonly ReadThroughCache<CustomerRisk> _currentCache = new(CurrentCacheCapacity);
-    private readonly SqliteFeatureVectors _vectors = new(db);
-    private readonly SqliteCurrentRiskQueries _queries = new(db);
+    private readonly SqliteFeatureVectors _vectors;
+    private readonly SqliteRiskRows _rows;
+    private readonly SqliteCurrentRiskQueries _queries;
+
+    public SqliteRiskAssessmentRepository(SqliteDatabase db)
+    {
+        _db = db;
+        _vectors = new SqliteFeatureVectors(db);
+        _rows = new SqliteRiskRows(db, _vectors);
+        _queries = new SqliteCurrentRiskQueries(db, _rows);
+    }
 
     public Task AddManyAsync(IReadOnlyCollection<RiskAssessment> assessments, CancellationToken ct = default) => Run(() =>
     {
         if (assessments.Count > 0)
         {
             var write = PrepareWrite(assessments);
-            db.Write(write)();
+            _db.Write(write)();
         }
     }, ct);
 
@@ -88,7 +95,7 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
             .GroupBy(a => a.CustomerId, StringComparer.Ordinal)
             .Select(g => CustomerRiskProjection.From(g.Last()))
             .Select(r => r with { AssessedAt = AsStored(r.AssessedAt), ComputedAt = r.ComputedAt is { } c ? AsStored(c) : null })
-            .Select(r => (Risk: r, Doc: db.Encode(r)))
+            .Select(r => (Risk: r, Doc: SqliteRiskRows.EncodeCurrent(r)))
             .ToList();
 
         return session =>
@@ -141,8 +148,8 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
     /// </summary>
     internal Task ImportCurrentAsync(IReadOnlyCollection<CustomerRisk> rows, CancellationToken ct) => Run(() =>
     {
-        var encoded = rows.Select(r => (Risk: r, Doc: db.Encode(r))).ToList();
-        db.Write(session =>
+        var encoded = rows.Select(r => (Risk: r, Doc: SqliteRiskRows.EncodeCurrent(r))).ToList();
+        _db.Write(session =>
         {
             var stored = ReadCurrent([.. encoded.Select(e => e.Risk.CustomerId)]);
             foreach (var (risk, doc) in encoded)
@@ -157,7 +164,7 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
 
         foreach (var (risk, doc) in encoded)
         {
-            _currentCache.Set(risk.CustomerId, db.Decode<CustomerRisk>(doc));
+            _currentCache.Set(risk.CustomerId, _rows.DecodeCurrent(doc));
         }
     }, ct);
 
@@ -187,11 +194,11 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
     public Task<IReadOnlyDictionary<string, RiskAssessment>> GetManyAsync(IReadOnlyCollection<string> assessmentIds, CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<string, RiskAssessment>>(() => assessmentIds.Count == 0
             ? new Dictionary<string, RiskAssessment>(StringComparer.Ordinal)
-            : db.Read(session =>
+            : _db.Read(session =>
             {
                 var command = session.Command("SELECT doc FROM risk_assessments WHERE id IN (SELECT value FROM json_each($ids))");
                 command.Parameters.AddWithValue("$ids", JsonArray(assessmentIds.Distinct(StringComparer.Ordinal)));
-                return Rows(command, r => FromHistoryDocument((byte[])r[0])).ToDictionary(a => a.Id, StringComparer.Ordinal);
+                return Rows(command, r => _rows.DecodeHistory((byte[])r[0])).ToDictionary(a => a.Id, StringComparer.Ordinal);
             }), ct);
 
     public Task<IReadOnlyDictionary<string, CustomerRisk>> GetCurrentManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
@@ -217,7 +224,7 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
         Run(() => _queries.QueryCurrentPage(query), ct);
 
     public Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
-        Run<IReadOnlyList<RiskBandChange>>(() => take <= 0 ? [] : db.Read(session =>
+        Run<IReadOnlyList<RiskBandChange>>(() => take <= 0 ? [] : _db.Read(session =>
         {
             var command = session.Command(BandChangesSql);
             command.Parameters.AddWithValue("$since", CeilingMillis(since));
@@ -229,49 +236,34 @@ internal sealed class SqliteRiskAssessmentRepository(SqliteDatabase db) : IRiskA
                 (RiskBand)r.GetInt32(3)));
         }), ct);
 
-    private List<RiskAssessment> History(string customerId, int take) => db.Read(session =>
+    private List<RiskAssessment> History(string customerId, int take) => _db.Read(session =>
     {
         var command = session.Command("""
             SELECT doc FROM risk_assessments WHERE customer_id = $customer ORDER BY assessed_at DESC, id DESC LIMIT $take
             """);
         command.Parameters.AddWithValue("$customer", customerId);
         command.Parameters.AddWithValue("$take", take);
-        return Rows(command, r => FromHistoryDocument((byte[])r[0]));
+        return Rows(command, r => _rows.DecodeHistory((byte[])r[0]));
     });
 
     private Dictionary<string, CustomerRisk> ReadCurrent(IReadOnlyCollection<string> customerIds) => _currentCache.GetMany(
-        customerIds, missing => db.Read(session =>
+        customerIds, missing => _db.Read(session =>
         {
             var command = session.Command("SELECT customer_id, doc FROM customer_risk WHERE customer_id IN (SELECT value FROM json_each($ids))");
             command.Parameters.AddWithValue("$ids", JsonArray(missing));
-            return Rows(command, r => (Id: r.GetString(0), Risk: db.Decode<CustomerRisk>((byte[])r[1])))
+            return Rows(command, r => (Id: r.GetString(0), Risk: _rows.DecodeCurrent((byte[])r[1])))
                 .ToDictionary(e => e.Id, e => e.Risk, StringComparer.Ordinal);
         }));
 
-    /// <summary>The LiteDB adapter's history document: the assessment without its features, plus the feature vector.</summary>
     private (RiskAssessment Assessment, string SetId, byte[] Doc) ToHistoryRow(RiskAssessment assessment)
     {
-        var doc = db.Mapper.ToDocument(assessment with { Features = [] });
-        doc.Remove(nameof(RiskAssessment.Features));
-        var (setId, values) = _vectors.Encode(assessment.Features);
-        doc[FeatureSet] = setId;
-        doc[FeatureValues] = values;
-        return (assessment, setId, Encode(doc));
-    }
-
-    private RiskAssessment FromHistoryDocument(byte[] bytes)
-    {
-        var doc = BsonSerializer.Deserialize(bytes);
-        var assessment = db.Mapper.ToObject<RiskAssessment>(doc);
-        return doc.TryGetValue(FeatureValues, out var values)
-            ? assessment with { Features = _vectors.Decode(doc[FeatureSet].AsString, values.AsBinary) }
-            : assessment;
+        var (setId, doc) = _rows.EncodeHistory(assessment);
+        return (assessment, setId, doc);
     }
 
     /// <summary>Stored times are whole milliseconds: one is at or after <paramref name="value"/> exactly when it is at or after this.</summary>
     private static long CeilingMillis(DateTimeOffset value) =>
         Millis(value) + (value.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1);
 
-    private static DateTimeOffset AsStored(DateTimeOffset value) =>
-        new(LiteDbMapper.TruncateToMilliseconds(value.UtcDateTime), TimeSpan.Zero);
+    private static DateTimeOffset AsStored(DateTimeOffset value) => CompactRiskCodec.AsStored(value);
 }

@@ -1,3 +1,4 @@
+using CreditRisk.Core.Persistence.Compact;
 using CreditRisk.Core.Transactions;
 using Microsoft.Data.Sqlite;
 using static CreditRisk.Core.Persistence.Sqlite.SqliteDatabase;
@@ -78,7 +79,7 @@ internal sealed class SqliteTransactionRepository(SqliteDatabase db) : ITransact
             var n = 0;
             foreach (var transaction in transactions)
             {
-                rows[n++] = (transaction, db.Encode(transaction));
+                rows[n++] = (transaction, CompactTransactionCodec.Encode(transaction));
             }
 
             return db.Write(session => InsertInTransaction(session, rows));
@@ -270,7 +271,9 @@ internal sealed class SqliteTransactionRepository(SqliteDatabase db) : ITransact
     /// <summary>A row of (applied_ms, doc): the document, with the applied time the column holds.</summary>
     private Transaction ToTransaction(SqliteDataReader reader)
     {
-        var transaction = db.Decode<Transaction>((byte[])reader[1]);
+        // Rows written by the first SQLite version hold the LiteDB mapper's BSON.
+        var bytes = (byte[])reader[1];
+        var transaction = CompactTransactionCodec.IsCompact(bytes) ? CompactTransactionCodec.Decode(bytes) : db.Decode<Transaction>(bytes);
 
         // The column decides; the document keeps the time it was inserted with (a later MarkApplied sets only the
         // column), so a copy is made only for a transaction marked after its insert.

@@ -1,10 +1,11 @@
 using CreditRisk.Core.Features;
+using CreditRisk.Core.Persistence.Compact;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Simulation;
 using CreditRisk.Tests.Builders;
 using CreditRisk.Tests.Support;
 
-namespace CreditRisk.Tests.Persistence.LiteDb;
+namespace CreditRisk.Tests.Persistence.Compact;
 
 public sealed class CompactProfileCodecTests
 {

@@ -1,0 +1,80 @@
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Core.Persistence.Sqlite;
+using CreditRisk.Core.Risk;
+using CreditRisk.Tests.Builders;
+using CreditRisk.Tests.Support;
+using LiteDB;
+using Microsoft.Data.Sqlite;
+
+namespace CreditRisk.Tests.Persistence.Sqlite;
+
+/// <summary>
+/// The first SQLite version stored history, current-risk and transaction rows as the LiteDB mapper's BSON; files it
+/// wrote must still read, and new writes over them must work, now that those rows are written compactly.
+/// </summary>
+public sealed class SqliteEarlierRowsTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly BsonMapper _mapper = LiteDbMapper.Create();
+    private SqliteCreditRiskStore _store = null!;
+
+    private string FilePath => Path.Combine(_directory, "store.sqlite");
+
+    public async Task InitializeAsync()
+    {
+        _store = new SqliteCreditRiskStore(FilePath);
+        await _store.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Assessments_StoredAsBson_ReadBackAndAreReplacedByNewOnes()
+    {
+        var assessment = A.Assessment("ra-old", "c-old") with { Features = [], ProfileVersion = 3 };
+        var current = CustomerRiskProjection.From(assessment);
+        var history = _mapper.ToDocument(assessment);
+        history.Remove(nameof(RiskAssessment.Features));
+        Insert("INSERT INTO risk_assessments (id, customer_id, assessed_at, band, previous_band, doc) VALUES ('ra-old', 'c-old', 0, 2, 0, $doc)", history);
+        Insert("INSERT INTO customer_risk (customer_id, band, score, assessed_at, profile_version, doc) VALUES ('c-old', 2, 0.87, 0, 3, $doc)", _mapper.ToDocument(current));
+
+        JsonAssert.Equivalent(assessment, (await _store.Assessments.GetManyAsync(["ra-old"]))["ra-old"]);
+        JsonAssert.Equivalent(current, (await _store.Assessments.GetCurrentManyAsync(["c-old"]))["c-old"]);
+        JsonAssert.Equivalent(current, Assert.Single(await _store.Assessments.QueryCurrentAsync(null, 0, 0, 10)));
+
+        var newer = A.Assessment("ra-new", "c-old", at: A.Now.AddDays(1)) with { ProfileVersion = 4 };
+        await _store.Assessments.AddManyAsync([newer]);
+        JsonAssert.Equivalent(newer, await _store.Assessments.GetLatestAsync("c-old"));
+        Assert.Equal("ra-new", (await _store.Assessments.GetCurrentManyAsync(["c-old"]))["c-old"].AssessmentId);
+    }
+
+    [Fact]
+    public async Task Transactions_StoredAsBson_ReadBackWithTheirAppliedColumn()
+    {
+        var old = A.Transaction("tx-old", "c-old");
+        Insert($"INSERT INTO transactions (id, customer_id, ts_ms, type, received_ms, applied_ms, doc) VALUES ('tx-old', 'c-old', {old.Timestamp.ToUnixTimeMilliseconds()}, 'Purchase', 0, NULL, $doc)", _mapper.ToDocument(old));
+        var fresh = A.Transaction("tx-new", "c-old", at: A.Now.AddMinutes(1));
+        await _store.Transactions.InsertNewAsync([fresh]);
+        await _store.Transactions.MarkAppliedAsync(["tx-old"], A.Now.AddHours(1));
+
+        var read = await _store.Transactions.GetManyAsync(["tx-old", "tx-new"]);
+
+        JsonAssert.Equivalent(old with { AppliedAt = A.Now.AddHours(1) }, read["tx-old"]);
+        JsonAssert.Equivalent(fresh, read["tx-new"]);
+    }
+
+    private void Insert(string sql, BsonDocument doc)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$doc", BsonSerializer.Serialize(doc));
+        command.ExecuteNonQuery();
+    }
+}
