@@ -92,6 +92,7 @@ internal sealed class BenchRunner(Func<string, IHost> hostFor, TextWriter progre
             var ingestion = services.GetRequiredService<IngestionService>();
             durable = await DurablePipelineBench.RunAsync(
                 ingestion,
+                [.. portfolio.LiveStream("warm-up").Take(request.Transactions / 5).Select(BenchPortfolio.ToInput)],
                 [.. portfolio.LiveStream("durable").Take(request.Transactions).Select(BenchPortfolio.ToInput)],
                 [.. portfolio.LiveStream("single").Take(Math.Min(request.Transactions, SingleTransactions)).Select(BenchPortfolio.ToInput)],
                 writers: Environment.ProcessorCount,

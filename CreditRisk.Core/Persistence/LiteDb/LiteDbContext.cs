@@ -155,30 +155,8 @@ internal sealed class LiteDbContext(LiteDatabase database, BsonMapper mapper)
         return true;
     });
 
-    /// <summary>
-    /// LiteDB is synchronous: run the work inline, honouring cancellation at entry, and report failures through the
-    /// returned task (as an async method would) rather than throwing at the call site.
-    /// </summary>
-    public static Task<T> Run<T>(Func<T> work, CancellationToken ct)
-    {
-        if (ct.IsCancellationRequested)
-        {
-            return Task.FromCanceled<T>(ct);
-        }
+    /// <summary>See <see cref="SynchronousWork"/>.</summary>
+    public static Task<T> Run<T>(Func<T> work, CancellationToken ct) => SynchronousWork.Run(work, ct);
 
-        try
-        {
-            return Task.FromResult(work());
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException<T>(ex);
-        }
-    }
-
-    public static Task Run(Action work, CancellationToken ct) => Run(() =>
-    {
-        work();
-        return true;
-    }, ct);
+    public static Task Run(Action work, CancellationToken ct) => SynchronousWork.Run(work, ct);
 }

@@ -154,9 +154,9 @@ internal sealed class SqliteDatabase : IDisposable
     public static bool IsUniqueViolation(SqliteException ex) => ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode is 2067 or 1555;
 
     /// <summary>Runs synchronous work, reporting failures through the task as an async method would.</summary>
-    public static Task<T> Run<T>(Func<T> work, CancellationToken ct) => LiteDbContext.Run(work, ct);
+    public static Task<T> Run<T>(Func<T> work, CancellationToken ct) => SynchronousWork.Run(work, ct);
 
-    public static Task Run(Action work, CancellationToken ct) => LiteDbContext.Run(work, ct);
+    public static Task Run(Action work, CancellationToken ct) => SynchronousWork.Run(work, ct);
 
     public void Dispose()
     {

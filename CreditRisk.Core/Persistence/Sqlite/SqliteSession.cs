@@ -26,11 +26,14 @@ internal sealed class SqliteSession : IDisposable
 
     // WAL lets readers run beside the one writer and see only committed data. synchronous=FULL syncs the log at every
     // commit, so a committed batch survives power loss, not only a killed process; measured (issue #18) at no cost
-    // over NORMAL with 100 transactions a commit.
+    // over NORMAL with 100 transactions a commit. The log is copied back into the database file every 8,000 pages
+    // (32 MiB) rather than SQLite's default 1,000: the same hot index and profile pages are rewritten by batch after
+    // batch, and a longer log copies each of them back once per checkpoint, not once per few batches (issue #18: a
+    // durable transaction cost 156 CPU-µs instead of 196–205 in back-to-back bench runs).
     private static readonly string[] WriterPragmas =
     [
         "PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=OFF;", "PRAGMA temp_store=MEMORY;",
-        "PRAGMA cache_size=-65536;",
+        "PRAGMA cache_size=-65536;", "PRAGMA wal_autocheckpoint=8000;",
     ];
 
     // A reader's page cache is dropped whenever another connection has committed since its last read, so under
