@@ -157,6 +157,7 @@ internal sealed class BenchRunner(Func<string, IHost> hostFor, TextWriter progre
         var figures = await HttpIngestBench.RunAsync(
             app,
             apiKey,
+            [.. portfolio.LiveStream("http-warm-up").Take(request.Transactions).Select(BenchPortfolio.ToInput)],
             [.. portfolio.LiveStream("http").Take(request.Transactions).Select(BenchPortfolio.ToInput)],
             clients: 2 * Environment.ProcessorCount,
             BatchSize,

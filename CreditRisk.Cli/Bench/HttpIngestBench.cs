@@ -9,21 +9,23 @@ namespace CreditRisk.Cli.Bench;
 internal static class HttpIngestBench
 {
     public static async Task<HttpIngestFigures> RunAsync(
-        WebAppProcess app, string apiKey, IReadOnlyList<TransactionInput> stream, int clients, int batchSize, TimeSpan budget, CancellationToken ct)
+        WebAppProcess app, string apiKey, IReadOnlyList<TransactionInput> warmUp, IReadOnlyList<TransactionInput> stream, int clients,
+        int batchSize, TimeSpan budget, CancellationToken ct)
     {
         // Bodies are serialised up front: the figure is the server's, not the client's JSON writer.
-        var bodies = stream.Chunk(batchSize).Select(b => (Count: b.Length, Body: JsonSerializer.SerializeToUtf8Bytes(b))).ToArray();
+        var warmUpBodies = Bodies(warmUp, batchSize);
+        var bodies = Bodies(stream, batchSize);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
 
-        // Warm-up outside the timing, with every client: the app has just started, and its first seconds go to the JIT
-        // (each hot method is compiled again, instrumented, then optimised) rather than to requests. A server runs for
-        // days; the figure is its steady state. At most a fifth of the stream goes to it.
-        var cursor = new Cursor();
-        await PostFromClientsAsync(http, bodies, clients, bodies.Length / 5, WarmUp, cursor, recorders: null, ct);
+        // Warm-up outside the timing, with every client and a stream of its own: the app has just started, and its first
+        // seconds go to the JIT (each hot method is compiled again, instrumented, then optimised) rather than to
+        // requests. With 5 s of warm-up, `perf` still found the tiered-compilation thread using a fifth of the app's CPU
+        // in the timed window. A server runs for days; the figure is its steady state.
+        await PostFromClientsAsync(http, warmUpBodies, clients, warmUpBodies.Length, WarmUp, new Cursor(), recorders: null, ct);
 
-        cursor.Transactions = 0;
+        var cursor = new Cursor();
         var recorders = new LatencyRecorder[clients];
         using var sampler = new Timer(_ => app.SamplePeak(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
         var webCpu = app.CpuTime;
@@ -44,7 +46,10 @@ internal static class HttpIngestBench
     }
 
     /// <summary>How long the clients post before the timing starts.</summary>
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(15);
+
+    private static (int Count, byte[] Body)[] Bodies(IReadOnlyList<TransactionInput> stream, int batchSize) =>
+        [.. stream.Chunk(batchSize).Select(b => (b.Length, JsonSerializer.SerializeToUtf8Bytes(b)))];
 
     /// <summary>The next body to post (shared by the clients) and the transactions posted.</summary>
     private sealed class Cursor
@@ -74,9 +79,6 @@ internal static class HttpIngestBench
                 Interlocked.Add(ref cursor.Transactions, bodies[mine].Count);
             }
         }, ct)));
-
-        // A client that drew a body past the end leaves the cursor there; the next phase starts at the first unposted.
-        cursor.Next = Math.Min(cursor.Next, end - 1);
     }
 
     private static async Task PostAsync(HttpClient http, byte[] body, CancellationToken ct)
