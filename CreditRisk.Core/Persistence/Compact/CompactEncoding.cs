@@ -6,7 +6,7 @@ namespace CreditRisk.Core.Persistence.Compact;
 
 /// <summary>
 /// The primitives of the embedded stores' compact encodings (<see cref="CompactProfileCodec"/>,
-/// <see cref="CompactRiskCodec"/>): unsigned varints, zig-zag signed ones, length-prefixed UTF-8, money as a scaled
+/// <see cref="CompactTransactionCodec"/>, <see cref="CompactRiskCodec"/>): unsigned varints, zig-zag signed ones, length-prefixed UTF-8, money as a scaled
 /// varint (exact: scale and sign kept). Nullable values carry a presence marker, so null and empty stay apart.
 /// </summary>
 internal static class CompactEncoding
@@ -73,13 +73,7 @@ internal static class CompactEncoding
     public static void WriteDate(this ArrayBufferWriter<byte> writer, DateOnly? date) =>
         writer.WriteVarint(date is { } d ? (ulong)d.DayNumber + 1 : 0);
 
-    public static void WriteString(this ArrayBufferWriter<byte> writer, string value)
-    {
-        var length = Encoding.UTF8.GetByteCount(value);
-        writer.WriteVarint((ulong)length);
-        Encoding.UTF8.GetBytes(value, writer.GetSpan(length));
-        writer.Advance(length);
-    }
+    public static void WriteString(this ArrayBufferWriter<byte> writer, string value) => WriteUtf8(writer, value, lengthBias: 0);
 
     /// <summary>A string or null: the length plus one, 0 for null.</summary>
     public static void WriteNullableString(this ArrayBufferWriter<byte> writer, string? value)
@@ -90,10 +84,7 @@ internal static class CompactEncoding
             return;
         }
 
-        var length = Encoding.UTF8.GetByteCount(value);
-        writer.WriteVarint((ulong)length + 1);
-        Encoding.UTF8.GetBytes(value, writer.GetSpan(length));
-        writer.Advance(length);
+        WriteUtf8(writer, value, lengthBias: 1);
     }
 
     public static void WriteNullableDecimal(this ArrayBufferWriter<byte> writer, decimal? value)
@@ -128,6 +119,14 @@ internal static class CompactEncoding
         writer.WriteVarint(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
     }
 
+    private static void WriteUtf8(ArrayBufferWriter<byte> writer, string value, int lengthBias)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
+        writer.WriteVarint((ulong)(length + lengthBias));
+        Encoding.UTF8.GetBytes(value, writer.GetSpan(length));
+        writer.Advance(length);
+    }
+
     /// <summary>The reading side; every read throws <see cref="InvalidDataException"/> past the end.</summary>
     public ref struct Reader(ReadOnlySpan<byte> bytes)
     {
@@ -137,9 +136,9 @@ internal static class CompactEncoding
 
         public readonly bool AtEnd => _position == _bytes.Length;
 
-        public byte Byte() => Take(1)[0];
+        public byte Byte() => _position < _bytes.Length ? _bytes[_position++] : throw Truncated();
 
-        public byte[] Bytes() => Take(checked((int)Varint())).ToArray();
+        public byte[] Bytes() => Take(Length(Varint())).ToArray();
 
         public ulong Varint()
         {
@@ -177,9 +176,9 @@ internal static class CompactEncoding
 
         public DateOnly? Date() => Varint() is var v and > 0 ? DateOnly.FromDayNumber((int)(v - 1)) : null;
 
-        public string String() => Encoding.UTF8.GetString(Take(checked((int)Varint())));
+        public string String() => Encoding.UTF8.GetString(Take(Length(Varint())));
 
-        public string? NullableString() => Varint() is var v and > 0 ? Encoding.UTF8.GetString(Take(checked((int)(v - 1)))) : null;
+        public string? NullableString() => Varint() is var v and > 0 ? Encoding.UTF8.GetString(Take(Length(v - 1))) : null;
 
         public decimal? NullableDecimal() => Varint() == 0 ? null : Decimal();
 
@@ -204,11 +203,16 @@ internal static class CompactEncoding
             return new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, scale);
         }
 
+        private static InvalidDataException Truncated() => new("A stored record ends before its last field.");
+
+        /// <summary>A stored length; one past any possible record is reported as the record ending early.</summary>
+        private readonly int Length(ulong value) => value <= (ulong)_bytes.Length ? (int)value : throw Truncated();
+
         private ReadOnlySpan<byte> Take(int length)
         {
-            if (length < 0 || length > _bytes.Length - _position)
+            if (length > _bytes.Length - _position)
             {
-                throw new InvalidDataException("A stored record ends before its last field.");
+                throw Truncated();
             }
 
             var span = _bytes.Slice(_position, length);

@@ -211,13 +211,7 @@ internal static class CompactRiskCodec
             throw new InvalidDataException($"A stored {what} has an unknown encoding.");
         }
 
-        var reader = new CompactEncoding.Reader(bytes);
-        for (var i = 0; i < magic.Length; i++)
-        {
-            reader.Byte();
-        }
-
-        return reader;
+        return new CompactEncoding.Reader(bytes[magic.Length..]);
     }
 
     private static void EnsureEnd(CompactEncoding.Reader reader, string what)

@@ -13,25 +13,9 @@ namespace CreditRisk.Tests.Persistence.Sqlite;
 /// The first SQLite version stored history, current-risk and transaction rows as the LiteDB mapper's BSON; files it
 /// wrote must still read, and new writes over them must work, now that those rows are written compactly.
 /// </summary>
-public sealed class SqliteEarlierRowsTests : IAsyncLifetime
+public sealed class SqliteEarlierRowsTests : SqliteFileStoreTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
     private readonly BsonMapper _mapper = LiteDbMapper.Create();
-    private SqliteCreditRiskStore _store = null!;
-
-    private string FilePath => Path.Combine(_directory, "store.sqlite");
-
-    public async Task InitializeAsync()
-    {
-        _store = new SqliteCreditRiskStore(FilePath);
-        await _store.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
 
     [Fact]
     public async Task Assessments_StoredAsBson_ReadBackAndAreReplacedByNewOnes()
@@ -43,14 +27,14 @@ public sealed class SqliteEarlierRowsTests : IAsyncLifetime
         Insert("INSERT INTO risk_assessments (id, customer_id, assessed_at, band, previous_band, doc) VALUES ('ra-old', 'c-old', 0, 2, 0, $doc)", history);
         Insert("INSERT INTO customer_risk (customer_id, band, score, assessed_at, profile_version, doc) VALUES ('c-old', 2, 0.87, 0, 3, $doc)", _mapper.ToDocument(current));
 
-        JsonAssert.Equivalent(assessment, (await _store.Assessments.GetManyAsync(["ra-old"]))["ra-old"]);
-        JsonAssert.Equivalent(current, (await _store.Assessments.GetCurrentManyAsync(["c-old"]))["c-old"]);
-        JsonAssert.Equivalent(current, Assert.Single(await _store.Assessments.QueryCurrentAsync(null, 0, 0, 10)));
+        JsonAssert.Equivalent(assessment, (await Store.Assessments.GetManyAsync(["ra-old"]))["ra-old"]);
+        JsonAssert.Equivalent(current, (await Store.Assessments.GetCurrentManyAsync(["c-old"]))["c-old"]);
+        JsonAssert.Equivalent(current, Assert.Single(await Store.Assessments.QueryCurrentAsync(null, 0, 0, 10)));
 
         var newer = A.Assessment("ra-new", "c-old", at: A.Now.AddDays(1)) with { ProfileVersion = 4 };
-        await _store.Assessments.AddManyAsync([newer]);
-        JsonAssert.Equivalent(newer, await _store.Assessments.GetLatestAsync("c-old"));
-        Assert.Equal("ra-new", (await _store.Assessments.GetCurrentManyAsync(["c-old"]))["c-old"].AssessmentId);
+        await Store.Assessments.AddManyAsync([newer]);
+        JsonAssert.Equivalent(newer, await Store.Assessments.GetLatestAsync("c-old"));
+        Assert.Equal("ra-new", (await Store.Assessments.GetCurrentManyAsync(["c-old"]))["c-old"].AssessmentId);
     }
 
     [Fact]
@@ -59,10 +43,10 @@ public sealed class SqliteEarlierRowsTests : IAsyncLifetime
         var old = A.Transaction("tx-old", "c-old");
         Insert($"INSERT INTO transactions (id, customer_id, ts_ms, type, received_ms, applied_ms, doc) VALUES ('tx-old', 'c-old', {old.Timestamp.ToUnixTimeMilliseconds()}, 'Purchase', 0, NULL, $doc)", _mapper.ToDocument(old));
         var fresh = A.Transaction("tx-new", "c-old", at: A.Now.AddMinutes(1));
-        await _store.Transactions.InsertNewAsync([fresh]);
-        await _store.Transactions.MarkAppliedAsync(["tx-old"], A.Now.AddHours(1));
+        await Store.Transactions.InsertNewAsync([fresh]);
+        await Store.Transactions.MarkAppliedAsync(["tx-old"], A.Now.AddHours(1));
 
-        var read = await _store.Transactions.GetManyAsync(["tx-old", "tx-new"]);
+        var read = await Store.Transactions.GetManyAsync(["tx-old", "tx-new"]);
 
         JsonAssert.Equivalent(old with { AppliedAt = A.Now.AddHours(1) }, read["tx-old"]);
         JsonAssert.Equivalent(fresh, read["tx-new"]);

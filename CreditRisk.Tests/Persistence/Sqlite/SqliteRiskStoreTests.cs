@@ -12,25 +12,8 @@ namespace CreditRisk.Tests.Persistence.Sqlite;
 /// What the store contract cannot see of the SQLite risk tables: that the grid's and the band changes' statements are
 /// served by indexes, and that rows written by one store instance read back in a new one (no in-memory state needed).
 /// </summary>
-public sealed class SqliteRiskStoreTests : IAsyncLifetime
+public sealed class SqliteRiskStoreTests : SqliteFileStoreTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
-    private SqliteCreditRiskStore _store = null!;
-
-    private string FilePath => Path.Combine(_directory, "store.sqlite");
-
-    public async Task InitializeAsync()
-    {
-        _store = new SqliteCreditRiskStore(FilePath);
-        await _store.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     public static TheoryData<CurrentRiskSort, RiskBand?> SortsAndBands()
     {
         var data = new TheoryData<CurrentRiskSort, RiskBand?>();
@@ -112,17 +95,14 @@ public sealed class SqliteRiskStoreTests : IAsyncLifetime
         {
             RuleHits = [new RuleHit("cash-withdrawal-high", RiskBand.High, "Cash withdrawals are 55% of spend")],
         };
-        await _store.Assessments.AddManyAsync([first]);
-        await _store.Assessments.AddManyAsync([second]);
-        await _store.DisposeAsync();
+        await Store.Assessments.AddManyAsync([first]);
+        await Store.Assessments.AddManyAsync([second]);
+        await ReopenAsync();
 
-        _store = new SqliteCreditRiskStore(FilePath);
-        await _store.InitializeAsync();
-
-        JsonAssert.Equivalent(second, await _store.Assessments.GetLatestAsync("c1"));
-        JsonAssert.Equivalent(first, (await _store.Assessments.GetManyAsync(["ra-1"]))["ra-1"]);
-        Assert.Equal(["cash-withdrawal-high"], (await _store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].RuleIds);
-        var counts = await _store.Assessments.CountCurrentByRuleAsync(["utilisation-over-90", "cash-withdrawal-high"]);
+        JsonAssert.Equivalent(second, await Store.Assessments.GetLatestAsync("c1"));
+        JsonAssert.Equivalent(first, (await Store.Assessments.GetManyAsync(["ra-1"]))["ra-1"]);
+        Assert.Equal(["cash-withdrawal-high"], (await Store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].RuleIds);
+        var counts = await Store.Assessments.CountCurrentByRuleAsync(["utilisation-over-90", "cash-withdrawal-high"]);
         Assert.Equal((0, 1), (counts["utilisation-over-90"], counts["cash-withdrawal-high"]));
     }
 
