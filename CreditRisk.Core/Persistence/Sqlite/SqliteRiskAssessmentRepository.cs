@@ -16,8 +16,6 @@ namespace CreditRisk.Core.Persistence.Sqlite;
 /// </remarks>
 internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
 {
-    private readonly SqliteDatabase _db;
-
     /// <summary>
     /// Band columns as the enum's number. <c>band IS NOT previous_band</c> is true for a first assessment too (null
     /// previous band), so the partial index holds exactly the rows <see cref="ListBandChangesSinceAsync"/> reads.
@@ -61,6 +59,7 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
         WHERE band IS NOT previous_band AND assessed_at >= $since ORDER BY assessed_at, id LIMIT $take
         """;
 
+    private readonly SqliteDatabase _db;
     private readonly ReadThroughCache<byte[]> _currentCache = new(CurrentCacheCapacity);
     private readonly SqliteFeatureVectors _vectors;
     private readonly SqliteRiskRows _rows;
