@@ -55,6 +55,15 @@ internal static class CompactEncoding
         }
     }
 
+    /// <summary>A time as whole milliseconds since the Unix epoch (UTC); what reads back is that instant at offset zero.</summary>
+    public static void WriteTime(this ArrayBufferWriter<byte> writer, DateTimeOffset value) => writer.WriteLong(value.ToUnixTimeMilliseconds());
+
+    public static void WriteNullableTime(this ArrayBufferWriter<byte> writer, DateTimeOffset? value) =>
+        writer.WriteNullableLong(value?.ToUnixTimeMilliseconds());
+
+    /// <summary>A time as <see cref="WriteTime"/> stores it: UTC, whole milliseconds.</summary>
+    public static DateTimeOffset AsStored(DateTimeOffset value) => DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds());
+
     public static void WriteDouble(this ArrayBufferWriter<byte> writer, double value)
     {
         BinaryPrimitives.WriteDoubleLittleEndian(writer.GetSpan(sizeof(double)), value);
@@ -134,7 +143,19 @@ internal static class CompactEncoding
         private readonly ReadOnlySpan<byte> _bytes = bytes;
         private int _position;
 
-        public readonly bool AtEnd => _position == _bytes.Length;
+        /// <summary>A reader after <paramref name="marker"/>, which the bytes of a <paramref name="what"/> must start with.</summary>
+        public static Reader After(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> marker, string what) => bytes.StartsWith(marker)
+            ? new Reader(bytes[marker.Length..])
+            : throw new InvalidDataException($"A stored {what} has an unknown encoding.");
+
+        /// <summary>Throws unless every byte was read: a record longer than its fields is damaged.</summary>
+        public readonly void EnsureEnd(string what)
+        {
+            if (_position != _bytes.Length)
+            {
+                throw new InvalidDataException($"A stored {what} has bytes after its last field.");
+            }
+        }
 
         public byte Byte() => _position < _bytes.Length ? _bytes[_position++] : throw Truncated();
 
@@ -169,6 +190,10 @@ internal static class CompactEncoding
         }
 
         public long? NullableLong() => Byte() == 0 ? null : Long();
+
+        public DateTimeOffset Time() => DateTimeOffset.FromUnixTimeMilliseconds(Long());
+
+        public DateTimeOffset? NullableTime() => NullableLong() is { } millis ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
 
         public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Take(sizeof(double)));
 

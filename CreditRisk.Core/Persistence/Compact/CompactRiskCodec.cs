@@ -31,8 +31,8 @@ internal static class CompactRiskCodec
         writer.Write(AssessmentMagic);
         writer.WriteNullableString(assessment.Id);
         writer.WriteNullableString(assessment.CustomerId);
-        writer.WriteLong(Millis(assessment.AssessedAt));
-        WriteNullableTime(writer, assessment.ComputedAt);
+        writer.WriteTime(assessment.AssessedAt);
+        writer.WriteNullableTime(assessment.ComputedAt);
         writer.WriteNullableString(assessment.Trigger);
         writer.WriteString(featureSetId);
         writer.WriteBytes(featureValues);
@@ -63,11 +63,11 @@ internal static class CompactRiskCodec
     /// <summary>The assessment, its features read back by <paramref name="features"/> from the set id and the values.</summary>
     public static RiskAssessment DecodeAssessment(ReadOnlySpan<byte> bytes, Func<string, byte[], List<FeatureValue>> features)
     {
-        var reader = Open(bytes, AssessmentMagic, "assessment");
+        var reader = CompactEncoding.Reader.After(bytes, AssessmentMagic, "assessment");
         var id = reader.NullableString()!;
         var customerId = reader.NullableString()!;
-        var assessedAt = Time(reader.Long());
-        var computedAt = ReadNullableTime(ref reader);
+        var assessedAt = reader.Time();
+        var computedAt = reader.NullableTime();
         var trigger = reader.NullableString()!;
         var setId = reader.String();
         var values = reader.Bytes();
@@ -89,7 +89,7 @@ internal static class CompactRiskCodec
 
         var reasons = ReadStrings(ref reader);
         var modelVersion = reader.NullableString();
-        EnsureEnd(reader, "assessment");
+        reader.EnsureEnd("assessment");
         return new RiskAssessment
         {
             Id = id,
@@ -119,8 +119,8 @@ internal static class CompactRiskCodec
         writer.Write(CurrentMagic);
         writer.WriteNullableString(risk.CustomerId);
         writer.WriteNullableString(risk.AssessmentId);
-        writer.WriteLong(Millis(risk.AssessedAt));
-        WriteNullableTime(writer, risk.ComputedAt);
+        writer.WriteTime(risk.AssessedAt);
+        writer.WriteNullableTime(risk.ComputedAt);
         writer.WriteByte((byte)risk.Band);
         writer.WriteDouble(risk.Score);
         WriteStrings(writer, risk.Reasons);
@@ -133,13 +133,13 @@ internal static class CompactRiskCodec
 
     public static CustomerRisk DecodeCurrent(ReadOnlySpan<byte> bytes)
     {
-        var reader = Open(bytes, CurrentMagic, "current-risk row");
+        var reader = CompactEncoding.Reader.After(bytes, CurrentMagic, "current-risk row");
         var risk = new CustomerRisk
         {
             CustomerId = reader.NullableString()!,
             AssessmentId = reader.NullableString()!,
-            AssessedAt = Time(reader.Long()),
-            ComputedAt = ReadNullableTime(ref reader),
+            AssessedAt = reader.Time(),
+            ComputedAt = reader.NullableTime(),
             Band = ReadBand(ref reader),
             Score = reader.Double(),
             Reasons = ReadStrings(ref reader),
@@ -148,22 +148,9 @@ internal static class CompactRiskCodec
             EscalationBasis = reader.NullableString(),
             ProfileVersion = reader.NullableLong(),
         };
-        EnsureEnd(reader, "current-risk row");
+        reader.EnsureEnd("current-risk row");
         return risk;
     }
-
-    /// <summary>A time as the store keeps it: whole milliseconds, UTC (what a decoded row holds).</summary>
-    public static DateTimeOffset AsStored(DateTimeOffset value) => Time(Millis(value));
-
-    private static long Millis(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
-
-    private static DateTimeOffset Time(long millis) => DateTimeOffset.FromUnixTimeMilliseconds(millis);
-
-    private static void WriteNullableTime(ArrayBufferWriter<byte> writer, DateTimeOffset? value) =>
-        writer.WriteNullableLong(value is { } v ? Millis(v) : null);
-
-    private static DateTimeOffset? ReadNullableTime(ref CompactEncoding.Reader reader) =>
-        reader.NullableLong() is { } millis ? Time(millis) : null;
 
     private static void WriteNullableBand(ArrayBufferWriter<byte> writer, RiskBand? band) =>
         writer.WriteByte(band is { } b ? (byte)((int)b + 1) : (byte)0);
@@ -202,23 +189,5 @@ internal static class CompactRiskCodec
     {
         var count = reader.Varint();
         return count <= 100_000 ? (int)count : throw new InvalidDataException($"A stored list claims {count} items.");
-    }
-
-    private static CompactEncoding.Reader Open(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> magic, string what)
-    {
-        if (!bytes.StartsWith(magic))
-        {
-            throw new InvalidDataException($"A stored {what} has an unknown encoding.");
-        }
-
-        return new CompactEncoding.Reader(bytes[magic.Length..]);
-    }
-
-    private static void EnsureEnd(CompactEncoding.Reader reader, string what)
-    {
-        if (!reader.AtEnd)
-        {
-            throw new InvalidDataException($"A stored {what} has bytes after its last field.");
-        }
     }
 }

@@ -21,43 +21,34 @@ internal static class CompactTransactionCodec
         writer.Write(Magic);
         writer.WriteNullableString(transaction.Id);
         writer.WriteNullableString(transaction.CustomerId);
-        writer.WriteLong(transaction.Timestamp.ToUnixTimeMilliseconds());
+        writer.WriteTime(transaction.Timestamp);
         writer.WriteDecimal(transaction.Amount);
         writer.WriteByte((byte)transaction.Type);
         writer.WriteNullableString(transaction.MerchantCategory);
         writer.WriteNullableString(transaction.MerchantId);
         writer.WriteNullableString(transaction.Channel);
-        writer.WriteLong(transaction.ReceivedAt.ToUnixTimeMilliseconds());
-        writer.WriteNullableLong(transaction.AppliedAt?.ToUnixTimeMilliseconds());
+        writer.WriteTime(transaction.ReceivedAt);
+        writer.WriteNullableTime(transaction.AppliedAt);
         return writer.WrittenSpan.ToArray();
     }
 
     public static Transaction Decode(ReadOnlySpan<byte> bytes)
     {
-        if (!IsCompact(bytes))
-        {
-            throw new InvalidDataException("A stored transaction has an unknown encoding.");
-        }
-
-        var reader = new CompactEncoding.Reader(bytes[Magic.Length..]);
+        var reader = CompactEncoding.Reader.After(bytes, Magic, "transaction");
         var transaction = new Transaction
         {
             Id = reader.NullableString()!,
             CustomerId = reader.NullableString()!,
-            Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(reader.Long()),
+            Timestamp = reader.Time(),
             Amount = reader.Decimal(),
             Type = Type(reader.Byte()),
             MerchantCategory = reader.NullableString(),
             MerchantId = reader.NullableString(),
             Channel = reader.NullableString(),
-            ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.Long()),
-            AppliedAt = reader.NullableLong() is { } applied ? DateTimeOffset.FromUnixTimeMilliseconds(applied) : null,
+            ReceivedAt = reader.Time(),
+            AppliedAt = reader.NullableTime(),
         };
-        if (!reader.AtEnd)
-        {
-            throw new InvalidDataException("A stored transaction has bytes after its last field.");
-        }
-
+        reader.EnsureEnd("transaction");
         return transaction;
     }
 

@@ -1,4 +1,3 @@
-using CreditRisk.Core.Persistence.Compact;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Risk;
 using static CreditRisk.Core.Persistence.Sqlite.SqliteDatabase;
@@ -96,7 +95,6 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
         var candidates = assessments
             .GroupBy(a => a.CustomerId, StringComparer.Ordinal)
             .Select(g => CustomerRiskProjection.From(g.Last()))
-            .Select(r => r with { AssessedAt = AsStored(r.AssessedAt), ComputedAt = r.ComputedAt is { } c ? AsStored(c) : null })
             .Select(r => (Risk: r, Doc: SqliteRiskRows.EncodeCurrent(r)))
             .ToList();
 
@@ -265,6 +263,4 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
     /// <summary>Stored times are whole milliseconds: one is at or after <paramref name="value"/> exactly when it is at or after this.</summary>
     private static long CeilingMillis(DateTimeOffset value) =>
         Millis(value) + (value.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1);
-
-    private static DateTimeOffset AsStored(DateTimeOffset value) => CompactRiskCodec.AsStored(value);
 }

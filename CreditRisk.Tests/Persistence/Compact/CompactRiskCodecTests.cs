@@ -57,7 +57,7 @@ public sealed class CompactRiskCodecTests
 
         var decoded = RoundTrip(A.Assessment(at: at));
 
-        Assert.Equal(CompactRiskCodec.AsStored(at), decoded.AssessedAt);
+        Assert.Equal(CompactEncoding.AsStored(at), decoded.AssessedAt);
         Assert.Equal(TimeSpan.Zero, decoded.AssessedAt.Offset);
         Assert.Equal(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), decoded.AssessedAt.UtcTicks);
     }
