@@ -80,6 +80,33 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableTheory]
+    [InlineData(CurrentRiskSort.ScoreDescending, new[] { "c6", "c1", "c2", "c5", "c8", "c3", "c7", "c4" })]
+    [InlineData(CurrentRiskSort.ScoreAscending, new[] { "c4", "c7", "c3", "c8", "c5", "c2", "c1", "c6" })]
+    public async Task RiskGrid_QueryCurrentPageAsync_BandsOutOfScoreOrder_PagesInterleaveTheBandsByScore(CurrentRiskSort sort, string[] expected)
+    {
+        // A rule can put a customer in a band its score alone would not: the score order crosses the bands.
+        Begin();
+        await SeedGridAsync();
+        await Store.Assessments.AddManyAsync(
+        [
+            A.Assessment("ra-6", "c6", A.Now, RiskBand.Medium, 0.97),
+            A.Assessment("ra-7", "c7", A.Now, RiskBand.High, 0.30),
+            A.Assessment("ra-8", "c8", A.Now, RiskBand.Low, 0.60),
+        ]);
+
+        var all = await Store.Assessments.QueryCurrentPageAsync(new CurrentRiskQuery { Sort = sort, Take = 50 });
+        var paged = new List<string>();
+        for (var skip = 0; skip < expected.Length; skip += 3)
+        {
+            paged.AddRange(Ids(await Store.Assessments.QueryCurrentPageAsync(new CurrentRiskQuery { Sort = sort, Skip = skip, Take = 3 })));
+        }
+
+        Assert.Equal(expected, Ids(all));
+        Assert.Equal(expected, paged);
+        Assert.Equal(expected.Length, all.Total);
+    }
+
+    [SkippableTheory]
     [InlineData(CurrentRiskSort.ScoreAscending, new[] { "c4", "c3", "c5", "c2", "c1" })]
     [InlineData(CurrentRiskSort.AssessedAtDescending, new[] { "c5", "c4", "c3", "c2", "c1" })]
     [InlineData(CurrentRiskSort.CustomerIdAscending, new[] { "c1", "c2", "c3", "c4", "c5" })]

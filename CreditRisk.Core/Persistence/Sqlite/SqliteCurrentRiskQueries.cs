@@ -26,7 +26,7 @@ internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db, SqliteRiskRows
             customer_id TEXT NOT NULL PRIMARY KEY, band INTEGER NOT NULL, score REAL NOT NULL, assessed_at INTEGER NOT NULL,
             profile_version INTEGER, doc BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS customer_risk_band_score ON customer_risk (band, score DESC, customer_id);
-        CREATE INDEX IF NOT EXISTS customer_risk_score ON customer_risk (score DESC, customer_id);
+        DROP INDEX IF EXISTS customer_risk_score;
         CREATE INDEX IF NOT EXISTS customer_risk_assessed_at ON customer_risk (assessed_at DESC, customer_id);
         CREATE TABLE IF NOT EXISTS customer_risk_rules (
             rule_id TEXT NOT NULL, customer_id TEXT NOT NULL, PRIMARY KEY (rule_id, customer_id)) WITHOUT ROWID;
@@ -79,10 +79,20 @@ internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db, SqliteRiskRows
             CurrentRiskSort.CustomerIdDescending => "customer_id DESC",
             _ => "score DESC, customer_id",
         };
-        return $"SELECT doc FROM customer_risk {Where(query, byScore: order.StartsWith("score", StringComparison.Ordinal))} ORDER BY {order} LIMIT $take OFFSET $skip";
+        var byScore = order.StartsWith("score", StringComparison.Ordinal);
+        if (byScore && query.Band is null)
+        {
+            // Every band's rows come in score order from the band+score index; SQLite merges the runs (MERGE (UNION
+            // ALL)) and stops at the page, as one score index would, without an index every assessment has to move.
+            var arms = Enum.GetValues<RiskBand>().Select(b => $"SELECT doc, score, customer_id FROM customer_risk {Where(query, byScore, (int)b)}");
+            var direction = query.Sort == CurrentRiskSort.ScoreAscending ? "" : " DESC";
+            return $"{string.Join(" UNION ALL ", arms)} ORDER BY 2{direction}, 3 LIMIT $take OFFSET $skip";
+        }
+
+        return $"SELECT doc FROM customer_risk {Where(query, byScore)} ORDER BY {order} LIMIT $take OFFSET $skip";
     }
 
-    /// <summary>How many rows match <paramref name="query"/>: read from the band+score or score index (or an id list).</summary>
+    /// <summary>How many rows match <paramref name="query"/>: read from the band+score index, one range a band (or an id list).</summary>
     internal static string CountSql(CurrentRiskQuery query) => $"SELECT COUNT(*) FROM customer_risk {Where(query, byScore: true)}";
 
     /// <summary>Binds the filters that <paramref name="query"/> gives.</summary>
@@ -109,13 +119,21 @@ internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db, SqliteRiskRows
     /// <summary>
     /// With <paramref name="byScore"/> false (a page sorted by time or id), band and score are marked with a unary
     /// <c>+</c>, which keeps SQLite from choosing their index: with no statistics it takes a score range for a narrow
-    /// one and would sort the whole range for a page, where walking the sort's own index stops at the page. Rule and
-    /// alert filters still drive the query (as an id list) when given.
+    /// one and would sort the whole range for a page, where walking the sort's own index stops at the page. With
+    /// <paramref name="byScore"/> true and no band, every band is named so the score range is read from the band+score
+    /// index (there is no score index of its own). Rule and alert filters still drive the query (as an id list) when given.
     /// </summary>
-    private static string Where(CurrentRiskQuery query, bool byScore)
+    /// <param name="query">The filters.</param>
+    /// <param name="byScore">Whether the statement reads in score order (or counts).</param>
+    /// <param name="band">The band number written into the statement (one arm of a merged page), instead of the query's.</param>
+    private static string Where(CurrentRiskQuery query, bool byScore, int? band = null)
     {
         var indexed = byScore ? "" : "+";
-        return "WHERE " + (query.Band is null ? "" : indexed + "band = $band AND ") + indexed + "score BETWEEN $min AND $max"
+        var bandFilter = band is { } literal ? $"band = {literal} AND "
+            : query.Band is not null ? indexed + "band = $band AND "
+            : byScore ? $"band IN ({string.Join(", ", Enum.GetValues<RiskBand>().Select(b => (int)b))}) AND "
+            : "";
+        return "WHERE " + bandFilter + indexed + "score BETWEEN $min AND $max"
             + (query.RuleId is null ? "" : " AND customer_id IN (SELECT customer_id FROM customer_risk_rules WHERE rule_id = $rule)")
             + (query.AlertStatus is null ? "" : " AND customer_id IN (SELECT customer_id FROM alerts WHERE status = $status)");
     }
