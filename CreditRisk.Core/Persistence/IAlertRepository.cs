@@ -11,6 +11,13 @@ public interface IAlertRepository
     /// </summary>
     Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default);
 
+    /// <summary>
+    /// Stores each of <paramref name="alerts"/> as <see cref="TryAddAsync"/> would, in one write where the store allows
+    /// (the nightly re-score raises thousands): an alert whose id or non-null escalation key is already stored, or taken
+    /// by an earlier alert of the list, is left out. Returns the ids stored.
+    /// </summary>
+    Task<IReadOnlySet<string>> TryAddManyAsync(IReadOnlyList<Alert> alerts, CancellationToken ct = default);
+
     Task<Alert?> GetAsync(string id, CancellationToken ct = default);
 
     Task<Alert?> FindByProviderMessageIdAsync(string providerMessageId, CancellationToken ct = default);

@@ -13,17 +13,33 @@ internal sealed class EscalationAlerts(IAlertRepository alerts, IOptions<RiskPip
 {
     private readonly SequentialIds _ids = new();
 
-    public async Task<string?> RaiseAsync(RiskAssessment assessment, CustomerRisk? prior, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Raises the alerts of the escalations among <paramref name="assessments"/> in one write (their priors from
+    /// <paramref name="priors"/>); returns the id of each alert raised by the id of its assessment. An escalation whose
+    /// alert exists already (a retry, a recovery) gets none.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> RaiseAsync(
+        IEnumerable<RiskAssessment> assessments, IReadOnlyDictionary<string, CustomerRisk> priors, DateTimeOffset now, CancellationToken ct)
     {
-        var alert = Build(_ids.Next(now), assessment, prior, options.Value.AlertTemplateName, now);
-        if (await alerts.TryAddAsync(alert, ct).ConfigureAwait(false))
+        var raised = assessments
+            .Where(IsEscalation)
+            .Select(a => (Assessment: a, Alert: Build(_ids.Next(now), a, priors.GetValueOrDefault(a.CustomerId), options.Value.AlertTemplateName, now)))
+            .ToList();
+        if (raised.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        var added = await alerts.TryAddManyAsync([.. raised.Select(r => r.Alert)], ct).ConfigureAwait(false);
+        var alertOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (assessment, alert) in raised.Where(r => added.Contains(r.Alert.Id)))
         {
             logger.LogInformation(
                 "Customer {CustomerId} escalated to High ({Reason}); alert {AlertId} pending", assessment.CustomerId, alert.Reason, alert.Id);
-            return alert.Id;
+            alertOf[assessment.Id] = alert.Id;
         }
 
-        return null;
+        return alertOf;
     }
 
     /// <summary>An assessment escalates when it moves a customer into High from any other band (or from none).</summary>

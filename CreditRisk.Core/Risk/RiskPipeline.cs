@@ -221,18 +221,10 @@ public sealed class RiskPipeline(
         // The alert goes first: its key comes from the prior state, which stays current until the assessment below is
         // stored, so a crash in between makes recovery escalate from the same prior state and hit the same key. Storing
         // the assessment first would make the escalation look done to recovery and lose the alert.
-        var published = new List<RiskAssessed>(assessments.Count);
-        foreach (var assessment in assessments)
-        {
-            var escalated = EscalationAlerts.IsEscalation(assessment);
-            string? alertId = null;
-            if (escalated)
-            {
-                alertId = await _alerts.RaiseAsync(assessment, priors.GetValueOrDefault(assessment.CustomerId), now, ct).ConfigureAwait(false);
-            }
-
-            published.Add(new RiskAssessed(assessment, escalated, alertId));
-        }
+        var alertOf = await _alerts.RaiseAsync(assessments, priors, now, ct).ConfigureAwait(false);
+        var published = assessments
+            .Select(a => new RiskAssessed(a, EscalationAlerts.IsEscalation(a), alertOf.GetValueOrDefault(a.Id)))
+            .ToList();
 
         await store.Assessments.AddManyAsync(assessments, ct).ConfigureAwait(false);
         results.AddRange(assessments);

@@ -86,6 +86,40 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Alerts_TryAddManyAsync_MixedBatch_StoresOnlyAlertsWhoseIdAndKeyAreFreeFirstOneWinning()
+    {
+        Begin();
+        await Store.Alerts.TryAddAsync(A.Alert("al-stored", escalationKey: "ra-stored") with { Reason = "stored" });
+
+        var added = await Store.Alerts.TryAddManyAsync(
+        [
+            A.Alert("al-1", escalationKey: "ra-1") with { Reason = "new" },
+            A.Alert("al-2", escalationKey: "ra-stored"),
+            A.Alert("al-stored", escalationKey: "ra-2"),
+            A.Alert("al-3", escalationKey: "ra-1") with { Reason = "repeat of the key" },
+            A.Alert("al-1", escalationKey: "ra-4") with { Reason = "repeat of the id" },
+            A.Alert("al-5", escalationKey: null),
+            A.Alert("al-6", escalationKey: null),
+        ]);
+
+        Assert.Equal(["al-1", "al-5", "al-6"], added.Order(StringComparer.Ordinal));
+        Assert.Equal("new", (await Store.Alerts.GetAsync("al-1"))!.Reason);
+        Assert.Equal("stored", (await Store.Alerts.GetAsync("al-stored"))!.Reason);
+        Assert.Null(await Store.Alerts.GetAsync("al-2"));
+        Assert.Null(await Store.Alerts.GetAsync("al-3"));
+        Assert.Equal(4, (await Store.Alerts.ListForCustomerAsync("cust-1", 10)).Count);
+    }
+
+    [SkippableFact]
+    public async Task Alerts_TryAddManyAsync_EmptyList_StoresNothing()
+    {
+        Begin();
+
+        Assert.Empty(await Store.Alerts.TryAddManyAsync([]));
+        Assert.Empty(await Store.Alerts.ListForCustomerAsync("cust-1", 10));
+    }
+
+    [SkippableFact]
     public async Task Alerts_GetAsync_UnknownId_ReturnsNull()
     {
         Begin();

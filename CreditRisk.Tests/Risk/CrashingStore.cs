@@ -9,7 +9,7 @@ public sealed class SimulatedCrashException(string after) : Exception($"Simulate
 
 /// <summary>
 /// Wraps a store and, once, throws <see cref="SimulatedCrashException"/> right after a chosen repository call has
-/// completed (e.g. <c>Alerts.TryAddAsync</c>): what the store holds is then exactly what a process killed at that
+/// completed (e.g. <c>Alerts.TryAddManyAsync</c>): what the store holds is then exactly what a process killed at that
 /// point would have left behind.
 /// </summary>
 public sealed class CrashingStore(ICreditRiskStore inner, string crashAfter) : DelegatingStore(inner)

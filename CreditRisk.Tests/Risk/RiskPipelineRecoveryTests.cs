@@ -28,7 +28,7 @@ public sealed class RiskPipelineRecoveryTests : IAsyncLifetime
     public static TheoryData<string> CrashPoints() =>
     [
         "Profiles.TrySaveManyAsync",
-        "Alerts.TryAddAsync",
+        "Alerts.TryAddManyAsync",
         "Assessments.AddManyAsync",
         "Transactions.MarkAppliedAsync",
     ];

@@ -32,6 +32,9 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
     // The unique indexes on the id and the escalation key decide, so there is no read to race with.
     public Task<bool> TryAddAsync(Alert alert, CancellationToken ct = default) => Run(() => db.TryInsert(_alerts, ToDocument(alert)), ct);
 
+    public Task<IReadOnlySet<string>> TryAddManyAsync(IReadOnlyList<Alert> alerts, CancellationToken ct = default) => Run<IReadOnlySet<string>>(
+        () => alerts.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : db.InTransaction(() => AddNewInTransaction(alerts)), ct);
+
     /// <summary>
     /// Inside the caller's transaction (under <see cref="LiteDbContext.WriteGate"/>): adds each alert whose id and
     /// escalation key are both free, as <see cref="TryAddAsync"/> would, and returns the ids added. Checked by reading
@@ -46,8 +49,11 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
         foreach (var alert in alerts)
         {
             var doc = ToDocument(alert);
-            var key = doc[EscalationKey].AsString;
-            if (added.Contains(alert.Id) || !keys.Add(key) || _alerts.Exists(KeyIs, new BsonValue(key)) || _alerts.FindById(alert.Id) is not null)
+            // Any number of alerts may have no key (then the document has none either).
+            var key = doc[EscalationKey];
+            if (added.Contains(alert.Id)
+                || (key.IsString && (!keys.Add(key.AsString) || _alerts.Exists(KeyIs, key)))
+                || _alerts.FindById(alert.Id) is not null)
             {
                 continue;
             }

@@ -49,6 +49,17 @@ internal sealed class SqliteAlertRepository(SqliteDatabase db) : IAlertRepositor
         return db.Write(session => Bind(session.Command(InsertNew), alert, doc).ExecuteNonQuery() == 1);
     }, ct);
 
+    public Task<IReadOnlySet<string>> TryAddManyAsync(IReadOnlyList<Alert> alerts, CancellationToken ct = default) => Run<IReadOnlySet<string>>(() =>
+    {
+        if (alerts.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var rows = alerts.Select(a => (a, db.Encode(a))).ToList();
+        return db.Write(session => AddNewInTransaction(session, rows));
+    }, ct);
+
     /// <summary>
     /// Inside the caller's write: adds each alert whose id and escalation key are both free, as <see cref="TryAddAsync"/>
     /// would, and returns the ids added. Two alerts of the batch with one key: the first wins.
