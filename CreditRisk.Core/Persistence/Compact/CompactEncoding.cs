@@ -203,6 +203,9 @@ internal static class CompactEncoding
 
         public string String() => Encoding.UTF8.GetString(Take(Length(Varint())));
 
+        /// <summary>A string written by <see cref="WriteString"/>, taken from <paramref name="pool"/> when it repeats.</summary>
+        public string String(RepeatedStrings pool) => pool.Get(Take(Length(Varint())));
+
         public string? NullableString() => Varint() is var v and > 0 ? Encoding.UTF8.GetString(Take(Length(v - 1))) : null;
 
         public decimal? NullableDecimal() => Varint() == 0 ? null : Decimal();

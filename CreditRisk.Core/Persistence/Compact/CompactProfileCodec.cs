@@ -89,7 +89,7 @@ internal static class CompactProfileCodec
             var categories = new Dictionary<string, int>(categoryCount, StringComparer.Ordinal);
             for (var c = 0; c < categoryCount; c++)
             {
-                categories.Add(reader.String(), reader.Int());
+                categories.Add(reader.String(RepeatedStrings.Shared), reader.Int());
             }
 
             days.Add(new DailyActivity
