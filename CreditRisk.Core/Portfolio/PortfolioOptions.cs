@@ -14,7 +14,7 @@ public sealed class PortfolioOptions
     /// <summary>
     /// Least seconds between two refreshes triggered by risk or alert events (bursts collapse into one), so the open
     /// portfolio pages move within about this long after an event. Default 1. A refresh that took longer waits as
-    /// long as it took.
+    /// long as it took. With no portfolio page open, events trigger no refresh (only the periodic one runs).
     /// </summary>
     [Range(1, 3_600)]
     public int MinRefreshSeconds { get; set; } = 1;

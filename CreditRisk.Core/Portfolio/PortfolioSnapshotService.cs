@@ -8,8 +8,9 @@ namespace CreditRisk.Core.Portfolio;
 
 /// <summary>
 /// Holds the latest <see cref="PortfolioSnapshot"/> and refreshes it in the background: at start, every
-/// <see cref="PortfolioOptions.RefreshSeconds"/>, and after risk and alert events (at most once per
-/// <see cref="PortfolioOptions.MinRefreshSeconds"/>). Pages read <see cref="Current"/> and never query the store for it.
+/// <see cref="PortfolioOptions.RefreshSeconds"/>, and — while a page listens to <see cref="Changed"/> — after risk and
+/// alert events (at most once per <see cref="PortfolioOptions.MinRefreshSeconds"/>; see <see cref="SnapshotDemand"/>).
+/// Pages read <see cref="Current"/> and never query the store for it.
 /// </summary>
 public sealed class PortfolioSnapshotService(
     PortfolioSnapshotBuilder builder,
@@ -20,20 +21,51 @@ public sealed class PortfolioSnapshotService(
     ILogger<PortfolioSnapshotService> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _dirty = new(0, 1);
+    private readonly SnapshotDemand _demand = new();
+    private readonly Lock _handlersGate = new();
+    private Action<PortfolioSnapshot>? _changed;
     private PortfolioSnapshot? _current;
 
     /// <summary>The latest snapshot; null until the first one is computed (seconds after start).</summary>
     public PortfolioSnapshot? Current => Volatile.Read(ref _current);
 
-    /// <summary>Raised (on a background thread) after each refresh.</summary>
-    public event Action<PortfolioSnapshot>? Changed;
+    /// <summary>
+    /// Raised (on a background thread) after each refresh. A handler is a viewer: while there is one, events refresh the
+    /// snapshot, and the first one to arrive after unseen events gets a refresh straight away.
+    /// </summary>
+    public event Action<PortfolioSnapshot>? Changed
+    {
+        add
+        {
+            lock (_handlersGate)
+            {
+                _changed += value;
+            }
+
+            if (_demand.AddViewer())
+            {
+                MarkDirty();
+            }
+        }
+
+        remove
+        {
+            lock (_handlersGate)
+            {
+                _changed -= value;
+            }
+
+            _demand.RemoveViewer();
+        }
+    }
 
     /// <summary>Computes a snapshot now and makes it current.</summary>
     public async Task<PortfolioSnapshot> RefreshAsync(CancellationToken ct = default)
     {
+        _demand.Refreshing();
         var snapshot = await builder.BuildAsync(ct).ConfigureAwait(false);
         Volatile.Write(ref _current, snapshot);
-        Changed?.Invoke(snapshot);
+        Volatile.Read(ref _changed)?.Invoke(snapshot);
         return snapshot;
     }
 
@@ -42,14 +74,14 @@ public sealed class PortfolioSnapshotService(
         await Task.Yield();
         using var subscription = events.Subscribe((_, _) =>
         {
-            MarkDirty();
+            OnEvent();
             return ValueTask.CompletedTask;
         });
 
         // Alert statuses feed the funnel card: a delivery or read moves it too.
         using var alertSubscription = alertEvents.Subscribe((_, _) =>
         {
-            MarkDirty();
+            OnEvent();
             return ValueTask.CompletedTask;
         });
 
@@ -79,6 +111,14 @@ public sealed class PortfolioSnapshotService(
             {
                 return;
             }
+        }
+    }
+
+    private void OnEvent()
+    {
+        if (_demand.OnEvent())
+        {
+            MarkDirty();
         }
     }
 
