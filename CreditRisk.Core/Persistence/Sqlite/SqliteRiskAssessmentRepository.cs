@@ -17,14 +17,19 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
 {
     /// <summary>
     /// Band columns as the enum's number. <c>band IS NOT previous_band</c> is true for a first assessment too (null
-    /// previous band), so the partial index holds exactly the rows <see cref="ListBandChangesSinceAsync"/> reads.
+    /// previous band), so the partial index holds exactly the rows <see cref="ListBandChangesSinceAsync"/> reads, and
+    /// with every column it reads: the portfolio snapshot reads the window's band changes (100,000 and more) without
+    /// visiting the history rows, which are mostly documents (about a third of the time; files made before
+    /// 2026-12-05 swap their narrower index for it when opened).
     /// </summary>
     public const string Schema = """
         CREATE TABLE IF NOT EXISTS risk_assessments (
             id TEXT NOT NULL PRIMARY KEY, customer_id TEXT NOT NULL, assessed_at INTEGER NOT NULL,
             band INTEGER NOT NULL, previous_band INTEGER, doc BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS risk_assessments_customer_time ON risk_assessments (customer_id, assessed_at, id);
-        CREATE INDEX IF NOT EXISTS risk_assessments_band_changes ON risk_assessments (assessed_at, id) WHERE band IS NOT previous_band;
+        DROP INDEX IF EXISTS risk_assessments_band_changes;
+        CREATE INDEX IF NOT EXISTS risk_assessments_band_change_rows ON risk_assessments (assessed_at, id, customer_id, previous_band, band)
+            WHERE band IS NOT previous_band;
         """ + SqliteCurrentRiskQueries.Schema;
 
     /// <summary>

@@ -83,7 +83,7 @@ public sealed class SqliteRiskStoreTests : SqliteFileStoreTests
             command.Parameters.AddWithValue("$take", 10);
         });
 
-        Assert.Contains("USING INDEX risk_assessments_band_changes", plan);
+        Assert.Contains("USING COVERING INDEX risk_assessments_band_change_rows", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
@@ -107,15 +107,21 @@ public sealed class SqliteRiskStoreTests : SqliteFileStoreTests
     }
 
     [Fact]
-    public async Task Reopen_FileWithTheEarlierScoreIndex_DropsIt()
+    public async Task Reopen_FileWithTheEarlierIndexes_DropsThemAndStillReadsBandChanges()
     {
-        // Files written before 2026-12-05 carry a score index that every assessment had to move; nothing reads it now.
+        // Files written before 2026-12-05 carry a score index that every assessment had to move (nothing reads it now)
+        // and a band-change index without the columns the portfolio reads.
+        await Store.Assessments.AddManyAsync([A.Assessment("ra-1", "c1", A.Now.AddDays(-1), RiskBand.High) with { PreviousBand = RiskBand.Low }]);
         Execute("CREATE INDEX customer_risk_score ON customer_risk (score DESC, customer_id)");
-        Assert.Equal(1L, Execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'customer_risk_score'"));
+        Execute("DROP INDEX risk_assessments_band_change_rows");
+        Execute("CREATE INDEX risk_assessments_band_changes ON risk_assessments (assessed_at, id) WHERE band IS NOT previous_band");
+        Assert.Equal(2L, Execute("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('customer_risk_score', 'risk_assessments_band_changes')"));
 
         await ReopenAsync();
 
-        Assert.Equal(0L, Execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'customer_risk_score'"));
+        Assert.Equal(0L, Execute("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('customer_risk_score', 'risk_assessments_band_changes')"));
+        var change = Assert.Single(await Store.Assessments.ListBandChangesSinceAsync(A.Now.AddDays(-2), 10));
+        Assert.Equal(("c1", RiskBand.Low, RiskBand.High), (change.CustomerId, change.From, change.To));
     }
 
     private object? Execute(string sql)
