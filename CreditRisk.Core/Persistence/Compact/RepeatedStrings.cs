@@ -5,8 +5,9 @@ namespace CreditRisk.Core.Persistence.Compact;
 
 /// <summary>
 /// One string object per distinct short value that stored rows repeat (merchant category names: a handful of names,
-/// in every day of every profile). Decoding a profile made a new string for each of them: at 100,000 customers that
-/// was most of what the nightly re-score allocated. Bounded, since the values come from ingested data: past
+/// in every day of every profile). Decoding a profile made a new string for each of them: in the bench's durable
+/// figure that was almost half of what the pipeline allocated (4,673 → 2,590 MiB for 50,000 transactions). Bounded,
+/// since the values come from ingested data: past
 /// <see cref="Capacity"/> distinct values, or for a long value, a new string is made as before.
 /// </summary>
 internal sealed class RepeatedStrings
