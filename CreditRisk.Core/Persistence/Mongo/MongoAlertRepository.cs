@@ -48,37 +48,8 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var candidates = alerts.Where(a => ids.Add(a.Id) && (a.EscalationKey is null || keys.Add(a.EscalationKey))).ToList();
-        if (candidates.Count == 0)
-        {
-            return new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        try
-        {
-            await _alerts.InsertManyAsync(candidates, new InsertManyOptions { IsOrdered = false }, ct);
-            return candidates.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        }
-        catch (MongoBulkWriteException<Alert> ex) when (MongoErrors.IsDuplicateKey(ex))
-        {
-            // The others are stored: only the alerts whose id or key was taken failed.
-            var failed = ex.WriteErrors.Select(e => e.Index).ToHashSet();
-            return candidates.Where((_, i) => !failed.Contains(i)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        }
-        catch (MongoCommandException ex) when (MongoErrors.IsDuplicateKey(ex))
-        {
-            // The server refused the whole command without naming the clashing documents (the in-memory test server
-            // does; MongoDB reports per-document errors above): one at a time.
-            var added = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var alert in candidates)
-            {
-                if (await TryAddAsync(alert, ct))
-                {
-                    added.Add(alert.Id);
-                }
-            }
-
-            return added;
-        }
+        var added = await MongoInserts.InsertNewAsync(_alerts, candidates, ct);
+        return added.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<Alert?> GetAsync(string id, CancellationToken ct = default) =>

@@ -36,47 +36,7 @@ internal sealed class MongoTransactionRepository(IMongoDatabase database) : ITra
             .Project(Builders<Transaction>.Projection.Include(t => t.Id))
             .ToListAsync(ct);
         var existingIds = existing.Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
-        var candidates = distinct.Where(t => !existingIds.Contains(t.Id)).ToList();
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        try
-        {
-            await _transactions.InsertManyAsync(candidates, new InsertManyOptions { IsOrdered = false }, ct);
-            return candidates;
-        }
-        catch (MongoBulkWriteException<Transaction> ex) when (MongoErrors.IsDuplicateKey(ex))
-        {
-            // A concurrent writer stored some of them between our read and our write: those are "already there".
-            var failed = ex.WriteErrors.Select(e => e.Index).ToHashSet();
-            return candidates.Where((_, i) => !failed.Contains(i)).ToList();
-        }
-        catch (MongoCommandException ex) when (MongoErrors.IsDuplicateKey(ex))
-        {
-            // The server rejected the whole command without saying which documents clashed (the in-memory
-            // test server does this; MongoDB itself reports per-document write errors above). Insert one by one.
-            return await InsertOneByOneAsync(candidates, ct);
-        }
-    }
-
-    private async Task<IReadOnlyList<Transaction>> InsertOneByOneAsync(List<Transaction> candidates, CancellationToken ct)
-    {
-        var inserted = new List<Transaction>(candidates.Count);
-        foreach (var transaction in candidates)
-        {
-            try
-            {
-                await _transactions.InsertOneAsync(transaction, cancellationToken: ct);
-                inserted.Add(transaction);
-            }
-            catch (MongoException ex) when (MongoErrors.IsDuplicateKey(ex))
-            {
-            }
-        }
-
-        return inserted;
+        return await MongoInserts.InsertNewAsync(_transactions, [.. distinct.Where(t => !existingIds.Contains(t.Id))], ct);
     }
 
     public async Task<IReadOnlyDictionary<string, Transaction>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
