@@ -72,11 +72,8 @@ public sealed record DailyActivity
 
     public decimal FeesAndInterest { get; init; }
 
-    /// <summary>
-    /// Purchase count per merchant category code that day, keys in ordinal order (so that stored documents are
-    /// canonical); purchases without a category are not counted here.
-    /// </summary>
-    public Dictionary<string, int> MerchantCategoryCounts { get; init; } = [];
+    /// <summary>Purchase count per merchant category code that day; purchases without a category are not counted here.</summary>
+    public CategoryCounts MerchantCategoryCounts { get; init; } = CategoryCounts.Empty;
 }
 
 /// <summary>What the profile keeps of one statement.</summary>

@@ -59,11 +59,10 @@ public static class ProfileBuilder
                 PaymentCount = g.Count(t => t.Type == TransactionType.Payment),
                 Refunds = SumOf(g, TransactionType.Refund),
                 FeesAndInterest = SumOf(g, TransactionType.Fee) + SumOf(g, TransactionType.Interest),
-                MerchantCategoryCounts = g
+                MerchantCategoryCounts = CategoryCounts.Of(g
                     .Where(t => t.Type == TransactionType.Purchase && !string.IsNullOrEmpty(t.MerchantCategory))
                     .GroupBy(t => t.MerchantCategory!, StringComparer.Ordinal)
-                    .OrderBy(c => c.Key, StringComparer.Ordinal)
-                    .ToDictionary(c => c.Key, c => c.Count(), StringComparer.Ordinal),
+                    .Select(c => KeyValuePair.Create(c.Key, c.Count()))),
             })
             .ToList();
 

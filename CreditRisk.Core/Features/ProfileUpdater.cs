@@ -221,7 +221,7 @@ public static class ProfileUpdater
                 PurchaseCount = day.PurchaseCount + 1,
                 MerchantCategoryCounts = string.IsNullOrEmpty(transaction.MerchantCategory)
                     ? day.MerchantCategoryCounts
-                    : Increment(day.MerchantCategoryCounts, transaction.MerchantCategory),
+                    : day.MerchantCategoryCounts.Increment(transaction.MerchantCategory),
             },
             TransactionType.CashWithdrawal => day with
             {
@@ -236,32 +236,5 @@ public static class ProfileUpdater
             TransactionType.Refund => day with { Refunds = day.Refunds + transaction.Amount },
             _ => day with { FeesAndInterest = day.FeesAndInterest + transaction.Amount },
         };
-
-        /// <summary>A copy with the key incremented, keys kept in ordinal order so documents stay canonical.</summary>
-        private static Dictionary<string, int> Increment(Dictionary<string, int> counts, string key)
-        {
-            if (counts.ContainsKey(key))
-            {
-                var copy = new Dictionary<string, int>(counts.Count, StringComparer.Ordinal);
-                foreach (var (k, v) in counts)
-                {
-                    copy.Add(k, string.Equals(k, key, StringComparison.Ordinal) ? v + 1 : v);
-                }
-
-                return copy;
-            }
-
-            var keys = new string[counts.Count + 1];
-            counts.Keys.CopyTo(keys, 0);
-            keys[^1] = key;
-            Array.Sort(keys, StringComparer.Ordinal);
-            var sorted = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
-            foreach (var k in keys)
-            {
-                sorted.Add(k, counts.TryGetValue(k, out var v) ? v : 1);
-            }
-
-            return sorted;
-        }
     }
 }

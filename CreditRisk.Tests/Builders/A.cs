@@ -95,7 +95,7 @@ public static class A
                 PaymentCount = 2,
                 Refunds = 99.99m,
                 FeesAndInterest = 12.34m,
-                MerchantCategoryCounts = new() { ["5411"] = 2, ["5812"] = 1 },
+                MerchantCategoryCounts = CategoryCounts.Of(("5411", 2), ("5812", 1)),
             },
             new DailyActivity { Day = new DateOnly(2026, 3, 2), Purchases = 0.01m, PurchaseCount = 1 },
         ],

@@ -86,10 +86,10 @@ internal static class CompactProfileCodec
             var refunds = reader.Decimal();
             var fees = reader.Decimal();
             var categoryCount = (int)reader.Varint();
-            var categories = new Dictionary<string, int>(categoryCount, StringComparer.Ordinal);
+            var categories = new KeyValuePair<string, int>[categoryCount];
             for (var c = 0; c < categoryCount; c++)
             {
-                categories.Add(reader.String(RepeatedStrings.Shared), reader.Int());
+                categories[c] = KeyValuePair.Create(reader.String(RepeatedStrings.Shared), reader.Int());
             }
 
             days.Add(new DailyActivity
@@ -103,7 +103,7 @@ internal static class CompactProfileCodec
                 PaymentCount = paymentCount,
                 Refunds = refunds,
                 FeesAndInterest = fees,
-                MerchantCategoryCounts = categories,
+                MerchantCategoryCounts = CategoryCounts.FromSorted(categories),
             });
         }
 

@@ -87,6 +87,11 @@ internal static class LiteDbMapper
             },
             bson => new RuleHit(bson["RuleId"].AsString, Enum.Parse<RiskBand>(bson["Band"].AsString), bson["Reason"].AsString));
 
+        // Profiles written field by field by earlier versions hold a day's counts as a sub-document.
+        mapper.RegisterType(
+            value => new BsonDocument(value.ToDictionary(c => c.Key, c => new BsonValue(c.Value))),
+            bson => CategoryCounts.Of(bson.AsDocument.Select(c => KeyValuePair.Create(c.Key, c.Value.AsInt32))));
+
         mapper.Entity<BehaviorProfile>().Id(x => x.CustomerId, autoId: false);
         mapper.Entity<CustomerRisk>().Id(x => x.CustomerId, autoId: false);
 

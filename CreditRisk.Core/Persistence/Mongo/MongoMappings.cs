@@ -80,7 +80,7 @@ internal static class MongoMappings
     /// <summary>
     /// Decimal as Decimal128 (exact money), DateTimeOffset as a UTC BSON date (millisecond precision, sortable and
     /// range-queryable, unlike the driver's default [ticks, offset] array), DateOnly as a "yyyy-MM-dd" string
-    /// (sorts correctly and reads well in the shell).
+    /// (sorts correctly and reads well in the shell), a day's category counts as a sub-document.
     /// </summary>
     private sealed class CreditRiskSerializerConvention : ConventionBase, IMemberMapConvention
     {
@@ -105,6 +105,7 @@ internal static class MongoMappings
             _ when type == typeof(DateTimeOffset?) => new NullableSerializer<DateTimeOffset>(_dateTimeOffset),
             _ when type == typeof(DateOnly) => _dateOnly,
             _ when type == typeof(DateOnly?) => new NullableSerializer<DateOnly>(_dateOnly),
+            _ when type == typeof(CategoryCounts) => CategoryCountsBsonSerializer.Instance,
             _ => null,
         };
     }

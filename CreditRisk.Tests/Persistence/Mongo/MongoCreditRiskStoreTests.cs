@@ -124,7 +124,7 @@ public sealed class MongoCreditRiskStoreTests(MongoTestServer server) : IAsyncLi
                     Day = new DateOnly(2025, 3, 14),
                     Purchases = 10.10m,
                     PurchaseCount = 2,
-                    MerchantCategoryCounts = new() { ["5411"] = 2 },
+                    MerchantCategoryCounts = CategoryCounts.Of(("5411", 2)),
                 },
             ],
             Cycles = [new CycleSummary { StatementDate = new DateOnly(2025, 2, 28), CreditLimit = 1000m, Balance = 950m, MinimumDue = null, AmountPaid = 0m, DaysPastDue = 31 }],
