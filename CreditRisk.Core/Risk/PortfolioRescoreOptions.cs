@@ -16,18 +16,22 @@ public sealed class PortfolioRescoreOptions
     public int FailedCustomerRetries { get; set; } = 2;
 
     /// <summary>
-    /// Batches re-scored at once, each reading, scoring and writing its customers; 0 (the default) means one fewer than
-    /// the processors, at least one, so the nightly job leaves live ingestion a core (see <see cref="EffectiveParallelism"/>).
-    /// With the embedded store, writes are one at a time, so a second batch scores while the first one writes.
+    /// Batches re-scored at once, each reading, scoring and writing its customers. 0 (the default) adapts: every
+    /// processor while live ingestion is quiet, one fewer (at least one) while it keeps the pipeline busy
+    /// <see cref="YieldAtIngestionBusyPercent"/> of the time or more, so the nightly job leaves live ingestion a core
+    /// when it needs one (see <see cref="RescoreParallelism"/>). With the embedded store, writes are one at a time, so
+    /// a second batch scores while the first one writes.
     /// </summary>
     [Range(0, 64)]
     public int Parallelism { get; set; }
 
-    /// <summary><see cref="Parallelism"/> with 0 resolved on this machine.</summary>
-    public int EffectiveParallelism => ParallelismFor(Parallelism, Environment.ProcessorCount);
-
-    /// <summary><paramref name="configured"/> batches, or for 0 one fewer than <paramref name="processors"/> (at least one).</summary>
-    public static int ParallelismFor(int configured, int processors) => configured > 0 ? configured : Math.Max(1, processors - 1);
+    /// <summary>
+    /// With <see cref="Parallelism"/> 0: the share of wall time, measured over about a second, during which live
+    /// ingestion was applying a batch, from which the re-score gives it a core. Default 10 (%): a trickle of single
+    /// transactions is far below; a steady stream of batches is above.
+    /// </summary>
+    [Range(1, 100)]
+    public int YieldAtIngestionBusyPercent { get; set; } = 10;
 
     /// <summary>Log a progress line every this many customers. Default 10,000.</summary>
     [Range(1, 10_000_000)]

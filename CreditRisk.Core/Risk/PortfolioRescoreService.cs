@@ -19,7 +19,8 @@ public sealed class PortfolioRescoreService(
     ICreditRiskStore store,
     IOptions<PortfolioRescoreOptions> options,
     TimeProvider time,
-    ILogger<PortfolioRescoreService> logger)
+    ILogger<PortfolioRescoreService> logger,
+    LiveIngestionLoad? liveIngestion = null)
 {
     /// <summary>Audit action of a finished run.</summary>
     public const string AuditAction = "jobs.portfolio-rescore.completed";
@@ -55,14 +56,15 @@ public sealed class PortfolioRescoreService(
         var stopwatch = Stopwatch.StartNew();
         var asOf = time.GetUtcNow();
         var total = await store.Customers.CountAsync(ct).ConfigureAwait(false);
+        var parallelism = new RescoreParallelism(settings, Environment.ProcessorCount, liveIngestion, time);
+        var allowed = parallelism.Allowed();
         logger.LogInformation(
             "Portfolio re-score as of {AsOf} started by {Actor}: {Total} customers, {Parallelism} batches at once",
-            asOf, actor, total, settings.EffectiveParallelism);
+            asOf, actor, total, allowed);
 
         long visited = 0, rescored = 0, escalations = 0, nextProgress = settings.ProgressEvery;
         var failed = new List<string>();
-        var parallelism = settings.EffectiveParallelism;
-        var inFlight = new List<Task<BatchOutcome>>(parallelism);
+        var inFlight = new List<Task<BatchOutcome>>();
         string? after = null;
         while (true)
         {
@@ -79,7 +81,7 @@ public sealed class PortfolioRescoreService(
             // The embedded store completes synchronously, so a batch runs on whichever thread starts it: Task.Run lets
             // batches overlap. They never share a customer (keyset pages), and the pipeline's locks order the rest.
             inFlight.Add(Task.Run(() => RescoreBatchAsync(ids, asOf, ct), ct));
-            if (inFlight.Count >= parallelism)
+            while (inFlight.Count >= (allowed = NextAllowed(parallelism, allowed)))
             {
                 (rescored, escalations) = Collect(await TakeFirstAsync(inFlight).ConfigureAwait(false), rescored, escalations, failed);
             }
@@ -116,6 +118,20 @@ public sealed class PortfolioRescoreService(
             summary.Customers, summary.Rescored, summary.Escalations, summary.FailedCount, summary.Duration, summary.CustomersPerSecond);
         await AuditAsync(actor, summary, ct).ConfigureAwait(false);
         return summary;
+    }
+
+    /// <summary>The batches allowed from now on; a change is logged, since it says live ingestion started or stopped.</summary>
+    private int NextAllowed(RescoreParallelism parallelism, int before)
+    {
+        var now = parallelism.Allowed();
+        if (now != before)
+        {
+            logger.LogInformation(
+                "Portfolio re-score: {Parallelism} batches at once from now on ({Reason})",
+                now, parallelism.Yielding ? "live ingestion is busy" : "live ingestion is quiet");
+        }
+
+        return now;
     }
 
     private static async Task<BatchOutcome> TakeFirstAsync(List<Task<BatchOutcome>> inFlight)

@@ -16,7 +16,8 @@ namespace CreditRisk.Core.Risk;
 /// <remarks>
 /// The data is already committed when this runs, so a caller that gives up (a client that hangs up or times out) must
 /// not stop it half-way: that would leave the customers stale until the recovery sweep. Each call is bounded by
-/// <see cref="RiskPipelineOptions.PostCommitTimeoutSeconds"/> instead of the caller's token.
+/// <see cref="RiskPipelineOptions.PostCommitTimeoutSeconds"/> instead of the caller's token. Each call counts towards
+/// <see cref="LiveIngestionLoad"/>, which the nightly re-score watches to leave live ingestion a core.
 /// </remarks>
 public sealed class RiskIngestionListener(
     RiskPipeline pipeline,
@@ -24,10 +25,12 @@ public sealed class RiskIngestionListener(
     TransactionsInFlight inFlight,
     ICreditRiskStore store,
     IOptions<RiskPipelineOptions> options,
-    TimeProvider time) : IIngestionListener
+    TimeProvider time,
+    LiveIngestionLoad load) : IIngestionListener
 {
     public async Task OnCustomersAcceptedAsync(IReadOnlyList<Customer> customers, CancellationToken ct)
     {
+        using var busy = load.Begin();
         using var bounded = PostCommitTimeout();
 
         // A customer without a profile has nothing to re-assess; the first transaction or statement will.
@@ -42,18 +45,21 @@ public sealed class RiskIngestionListener(
     public async Task OnTransactionsAcceptedAsync(IReadOnlyList<Transaction> newOnes, CancellationToken ct)
     {
         using var running = inFlight.Begin(newOnes.Select(t => t.Id));
+        using var busy = load.Begin();
         using var bounded = PostCommitTimeout();
         await pipeline.ProcessTransactionsAsync(newOnes, bounded.Token);
     }
 
     public async Task OnTransactionsReplayedAsync(IReadOnlyList<Transaction> storedOriginals, CancellationToken ct)
     {
+        using var busy = load.Begin();
         using var bounded = PostCommitTimeout();
         await recovery.RecoverOrphansAsync(storedOriginals, bounded.Token);
     }
 
     public async Task OnStatementsAcceptedAsync(IReadOnlyList<Statement> statements, CancellationToken ct)
     {
+        using var busy = load.Begin();
         using var bounded = PostCommitTimeout();
         await pipeline.ProcessStatementsAsync(statements, bounded.Token);
     }

@@ -27,6 +27,7 @@ internal static class RiskServiceRegistration
         services.AddSingleton<CustomerLockTable>();
         services.AddSingleton<RiskPipeline>();
         services.AddSingleton<TransactionsInFlight>();
+        services.AddSingleton<LiveIngestionLoad>();
 
         // Every ingest (API or CSV import) re-scores its customers before answering; recovery repairs what a crash
         // between storing and applying left behind.

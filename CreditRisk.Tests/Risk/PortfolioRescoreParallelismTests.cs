@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Tests.Risk;
 
-/// <summary>Batches re-scored side by side give exactly what one batch at a time gives; the setting's default leaves a core.</summary>
+/// <summary>Batches re-scored side by side give exactly what one batch at a time gives; the settings' bounds.</summary>
 public sealed class PortfolioRescoreParallelismTests
 {
     private const int Customers = 1_200;
@@ -39,15 +39,6 @@ public sealed class PortfolioRescoreParallelismTests
     }
 
     [Theory]
-    [InlineData(0, 1, 1)]
-    [InlineData(0, 2, 1)]
-    [InlineData(0, 8, 7)]
-    [InlineData(1, 8, 1)]
-    [InlineData(3, 2, 3)]
-    public void ParallelismFor_ZeroMeansOneFewerThanTheProcessors(int configured, int processors, int expected) =>
-        Assert.Equal(expected, PortfolioRescoreOptions.ParallelismFor(configured, processors));
-
-    [Theory]
     [InlineData(-1, false)]
     [InlineData(0, true)]
     [InlineData(64, true)]
@@ -61,9 +52,19 @@ public sealed class PortfolioRescoreParallelismTests
         Assert.All(errors, e => Assert.Contains(nameof(PortfolioRescoreOptions.Parallelism), e.MemberNames));
     }
 
-    [Fact]
-    public void Parallelism_Default_LeavesLiveIngestionACore() =>
-        Assert.Equal(Math.Max(1, Environment.ProcessorCount - 1), new PortfolioRescoreOptions().EffectiveParallelism);
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(100, true)]
+    [InlineData(101, false)]
+    public void YieldAtIngestionBusyPercent_OutsideOneTo100_IsRefusedNamingTheSetting(int value, bool valid)
+    {
+        var options = new PortfolioRescoreOptions { YieldAtIngestionBusyPercent = value };
+        var errors = new List<ValidationResult>();
+
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true));
+        Assert.All(errors, e => Assert.Contains(nameof(PortfolioRescoreOptions.YieldAtIngestionBusyPercent), e.MemberNames));
+    }
 
     /// <summary>Customers with limit 10,000 and one purchase each, amounts spread over 40–99%; then the 90% rule lowered to 80%.</summary>
     private static async Task<PortfolioRescoreSummary> SeedAndRescoreAsync(PipelineHarness h, int parallelism)

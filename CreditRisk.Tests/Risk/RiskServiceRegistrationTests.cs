@@ -1,5 +1,6 @@
 using CreditRisk.Core;
 using CreditRisk.Core.Ingestion;
+using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
@@ -43,6 +44,22 @@ public sealed class RiskServiceRegistrationTests : IDisposable
         var options = provider.GetRequiredService<IOptions<RiskPipelineOptions>>().Value;
         Assert.Equal(0, options.RecoveryGraceSeconds);
         Assert.Equal(300, options.RecoverySweepSeconds);
+    }
+
+    [Fact]
+    public async Task AddCreditRiskCore_AcceptedIngest_CountsAsLiveIngestionLoadForTheRescore()
+    {
+        await using var provider = Build([]);
+        await provider.GetRequiredService<ICreditRiskStore>().InitializeAsync();
+        var load = provider.GetRequiredService<LiveIngestionLoad>();
+
+        await using var scope = provider.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IngestionService>().IngestCustomersAsync(
+            [new CustomerInput { CustomerId = "c1", FullName = "Ada", Phone = "+447700900123", CreditLimit = 1_000m, OpenedOn = new DateOnly(2026, 1, 5) }]);
+
+        Assert.Empty(result.Errors);
+        Assert.False(load.IsBusy);
+        Assert.True(load.BusyTime > TimeSpan.Zero);
     }
 
     [Fact]
