@@ -1,8 +1,8 @@
-using System.Buffers;
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence.Compact;
 using CreditRisk.Core.Persistence.LiteDb;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using static CreditRisk.Core.Persistence.Sqlite.SqliteDatabase;
 
 namespace CreditRisk.Core.Persistence.Sqlite;
@@ -34,11 +34,7 @@ internal sealed class SqliteBehaviorProfileRepository(SqliteDatabase db) : IBeha
 
     public Task<BehaviorProfile?> GetAsync(string customerId, CancellationToken ct = default) =>
         Run(() => db.Read(session =>
-        {
-            var command = session.Command(Columns + " WHERE customer_id = $customer");
-            command.Parameters.AddWithValue("$customer", customerId);
-            return Rows(command, ToProfile) is [var profile] ? profile : null;
-        }), ct);
+            session.RawRows(Columns + " WHERE customer_id = ?1", customerId, ToProfile) is [var profile] ? profile : null), ct);
 
     public Task<IReadOnlyDictionary<string, BehaviorProfile>> GetManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<string, BehaviorProfile>>(() =>
@@ -48,12 +44,9 @@ internal sealed class SqliteBehaviorProfileRepository(SqliteDatabase db) : IBeha
                 return new Dictionary<string, BehaviorProfile>(StringComparer.Ordinal);
             }
 
-            return db.Read(session =>
-            {
-                var command = session.Command(Columns + " WHERE customer_id IN (SELECT value FROM json_each($ids))");
-                command.Parameters.AddWithValue("$ids", JsonArray(customerIds));
-                return Rows(command, ToProfile).ToDictionary(p => p.CustomerId, StringComparer.Ordinal);
-            });
+            return db.Read(session => session
+                .RawRows(Columns + " WHERE customer_id IN (SELECT value FROM json_each(?1))", JsonArray(customerIds), ToProfile)
+                .ToDictionary(p => p.CustomerId, StringComparer.Ordinal));
         }, ct);
 
     public Task<bool> TrySaveAsync(BehaviorProfile profile, long expectedVersion, CancellationToken ct = default) => Run(() =>
@@ -113,25 +106,12 @@ internal sealed class SqliteBehaviorProfileRepository(SqliteDatabase db) : IBeha
         });
     }, ct);
 
-    /// <summary>A row of (customer_id, version, updated_ms, data), the bytes decoded from a pooled buffer.</summary>
-    private static BehaviorProfile ToProfile(SqliteDataReader reader)
-    {
-        var length = (int)reader.GetBytes(3, 0, null, 0, 0);
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            reader.GetBytes(3, 0, buffer, 0, length);
-            return CompactProfileCodec.Decode(
-                reader.GetString(0),
-                reader.GetInt64(1),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    /// <summary>A row of (customer_id, version, updated_ms, data), decoded straight from SQLite's copy of the bytes.</summary>
+    private static BehaviorProfile ToProfile(sqlite3_stmt row) => CompactProfileCodec.Decode(
+        raw.sqlite3_column_text(row, 0).utf8_to_string(),
+        raw.sqlite3_column_int64(row, 1),
+        DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(row, 2)),
+        raw.sqlite3_column_blob(row, 3));
 
     /// <summary>The two prepared statements of a save, their parameters added once per write and reused for every profile.</summary>
     private readonly struct Saver

@@ -47,7 +47,7 @@ internal sealed class SqliteDatabase : IDisposable
             Pooling = false,
 
             // A reader that meets a checkpoint in progress waits instead of failing.
-            DefaultTimeout = 30,
+            DefaultTimeout = SqliteSession.ReaderBusyTimeoutSeconds,
         }.ToString();
         _writer = new SqliteSession(_connectionString, writer: true);
     }
