@@ -52,8 +52,15 @@ public sealed record BehaviorProfile
 }
 
 /// <summary>Sums of one UTC day's transactions by type; amounts in the account currency.</summary>
-public sealed record DailyActivity
+/// <remarks>
+/// A value, not an object: a profile holds one per active day of its 180-day window, and as objects they were most of
+/// what decoding a profile allocated and what the collector then had to trace, batch after batch of the nightly
+/// re-score; as values a profile's days are one array.
+/// </remarks>
+public readonly record struct DailyActivity
 {
+    private readonly CategoryCounts? _merchantCategoryCounts;
+
     public required DateOnly Day { get; init; }
 
     public decimal Purchases { get; init; }
@@ -73,7 +80,11 @@ public sealed record DailyActivity
     public decimal FeesAndInterest { get; init; }
 
     /// <summary>Purchase count per merchant category code that day; purchases without a category are not counted here.</summary>
-    public CategoryCounts MerchantCategoryCounts { get; init; } = CategoryCounts.Empty;
+    public CategoryCounts MerchantCategoryCounts
+    {
+        get => _merchantCategoryCounts ?? CategoryCounts.Empty;
+        init => _merchantCategoryCounts = value;
+    }
 }
 
 /// <summary>What the profile keeps of one statement.</summary>

@@ -19,6 +19,10 @@ public sealed class LiteDbMapperTests
 
         Assert.Equal("c1", doc["_id"].AsString);
         Assert.Equal(2, profile.Days[0].MerchantCategoryCounts["5411"]);
+
+        // Days are values: every field must survive, not only the first one read.
+        static object Sums(DailyActivity d) => (d.Day, d.Purchases, d.PurchaseCount, d.CashWithdrawals, d.CashWithdrawalCount, d.Payments, d.PaymentCount, d.Refunds, d.FeesAndInterest, string.Join(',', d.MerchantCategoryCounts));
+        Assert.Equal(A.Profile("c1").Days.Select(Sums), profile.Days.Select(Sums));
         Assert.Equal(A.Profile("c1").Cycles.Count, profile.Cycles.Count);
     }
 

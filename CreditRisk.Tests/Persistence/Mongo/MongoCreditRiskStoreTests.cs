@@ -140,6 +140,8 @@ public sealed class MongoCreditRiskStoreTests(MongoTestServer server) : IAsyncLi
         Assert.NotNull(stored);
         Assert.Equal(1, stored.Version);
         Assert.Equal(2, stored.Days[0].MerchantCategoryCounts["5411"]);
+        Assert.Equal((profile.Days[0].Day, 10.10m, 2), (stored.Days[0].Day, stored.Days[0].Purchases, stored.Days[0].PurchaseCount));
+        Assert.Equal(2, raw["days"][0]["merchantCategoryCounts"]["5411"].AsInt32);
         Assert.Equal(profile.Cycles, stored.Cycles);
     }
 
