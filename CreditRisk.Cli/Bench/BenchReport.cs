@@ -65,7 +65,8 @@ internal sealed record DurablePipelineFigures(
 
 /// <param name="Seconds">One pass over every customer, as the nightly job runs it (batches of 2,000 by default).</param>
 /// <param name="CpuSeconds">Processor time the bench process used during the pass.</param>
-internal sealed record RescoreFigures(long Customers, double Seconds, double CustomersPerSecond, double CpuSeconds, long Escalations, long Failed);
+/// <param name="BatchesAtOnce">The most re-score batches that ran side by side (every core while no ingestion runs).</param>
+internal sealed record RescoreFigures(long Customers, double Seconds, double CustomersPerSecond, double CpuSeconds, long Escalations, long Failed, int BatchesAtOnce);
 
 /// <param name="P50MsPerBatch">Request latency of one batch of <paramref name="BatchSize"/> transactions.</param>
 /// <param name="WebCpuSeconds">Processor time the web app used while the batches were timed.</param>

@@ -201,7 +201,7 @@ internal sealed class BenchRunner(Func<string, IHost> hostFor, TextWriter progre
         var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
         return new RescoreFigures(
             summary.Customers, Math.Round(summary.Duration.TotalSeconds, 2), summary.CustomersPerSecond, Math.Round(cpuSeconds, 2),
-            summary.Escalations, summary.FailedCount);
+            summary.Escalations, summary.FailedCount, summary.MostBatchesAtOnce);
     }
 
     /// <summary>/dev/shm when it has room: LiteDB flushes every commit, and the figures are about the software, not the disk.</summary>

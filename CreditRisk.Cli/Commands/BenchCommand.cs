@@ -102,7 +102,7 @@ internal static class BenchCommand
             r.HttpIngest is { } h
                 ? string.Format(c, "4 HTTP ingest ({0} clients×{1}) {2,11:N0} tx/s     p50 {3:N1} ms  p99 {4:N1} ms per batch; web peak {5:N0} MiB", h.Clients, h.BatchSize, h.TransactionsPerSecond, h.P50MsPerBatch, h.P99MsPerBatch, h.WebPeakWorkingSetMib)
                 : $"4 HTTP ingest                 skipped: {r.HttpIngestSkipped}",
-            string.Format(c, "5 nightly re-score             {0,12:N0} customers/s ({1:N0} customers in {2:N1} s); {3:N0} per CPU-second", r.Rescore.CustomersPerSecond, r.Rescore.Customers, r.Rescore.Seconds, r.Rescore.Customers / Math.Max(r.Rescore.CpuSeconds, 1e-3)),
+            string.Format(c, "5 nightly re-score             {0,12:N0} customers/s ({1:N0} customers in {2:N1} s, {4} batches at once); {3:N0} per CPU-second", r.Rescore.CustomersPerSecond, r.Rescore.Customers, r.Rescore.Seconds, r.Rescore.Customers / Math.Max(r.Rescore.CpuSeconds, 1e-3), r.Rescore.BatchesAtOnce),
             string.Format(c, "6 peak working set             {0,12:N0} MiB", r.PeakWorkingSetMib),
             string.Empty,
             $"Total {r.TotalSeconds:N1} s",

@@ -63,6 +63,7 @@ public sealed class PortfolioRescoreService(
             asOf, actor, total, allowed);
 
         long visited = 0, rescored = 0, escalations = 0, nextProgress = settings.ProgressEvery;
+        var mostAtOnce = 0;
         var failed = new List<string>();
         var inFlight = new List<Task<BatchOutcome>>();
         string? after = null;
@@ -81,6 +82,7 @@ public sealed class PortfolioRescoreService(
             // The embedded store completes synchronously, so a batch runs on whichever thread starts it: Task.Run lets
             // batches overlap. They never share a customer (keyset pages), and the pipeline's locks order the rest.
             inFlight.Add(Task.Run(() => RescoreBatchAsync(ids, asOf, ct), ct));
+            mostAtOnce = Math.Max(mostAtOnce, inFlight.Count);
             while (inFlight.Count >= (allowed = NextAllowed(parallelism, allowed)))
             {
                 (rescored, escalations) = Collect(await TakeFirstAsync(inFlight).ConfigureAwait(false), rescored, escalations, failed);
@@ -110,7 +112,7 @@ public sealed class PortfolioRescoreService(
             failed = again;
         }
 
-        var summary = new PortfolioRescoreSummary(asOf, visited, rescored, escalations, [.. failed.Take(ListedFailures)], failed.Count, stopwatch.Elapsed);
+        var summary = new PortfolioRescoreSummary(asOf, visited, rescored, escalations, [.. failed.Take(ListedFailures)], failed.Count, stopwatch.Elapsed, mostAtOnce);
         var level = failed.Count > 0 ? LogLevel.Warning : LogLevel.Information;
         logger.Log(
             level,
@@ -211,6 +213,7 @@ public sealed class PortfolioRescoreService(
                     summary.FailedCustomerIds,
                     DurationSeconds = Math.Round(summary.Duration.TotalSeconds, 3),
                     CustomersPerSecond = Math.Round(summary.CustomersPerSecond, 1),
+                    summary.MostBatchesAtOnce,
                 }, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             }, ct).ConfigureAwait(false);
         }

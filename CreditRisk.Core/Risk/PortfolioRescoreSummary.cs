@@ -8,6 +8,7 @@ namespace CreditRisk.Core.Risk;
 /// <param name="FailedCustomerIds">Customers still failing after every retry (at most 100 listed).</param>
 /// <param name="FailedCount">How many customers still failed.</param>
 /// <param name="Duration">Wall-clock time of the run.</param>
+/// <param name="MostBatchesAtOnce">The most batches that ran side by side (see <see cref="PortfolioRescoreOptions.Parallelism"/>).</param>
 public sealed record PortfolioRescoreSummary(
     DateTimeOffset AsOf,
     long Customers,
@@ -15,7 +16,8 @@ public sealed record PortfolioRescoreSummary(
     long Escalations,
     IReadOnlyList<string> FailedCustomerIds,
     int FailedCount,
-    TimeSpan Duration)
+    TimeSpan Duration,
+    int MostBatchesAtOnce)
 {
     /// <summary>Throughput in customers per second.</summary>
     public double CustomersPerSecond => Duration > TimeSpan.Zero ? Customers / Duration.TotalSeconds : 0;

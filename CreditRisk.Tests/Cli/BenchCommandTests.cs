@@ -20,7 +20,7 @@ public sealed class BenchCommandTests : IDisposable
         ["scoring"] = ["threads", "rows", "rows_per_second", "p50_microseconds", "p99_microseconds", "with_reasons_rows_per_second", "with_reasons_p50_microseconds", "with_reasons_p99_microseconds"],
         ["pipeline_in_memory"] = ["threads", "transactions", "transactions_per_second"],
         ["pipeline_durable"] = ["writers", "batch_size", "transactions", "transactions_per_second", "cpu_seconds", "p50_ms", "p99_ms", "single_transactions", "single_transactions_per_second", "single_p50_ms", "single_p99_ms"],
-        ["rescore"] = ["customers", "seconds", "customers_per_second", "cpu_seconds", "escalations", "failed"],
+        ["rescore"] = ["customers", "seconds", "customers_per_second", "cpu_seconds", "escalations", "failed", "batches_at_once"],
         ["http_ingest"] = ["clients", "batch_size", "transactions", "transactions_per_second", "web_cpu_seconds", "p50_ms_per_batch", "p99_ms_per_batch", "web_peak_working_set_mib"],
     };
 
@@ -64,6 +64,7 @@ public sealed class BenchCommandTests : IDisposable
 
         Assert.Equal(20, report.GetProperty("rescore").GetProperty("customers").GetInt64());
         Assert.Equal(0, report.GetProperty("rescore").GetProperty("failed").GetInt64());
+        Assert.InRange(report.GetProperty("rescore").GetProperty("batches_at_once").GetInt32(), 1, Environment.ProcessorCount);
         Assert.True(report.GetProperty("pipeline_durable").GetProperty("transactions").GetInt64() > 0);
         Assert.True(report.GetProperty("http_ingest").GetProperty("transactions").GetInt64() > 0);
         Assert.Equal(Environment.ProcessorCount, report.GetProperty("cores").GetInt32());

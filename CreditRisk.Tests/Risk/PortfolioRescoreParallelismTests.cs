@@ -22,6 +22,7 @@ public sealed class PortfolioRescoreParallelismTests
         var three = await SeedAndRescoreAsync(parallel, parallelism: 3);
 
         Assert.Equal((Customers, Customers, 0), (three.Customers, three.Rescored, three.FailedCount));
+        Assert.Equal((1, 3), (one.MostBatchesAtOnce, three.MostBatchesAtOnce));
         Assert.Equal(one.Escalations, three.Escalations);
         Assert.True(one.Escalations > 0, "the threshold change escalates some customers");
         var ids = Enumerable.Range(0, Customers).Select(Id).ToArray();
