@@ -52,15 +52,8 @@ public sealed record BehaviorProfile
 }
 
 /// <summary>Sums of one UTC day's transactions by type; amounts in the account currency.</summary>
-/// <remarks>
-/// A value, not an object: a profile holds one per active day of its 180-day window, and as objects they were most of
-/// what decoding a profile allocated and what the collector then had to trace, batch after batch of the nightly
-/// re-score; as values a profile's days are one array.
-/// </remarks>
-public readonly record struct DailyActivity
+public sealed record DailyActivity
 {
-    private readonly CategoryCounts? _merchantCategoryCounts;
-
     public required DateOnly Day { get; init; }
 
     public decimal Purchases { get; init; }
@@ -80,11 +73,7 @@ public readonly record struct DailyActivity
     public decimal FeesAndInterest { get; init; }
 
     /// <summary>Purchase count per merchant category code that day; purchases without a category are not counted here.</summary>
-    public CategoryCounts MerchantCategoryCounts
-    {
-        get => _merchantCategoryCounts ?? CategoryCounts.Empty;
-        init => _merchantCategoryCounts = value;
-    }
+    public CategoryCounts MerchantCategoryCounts { get; init; } = CategoryCounts.Empty;
 }
 
 /// <summary>What the profile keeps of one statement.</summary>
