@@ -38,7 +38,7 @@ public sealed class CategoryCounts : IReadOnlyDictionary<string, int>
     {
         ArgumentNullException.ThrowIfNull(counts);
         var entries = counts.ToArray();
-        Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        Array.Sort(entries, ByKey.Instance);
         return FromSorted(entries);
     }
 
@@ -104,30 +104,18 @@ public sealed class CategoryCounts : IReadOnlyDictionary<string, int>
 
     IEnumerator IEnumerable.GetEnumerator() => _entries.GetEnumerator();
 
+    /// <summary>The index of <paramref name="key"/>, or the complement of where it belongs.</summary>
     private int IndexOf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        int lo = 0, hi = _entries.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var cmp = string.CompareOrdinal(_entries[mid].Key, key);
-            if (cmp == 0)
-            {
-                return mid;
-            }
+        return Array.BinarySearch(_entries, KeyValuePair.Create(key, 0), ByKey.Instance);
+    }
 
-            if (cmp < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
+    private sealed class ByKey : IComparer<KeyValuePair<string, int>>
+    {
+        public static ByKey Instance { get; } = new();
 
-        return ~lo;
+        public int Compare(KeyValuePair<string, int> x, KeyValuePair<string, int> y) => string.CompareOrdinal(x.Key, y.Key);
     }
 }
 
