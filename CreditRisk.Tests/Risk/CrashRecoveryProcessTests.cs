@@ -53,10 +53,10 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
         var progress = new Progress(batches.Count);
         var pendingAfterKills = new List<int>();
 
-        // Kill after these many acknowledged batches (cumulative), then once more with everything sent. Three kills:
-        // run alone, every kill lands in the window (about 200 customers pending after each), but in one full-suite
-        // CI run both of two kills missed it, and the guard at the end failed.
-        int[] killAfter = [6, 12, 18];
+        // Kill after these many acknowledged batches (cumulative), then once more with everything sent. Five kills:
+        // run alone, every kill lands in the window (about 200 customers pending after each), but full-suite CI runs
+        // saw both of two kills miss it, and later all three of three, and the guard at the end failed.
+        int[] killAfter = [4, 8, 12, 16, 19];
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var target in killAfter)
         {
