@@ -7,7 +7,6 @@ using CreditRisk.Core.Identity;
 using CreditRisk.Core.Persistence.Sqlite;
 using CreditRisk.Core.Risk;
 using CreditRisk.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
@@ -54,9 +53,8 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
         var progress = new Progress(batches.Count);
         var pendingAfterKills = new List<int>();
 
-        // Kill after these many acknowledged batches (cumulative), once a transaction is stored but unapplied (see
-        // KillOnceATransactionIsPendingAsync), then once more with everything sent. Full-suite CI runs had kills made
-        // at the acknowledgement miss that window every time (0 pending after each) and fail the guard at the end.
+        // Kill once these many batches (cumulative) are acknowledged and a transaction is stored but unapplied (see
+        // PendingWindowKiller), then once more with everything sent.
         int[] killAfter = [4, 8, 12, 16, 19];
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var target in killAfter)
@@ -190,7 +188,9 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
 
     /// <summary>
     /// Sends the unacknowledged batches with several writers; once <paramref name="killAt"/> batches in total are
-    /// acknowledged, SIGKILLs the app while the other writers' requests are in flight (they stay unacknowledged).
+    /// acknowledged, a killer starts watching the store and SIGKILLs the app the moment a transaction is stored but not
+    /// yet applied, while the writers keep sending so that one always is in flight (their requests then fail and stay
+    /// unacknowledged). If every batch is acknowledged first, the app is killed once the writers are done.
     /// </summary>
     private static async Task SendUntilKilledAsync(
         string databasePath, WebAppProcess app, HttpClient client, List<Dictionary<string, object?>[]> batches, Progress progress, int killAt)
@@ -198,7 +198,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
         var acked = progress.Acked;
         var queue = new Queue<int>(Enumerable.Range(0, batches.Count).Where(i => !acked[i]));
         var gate = new Lock();
-        var killed = false;
+        using var killer = new PendingWindowKiller(app, databasePath);
 
         async Task WriterAsync()
         {
@@ -207,7 +207,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
                 int next;
                 lock (gate)
                 {
-                    if (killed || !queue.TryDequeue(out next))
+                    if (killer.Killed || !queue.TryDequeue(out next))
                     {
                         return;
                     }
@@ -224,51 +224,19 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
                     return;
                 }
 
-                var killNow = false;
                 lock (gate)
                 {
                     acked[next] = true;
-                    if (!killed && acked.Count(a => a) >= killAt)
+                    if (acked.Count(a => a) >= killAt)
                     {
-                        killed = true;
-                        killNow = true;
+                        killer.Start();
                     }
-                }
-
-                if (killNow)
-                {
-                    await KillOnceATransactionIsPendingAsync(app, databasePath);
-                    return;
                 }
             }
         }
 
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(WriterAsync)));
     }
-
-    /// <summary>
-    /// SIGKILLs the app as soon as the store (read beside it: the log allows readers in other processes) holds a
-    /// transaction stored but not yet applied, or after two seconds. Killing the moment a batch was acknowledged
-    /// missed that window in full-suite CI runs (0 customers pending after every kill), so the kill waits for it.
-    /// </summary>
-    private static async Task KillOnceATransactionIsPendingAsync(WebAppProcess app, string databasePath)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString()))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT EXISTS (SELECT 1 FROM transactions WHERE applied_ms IS NULL)";
-            while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(2)
-                && Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 0)
-            {
-                await Task.Delay(1);
-            }
-        }
-
-        app.Kill();
-    }
-
     private static async Task PostAsync(HttpClient client, Dictionary<string, object?>[] batch)
     {
         using var response = await client.PostAsJsonAsync("/api/v1/transactions", batch);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using CreditRisk.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace CreditRisk.Tests.Risk;
+
+/// <summary>
+/// Once started, SIGKILLs the app the moment its store (read beside it: the write-ahead log allows readers in other
+/// processes) holds a transaction stored but not yet applied — the crash window recovery exists for. It watches from
+/// its own thread: in a full test suite the thread pool can be starved for seconds, and a poll that runs that rarely
+/// missed the window every time (0 customers pending after each kill). Disposing it kills the app if it has not yet.
+/// </summary>
+internal sealed class PendingWindowKiller(WebAppProcess app, string databasePath) : IDisposable
+{
+    private readonly ManualResetEventSlim _stop = new();
+    private Thread? _thread;
+    private Exception? _failure;
+    private volatile bool _killed;
+
+    /// <summary>The app is gone: writers stop taking new batches.</summary>
+    public bool Killed => _killed;
+
+    /// <summary>Starts watching; later calls do nothing. Not thread-safe: callers hold their own lock.</summary>
+    public void Start()
+    {
+        if (_thread is not null)
+        {
+            return;
+        }
+
+        _thread = new Thread(Watch) { IsBackground = true, Name = "pending-window-killer" };
+        _thread.Start();
+    }
+
+    /// <summary>Stops watching, kills the app if no pending transaction was seen, and reports a failed watch.</summary>
+    public void Dispose()
+    {
+        if (_thread is not null)
+        {
+            _stop.Set();
+            _thread.Join();
+        }
+
+        _stop.Dispose();
+        if (_failure is not null)
+        {
+            throw new InvalidOperationException("Watching the store for a pending transaction failed.", _failure);
+        }
+    }
+
+    private void Watch()
+    {
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM transactions WHERE applied_ms IS NULL)";
+            while (!_stop.IsSet && Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                _stop.Wait(1);
+            }
+        }
+        catch (Exception ex)
+        {
+            _failure = ex;
+        }
+        finally
+        {
+            app.Kill();
+            _killed = true;
+        }
+    }
+}
