@@ -62,6 +62,7 @@ public sealed class StoreMigrateCommandTests : IDisposable
                 A.Assessment("ra-2", "c1", at.AddHours(1), RiskBand.High) with { ProfileVersion = 2 },
             ]);
             Assert.True(await liteDb.Alerts.TryAddAsync(A.Alert("al-1", "c1", at, escalationKey: "c1:ra-2")));
+            Assert.True(await liteDb.Alerts.TryAddAsync(A.Alert("al-3", "c2", at, escalationKey: "c2:ra-9")));
             await liteDb.Models.AddAsync(A.ModelVersion("m-1", at, size: 300_000) with { IsChampion = true });
             Assert.True(await liteDb.Roles.TryCreateAsync(A.Role("role-1", "Analyst")));
             Assert.True(await liteDb.Users.TryCreateAsync(A.User("user-1", "asha")));
@@ -89,6 +90,8 @@ public sealed class StoreMigrateCommandTests : IDisposable
         Assert.Equal(2, (await store.Profiles.GetAsync("c1"))?.Version);
         Assert.Equal(["ra-2", "ra-1"], (await store.Assessments.ListHistoryAsync("c1", 10)).Select(a => a.Id));
         Assert.Equal("ra-2", (await store.Assessments.GetCurrentManyAsync(["c1"]))["c1"].AssessmentId);
+        Assert.Equal(["al-1"], (await store.Alerts.ListForCustomerAsync("c1", 10)).Select(a => a.Id));
+        Assert.Equal(["al-3"], (await store.Alerts.ListForCustomerAsync("c2", 10)).Select(a => a.Id));
         Assert.False(await store.Alerts.TryAddAsync(A.Alert("al-2", "c1", at, escalationKey: "c1:ra-2")), "one alert per escalation");
         Assert.Equal(300_000, (await store.Models.GetChampionAsync())?.ModelBytes.Length);
         Assert.Equal("user-1", (await store.Users.FindByNormalizedUserNameAsync("ASHA"))?.Id);

@@ -64,20 +64,21 @@ public sealed class LiteDbToSqliteMigration(LiteDbCreditRiskStore source, Sqlite
 
         var transactions = new List<Transactions.Transaction>();
         var history = new List<Risk.RiskAssessment>();
+        var alerts = new List<Alerts.Alert>();
         foreach (var id in ids)
         {
             transactions.AddRange(await source.Transactions.ListRecentForCustomerAsync(id, 0, int.MaxValue, ct));
             history.AddRange((await source.Assessments.ListHistoryAsync(id, int.MaxValue, ct)).Reverse());
-            foreach (var alert in (await source.Alerts.ListForCustomerAsync(id, int.MaxValue, ct)).Reverse())
-            {
-                await target.Alerts.TryAddAsync(alert, ct);
-            }
+            alerts.AddRange((await source.Alerts.ListForCustomerAsync(id, int.MaxValue, ct)).Reverse());
 
             foreach (var message in await source.InboundMessages.ListForCustomerAsync(id, int.MaxValue, ct))
             {
                 await target.InboundMessages.TryAddAsync(message, ct);
             }
         }
+
+        // One commit for the page's alerts, oldest first per customer, as they were raised.
+        await target.Alerts.TryAddManyAsync(alerts, ct);
 
         // A transaction with no applied time is pending only if it carries LiteDB's pending key; without it, it was
         // stored before the applied marker existed and counts as applied (its receipt time stands in).
