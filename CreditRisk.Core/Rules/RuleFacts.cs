@@ -79,11 +79,11 @@ public sealed record PastDueFact(DateOnly StatementDate, DateOnly DueDate, decim
     public const int DelinquentDays = 30;
 
     /// <summary>
-    /// The past-due rule's reason, "2000.00 of the minimum due is 9 days overdue (due 3 Nov 2026)": written by the rule
+    /// The past-due rule's reason, "2,000.00 of the minimum due is 9 days overdue (due 3 Nov 2026)": written by the rule
     /// at assessment time and by the drill-down for today, so both read the same wording and, on the same day, the same days.
     /// </summary>
     public string Reason => OverdueAmount is { } amount
-        ? string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} of the minimum due is {DaysPastDue} days overdue (due {DueDate:d MMM yyyy})")
+        ? string.Create(CultureInfo.InvariantCulture, $"{amount:#,0.00} of the minimum due is {DaysPastDue} days overdue (due {DueDate:d MMM yyyy})")
         : string.Create(CultureInfo.InvariantCulture, $"The account is {DaysPastDue} days past due (statement of {StatementDate:d MMM yyyy})");
 
     /// <summary>

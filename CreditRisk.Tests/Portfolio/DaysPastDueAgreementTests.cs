@@ -44,7 +44,7 @@ public sealed class DaysPastDueAgreementTests : IAsyncLifetime
         Assert.True(row.PastDue!.IsToday);
         Assert.Equal(row.DaysPastDue, details!.PastDue!.DaysPastDue);
         Assert.Contains($"is {row.DaysPastDue} days overdue (due {firstDue:d MMM yyyy})", details.PastDue.Fact!.Reason);
-        Assert.StartsWith(missed == 1 ? "2000.00 of the minimum due is " : "4000.00 of the minimum due is ", details.PastDue.Fact.Reason);
+        Assert.StartsWith(missed == 1 ? "2,000.00 of the minimum due is " : "4,000.00 of the minimum due is ", details.PastDue.Fact.Reason);
         // The rule's own reason, written as of the assessment's data, is the very same sentence.
         Assert.Equal(hit.Reason, details.PastDue.Fact.Reason);
     }
