@@ -9,6 +9,9 @@ builder.AddCreditRiskWeb();
 var app = builder.Build();
 try
 {
+    // The store first: an earlier version's store is refused with its message alone, before the host starts (a refusal
+    // from inside the start is logged by the host as "Hosting failed to start", with a stack trace that buries it).
+    _ = app.Services.GetRequiredService<ICreditRiskStore>();
     app.UseCreditRiskWeb();
     app.Run();
     return 0;
