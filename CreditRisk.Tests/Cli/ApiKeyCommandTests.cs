@@ -1,10 +1,7 @@
-using System.CommandLine;
 using System.Net;
 using System.Net.Http.Json;
-using CreditRisk.Cli;
 using CreditRisk.Cli.Commands;
 using CreditRisk.Tests.Api;
-using Microsoft.Extensions.Configuration;
 
 namespace CreditRisk.Tests.Cli;
 
@@ -23,18 +20,10 @@ public sealed class ApiKeyCommandTests : IDisposable
     }
 
     /// <summary>Runs <c>creditrisk</c> in-process with the CLI's real host, pointed at this test's database.</summary>
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand();
-        root.Subcommands.Add(ApiKeyCommand.Create(() => CliHost.Build(config => config.AddInMemoryCollection(
-            new Dictionary<string, string?> { ["Storage:SqlitePath"] = DatabasePath, ["ConnectionStrings:Mongo"] = "" }))));
-        var output = new StringWriter();
-        var error = new StringWriter();
-
-        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => InProcessCli.RunAsync(
+        ApiKeyCommand.Create,
+        new Dictionary<string, string?> { ["Storage:SqlitePath"] = DatabasePath, ["ConnectionStrings:Mongo"] = "" },
+        args);
 
     private static string LastLine(string text) => text.TrimEnd('\r', '\n').Split('\n')[^1].TrimEnd('\r');
 

@@ -1,12 +1,9 @@
-using System.CommandLine;
-using CreditRisk.Cli;
 using CreditRisk.Cli.Commands;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Persistence.Sqlite;
 using CreditRisk.Core.Risk;
 using CreditRisk.Tests.Builders;
-using Microsoft.Extensions.Configuration;
 
 namespace CreditRisk.Tests.Cli;
 
@@ -26,21 +23,15 @@ public sealed class StoreMigrateCommandTests : IDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand();
-        root.Subcommands.Add(StoreCommand.Create(() => CliHost.Build(config => config.AddInMemoryCollection(
-            new Dictionary<string, string?>
-            {
-                ["Storage:SqlitePath"] = SqlitePath,
-                ["Storage:LiteDbPath"] = LiteDbPath,
-                ["ConnectionStrings:Mongo"] = "",
-            }))));
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => InProcessCli.RunAsync(
+        StoreCommand.Create,
+        new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = SqlitePath,
+            ["Storage:LiteDbPath"] = LiteDbPath,
+            ["ConnectionStrings:Mongo"] = "",
+        },
+        args);
 
     [Fact]
     public async Task Migrate_AnEarlierLiteDbStore_CopiesEveryKindOfRecordAndTheAppOpensIt()
