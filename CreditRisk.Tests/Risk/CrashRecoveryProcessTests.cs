@@ -65,8 +65,8 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
                 output.WriteLine($"{clock.Elapsed} started");
                 await RetryAsync(client, batches, progress);
                 output.WriteLine($"{clock.Elapsed} retried");
-                await SendUntilKilledAsync(DatabasePath, app, client, batches, progress, target);
-                output.WriteLine($"{clock.Elapsed} killed");
+                var seen = await SendUntilKilledAsync(DatabasePath, app, client, batches, progress, target);
+                output.WriteLine($"{clock.Elapsed} killed ({seen})");
             }
 
             pendingAfterKills.Add(await CountPendingCustomersAsync());
@@ -192,13 +192,13 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
     /// yet applied, while the writers keep sending so that one always is in flight (their requests then fail and stay
     /// unacknowledged). If every batch is acknowledged first, the app is killed once the writers are done.
     /// </summary>
-    private static async Task SendUntilKilledAsync(
+    private static async Task<string> SendUntilKilledAsync(
         string databasePath, WebAppProcess app, HttpClient client, List<Dictionary<string, object?>[]> batches, Progress progress, int killAt)
     {
         var acked = progress.Acked;
         var queue = new Queue<int>(Enumerable.Range(0, batches.Count).Where(i => !acked[i]));
         var gate = new Lock();
-        using var killer = new PendingWindowKiller(app, databasePath);
+        var killer = new PendingWindowKiller(app, databasePath);
 
         async Task WriterAsync()
         {
@@ -235,7 +235,16 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(WriterAsync)));
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(WriterAsync)));
+        }
+        finally
+        {
+            killer.Dispose();
+        }
+
+        return killer.Seen;
     }
     private static async Task PostAsync(HttpClient client, Dictionary<string, object?>[] batch)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CreditRisk.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -16,6 +15,9 @@ internal sealed class PendingWindowKiller(WebAppProcess app, string databasePath
     private Thread? _thread;
     private Exception? _failure;
     private volatile bool _killed;
+
+    /// <summary>What the watch saw: polls made, and the most transactions the store held at one of them.</summary>
+    public string Seen { get; private set; } = "not started";
 
     /// <summary>The app is gone: writers stop taking new batches.</summary>
     public bool Killed => _killed;
@@ -52,14 +54,32 @@ internal sealed class PendingWindowKiller(WebAppProcess app, string databasePath
     {
         try
         {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT EXISTS (SELECT 1 FROM transactions WHERE applied_ms IS NULL)";
-            while (!_stop.IsSet && Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            // A connection a poll: each sees the store as it is now, whatever another SQLite user in this process does.
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+            var polls = 0;
+            long most = 0;
+            var pending = false;
+            while (!pending && !_stop.IsSet)
             {
-                _stop.Wait(1);
+                polls++;
+                using (var connection = new SqliteConnection(connectionString))
+                {
+                    connection.Open();
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "SELECT EXISTS (SELECT 1 FROM transactions WHERE applied_ms IS NULL), (SELECT count(*) FROM transactions)";
+                    using var reader = command.ExecuteReader();
+                    reader.Read();
+                    pending = reader.GetInt64(0) != 0;
+                    most = Math.Max(most, reader.GetInt64(1));
+                }
+
+                if (!pending)
+                {
+                    _stop.Wait(1);
+                }
             }
+
+            Seen = $"{polls} polls, at most {most} transactions stored, {(pending ? "one pending" : "none pending")}";
         }
         catch (Exception ex)
         {
@@ -67,8 +87,10 @@ internal sealed class PendingWindowKiller(WebAppProcess app, string databasePath
         }
         finally
         {
+            var killing = System.Diagnostics.Stopwatch.StartNew();
             app.Kill();
             _killed = true;
+            Seen += $", killed in {killing.ElapsedMilliseconds} ms";
         }
     }
 }

@@ -69,7 +69,8 @@ public sealed class WebAppProcess : IDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            // The app alone (it starts no children): one SIGKILL now, without first walking every process for a tree.
+            _process.Kill();
         }
 
         _process.WaitForExit();
