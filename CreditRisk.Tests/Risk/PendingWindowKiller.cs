@@ -6,8 +6,9 @@ namespace CreditRisk.Tests.Risk;
 /// <summary>
 /// Once started, SIGKILLs the app the moment its store (read beside it: the write-ahead log allows readers in other
 /// processes) holds a transaction stored but not yet applied — the crash window recovery exists for. It watches from
-/// its own thread: in a full test suite the thread pool can be starved for seconds, and a poll that runs that rarely
-/// missed the window every time (0 customers pending after each kill). Disposing it kills the app if it has not yet.
+/// its own thread, since a full test suite can starve the thread pool for seconds, and opens a connection for each poll:
+/// full-suite CI runs whose watch ran on the thread pool, and then on one long-lived connection, found nothing pending
+/// at any kill, while the run with a connection a poll passed. Disposing it kills the app if it has not yet.
 /// </summary>
 internal sealed class PendingWindowKiller(WebAppProcess app, string databasePath) : IDisposable
 {
@@ -16,7 +17,7 @@ internal sealed class PendingWindowKiller(WebAppProcess app, string databasePath
     private Exception? _failure;
     private volatile bool _killed;
 
-    /// <summary>What the watch saw: polls made, and the most transactions the store held at one of them.</summary>
+    /// <summary>What the watch saw, for the test's output: polls, most transactions stored, whether one was pending, how long the kill took.</summary>
     public string Seen { get; private set; } = "not started";
 
     /// <summary>The app is gone: writers stop taking new batches.</summary>
