@@ -37,6 +37,12 @@ public interface IAlertRepository
     /// </summary>
     Task<IReadOnlyDictionary<string, Alert>> GetLatestForCustomersAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default);
 
+    /// <summary>
+    /// Which of <paramref name="customerIds"/> have any alert in <paramref name="status"/>, in one read: the grid's
+    /// alert filter over a search's matches, with the same meaning as the filter over the whole portfolio.
+    /// </summary>
+    Task<IReadOnlySet<string>> CustomersWithStatusAsync(IReadOnlyCollection<string> customerIds, AlertStatus status, CancellationToken ct = default);
+
     /// <summary>How many alerts have a <see cref="Alert.SentAt"/> at or after <paramref name="since"/> (daily caps).</summary>
     Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default);
 

@@ -107,16 +107,14 @@ public sealed class RiskGridService(
     {
         var found = await customers.SearchAsync(search, MaxSearchMatches, ct).ConfigureAwait(false);
         var risks = await assessments.GetCurrentManyAsync([.. found.Select(c => c.Id)], ct).ConfigureAwait(false);
-        var matches = new List<CustomerRisk>();
-        foreach (var risk in risks.Values)
-        {
-            if ((query.Band is null || risk.Band == query.Band) && risk.Score >= query.MinScore && risk.Score <= query.MaxScore
+        var withStatus = query.AlertStatus is { } status
+            ? await alerts.CustomersWithStatusAsync([.. risks.Keys], status, ct).ConfigureAwait(false)
+            : null;
+        var matches = risks.Values
+            .Where(risk => (query.Band is null || risk.Band == query.Band) && risk.Score >= query.MinScore && risk.Score <= query.MaxScore
                 && (query.RuleId is null || risk.RuleIds.Contains(query.RuleId, StringComparer.Ordinal))
-                && (query.AlertStatus is not { } status || await HasAlertInStatusAsync(risk.CustomerId, status, ct).ConfigureAwait(false)))
-            {
-                matches.Add(risk);
-            }
-        }
+                && (withStatus is null || withStatus.Contains(risk.CustomerId)))
+            .ToList();
 
         return query.Sort switch
         {
@@ -128,9 +126,6 @@ public sealed class RiskGridService(
             _ => [.. matches.OrderByDescending(r => r.Score).ThenBy(r => r.CustomerId, StringComparer.Ordinal)],
         };
     }
-
-    private async Task<bool> HasAlertInStatusAsync(string customerId, AlertStatus status, CancellationToken ct) =>
-        (await alerts.ListForCustomerAsync(customerId, 50, ct).ConfigureAwait(false)).Any(a => a.Status == status);
 
     private async Task<List<RiskGridRow>> ToRowsAsync(IReadOnlyList<CustomerRisk> risks, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using CreditRisk.Core.Alerts;
 using CreditRisk.Tests.Builders;
 using CreditRisk.Tests.Support;
 
@@ -35,6 +36,21 @@ public abstract partial class StoreContractTests
         Assert.Equal(["c1", "c2"], latest.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("al-new", latest["c1"].Id);
         JsonAssert.Equivalent((await Store.Alerts.ListForCustomerAsync("c2", 1)).Single(), latest["c2"]);
+    }
+
+    [SkippableFact]
+    public async Task Alerts_CustomersWithStatusAsync_AnyAlertOfTheCustomerInThatStatus()
+    {
+        Begin();
+        await Store.Alerts.TryAddAsync(A.Alert("al-1", "c1", createdAt: A.Now.AddDays(-2)) with { Status = AlertStatus.Failed });
+        await Store.Alerts.TryAddAsync(A.Alert("al-2", "c1", createdAt: A.Now) with { Status = AlertStatus.Pending });
+        await Store.Alerts.TryAddAsync(A.Alert("al-3", "c2", createdAt: A.Now) with { Status = AlertStatus.Pending });
+        await Store.Alerts.TryAddAsync(A.Alert("al-4", "c3", createdAt: A.Now) with { Status = AlertStatus.Failed });
+
+        // An older alert counts as much as the newest; customers outside the list never do.
+        Assert.Equal(["c1"], (await Store.Alerts.CustomersWithStatusAsync(["c1", "c2", "c9"], AlertStatus.Failed)).Order(StringComparer.Ordinal));
+        Assert.Equal(["c1", "c2"], (await Store.Alerts.CustomersWithStatusAsync(["c1", "c2", "c2"], AlertStatus.Pending)).Order(StringComparer.Ordinal));
+        Assert.Empty(await Store.Alerts.CustomersWithStatusAsync([], AlertStatus.Pending));
     }
 
     [SkippableFact]

@@ -70,6 +70,22 @@ public sealed class RiskGridStoreCallsTests : IAsyncLifetime
         });
     }
 
+    [Fact]
+    public async Task GetPageAsync_SearchWithAlertFilter_TheFilteredCustomersInBoundedStoreCalls()
+    {
+        var grid = _temp.Services.GetRequiredService<RiskGridService>();
+        var query = new CurrentRiskQuery { Take = 25, AlertStatus = Core.Alerts.AlertStatus.Pending };
+        var unsearched = await grid.GetPageAsync(query);
+
+        _calls.Reset();
+        var searched = await grid.GetPageAsync(query, "asha");
+
+        // Every customer is called Asha: the search keeps exactly the filter's customers, read in one alert call.
+        Assert.Equal(Customers / 2, searched.Total);
+        Assert.Equal(unsearched.Rows.Select(r => r.CustomerId).Order(), searched.Rows.Select(r => r.CustomerId).Order());
+        Assert.True(_calls.Count <= 7, $"a searched page of 20 made {_calls.Count} store calls: {string.Join(", ", _calls.Calls)}");
+    }
+
     private sealed class CountingStore(ICreditRiskStore inner, StoreCallCounter calls) : DelegatingStore(inner), IAsyncDisposable
     {
         private readonly ICustomerRepository _customers = CountingProxy<ICustomerRepository>.Wrap(inner.Customers, calls);

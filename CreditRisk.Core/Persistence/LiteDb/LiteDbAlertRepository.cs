@@ -137,6 +137,16 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
             return latest;
         }, ct);
 
+    public Task<IReadOnlySet<string>> CustomersWithStatusAsync(
+        IReadOnlyCollection<string> customerIds, AlertStatus status, CancellationToken ct = default) =>
+        Run<IReadOnlySet<string>>(() => customerIds
+            .Distinct(StringComparer.Ordinal)
+            .Where(customerId => _alerts.Query()
+                .Where(Query.Between(CustomerKey, LiteDbKeys.First(customerId), LiteDbKeys.Last(customerId)))
+                .ToEnumerable()
+                .Any(doc => db.ToEntity<Alert>(doc).Status == status))
+            .ToHashSet(StringComparer.Ordinal), ct);
+
     public Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
         Run(() => _alerts.LongCount(SentSince(since)), ct);
 

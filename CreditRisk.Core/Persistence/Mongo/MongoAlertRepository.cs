@@ -109,6 +109,22 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
         return latest;
     }
 
+    public async Task<IReadOnlySet<string>> CustomersWithStatusAsync(
+        IReadOnlyCollection<string> customerIds, AlertStatus status, CancellationToken ct = default)
+    {
+        if (customerIds.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var filter = Builders<Alert>.Filter.In(a => a.CustomerId, customerIds.Distinct())
+            & Builders<Alert>.Filter.Eq(a => a.Status, status);
+        // Whole documents rather than a projection of the customer id: the test server returns the _id with a
+        // projection that excludes it, and a customer's alerts are few.
+        var found = await _alerts.Find(filter).ToListAsync(ct);
+        return found.Select(a => a.CustomerId).ToHashSet(StringComparer.Ordinal);
+    }
+
     public Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
         _alerts.CountDocumentsAsync(Builders<Alert>.Filter.Gte(a => a.SentAt, since), cancellationToken: ct);
 

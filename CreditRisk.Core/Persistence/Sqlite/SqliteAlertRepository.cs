@@ -139,6 +139,20 @@ internal sealed class SqliteAlertRepository(SqliteDatabase db) : IAlertRepositor
             });
         }, ct);
 
+    public Task<IReadOnlySet<string>> CustomersWithStatusAsync(
+        IReadOnlyCollection<string> customerIds, AlertStatus status, CancellationToken ct = default) =>
+        Run<IReadOnlySet<string>>(() => customerIds.Count == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : db.Read(session =>
+            {
+                // A seek on the customer+time index per customer; a customer's alerts are few.
+                var command = session.Command(
+                    "SELECT DISTINCT customer_id FROM alerts WHERE customer_id IN (SELECT value FROM json_each($ids)) AND status = $status");
+                command.Parameters.AddWithValue("$ids", JsonArray(customerIds));
+                command.Parameters.AddWithValue("$status", (int)status);
+                return Rows(command, r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+            }), ct);
+
     public Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
         Run(() => db.Read(session => (long)session.Scalar("SELECT COUNT(*) FROM alerts WHERE sent_at >= $since", ("$since", SentSince(since)))!), ct);
 
