@@ -246,6 +246,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
 
         return killer.Seen;
     }
+
     private static async Task PostAsync(HttpClient client, Dictionary<string, object?>[] batch)
     {
         using var response = await client.PostAsJsonAsync("/api/v1/transactions", batch);

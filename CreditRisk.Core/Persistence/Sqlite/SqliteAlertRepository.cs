@@ -145,9 +145,12 @@ internal sealed class SqliteAlertRepository(SqliteDatabase db) : IAlertRepositor
             ? new HashSet<string>(StringComparer.Ordinal)
             : db.Read(session =>
             {
-                // A seek on the customer+time index per customer; a customer's alerts are few.
-                var command = session.Command(
-                    "SELECT DISTINCT customer_id FROM alerts WHERE customer_id IN (SELECT value FROM json_each($ids)) AND status = $status");
+                // A seek on the customer+time index per customer (a customer's alerts are few). The `+` keeps SQLite off
+                // the status index, which it would otherwise pick and then walk every alert in that status.
+                var command = session.Command("""
+                    SELECT ids.value FROM (SELECT DISTINCT value FROM json_each($ids)) ids
+                    WHERE EXISTS (SELECT 1 FROM alerts a WHERE a.customer_id = ids.value AND +a.status = $status)
+                    """);
                 command.Parameters.AddWithValue("$ids", JsonArray(customerIds));
                 command.Parameters.AddWithValue("$status", (int)status);
                 return Rows(command, r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
