@@ -126,6 +126,7 @@ public static class FeatureEngine
             ? Math.Max(0d, b) / limit * 100d
             : null;
         destination[FeatureIndex.OverLimitCount90d] = overLimit;
+        destination[FeatureIndex.BalanceAmount] = balance is { } owed ? Math.Max(0d, owed) : null;
 
         Span<double> implied = stackalloc double[ProfileWindow.Cycles];
         var impliedCount = view.ImpliedCycleSpend(implied);
@@ -165,6 +166,7 @@ public static class FeatureEngine
 
         destination[FeatureIndex.PurchaseCount30d] = window0Usable ? purchases0 : null;
         destination[FeatureIndex.PurchaseCountPrev30d] = window1Usable ? purchases1 : null;
+        destination[FeatureIndex.PaymentAmount30d] = window0Usable ? payments[0] : view.FreshStatementPayment();
 
         destination[FeatureIndex.CreditLimit] = currentLimit;
         StatementHistoryFeatures.Write(view.Cycles, evaluable, sixMonthsBefore, destination[FeatureIndex.UtilisationPct], destination);

@@ -32,6 +32,8 @@ public static class FeatureNames
     public const string PaymentRatioMean6c = "payment_ratio_mean_6c";
     public const string UnpaidCycles6c = "unpaid_cycles_6c";
     public const string PaymentToLimitPct = "payment_to_limit_pct";
+    public const string BalanceAmount = "balance_amount";
+    public const string PaymentAmount30d = "payment_amount_30d";
 
     /// <summary>Every feature name, in vector order (index <c>i</c> is <see cref="FeatureIndex"/> constant <c>i</c>).</summary>
     public static IReadOnlyList<string> Ordered { get; } =
@@ -61,6 +63,8 @@ public static class FeatureNames
         PaymentRatioMean6c,
         UnpaidCycles6c,
         PaymentToLimitPct,
+        BalanceAmount,
+        PaymentAmount30d,
     ];
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
@@ -90,6 +94,8 @@ public static class FeatureNames
         [PaymentRatioMean6c] = "Share of bills paid (6-month mean)",
         [UnpaidCycles6c] = "Bills left unpaid (6 months)",
         [PaymentToLimitPct] = "Last payment against the limit",
+        [BalanceAmount] = "Balance",
+        [PaymentAmount30d] = "Payments (latest month)",
     };
 
     /// <summary>
@@ -132,7 +138,9 @@ public static class FeatureIndex
     public const int PaymentRatioMean6c = 22;
     public const int UnpaidCycles6c = 23;
     public const int PaymentToLimitPct = 24;
+    public const int BalanceAmount = 25;
+    public const int PaymentAmount30d = 26;
 
     /// <summary>Length of a feature vector.</summary>
-    public const int Count = 25;
+    public const int Count = 27;
 }

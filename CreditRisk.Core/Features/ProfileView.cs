@@ -218,6 +218,15 @@ internal readonly ref struct ProfileView
             : null;
     }
 
+    /// <summary>
+    /// What has been paid against the latest statement, when it is at most <see cref="FeatureEngine.StatementFreshDays"/>
+    /// old: a statement-only history's payments of the latest month.
+    /// </summary>
+    public double? FreshStatementPayment() =>
+        !Cycles.IsEmpty && AsOfDay.DayNumber - Cycles[^1].StatementDate.DayNumber <= FeatureEngine.StatementFreshDays
+            ? (double)Math.Max(0m, Cycles[^1].AmountPaid)
+            : null;
+
     /// <summary>Maximum days past due and number of cycles past due among statements dated after <paramref name="after"/>.</summary>
     public (double? MaxDaysPastDue, double? DelinquentCycles) Delinquency(DateOnly after)
     {

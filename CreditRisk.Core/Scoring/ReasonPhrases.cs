@@ -46,6 +46,10 @@ public static class ReasonPhrases
         [FeatureNames.PaymentRatioMean6c] = v => $"Your payments covered {Pct(v * 100)} of your statement balances on average",
         [FeatureNames.UnpaidCycles6c] = v => $"{Count(v, "statement")} in the last 6 months {(Math.Round(v) == 1 ? "was" : "were")} left unpaid",
         [FeatureNames.PaymentToLimitPct] = v => $"Your last payment was {Pct(v)} of your credit limit",
+        [FeatureNames.BalanceAmount] = v => $"Your balance is {v.ToString("#,0", Invariant)}",
+        [FeatureNames.PaymentAmount30d] = v => v <= 0
+            ? "You have made no payment in the latest month"
+            : $"You paid {v.ToString("#,0", Invariant)} in the latest month",
     };
 
     /// <summary>A feature is given as a reason only when it adds at least this much to the log-odds (0.05).</summary>

@@ -77,7 +77,7 @@ public sealed class StatementHistoryFeaturesTests
         var f = Features([Purchase(Day(10), 500m), Payment(Day(40), 200m)], [], limit: 2_000m, asOf: Day(50));
 
         Assert.Equal(2_000d, f[FeatureIndex.CreditLimit]);
-        for (var i = FeatureIndex.DpdLatest; i < FeatureIndex.Count; i++)
+        for (var i = FeatureIndex.DpdLatest; i <= FeatureIndex.PaymentToLimitPct; i++)
         {
             Assert.Null(f[i]);
         }
@@ -103,6 +103,8 @@ public sealed class StatementHistoryFeaturesTests
 
         Assert.Equal(built, FeatureEngine.Compute(profile, 10_000m, At(Day(160))));
         Assert.NotNull(built[FeatureIndex.BillTrend6c]);
+        Assert.NotNull(built[FeatureIndex.BalanceAmount]);
+        Assert.NotNull(built[FeatureIndex.PaymentAmount30d]);
     }
 
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero);

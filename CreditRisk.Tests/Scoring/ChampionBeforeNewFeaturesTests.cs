@@ -5,23 +5,27 @@ using CreditRisk.Core.Scoring;
 namespace CreditRisk.Tests.Scoring;
 
 /// <summary>
-/// A champion trained before the statement-history features were appended (15 features, package bytes and a few of
-/// its training rows with their ensemble probabilities, written by that build) still loads and scores the same.
+/// Champions trained before features were appended still load and score the same: one from before the
+/// statement-history features (15 features) and one from before the amount features (25), each stored as its package
+/// bytes and a few rows with the ensemble probabilities that build gave them.
 /// </summary>
 public sealed class ChampionBeforeNewFeaturesTests
 {
-    [Fact]
-    public void Load_PackageWithTheFirst15Features_ScoresAsBefore()
+    [Theory]
+    [InlineData(15)]
+    [InlineData(25)]
+    public void Load_PackageWithTheFirstFeatures_ScoresAsBefore(int featureCount)
     {
-        var model = ModelPackage.Load("v-15", Resource("champion-15-features.zip"));
-        var rows = Lines("champion-15-rows.csv").Select(ParseRow).ToList();
-        var expected = Lines("champion-15-probs.csv").Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToList();
+        var model = ModelPackage.Load($"v-{featureCount}", Resource($"champion-{featureCount}-features.zip"));
+        var rows = Lines($"champion-{featureCount}-rows.csv").Select(ParseRow).ToList();
+        var expected = Lines($"champion-{featureCount}-probs.csv").Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToList();
 
-        Assert.Equal(FeatureNames.Ordered.Take(15), model.FeatureNames);
+        Assert.Equal(FeatureNames.Ordered.Take(featureCount), model.FeatureNames);
+        Assert.All(rows, row => Assert.Equal(featureCount, row.Length));
         var random = new Random(7);
         for (var r = 0; r < rows.Count; r++)
         {
-            // Today's engine vector: the old 15 values, then the appended features (anything: the model must ignore them).
+            // Today's engine vector: the old values, then the appended features (anything: the model must ignore them).
             var vector = new double?[FeatureIndex.Count];
             rows[r].CopyTo(vector, 0);
             for (var i = rows[r].Length; i < vector.Length; i++)
@@ -30,7 +34,7 @@ public sealed class ChampionBeforeNewFeaturesTests
             }
 
             Assert.Equal(expected[r], model.Probabilities(vector).Ensemble, 12);
-            Assert.All(model.Score(vector).Contributions, c => Assert.Contains(c.Feature, FeatureNames.Ordered.Take(15)));
+            Assert.All(model.Score(vector).Contributions, c => Assert.Contains(c.Feature, FeatureNames.Ordered.Take(featureCount)));
         }
     }
 

@@ -23,6 +23,9 @@ public sealed class ReasonPhrasesTests
     [InlineData(FeatureNames.MinDueOnlyStreak, 1, "You have paid only the minimum due for 1 statement in a row")]
     [InlineData(FeatureNames.PaymentRatio, 0.05, "Your last payment covered 5% of your statement balance")]
     [InlineData(FeatureNames.DelinquentCycles6m, 1, "1 statement in the last 6 months was past due")]
+    [InlineData(FeatureNames.BalanceAmount, 48_250.4, "Your balance is 48,250")]
+    [InlineData(FeatureNames.PaymentAmount30d, 0, "You have made no payment in the latest month")]
+    [InlineData(FeatureNames.PaymentAmount30d, 1_200, "You paid 1,200 in the latest month")]
     [InlineData(FeatureNames.MerchantMixIndex30d, 0.301, "Your spending is concentrated in few kinds of shops (variety score 0.30 out of 1)")]
     public void Describe_Value_PhrasesItForPeople(string feature, double value, string expected)
     {
