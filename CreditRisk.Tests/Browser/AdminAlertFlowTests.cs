@@ -32,6 +32,7 @@ public sealed class AdminAlertFlowTests : IAsyncLifetime
         await page.GotoAsync("admin/portfolio");
         await Assertions.Expect(page.Locator("[data-testid=chart-bands] svg").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=chart-trend] svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("chart-bands")).Not.ToHaveAttributeAsync("data-animations", "off"); // no motion preference: animated
         await Assertions.Expect(page.Locator("[data-testid=migration-matrix]")).ToBeVisibleAsync();
         await _session.ScreenshotAsync("admin-portfolio");
 

@@ -54,6 +54,8 @@ public sealed class DemoBrowserTests : IAsyncLifetime
         Assert.True(sent > 0);
 
         var customer = (await _session.App.Store.Assessments.QueryCurrentPageAsync(new() { Band = Core.Risk.RiskBand.High, Take = 1 })).Items[0].CustomerId;
+        // Charts drawn at once for the screenshots: a reduced-motion preference turns ApexCharts' animations off.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ReducedMotion = ReducedMotion.Reduce });
         string[] staffPages = ["admin/portfolio", "admin/customers", $"admin/customers/{customer}"];
         foreach (var (width, height, suffix) in new[] { (1440, 900, "desktop"), (390, 844, "mobile") })
         {
@@ -63,6 +65,11 @@ public sealed class DemoBrowserTests : IAsyncLifetime
                 await page.GotoAsync(path);
                 await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                if (path == "admin/portfolio")
+                {
+                    await Assertions.Expect(page.GetByTestId("chart-bands")).ToHaveAttributeAsync("data-animations", "off");
+                }
+
                 await SaveAsync(path == "admin/portfolio" ? "portfolio" : path == "admin/customers" ? "grid" : "drill-down", suffix);
             }
         }
