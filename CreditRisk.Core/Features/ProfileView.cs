@@ -173,7 +173,7 @@ internal readonly ref struct ProfileView
     /// </summary>
     public int ImpliedCycleSpend(Span<double> implied)
     {
-        if (Cycles.Length < 2 || AsOfDay.DayNumber - Cycles[^1].StatementDate.DayNumber > FeatureEngine.StatementFreshDays)
+        if (Cycles.Length < 2 || !LatestCycleFresh)
         {
             return 0;
         }
@@ -222,10 +222,7 @@ internal readonly ref struct ProfileView
     /// What has been paid against the latest statement, when it is at most <see cref="FeatureEngine.StatementFreshDays"/>
     /// old: a statement-only history's payments of the latest month.
     /// </summary>
-    public double? FreshStatementPayment() =>
-        !Cycles.IsEmpty && AsOfDay.DayNumber - Cycles[^1].StatementDate.DayNumber <= FeatureEngine.StatementFreshDays
-            ? (double)Math.Max(0m, Cycles[^1].AmountPaid)
-            : null;
+    public double? FreshStatementPayment() => LatestCycleFresh ? (double)Math.Max(0m, Cycles[^1].AmountPaid) : null;
 
     /// <summary>Maximum days past due and number of cycles past due among statements dated after <paramref name="after"/>.</summary>
     public (double? MaxDaysPastDue, double? DelinquentCycles) Delinquency(DateOnly after)
@@ -242,6 +239,10 @@ internal readonly ref struct ProfileView
 
         return count == 0 ? (null, null) : (max, delinquent);
     }
+
+    /// <summary>The latest statement is at most <see cref="FeatureEngine.StatementFreshDays"/> old (statement figures stand for the latest month).</summary>
+    private bool LatestCycleFresh =>
+        !Cycles.IsEmpty && AsOfDay.DayNumber - Cycles[^1].StatementDate.DayNumber <= FeatureEngine.StatementFreshDays;
 
     /// <summary>A statement anchors balances when every transaction after its date is still in the buckets.</summary>
     private bool IsAnchor(CycleSummary statement) =>
