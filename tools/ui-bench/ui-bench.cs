@@ -1,11 +1,11 @@
 #:project ../../CreditRisk.Core/CreditRisk.Core.csproj
 #:property TreatWarningsAsErrors=false
 #:property PublishAot=false
-// (A file-based app defaults to PublishAot, whose run-time switches make LiteDB's expressions run interpreted: slower
-// than the real app, so figures measured without the line above understate its speed.)
+// (A file-based app defaults to PublishAot, whose run-time switches make LiteDB's expressions run interpreted, when
+// LiteDB is the store: slower than the real app, so figures measured without the line above understate its speed.)
 // Portfolio page and high-risk grid data with a large portfolio, timed with a Stopwatch (not a test: numbers depend on
 // the machine). Usage: dotnet run tools/ui-bench/ui-bench.cs -- [customers=100000] [work-dir]
-// Builds a LiteDB store with N customers, their current risk (15% High, 25% Medium), a band change each in the last
+// Builds the embedded default store (SQLite, `Storage:SqlitePath`) with N customers, their current risk (15% High, 25% Medium), a band change each in the last
 // 30 days for 10% of them and alerts for ~7% of High customers, then times what the UI does.
 using System.Diagnostics;
 using CreditRisk.Core;
@@ -61,7 +61,7 @@ for (var start = 0; start < customers; start += batch)
     }
 
     await store.Assessments.AddManyAsync(assessments);
-    // LiteDB commits (and flushes) each alert: keep them to ~1,000 so seeding stays in minutes.
+    // One commit an alert: about 1,000 of them keeps seeding within seconds.
     var alerts = assessments.Where(a => a.Band == RiskBand.High && random.NextDouble() < 0.07).Select(a => new Alert
     {
         Id = a.CustomerId + "-al", CustomerId = a.CustomerId, Reason = a.Reasons[0], TemplateName = "high_risk_alert", TriggeredBy = "pipeline",
