@@ -31,7 +31,7 @@ public sealed class PortfolioOptions
     [Range(1_000, 10_000_000)]
     public int MaxBandChanges { get; set; } = 500_000;
 
-    /// <summary>Bins of the score histogram over 0–1. Default 20.</summary>
+    /// <summary>Bins of the score histogram, over a range fitted to the scores and the cut-offs in force (<see cref="ScoreHistogramReader"/>). Default 20.</summary>
     [Range(2, 100)]
     public int HistogramBins { get; set; } = 20;
 }

@@ -7,7 +7,8 @@ namespace CreditRisk.Core.Portfolio;
 /// <param name="ComputedAt">When it was computed (UTC).</param>
 /// <param name="Customers">Customers in the store.</param>
 /// <param name="Bands">Customers currently in each band (every band present).</param>
-/// <param name="ScoreHistogram">Current scores in equal-width bins over 0–1.</param>
+/// <param name="ScoreHistogram">Current scores in equal-width bins by band, over a range fitted to the scores and the cut-offs.</param>
+/// <param name="Cutoffs">The band cut-offs in force when it was computed, and whose they are.</param>
 /// <param name="HighRiskTrend">Customers in High at the end of each of the last <see cref="PortfolioOptions.TrendDays"/> days, oldest first.</param>
 /// <param name="Migration">Band at the start of the window → band now, over the last <see cref="PortfolioOptions.MigrationDays"/> days.</param>
 /// <param name="Alerts">The WhatsApp funnel and read rate.</param>
@@ -16,14 +17,12 @@ public sealed record PortfolioSnapshot(
     DateTimeOffset ComputedAt,
     long Customers,
     IReadOnlyDictionary<RiskBand, long> Bands,
-    IReadOnlyList<ScoreBin> ScoreHistogram,
+    ScoreHistogram ScoreHistogram,
+    EffectiveCutoffs Cutoffs,
     IReadOnlyList<DailyCount> HighRiskTrend,
     BandMigration Migration,
     AlertMetrics Alerts,
     ChampionSummary? Champion);
-
-/// <summary>Customers with a current score in (<paramref name="From"/>, <paramref name="To"/>]; the first bin includes 0.</summary>
-public sealed record ScoreBin(double From, double To, long Count);
 
 public sealed record DailyCount(DateOnly Day, long Count);
 

@@ -16,8 +16,12 @@ public sealed class PortfolioSnapshotBuilder(
     AlertMetricsService alertMetrics,
     IChampionModelProvider champion,
     IOptions<PortfolioOptions> options,
+    IOptions<BandingOptions> banding,
     TimeProvider time)
 {
+    /// <summary>The histogram reaches at least this multiple of the High cut-off, so both cut-offs fall inside it with room above.</summary>
+    public const double HistogramHeadroom = 1.1;
+
     private static readonly RiskBand[] s_bands = [RiskBand.Low, RiskBand.Medium, RiskBand.High];
 
     public async Task<PortfolioSnapshot> BuildAsync(CancellationToken ct = default)
@@ -25,7 +29,10 @@ public sealed class PortfolioSnapshotBuilder(
         var settings = options.Value;
         var now = time.GetUtcNow();
         var bands = await store.Assessments.CountByBandAsync(ct).ConfigureAwait(false);
-        var histogram = await HistogramAsync(settings.HistogramBins, ct).ConfigureAwait(false);
+        var model = await champion.GetChampionAsync(ct).ConfigureAwait(false);
+        var cutoffs = BandCutoffResolver.Resolve(banding.Value, model);
+        var histogram = await ScoreHistogramReader.ReadAsync(
+            store.Assessments, settings.HistogramBins, HistogramHeadroom * cutoffs.Cutoffs.HighFrom, ct).ConfigureAwait(false);
 
         var windowDays = Math.Max(settings.TrendDays, settings.MigrationDays);
         var changes = await store.Assessments.ListBandChangesSinceAsync(now.AddDays(-windowDays), settings.MaxBandChanges, ct).ConfigureAwait(false);
@@ -36,10 +43,11 @@ public sealed class PortfolioSnapshotBuilder(
             await store.Customers.CountAsync(ct).ConfigureAwait(false),
             bands,
             histogram,
+            cutoffs,
             HighRiskTrend(bands.GetValueOrDefault(RiskBand.High), changes, now, settings.TrendDays),
             Migration(bands, changes, now.AddDays(-settings.MigrationDays), truncated),
             await alertMetrics.GetAsync(ct: ct).ConfigureAwait(false),
-            await ChampionAsync(ct).ConfigureAwait(false));
+            await ChampionAsync(model, ct).ConfigureAwait(false));
     }
 
     /// <summary>Walks back from today's High count: a change into High after a day's end was not yet there, one out of High was.</summary>
@@ -97,24 +105,9 @@ public sealed class PortfolioSnapshotBuilder(
 
     private static int Index(RiskBand band) => Array.IndexOf(s_bands, band);
 
-    /// <summary>One indexed count per bin edge ("score ≥ edge"), differences give the bins.</summary>
-    private async Task<IReadOnlyList<ScoreBin>> HistogramAsync(int bins, CancellationToken ct)
+    private async Task<ChampionSummary?> ChampionAsync(IRiskModel? model, CancellationToken ct)
     {
-        var atLeast = new long[bins + 1];
-        for (var i = 0; i <= bins; i++)
-        {
-            var edge = (double)i / bins;
-            atLeast[i] = i == bins
-                ? 0
-                : await store.Assessments.CountCurrentAsync(null, i == 0 ? double.MinValue : Math.BitIncrement(edge), ct).ConfigureAwait(false);
-        }
-
-        return [.. Enumerable.Range(0, bins).Select(i => new ScoreBin((double)i / bins, (double)(i + 1) / bins, atLeast[i] - atLeast[i + 1]))];
-    }
-
-    private async Task<ChampionSummary?> ChampionAsync(CancellationToken ct)
-    {
-        if (await champion.GetChampionAsync(ct).ConfigureAwait(false) is not { } model)
+        if (model is null)
         {
             return null;
         }

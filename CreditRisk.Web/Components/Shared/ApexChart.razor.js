@@ -16,6 +16,17 @@ function withMotionPreference(element, options) {
     return options;
 }
 
+// Options are JSON, so they cannot carry functions: `yaxis.labels.percentDecimals: d` asks for the axis (and the
+// tooltip, which uses the axis formatter) in percent, 0.086 → "8.6%" with d = 1.
+function withFormatters(options) {
+    const labels = options.yaxis?.labels;
+    if (labels && Number.isInteger(labels.percentDecimals)) {
+        const decimals = labels.percentDecimals;
+        labels.formatter = value => `${(value * 100).toFixed(decimals)}%`;
+    }
+    return options;
+}
+
 function loadLibrary(url) {
     if (window.ApexCharts) {
         return Promise.resolve();
@@ -39,13 +50,13 @@ export async function create(element, libraryUrl, optionsJson) {
     if (!element.isConnected || charts.has(element)) {
         return;
     }
-    const chart = new window.ApexCharts(element, withMotionPreference(element, JSON.parse(optionsJson)));
+    const chart = new window.ApexCharts(element, withFormatters(withMotionPreference(element, JSON.parse(optionsJson))));
     charts.set(element, chart);
     await chart.render();
 }
 
 export async function updateOptions(element, optionsJson) {
-    await charts.get(element)?.updateOptions(withMotionPreference(element, JSON.parse(optionsJson)), false, !reducedMotion());
+    await charts.get(element)?.updateOptions(withFormatters(withMotionPreference(element, JSON.parse(optionsJson))), false, !reducedMotion());
 }
 
 export async function updateSeries(element, seriesJson) {
