@@ -9,7 +9,7 @@ public sealed record ScoreHistogram(double Top, IReadOnlyList<ScoreBin> Bins)
 {
     public static ScoreHistogram Empty { get; } = new(1, []);
 
-    /// <summary>Whether the last bin holds the scores above <see cref="Top"/> too (labelled "from … up").</summary>
+    /// <summary>Whether the last bin holds the scores above <see cref="Top"/> too (labelled "&gt; 19%").</summary>
     public bool LastBinOpen => Top < 1;
 }
 

@@ -3,6 +3,7 @@ extern alias web;
 using System.Net.Http.Json;
 using CreditRisk.Core.Identity;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Tests.Support;
 using CreditRisk.Web.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -22,7 +23,7 @@ public sealed class CreditRiskWebFactory : WebApplicationFactory<web::Program>
 
     public CreditRiskWebFactory()
     {
-        _ownedDirectory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+        _ownedDirectory = TestDirectories.New();
         DatabasePath = Path.Combine(_ownedDirectory, "creditrisk.db");
     }
 
@@ -95,9 +96,9 @@ public sealed class CreditRiskWebFactory : WebApplicationFactory<web::Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_ownedDirectory is not null && Directory.Exists(_ownedDirectory))
+        if (_ownedDirectory is not null)
         {
-            Directory.Delete(_ownedDirectory, recursive: true);
+            TestDirectories.Delete(_ownedDirectory);
         }
     }
 }

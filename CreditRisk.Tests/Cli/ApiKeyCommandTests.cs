@@ -2,21 +2,19 @@ using System.Net;
 using System.Net.Http.Json;
 using CreditRisk.Cli.Commands;
 using CreditRisk.Tests.Api;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Cli;
 
 public sealed class ApiKeyCommandTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     private string DatabasePath => Path.Combine(_directory, "creditrisk.db");
 
     public void Dispose()
     {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        TestDirectories.Delete(_directory);
     }
 
     /// <summary>Runs <c>creditrisk</c> in-process with the CLI's real host, pointed at this test's database.</summary>

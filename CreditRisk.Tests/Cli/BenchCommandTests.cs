@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CreditRisk.Cli;
 using CreditRisk.Cli.Commands;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 
 namespace CreditRisk.Tests.Cli;
@@ -24,11 +25,11 @@ public sealed class BenchCommandTests : IDisposable
         ["http_ingest"] = ["clients", "batch_size", "transactions", "transactions_per_second", "web_cpu_seconds", "p50_ms_per_batch", "p99_ms_per_batch", "web_peak_working_set_mib"],
     };
 
-    private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _workDirectory = TestDirectories.New();
 
     public BenchCommandTests() => Directory.CreateDirectory(_workDirectory);
 
-    public void Dispose() => Directory.Delete(_workDirectory, recursive: true);
+    public void Dispose() => TestDirectories.Delete(_workDirectory);
 
     [Fact]
     public async Task Bench_TinySizes_PrintsEveryFigureAndDeletesItsStore()

@@ -8,6 +8,7 @@ using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Simulation;
 using CreditRisk.Core.Training;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,7 @@ namespace CreditRisk.Tests.Cli;
 /// </summary>
 public sealed class EarlyWarningFixture : IAsyncLifetime
 {
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    public string Root { get; } = TestDirectories.New();
 
     public string StorePath => Path.Combine(Root, "store.db");
 
@@ -68,7 +69,7 @@ public sealed class EarlyWarningFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(Root, recursive: true);
+        TestDirectories.Delete(Root);
         return Task.CompletedTask;
     }
 }

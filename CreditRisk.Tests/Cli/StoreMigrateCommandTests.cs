@@ -4,12 +4,13 @@ using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Persistence.Sqlite;
 using CreditRisk.Core.Risk;
 using CreditRisk.Tests.Builders;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Cli;
 
 public sealed class StoreMigrateCommandTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     private string LiteDbPath => Path.Combine(_directory, "creditrisk.db");
 
@@ -17,10 +18,7 @@ public sealed class StoreMigrateCommandTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        TestDirectories.Delete(_directory);
     }
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => InProcessCli.RunAsync(

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CreditRisk.Cli.Commands;
 using CreditRisk.Core;
+using CreditRisk.Tests.Support;
 using CreditRisk.Tests.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -10,14 +11,11 @@ namespace CreditRisk.Tests.Cli;
 
 public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : IClassFixture<PortfolioFixture>, IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dir = TestDirectories.New();
 
     public void Dispose()
     {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
+        TestDirectories.Delete(_dir);
     }
 
     [Fact]

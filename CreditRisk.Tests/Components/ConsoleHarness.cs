@@ -3,8 +3,8 @@ using Bunit;
 using Bunit.TestDoubles;
 using CreditRisk.Core;
 using CreditRisk.Core.Persistence;
-using CreditRisk.Web.Authorization;
 using CreditRisk.Tests.Support;
+using CreditRisk.Web.Authorization;
 using CreditRisk.Web.Customers;
 using CreditRisk.Web.Jobs;
 using Microsoft.AspNetCore.Components;
@@ -21,7 +21,7 @@ namespace CreditRisk.Tests.Components;
 /// </summary>
 public sealed class ConsoleHarness : IAsyncDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     /// <param name="services">Extra registrations a page needs, added before anything is resolved (bUnit refuses later ones).</param>
     public ConsoleHarness(Action<IServiceCollection>? services = null)
@@ -92,13 +92,6 @@ public sealed class ConsoleHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Context.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is left for the OS to clean up; the test itself is done.
-        }
+        TestDirectories.Delete(_directory);
     }
 }

@@ -1,5 +1,6 @@
 using CreditRisk.Core;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,7 @@ namespace CreditRisk.Tests.Demo;
 /// <summary>The Core services (as the web app registers them) on a temporary LiteDB file, with demo settings.</summary>
 internal sealed class DemoHost : IAsyncDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     public DemoHost(int customers = 200, bool? seedOnFirstRun = null)
     {
@@ -46,9 +47,6 @@ internal sealed class DemoHost : IAsyncDisposable
             await asyncHost.DisposeAsync();
         }
 
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        TestDirectories.Delete(_directory);
     }
 }

@@ -5,6 +5,7 @@ using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Core.Training;
 using CreditRisk.Tests.Ingestion;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ namespace CreditRisk.Tests.EarlyWarning;
 /// </summary>
 public sealed class EarlyWarningServiceTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
     private TempLiteDbStore _store = null!;
 
     public async Task InitializeAsync()
@@ -50,7 +51,7 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        TestDirectories.Delete(_directory);
     }
 
     // The replay's mechanics with single readings (confirmation has its own tests), hand-timed from the balances alone.

@@ -12,7 +12,7 @@ namespace CreditRisk.Tests.EarlyWarning;
 /// <summary>Backtests on a store seeded with a simulated year; no champion, so the rules alone decide.</summary>
 public sealed class RulesWhatIfServiceTests : IAsyncLifetime
 {
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _work = TestDirectories.New();
     private TemporaryStore _store = null!;
 
     private string WorkDirectory => _work;
@@ -30,7 +30,7 @@ public sealed class RulesWhatIfServiceTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        Directory.Delete(_work, recursive: true);
+        TestDirectories.Delete(_work);
     }
 
     private RulesWhatIfService Service() => _store.Services.GetRequiredService<RulesWhatIfService>();

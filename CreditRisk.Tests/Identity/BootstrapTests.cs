@@ -1,5 +1,6 @@
 using System.Net;
 using CreditRisk.Tests.Api;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Identity;
 
@@ -47,7 +48,7 @@ public sealed class BootstrapTests
     [Fact]
     public async Task Start_ConfiguredAdminExists_KeepsItsPassword()
     {
-        var path = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"), "creditrisk.db");
+        var path = Path.Combine(TestDirectories.New(), "creditrisk.db");
         try
         {
             await using (var first = new CreditRiskWebFactory(path))
@@ -66,7 +67,7 @@ public sealed class BootstrapTests
         }
         finally
         {
-            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+            TestDirectories.Delete(Path.GetDirectoryName(path)!);
         }
     }
 }

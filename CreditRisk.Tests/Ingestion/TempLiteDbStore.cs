@@ -1,11 +1,12 @@
 using CreditRisk.Core.Persistence.LiteDb;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Ingestion;
 
 /// <summary>A LiteDB store in a fresh temporary directory, deleted afterwards.</summary>
 internal sealed class TempLiteDbStore : IAsyncDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     private TempLiteDbStore()
     {
@@ -24,6 +25,6 @@ internal sealed class TempLiteDbStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        TestDirectories.Delete(_directory);
     }
 }

@@ -24,7 +24,7 @@ public sealed class RulesWhatIfJobTests : IAsyncLifetime
     private static readonly ClaimsPrincipal Analyst = User("asha", AppRoles.Analyst);
     private static readonly RiskProposal Raised = new(new RuleSettings { UtilisationHighPct = 98, CashWithdrawalHighPct = 60 }, null);
 
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _work = TestDirectories.New();
     private readonly FakeTimeProvider _clock = new(SimulatedStore.Now);
     private readonly FakeRulesWhatIfJobQueue _jobs = new();
     private TemporaryStore _store = null!;
@@ -44,7 +44,7 @@ public sealed class RulesWhatIfJobTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        Directory.Delete(_work, recursive: true);
+        TestDirectories.Delete(_work);
     }
 
     private static ClaimsPrincipal User(string name, string role) =>

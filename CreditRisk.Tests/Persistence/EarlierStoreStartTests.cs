@@ -10,14 +10,11 @@ namespace CreditRisk.Tests.Persistence;
 /// </summary>
 public sealed class EarlierStoreStartTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     public void Dispose()
     {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        TestDirectories.Delete(_directory);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CreditRisk.Core.Persistence;
 using CreditRisk.Tests.Builders;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Persistence;
 
@@ -9,7 +10,7 @@ namespace CreditRisk.Tests.Persistence;
 /// </summary>
 public abstract class EmbeddedStoreContractTests : StoreContractTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     protected string FilePath => Path.Combine(_directory, FileName);
 
@@ -32,7 +33,7 @@ public abstract class EmbeddedStoreContractTests : StoreContractTests
     protected override async Task DisposeStoreAsync(ICreditRiskStore store)
     {
         await store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        TestDirectories.Delete(_directory);
     }
 
     [Fact]

@@ -15,14 +15,11 @@ namespace CreditRisk.Tests.Persistence;
 [Collection(CurrentDirectoryCollection.Name)]
 public sealed class StoreRegistrationTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _root = TestDirectories.New();
 
     public void Dispose()
     {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
+        TestDirectories.Delete(_root);
     }
 
     [Fact]

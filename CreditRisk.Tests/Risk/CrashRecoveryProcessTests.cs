@@ -28,16 +28,13 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     private string DatabasePath => Path.Combine(_directory, "creditrisk.db");
 
     public void Dispose()
     {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        TestDirectories.Delete(_directory);
     }
 
     /// <summary>Every fourth customer gets one purchase of 91.5% of the limit: they escalate when it is applied.</summary>

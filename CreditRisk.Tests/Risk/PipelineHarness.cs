@@ -4,6 +4,7 @@ using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -55,7 +56,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public static async Task<PipelineHarness> CreateAsync()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+        var directory = TestDirectories.New();
         var store = new LiteDbCreditRiskStore(Path.Combine(directory, "store.db"));
         await store.InitializeAsync();
         return new PipelineHarness(store);
@@ -90,7 +91,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         Events.Dispose();
         var path = Path.GetDirectoryName(Store.FilePath)!;
         await Store.DisposeAsync();
-        Directory.Delete(path, recursive: true);
+        TestDirectories.Delete(path);
     }
 
     private sealed class ModelProvider(PipelineHarness harness) : IChampionModelProvider

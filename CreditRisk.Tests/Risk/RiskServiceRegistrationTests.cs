@@ -4,6 +4,7 @@ using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,14 +14,11 @@ namespace CreditRisk.Tests.Risk;
 
 public sealed class RiskServiceRegistrationTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _root = TestDirectories.New();
 
     public void Dispose()
     {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
+        TestDirectories.Delete(_root);
     }
 
     [Fact]

@@ -1,10 +1,11 @@
-using CreditRisk.Core.Features;
 using CreditRisk.Core;
 using CreditRisk.Core.Customers;
+using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Tests.Builders;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ namespace CreditRisk.Tests.Scoring;
 /// <summary>The real wiring: the pipeline from <c>AddCreditRiskCore</c> scores with whatever is promoted, without a restart.</summary>
 public sealed class ChampionInPipelineTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>, IAsyncLifetime
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dir = TestDirectories.New();
     private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
@@ -37,7 +38,7 @@ public sealed class ChampionInPipelineTests(TrainedModelFixture fixture) : IClas
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        TestDirectories.Delete(_dir);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Scoring;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -10,7 +11,7 @@ namespace CreditRisk.Tests.Scoring;
 
 public sealed class ChampionModelProviderTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>, IAsyncLifetime
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dir = TestDirectories.New();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     private ICreditRiskStore _store = null!;
     private ChampionModelProvider _provider = null!;
@@ -27,7 +28,7 @@ public sealed class ChampionModelProviderTests(TrainedModelFixture fixture) : IC
     {
         _provider.Dispose();
         await _store.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        TestDirectories.Delete(_dir);
     }
 
     [Fact]

@@ -5,12 +5,13 @@ using CreditRisk.Core.Persistence.Sqlite;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Scoring;
 
 public sealed class ModelRegistryRoundTripTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>, IAsyncLifetime
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dir = TestDirectories.New();
     private ICreditRiskStore? _store;
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -22,10 +23,7 @@ public sealed class ModelRegistryRoundTripTests(TrainedModelFixture fixture) : I
             await _store.DisposeAsync();
         }
 
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
+        TestDirectories.Delete(_dir);
     }
 
     // Both embedded stores: a real package is megabytes, stored apart from the version's document in each.

@@ -28,7 +28,7 @@ public sealed class TemporaryStore : IAsyncDisposable
     /// <param name="configure">Extra registrations after the Core ones (listeners, a fake clock).</param>
     public static async Task<TemporaryStore> CreateAsync(Action<IServiceCollection>? configure = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+        var directory = TestDirectories.New();
         System.IO.Directory.CreateDirectory(directory);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = Path.Combine(directory, "store.db") })
@@ -57,13 +57,6 @@ public sealed class TemporaryStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open (a failed test) only leaves litter in the temp directory.
-        }
+        TestDirectories.Delete(Directory);
     }
 }

@@ -1,14 +1,15 @@
 using CreditRisk.Core.Training;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Training;
 
 public sealed class TrainingDataReaderTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dir = TestDirectories.New();
 
     public TrainingDataReaderTests() => Directory.CreateDirectory(_dir);
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => TestDirectories.Delete(_dir);
 
     [Fact]
     public void Read_StatementsOnly_IsEnough()

@@ -3,6 +3,7 @@ using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Training;
+using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -15,7 +16,7 @@ namespace CreditRisk.Tests.Training;
 /// </summary>
 internal sealed class TrainingHarness : IAsyncDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dir = TestDirectories.New();
 
     private TrainingHarness()
     {
@@ -44,6 +45,6 @@ internal sealed class TrainingHarness : IAsyncDisposable
     {
         Provider.Dispose();
         await Store.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        TestDirectories.Delete(_dir);
     }
 }

@@ -10,11 +10,11 @@ namespace CreditRisk.Tests.Persistence.LiteDb;
 /// <summary>History documents keep features as a vector plus the id of their names' list; the older form still reads.</summary>
 public sealed class LiteDbAssessmentEncodingTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     private string FilePath => Path.Combine(_directory, "assessments.db");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => TestDirectories.Delete(_directory);
 
     [Fact]
     public async Task AddManyAsync_EngineFeatures_StoresAVectorWithoutSubDocumentsAndReadsThemBack()

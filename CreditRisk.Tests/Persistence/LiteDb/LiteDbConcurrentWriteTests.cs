@@ -1,5 +1,6 @@
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Tests.Builders;
+using CreditRisk.Tests.Support;
 using LiteDB;
 
 namespace CreditRisk.Tests.Persistence.LiteDb;
@@ -13,9 +14,9 @@ public sealed class LiteDbConcurrentWriteTests : IDisposable
 {
     private const int WritesPerWriter = 60;
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => TestDirectories.Delete(_directory);
 
     [Fact]
     public async Task InitializeAsync_NewFile_CreatesEveryCollectionEmpty()

@@ -9,11 +9,11 @@ namespace CreditRisk.Tests.Persistence.LiteDb;
 /// <summary>Profiles written field by field before the compact encoding still read, save and stay versioned.</summary>
 public sealed class LiteDbProfileEncodingTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     private string FilePath => Path.Combine(_directory, "legacy.db");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => TestDirectories.Delete(_directory);
 
     [Fact]
     public async Task GetAsync_ProfileStoredFieldByField_ReadsItAndTheNextSaveUsesItsVersion()

@@ -12,11 +12,11 @@ namespace CreditRisk.Tests.Persistence.LiteDb;
 /// </summary>
 public sealed class LiteDbWriteShortcutTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     private string FilePath => Path.Combine(_directory, "shortcuts.db");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => TestDirectories.Delete(_directory);
 
     [Fact]
     public async Task GetCurrentManyAsync_RowCachedAtWrite_EqualsTheRowAFreshProcessReads()

@@ -1,11 +1,12 @@
 using CreditRisk.Core.Persistence.Sqlite;
+using CreditRisk.Tests.Support;
 
 namespace CreditRisk.Tests.Persistence.Sqlite;
 
 /// <summary>A SQLite store on a file of its own in a temporary folder, opened before each test and deleted after it.</summary>
 public abstract class SqliteFileStoreTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     protected SqliteCreditRiskStore Store { get; private set; } = null!;
 
@@ -16,7 +17,7 @@ public abstract class SqliteFileStoreTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        TestDirectories.Delete(_directory);
     }
 
     /// <summary>Closes the store and opens the file again: nothing may come from the old instance's memory.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CreditRisk.Core.Persistence.Sqlite;
+using CreditRisk.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace CreditRisk.Tests.Persistence.Sqlite;
@@ -10,7 +11,7 @@ namespace CreditRisk.Tests.Persistence.Sqlite;
 /// </summary>
 public sealed partial class SqliteHotPathQueryPlanTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = TestDirectories.New();
 
     private string FilePath => Path.Combine(_directory, "store.sqlite");
 
@@ -22,7 +23,7 @@ public sealed partial class SqliteHotPathQueryPlanTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_directory, recursive: true);
+        TestDirectories.Delete(_directory);
         return Task.CompletedTask;
     }
 

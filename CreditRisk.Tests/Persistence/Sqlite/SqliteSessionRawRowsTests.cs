@@ -1,4 +1,5 @@
 using CreditRisk.Core.Persistence.Sqlite;
+using CreditRisk.Tests.Support;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -7,7 +8,7 @@ namespace CreditRisk.Tests.Persistence.Sqlite;
 /// <summary>The raw row reader the hot profile reads go through: rows, reuse, errors, and the read it must end.</summary>
 public sealed class SqliteSessionRawRowsTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "creditrisk-tests", Guid.NewGuid().ToString("N") + ".sqlite");
+    private readonly string _path = TestDirectories.New() + ".sqlite";
     private readonly SqliteSession _writer;
     private readonly SqliteSession _reader;
 
