@@ -19,9 +19,6 @@ public sealed class PortfolioSnapshotBuilder(
     IOptions<BandingOptions> banding,
     TimeProvider time)
 {
-    /// <summary>The histogram reaches at least this multiple of the High cut-off, so both cut-offs fall inside it with room above.</summary>
-    public const double HistogramHeadroom = 1.1;
-
     private static readonly RiskBand[] s_bands = [RiskBand.Low, RiskBand.Medium, RiskBand.High];
 
     public async Task<PortfolioSnapshot> BuildAsync(CancellationToken ct = default)
@@ -32,7 +29,7 @@ public sealed class PortfolioSnapshotBuilder(
         var model = await champion.GetChampionAsync(ct).ConfigureAwait(false);
         var cutoffs = BandCutoffResolver.Resolve(banding.Value, model);
         var histogram = await ScoreHistogramReader.ReadAsync(
-            store.Assessments, settings.HistogramBins, HistogramHeadroom * cutoffs.Cutoffs.HighFrom, ct).ConfigureAwait(false);
+            store.Assessments, settings.HistogramBins, ScoreScale.CutoffHeadroom * cutoffs.Cutoffs.HighFrom, ct).ConfigureAwait(false);
 
         var windowDays = Math.Max(settings.TrendDays, settings.MigrationDays);
         var changes = await store.Assessments.ListBandChangesSinceAsync(now.AddDays(-windowDays), settings.MaxBandChanges, ct).ConfigureAwait(false);

@@ -7,6 +7,9 @@ namespace CreditRisk.Core.Portfolio;
 /// </summary>
 public static class ScoreScale
 {
+    /// <summary>An axis showing the band cut-offs reaches at least this multiple of the High cut-off, so High has room above it.</summary>
+    public const double CutoffHeadroom = 1.1;
+
     /// <summary>The axis tops, lowest first: 1%, 2%, 5%, 10%, 20%, 50%, 100%.</summary>
     public static IReadOnlyList<double> Tops { get; } = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1];
 

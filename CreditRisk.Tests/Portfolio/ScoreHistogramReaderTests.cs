@@ -64,7 +64,7 @@ public sealed class ScoreHistogramReaderTests : IAsyncLifetime
     {
         await ScoreAsync((0.01, RiskBand.Low), (0.03, RiskBand.Low));
 
-        Assert.Equal(0.5, (await ScoreHistogramReader.ReadAsync(_store.Store.Assessments, bins: 20, showAtLeast: PortfolioSnapshotBuilder.HistogramHeadroom * 0.30)).Top);
+        Assert.Equal(0.5, (await ScoreHistogramReader.ReadAsync(_store.Store.Assessments, bins: 20, showAtLeast: ScoreScale.CutoffHeadroom * 0.30)).Top);
         Assert.Equal(0.05, (await ScoreHistogramReader.ReadAsync(_store.Store.Assessments, bins: 20, showAtLeast: 0)).Top);
     }
 

@@ -27,6 +27,9 @@ function withFormatters(options) {
     return options;
 }
 
+// Every options object the page sends goes through the same two adjustments.
+const parseOptions = (element, optionsJson) => withFormatters(withMotionPreference(element, JSON.parse(optionsJson)));
+
 function loadLibrary(url) {
     if (window.ApexCharts) {
         return Promise.resolve();
@@ -50,13 +53,13 @@ export async function create(element, libraryUrl, optionsJson) {
     if (!element.isConnected || charts.has(element)) {
         return;
     }
-    const chart = new window.ApexCharts(element, withFormatters(withMotionPreference(element, JSON.parse(optionsJson))));
+    const chart = new window.ApexCharts(element, parseOptions(element, optionsJson));
     charts.set(element, chart);
     await chart.render();
 }
 
 export async function updateOptions(element, optionsJson) {
-    await charts.get(element)?.updateOptions(withFormatters(withMotionPreference(element, JSON.parse(optionsJson))), false, !reducedMotion());
+    await charts.get(element)?.updateOptions(parseOptions(element, optionsJson), false, !reducedMotion());
 }
 
 export async function updateSeries(element, seriesJson) {
