@@ -232,6 +232,8 @@ public sealed class MongoTestServer : IAsyncLifetime
         {
             if (process is { HasExited: true })
             {
+                // Let the asynchronous readers deliver the server's last lines before the caller quotes its output.
+                process.WaitForExit();
                 throw new InvalidOperationException($"{ServerDescription} exited with code {process.ExitCode} before answering.");
             }
 

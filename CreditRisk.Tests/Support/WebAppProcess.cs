@@ -103,6 +103,9 @@ public sealed class WebAppProcess : IDisposable
         {
             if (_process.HasExited)
             {
+                // HasExited can turn true before the asynchronous readers have delivered the last lines; the
+                // parameterless wait returns once both streams reached their end, so the message holds what it said.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"The web app exited with code {_process.ExitCode}:{Environment.NewLine}{RecentOutput}");
             }
 
