@@ -15,9 +15,13 @@ internal sealed class PendingWindowKiller(WebAppProcess app, string databasePath
     private readonly ManualResetEventSlim _stop = new();
     private Thread? _thread;
     private Exception? _failure;
+    private readonly System.Diagnostics.Stopwatch _sinceStart = new();
     private volatile bool _killed;
 
-    /// <summary>What the watch saw, for the test's output: polls, most transactions stored, whether one was pending, how long the kill took.</summary>
+    /// <summary>
+    /// What the watch saw, for the test's output: how soon it began, polls and the slowest, most transactions stored,
+    /// whether one was pending, how long the kill took.
+    /// </summary>
     public string Seen { get; private set; } = "not started";
 
     /// <summary>The app is gone: writers stop taking new batches.</summary>
@@ -31,6 +35,7 @@ internal sealed class PendingWindowKiller(WebAppProcess app, string databasePath
             return;
         }
 
+        _sinceStart.Start();
         _thread = new Thread(Watch) { IsBackground = true, Name = "pending-window-killer" };
         _thread.Start();
     }
@@ -60,9 +65,12 @@ internal sealed class PendingWindowKiller(WebAppProcess app, string databasePath
             var polls = 0;
             long most = 0;
             var pending = false;
+            var firstPollAfter = _sinceStart.ElapsedMilliseconds;
+            long slowestPoll = 0;
             while (!pending && !_stop.IsSet)
             {
                 polls++;
+                var polling = System.Diagnostics.Stopwatch.StartNew();
                 using (var connection = new SqliteConnection(connectionString))
                 {
                     connection.Open();
@@ -74,13 +82,16 @@ internal sealed class PendingWindowKiller(WebAppProcess app, string databasePath
                     most = Math.Max(most, reader.GetInt64(1));
                 }
 
+                slowestPoll = Math.Max(slowestPoll, polling.ElapsedMilliseconds);
+
                 if (!pending)
                 {
                     _stop.Wait(1);
                 }
             }
 
-            Seen = $"{polls} polls, at most {most} transactions stored, {(pending ? "one pending" : "none pending")}";
+            Seen = $"first poll after {firstPollAfter} ms, {polls} polls (slowest {slowestPoll} ms), at most {most} transactions stored, "
+                + (pending ? "one pending" : "none pending");
         }
         catch (Exception ex)
         {
