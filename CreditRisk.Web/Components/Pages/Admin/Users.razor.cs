@@ -1,0 +1,79 @@
+using System.Net.Mail;
+using System.Security.Claims;
+using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CreditRisk.Web.Components.Pages.Admin;
+
+/// <summary>
+/// Staff users (analysts and admins): list, change role, disable or enable, and add one with an initial password.
+/// Customers are not here: they register themselves with their phone number.
+/// </summary>
+public partial class Users
+{
+    private IReadOnlyList<StaffUser>? _users;
+    private string? _message;
+    private bool _failed;
+    private string _email = "";
+    private string _password = "";
+    private string _role = AppRoles.Analyst;
+    private string? _emailError;
+    private string? _passwordError;
+
+    [Inject]
+    private StaffUserService StaffUsers { get; set; } = default!;
+
+    [Inject]
+    private IOptions<IdentityOptions> Identity { get; set; } = default!;
+
+    // The same rule Identity applies when the user is created, so the field says it before the server refuses.
+    private int MinimumPasswordLength => Identity.Value.Password.RequiredLength;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync() => _users = await StaffUsers.ListAsync();
+
+    private Task SetDisabledAsync(StaffUser user, bool disabled) =>
+        RunAsync(actor => StaffUsers.SetDisabledAsync(actor, user.Id, disabled), $"{user.Email} {(disabled ? "disabled" : "enabled")}.");
+
+    private static string ChangedRole(StaffUser user, string role) => $"{user.Email} is now {role}.";
+
+    private async Task CreateAsync()
+    {
+        _email = _email.Trim();
+        _emailError = _email.Length == 0 ? "Enter the user's email address."
+            : !MailAddress.TryCreate(_email, out var address) || address.Address != _email ? "Enter a valid email address, e.g. name@bank.com."
+            : null;
+        _passwordError = _password.Length < MinimumPasswordLength ? $"The password needs at least {MinimumPasswordLength} characters." : null;
+        if (_emailError is not null || _passwordError is not null)
+        {
+            return;
+        }
+
+        await RunAsync(actor => StaffUsers.CreateAsync(actor, _email, _password, _role), $"{_email} created as {_role}.");
+        if (!_failed)
+        {
+            _email = _password = "";
+        }
+    }
+
+    private async Task RunAsync(Func<ClaimsPrincipal, Task<StaffUserResult>> action, string success)
+    {
+        // Every action re-checks the role server-side: the circuit's user may have lost it since the page opened.
+        var actor = (await AuthenticationState).User;
+        if (!actor.IsInRole(AppRoles.Admin))
+        {
+            (_failed, _message) = (true, "Only admins can change users.");
+            return;
+        }
+
+        var result = await action(actor);
+        (_failed, _message) = (!result.Succeeded, result.Succeeded ? success : result.Error);
+        _users = await StaffUsers.ListAsync();
+    }
+}
