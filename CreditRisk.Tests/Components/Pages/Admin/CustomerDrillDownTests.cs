@@ -42,6 +42,7 @@ public sealed class CustomerDrillDownTests : IAsyncLifetime
         var utilisation = cut.Find("tr[data-feature='utilisation_pct']");
         Assert.Contains("feature-breached", utilisation.ClassName);
         Assert.Contains("above 90%", utilisation.TextContent);
+        Assert.Equal("95%", utilisation.QuerySelectorAll("td")[1].TextContent);
         Assert.DoesNotContain("feature-breached", cut.Find("tr[data-feature='cash_withdrawal_pct_30d']").ClassName ?? "");
         Assert.Contains("Alert read", cut.Find("#alert-timeline").TextContent);
         Assert.Equal(2, cut.FindAll("#score-history tbody tr").Count);
