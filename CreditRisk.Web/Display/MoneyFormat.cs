@@ -25,6 +25,9 @@ public sealed class MoneyFormat
     /// <summary>The ISO code, e.g. for chart axis titles ("Amount (INR)").</summary>
     public string Currency { get; }
 
+    /// <summary>The culture amounts are written in (e.g. "en-IN"), for charts that group their axis labels in the browser.</summary>
+    public string CultureName => _culture.Name;
+
     /// <summary>With two decimals: "₹1,234.50".</summary>
     public string Format(decimal amount) => amount.ToString("C2", _culture);
 

@@ -17,12 +17,16 @@ function withMotionPreference(element, options) {
 }
 
 // Options are JSON, so they cannot carry functions: `yaxis.labels.percentDecimals: d` asks for the axis (and the
-// tooltip, which uses the axis formatter) in percent, 0.086 → "8.6%" with d = 1.
+// tooltip, which uses the axis formatter) in percent, 0.086 → "8.6%" with d = 1; `yaxis.labels.groupedLocale: "en-IN"`
+// for whole numbers grouped the way that culture writes amounts, 123456.7 → "1,23,457".
 function withFormatters(options) {
     const labels = options.yaxis?.labels;
     if (labels && Number.isInteger(labels.percentDecimals)) {
         const decimals = labels.percentDecimals;
         labels.formatter = value => `${(value * 100).toFixed(decimals)}%`;
+    } else if (labels && typeof labels.groupedLocale === "string") {
+        const grouped = new Intl.NumberFormat(labels.groupedLocale, { maximumFractionDigits: 0 });
+        labels.formatter = value => grouped.format(value);
     }
     return options;
 }
