@@ -41,6 +41,12 @@ public sealed class RiskGridBrowserTests : IAsyncLifetime
         await Assertions.Expect(grid).ToContainTextAsync(BrowserSeed.SendableCustomerId);
         await Assertions.Expect(grid.Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"export\.csv\?band=High&q=c-1001"));
+
+        // Scores read in percent, as on the charts, and the minimum is typed in percent too; the query keeps 0–1.
+        await Assertions.Expect(grid.Locator("tbody tr td").Nth(2)).ToHaveTextAsync(new Regex(@"^\d{1,3}(\.\d)?%$"));
+        await page.Locator("#risk-grid-min-score").FillAsync("95");
+        await page.Locator("#risk-grid-min-score").PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"minScore=0\.95(&|$)"));
     }
 
     private async Task ChooseBandAsync(string option)
