@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreditRisk.Web.Components.Shared;
 
 namespace CreditRisk.Web.Components.Pages.Admin.Models;
 
@@ -50,19 +51,40 @@ public static class MetricLabels
         ["challenger_leaves"] = "Challenger leaves per tree",
         ["challenger_min_leaf_size"] = "Challenger minimum leaf size",
         ["challenger_learning_rate"] = "Challenger learning rate",
+        ["cv_auc"] = "AUC, 5-fold cross-validated (mean)",
+        ["cv_auc_sd"] = "AUC, 5-fold cross-validated (spread, sd)",
+        ["low_count"] = "Low rows",
+        ["medium_count"] = "Medium rows",
+        ["high_count"] = "High rows",
+        ["low_default_rate"] = "Low default rate",
+        ["medium_default_rate"] = "Medium default rate",
+        ["high_default_rate"] = "High default rate",
     };
 
     private static readonly HashSet<string> Counts = new(StringComparer.Ordinal)
     {
         "holdout_rows", "holdout_positives", "train_rows", "train_positives", "rows", "positives", "customers", "store_customers",
+        "low_count", "medium_count", "high_count", "outcome_window_days", "minimum_prior_statements", "tree_leaves",
+        "tree_min_leaf_size", "challenger_trees", "challenger_leaves", "challenger_min_leaf_size",
+    };
+
+    // Shares of rows, read as percentages like the band cut-offs beside them.
+    private static readonly HashSet<string> Rates = new(StringComparer.Ordinal)
+    {
+        "low_default_rate", "medium_default_rate", "high_default_rate", "holdout_share",
     };
 
     public static string Label(string key) =>
         Labels.TryGetValue(key, out var label) ? label : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(key.Replace('_', ' '));
 
-    /// <summary>Counts with thousands separators, everything else to three decimals (four told nobody anything more).</summary>
+    /// <summary>
+    /// Counts with thousands separators, rates in percent, everything else to three decimals (four told nobody anything
+    /// more).
+    /// </summary>
     public static string Value(string key, double value) =>
-        Counts.Contains(key) ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.000", CultureInfo.InvariantCulture);
+        Counts.Contains(key) ? value.ToString("N0", CultureInfo.InvariantCulture)
+        : Rates.Contains(key) ? DisplayFormat.Percent(value, 1)
+        : value.ToString("0.000", CultureInfo.InvariantCulture);
 
     /// <summary>A training-summary value: numbers formatted like metrics, text as it is.</summary>
     public static string Value(string key, string value) =>

@@ -1,0 +1,38 @@
+using CreditRisk.Web.Components.Pages.Admin.Models;
+
+namespace CreditRisk.Tests.Components.Pages.Admin;
+
+/// <summary>The Models page's metric names and formats: counts whole, rates in percent, measures to three decimals.</summary>
+public sealed class MetricLabelsTests
+{
+    [Theory]
+    [InlineData("low_count", 290, "290")]
+    [InlineData("holdout_rows", 4500, "4,500")]
+    [InlineData("high_default_rate", 0.0143, "1.4%")]
+    [InlineData("holdout_share", 0.3, "30.0%")]
+    [InlineData("auc", 0.78123, "0.781")]
+    [InlineData("cv_auc_sd", 0.0094, "0.009")]
+    public void Value_Number_FormattedByWhatItCounts(string key, double value, string expected)
+    {
+        Assert.Equal(expected, MetricLabels.Value(key, value));
+    }
+
+    [Theory]
+    [InlineData("outcome_window_days", "90", "90")]
+    [InlineData("minimum_prior_statements", "3", "3")]
+    [InlineData("seed", "42", "42")]
+    [InlineData("label_rule", "dpd30 within 90 days", "dpd30 within 90 days")]
+    public void Value_TrainingSummaryText_NumbersFormattedTextKept(string key, string value, string expected)
+    {
+        Assert.Equal(expected, MetricLabels.Value(key, value));
+    }
+
+    [Theory]
+    [InlineData("cv_auc", "AUC, 5-fold cross-validated (mean)")]
+    [InlineData("medium_count", "Medium rows")]
+    [InlineData("some_new_key", "Some New Key")]
+    public void Label_KnownAndUnknownKeys(string key, string expected)
+    {
+        Assert.Equal(expected, MetricLabels.Label(key));
+    }
+}
