@@ -46,9 +46,11 @@ internal static class RiskReasons
 
         if (reasons.Count < Max)
         {
+            // One decimal like the Score column beside it ("9%" read oddly beside 8.9%), and the band named as the
+            // model's: a rule or a hard fact may make the customer's band higher.
             reasons.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The model estimates a {score.Ensemble:0%} probability of delinquency ({modelBand})"));
+                $"The model estimates a {score.Ensemble:0.0%} probability of delinquency (model band {modelBand})"));
         }
 
         foreach (var contribution in score.Contributions)

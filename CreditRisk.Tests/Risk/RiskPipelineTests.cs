@@ -113,7 +113,7 @@ public sealed class RiskPipelineTests : IAsyncLifetime
         Assert.Equal(RiskBand.High, assessment.Band);
         Assert.Equal("m-1", assessment.ModelVersion);
         Assert.Equal(0.7, assessment.EnsembleProbability);
-        Assert.Equal(["The model estimates a 70% probability of delinquency (High)", "Utilisation raises the model's risk estimate"], assessment.Reasons);
+        Assert.Equal(["The model estimates a 70.0% probability of delinquency (model band High)", "Utilisation raises the model's risk estimate"], assessment.Reasons);
         Assert.DoesNotContain(assessment.Reasons, r => r.Contains("m-1", StringComparison.Ordinal));
         Assert.Equal(FeatureIndex.Count, model.LastVectorLength);
         Assert.Single(await _h.Store.Alerts.ListForCustomerAsync("c1", 10));
