@@ -6,7 +6,7 @@ public enum FeatureUnit
     /// <summary>Percent, already ×100 (utilisation 77.6 → "77.6%").</summary>
     Percent,
 
-    /// <summary>A difference of percentages (utilisation against its mean), signed.</summary>
+    /// <summary>A difference or spread of percentages (utilisation against its mean, the bill's trend and volatility).</summary>
     PercentagePoints,
 
     /// <summary>A 0–1 share or ratio, shown as a percentage (0.45 → "45%").</summary>
@@ -15,6 +15,7 @@ public enum FeatureUnit
     /// <summary>A 0–1 index or a coefficient of variation: a plain number with two decimals.</summary>
     Index,
 
+    /// <summary>Calendar days.</summary>
     Days,
 
     /// <summary>Statement cycles.</summary>

@@ -21,6 +21,7 @@ public sealed class FeatureValueTextTests
     [InlineData(FeatureNames.MinDueOnlyStreak, 0, "0 cycles")]
     [InlineData(FeatureNames.PurchaseCount30d, 14, "14")]
     [InlineData(FeatureNames.CreditLimit, 85_000, "$85,000.00")]
+    [InlineData(FeatureNames.BalanceAmount, 1e30, "1000000000000000000000000000000")]
     [InlineData("a_feature_no_engine_writes", 1.2345, "1.23")]
     public void Format_WritesTheValueInItsUnit(string feature, double value, string expected)
     {

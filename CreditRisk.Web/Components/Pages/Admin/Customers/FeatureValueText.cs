@@ -21,7 +21,8 @@ public static class FeatureValueText
             FeatureUnit.Days => Counted(value, "day"),
             FeatureUnit.Cycles => Counted(value, "cycle"),
             FeatureUnit.Count => Number(value, "0"),
-            FeatureUnit.Currency => money.Format((decimal)value),
+            // Within decimal's range (a corrupt value must not fail the page); beyond it, the plain number.
+            FeatureUnit.Currency when Math.Abs(value) < 1e15 => money.Format((decimal)value),
             _ => Number(value, "0.##"),
         };
     }
