@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Bunit;
 using Bunit.TestDoubles;
 using CreditRisk.Core;
@@ -60,6 +61,18 @@ public sealed class ConsoleHarness : IAsyncDisposable
     public ICreditRiskStore Store => Context.Services.GetRequiredService<ICreditRiskStore>();
 
     public T Get<T>() where T : notnull => Context.Services.GetRequiredService<T>();
+
+    /// <summary>The chart wrapper's JS module, recording every call; set it up before rendering a chart.</summary>
+    public BunitJSModuleInterop SetupChartModule()
+    {
+        var charts = Context.JSInterop.SetupModule("./Components/Shared/ApexChart.razor.js");
+        charts.Mode = JSRuntimeMode.Loose;
+        return charts;
+    }
+
+    /// <summary>The options the one chart created through <paramref name="charts"/> was drawn with.</summary>
+    public static JsonElement CreatedChartOptions(BunitJSModuleInterop charts) =>
+        JsonDocument.Parse((string)Assert.Single(charts.Invocations["create"]).Arguments[2]!).RootElement;
 
     public static async Task<ConsoleHarness> CreateAsync(Action<IServiceCollection>? services = null)
     {

@@ -19,13 +19,12 @@ public sealed class ScoreChartsScaleTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _h = await ConsoleHarness.CreateAsync();
-        _charts = _h.Context.JSInterop.SetupModule("./Components/Shared/ApexChart.razor.js");
-        _charts.Mode = JSRuntimeMode.Loose;
+        _charts = _h.SetupChartModule();
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private JsonElement Created() => JsonDocument.Parse((string)Assert.Single(_charts.Invocations["create"]).Arguments[2]!).RootElement;
+    private JsonElement Created() => ConsoleHarness.CreatedChartOptions(_charts);
 
     [Fact]
     public void ScoreHistogram_TwentyBinsToTwentyPercent_StacksTheBandsUnderPercentLabelsAndNamesTheCutoffs()

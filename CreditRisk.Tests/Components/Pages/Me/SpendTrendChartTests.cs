@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Bunit;
 using CreditRisk.Web.Components.Pages.Me;
 using CreditRisk.Web.Customers;
 using CreditRisk.Web.Display;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditRisk.Tests.Components.Pages.Me;
 
@@ -16,8 +14,7 @@ public sealed class SpendTrendChartTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _h = await ConsoleHarness.CreateAsync();
-        _charts = _h.Context.JSInterop.SetupModule("./Components/Shared/ApexChart.razor.js");
-        _charts.Mode = JSRuntimeMode.Loose;
+        _charts = _h.SetupChartModule();
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
@@ -25,12 +22,12 @@ public sealed class SpendTrendChartTests : IAsyncLifetime
     [Fact]
     public void Render_Spending_AxisGroupedInTheDisplayCultureWithTheCurrencyInItsTitle()
     {
-        var money = _h.Context.Services.GetRequiredService<MoneyFormat>();
+        var money = _h.Get<MoneyFormat>();
         MonthlySpend[] months = [new(new DateOnly(2026, 11, 1), 29_512.34m, 1_000m), new(new DateOnly(2026, 12, 1), 12_000m, 0m)];
 
         _h.Render<SpendTrend>(p => p.Add(c => c.Months, months));
 
-        var yaxis = JsonDocument.Parse((string)Assert.Single(_charts.Invocations["create"]).Arguments[2]!).RootElement.GetProperty("yaxis");
+        var yaxis = ConsoleHarness.CreatedChartOptions(_charts).GetProperty("yaxis");
         Assert.Equal(money.CultureName, yaxis.GetProperty("labels").GetProperty("groupedLocale").GetString());
         Assert.False(string.IsNullOrEmpty(money.CultureName));
         Assert.Equal($"Amount ({money.Currency})", yaxis.GetProperty("title").GetProperty("text").GetString());

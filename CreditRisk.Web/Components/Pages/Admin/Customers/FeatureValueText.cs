@@ -1,5 +1,6 @@
 using System.Globalization;
 using CreditRisk.Core.Features;
+using CreditRisk.Web.Components.Shared;
 using CreditRisk.Web.Display;
 
 namespace CreditRisk.Web.Components.Pages.Admin.Customers;
@@ -17,7 +18,7 @@ public static class FeatureValueText
         {
             FeatureUnit.Percent => Number(value, "0.#") + "%",
             FeatureUnit.PercentagePoints => Number(value, "0.#") + " pts",
-            FeatureUnit.Share => Number(value * 100, "0") + "%",
+            FeatureUnit.Share => DisplayFormat.Percent(value),
             FeatureUnit.Days => Counted(value, "day"),
             FeatureUnit.Cycles => Counted(value, "cycle"),
             FeatureUnit.Count => Number(value, "0"),
