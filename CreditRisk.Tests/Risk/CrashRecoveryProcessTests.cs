@@ -24,7 +24,6 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
     private const int TransactionsPerCustomer = 100;
     private const int BatchSize = 1_000;
     private const int Writers = 2;
-    private const int KillWatchBatches = 3;
     private const decimal CreditLimit = 100_000m;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
@@ -52,8 +51,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
         var pendingAfterKills = new List<int>();
 
         // Kill once these many batches (cumulative) are acknowledged and a transaction is stored but unapplied (see
-        // PendingWindowKiller), then once more with everything sent. A watch that has not caught the window within
-        // KillWatchBatches more batches kills anyway, so a stalled watch spends one round, not every batch left.
+        // PendingWindowKiller), then once more with everything sent.
         int[] killAfter = [4, 8, 12, 16, 19];
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var target in killAfter)
@@ -189,8 +187,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
     /// Sends the unacknowledged batches with several writers; once <paramref name="killAt"/> batches in total are
     /// acknowledged, a killer starts watching the store and SIGKILLs the app the moment a transaction is stored but not
     /// yet applied, while the writers keep sending so that one always is in flight (their requests then fail and stay
-    /// unacknowledged). If <see cref="KillWatchBatches"/> more batches, or every batch, are acknowledged first, the
-    /// writers stop and the app is killed once they are done.
+    /// unacknowledged). If every batch is acknowledged first, the app is killed once the writers are done.
     /// </summary>
     private static async Task<string> SendUntilKilledAsync(
         string databasePath, WebAppProcess app, HttpClient client, List<Dictionary<string, object?>[]> batches, Progress progress, int killAt)
@@ -199,7 +196,6 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
         var queue = new Queue<int>(Enumerable.Range(0, batches.Count).Where(i => !acked[i]));
         var gate = new Lock();
         var killer = new PendingWindowKiller(app, databasePath);
-        var giveUpAt = killAt == int.MaxValue ? int.MaxValue : killAt + KillWatchBatches;
 
         async Task WriterAsync()
         {
@@ -208,7 +204,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
                 int next;
                 lock (gate)
                 {
-                    if (killer.Killed || acked.Count(a => a) >= giveUpAt || !queue.TryDequeue(out next))
+                    if (killer.Killed || !queue.TryDequeue(out next))
                     {
                         return;
                     }
