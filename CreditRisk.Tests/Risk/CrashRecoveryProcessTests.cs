@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CreditRisk.Core.Alerts;
@@ -30,7 +31,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
 
     private readonly string _directory = TestDirectories.New();
 
-    private string DatabasePath => Path.Combine(_directory, "creditrisk.db");
+    private string DatabasePath => Path.Combine(_directory, $"creditrisk-{_attempt}.db");
 
     public void Dispose()
     {
@@ -42,11 +43,40 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
 
     private static string CustomerId(int customer) => $"crash-{customer:D3}";
 
+    /// <summary>
+    /// Whether a kill lands in the window (a transaction stored but not yet applied) depends on the machine's load: a
+    /// full suite on two cores sometimes starves the watch until every batch has gone by. A missed window proves
+    /// nothing wrong with the app, so the whole scenario runs again on a fresh database, up to this many times.
+    /// </summary>
+    private const int Attempts = 3;
+
+    private int _attempt;
+
     [Fact]
     public async Task Ingest_KilledMidwayAndRetried_NothingLostOrDoubleCountedAndOneAlertPerEscalation()
     {
-        var apiKey = await PrepareStoreAsync();
         var batches = BuildBatches();
+        for (_attempt = 1; _attempt <= Attempts; _attempt++)
+        {
+            var pendingAfterKills = await RunScenarioAsync(batches);
+            output.WriteLine($"Attempt {_attempt}: customers with stored-but-unapplied transactions right after each kill: {string.Join(", ", pendingAfterKills)}");
+            if (pendingAfterKills.Sum() > 0)
+            {
+                return;
+            }
+        }
+
+        // Otherwise the kills all fell outside the window this test is about, and it proved less than it claims.
+        Assert.Fail($"No kill left a transaction stored but unapplied in {Attempts} attempts; the crash window was never exercised.");
+    }
+
+    /// <summary>
+    /// One ingest on a fresh database, killed five times and retried; asserts the outcome and returns how many
+    /// customers had pending transactions right after each kill.
+    /// </summary>
+    private async Task<List<int>> RunScenarioAsync(List<Batch> batches)
+    {
+        var apiKey = await PrepareStoreAsync();
         var progress = new Progress(batches.Count);
         var pendingAfterKills = new List<int>();
 
@@ -80,12 +110,9 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
         }
 
         output.WriteLine($"{clock.Elapsed} done");
-        output.WriteLine($"Customers with stored-but-unapplied transactions right after each kill: {string.Join(", ", pendingAfterKills)}");
         await AssertConsistentAsync(batches);
         output.WriteLine($"{clock.Elapsed} asserted");
-
-        // Otherwise the kills all fell outside the window this test is about, and it proved less than it claims.
-        Assert.True(pendingAfterKills.Sum() > 0, "No kill left a transaction stored but unapplied; the crash window was never exercised.");
+        return pendingAfterKills;
     }
 
     /// <summary>Creates the database with an API key and the customers before the app first starts.</summary>
@@ -129,7 +156,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
     /// 20,000 transactions over 200 customers in the last 100 days, shuffled into batches of 1,000 (the most one request may carry), so that every batch
     /// touches many customers and each customer's escalation lands at a random point of the ingest.
     /// </summary>
-    private static List<Dictionary<string, object?>[]> BuildBatches()
+    private static List<Batch> BuildBatches()
     {
         var random = new Random(20260302);
         var start = DateTimeOffset.UtcNow.AddDays(-100);
@@ -156,14 +183,17 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
             }
         }
 
-        return [.. all.OrderBy(_ => random.Next()).Chunk(BatchSize)];
+        // Serialised once: under a full suite the client's own CPU time is scarce, and the less of each round it spends
+        // writing JSON, the more of it an app request is in flight while the watch polls.
+        return [.. all.OrderBy(_ => random.Next()).Chunk(BatchSize).Select(chunk => new Batch(
+            [.. chunk.Select(t => (string)t["transactionId"]!)], JsonSerializer.SerializeToUtf8Bytes(chunk, JsonSerializerOptions.Web)))];
     }
 
     /// <summary>
     /// What a careful client does after a restart: first re-send every batch it sent without getting an answer, then a
     /// few it did get an answer for (their answer was lost, as far as it knows). The rest follow as usual.
     /// </summary>
-    private static async Task RetryAsync(HttpClient client, List<Dictionary<string, object?>[]> batches, Progress progress)
+    private static async Task RetryAsync(HttpClient client, List<Batch> batches, Progress progress)
     {
         for (var i = 0; i < batches.Count; i++)
         {
@@ -190,7 +220,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
     /// unacknowledged). If every batch is acknowledged first, the app is killed once the writers are done.
     /// </summary>
     private static async Task<string> SendUntilKilledAsync(
-        string databasePath, WebAppProcess app, HttpClient client, List<Dictionary<string, object?>[]> batches, Progress progress, int killAt)
+        string databasePath, WebAppProcess app, HttpClient client, List<Batch> batches, Progress progress, int killAt)
     {
         var acked = progress.Acked;
         var queue = new Queue<int>(Enumerable.Range(0, batches.Count).Where(i => !acked[i]));
@@ -244,9 +274,11 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
         return killer.Seen;
     }
 
-    private static async Task PostAsync(HttpClient client, Dictionary<string, object?>[] batch)
+    private static async Task PostAsync(HttpClient client, Batch batch)
     {
-        using var response = await client.PostAsJsonAsync("/api/v1/transactions", batch);
+        using var content = new ByteArrayContent(batch.Body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync("/api/v1/transactions", content);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"POST /api/v1/transactions answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -269,10 +301,10 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
         }
     }
 
-    private async Task AssertConsistentAsync(List<Dictionary<string, object?>[]> batches)
+    private async Task AssertConsistentAsync(List<Batch> batches)
     {
         await using var store = new SqliteCreditRiskStore(DatabasePath);
-        var sentIds = batches.SelectMany(b => b).Select(t => (string)t["transactionId"]!).ToHashSet();
+        var sentIds = batches.SelectMany(b => b.TransactionIds).ToHashSet();
         Assert.Equal(sentIds.Count, await store.Transactions.CountAsync());
         Assert.Empty(await store.Transactions.ListPendingCustomerIdsAsync(DateTimeOffset.MaxValue, null, 10));
 
@@ -305,6 +337,9 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
             }
         }
     }
+
+    /// <summary>One request's transactions: their ids and the JSON body that carries them.</summary>
+    private sealed record Batch(string[] TransactionIds, byte[] Body);
 
     /// <summary>What the client knows: which batches it sent, and which it got an answer for.</summary>
     private sealed class Progress(int batches)
