@@ -53,7 +53,8 @@ public sealed record RiskProposal(RuleSettings? Rules, BandCutoffs? Cutoffs)
 
     /// <summary>
     /// What the proposal changes against <paramref name="rules"/> and <paramref name="cutoffs"/> in force, one entry per
-    /// changed setting ("UtilisationHighPct: 90 → 95", "cut-offs: 0.1/0.3 → 0.15/0.4"); empty when it changes nothing.
+    /// changed setting in the Rules page's words ("High utilisation, utilisation above: 90% → 95%", "Model cut-offs
+    /// (Medium from / High from): 10% / 30% → 15% / 40%"); empty when it changes nothing.
     /// </summary>
     public IReadOnlyList<string> Describe(RuleSettings rules, BandCutoffs cutoffs)
     {
@@ -62,19 +63,22 @@ public sealed record RiskProposal(RuleSettings? Rules, BandCutoffs? Cutoffs)
         var changes = new List<string>();
         if (Rules is not null)
         {
-            // Every property, whatever the record holds: the rules gain settings over time and each should show.
-            changes.AddRange(typeof(RuleSettings).GetProperties()
-                .Select(p => (p.Name, Old: p.GetValue(rules), New: p.GetValue(Rules)))
-                .Where(x => !Equals(x.Old, x.New))
-                .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Name}: {x.Old} → {x.New}")));
+            changes.AddRange(RuleSettingChanges.Describe(rules, Rules));
         }
 
         if (Cutoffs is { } proposed && proposed != cutoffs)
         {
-            changes.Add($"cut-offs (Medium from / High from): {Format(cutoffs.MediumFrom)}/{Format(cutoffs.HighFrom)} → {Format(proposed.MediumFrom)}/{Format(proposed.HighFrom)}");
+            changes.Add($"Model cut-offs (Medium from / High from): {AsPercent(cutoffs)} → {AsPercent(proposed)}");
         }
 
         return changes;
+    }
+
+    /// <summary>"10% / 30%": cut-offs as the pages show probabilities.</summary>
+    public static string AsPercent(BandCutoffs cutoffs)
+    {
+        ArgumentNullException.ThrowIfNull(cutoffs);
+        return string.Create(CultureInfo.InvariantCulture, $"{cutoffs.MediumFrom * 100:0.##}% / {cutoffs.HighFrom * 100:0.##}%");
     }
 
     internal static string FieldName(string part, string member) =>

@@ -131,15 +131,8 @@ public sealed class RuleSettingsService(
         return Defaults;
     }
 
-    /// <summary>"UtilisationHighPct: 90 → 85; …" for the fields that differ.</summary>
-    private static string Describe(RuleSettings before, RuleSettings after)
-    {
-        var changes = typeof(RuleSettings).GetProperties()
-            .Select(p => (p.Name, Old: p.GetValue(before), New: p.GetValue(after)))
-            .Where(x => !Equals(x.Old, x.New))
-            .Select(x => FormattableString.Invariant($"{x.Name}: {x.Old} → {x.New}"));
-        return string.Join("; ", changes);
-    }
+    /// <summary>"High utilisation, utilisation above: 90% → 85%; …" for the fields that differ.</summary>
+    private static string Describe(RuleSettings before, RuleSettings after) => string.Join("; ", RuleSettingChanges.Describe(before, after));
 
     private sealed record CachedSettings(RuleSettingsSnapshot Snapshot, DateTimeOffset ReadAt);
 }

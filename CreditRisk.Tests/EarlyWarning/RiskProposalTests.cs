@@ -87,7 +87,7 @@ public sealed class RiskProposalTests
 
         var changes = proposal.Describe(InForce, new BandCutoffs(0.1, 0.3));
 
-        Assert.Equal(["UtilisationHighPct: 85 → 95", "cut-offs (Medium from / High from): 0.1/0.3 → 0.15/0.4"], changes);
+        Assert.Equal(["High utilisation, utilisation above: 85% → 95%", "Model cut-offs (Medium from / High from): 10% / 30% → 15% / 40%"], changes);
         Assert.Empty(new RiskProposal(InForce, new BandCutoffs(0.1, 0.3)).Describe(InForce, new BandCutoffs(0.1, 0.3)));
     }
 }

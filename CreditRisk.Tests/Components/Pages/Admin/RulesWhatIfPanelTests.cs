@@ -25,7 +25,7 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
         RequestedBy = "meera",
         RequestedAt = A.Now.AddMinutes(-2),
         Proposal = new RiskProposal(new RuleSettings { UtilisationHighPct = 95 }, null),
-        Changes = ["UtilisationHighPct: 90 → 95"],
+        Changes = ["High utilisation, utilisation above: 90% → 95%"],
         JobId = jobId,
     };
 
@@ -39,7 +39,7 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
         ModelVersion = "v-champion",
         RulesVersion = 4,
         ProposedRules = new RuleSettings { UtilisationHighPct = 95 },
-        Changes = ["UtilisationHighPct: 90 → 95"],
+        Changes = ["High utilisation, utilisation above: 90% → 95%"],
         Now = new WhatIfFigures
         {
             Cutoffs = new BandCutoffs(0.1, 0.3),
@@ -76,7 +76,7 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal("queued", cut.Find("#whatif-status").GetAttribute("data-status")));
         Assert.Contains("Backtest queued", cut.Find("#whatif-message").TextContent);
-        Assert.Contains("UtilisationHighPct: 90 → 95", cut.Find("#whatif-changes").TextContent);
+        Assert.Contains("High utilisation, utilisation above: 90% → 95%", cut.Find("#whatif-changes").TextContent);
         Assert.True(cut.Find("#whatif-start").HasAttribute("disabled"));
         Assert.NotNull(cut.Find("#whatif-cancel"));
         var state = await StoredAsync();
@@ -92,8 +92,8 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
         _h.SignInStaff("meera", AppRoles.Admin);
         var cut = _h.Render<RulesWhatIfPanel>(p => p.Add(x => x.ProposedRules, () => new RuleSettings()));
 
-        cut.Find("#whatif-medium-from").Change("0.15");
-        cut.Find("#whatif-high-from").Change("0.4");
+        cut.Find("#whatif-medium-from").Change("15");
+        cut.Find("#whatif-high-from").Change("40");
         await cut.Find("#whatif-start").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Equal("queued", cut.Find("#whatif-status").GetAttribute("data-status")));
@@ -101,9 +101,10 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("0.15", "", "Give both cut-offs")]
-    [InlineData("0.5", "0.4", "Must be above mediumFrom")]
-    [InlineData("1.5", "2", "Must be between 0 and 1")]
+    [InlineData("15", "", "Give both cut-offs")]
+    [InlineData("50", "40", "Must be above the Medium cut-off")]
+    [InlineData("150", "200", "Must be between 0% and 100%")]
+    [InlineData("-1", "30", "Must be between 0% and 100%")]
     public async Task Start_BadCutoffs_FieldMessageAndNothingQueued(string medium, string high, string message)
     {
         _h.SignInStaff("meera", AppRoles.Admin);

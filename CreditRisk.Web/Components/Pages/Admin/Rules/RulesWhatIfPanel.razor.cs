@@ -69,15 +69,14 @@ public sealed partial class RulesWhatIfPanel
             return;
         }
 
-        if (_mediumFrom is null != _highFrom is null)
+        // The page shows probabilities in percent, so the cut-offs are typed and checked that way; the proposal holds 0–1.
+        _errors = CutoffErrors(_mediumFrom, _highFrom);
+        var proposal = new RiskProposal(rules, _mediumFrom is { } medium && _highFrom is { } high ? new BandCutoffs(medium / 100, high / 100) : null);
+        if (_errors.Count == 0)
         {
-            _errors = new Dictionary<string, string[]> { [_mediumFrom is null ? MediumField : HighField] = ["Give both cut-offs, or neither to keep those in force."] };
-            (_failed, _message) = (true, "Some proposed values are out of range; nothing was started.");
-            return;
+            _errors = proposal.Validate();
         }
 
-        var proposal = new RiskProposal(rules, _mediumFrom is { } medium && _highFrom is { } high ? new BandCutoffs(medium, high) : null);
-        _errors = proposal.Validate();
         if (_errors.Count > 0)
         {
             var ruleErrors = _errors.Where(e => e.Key.StartsWith("rules", StringComparison.Ordinal)).Select(e => string.Join(" ", e.Value)).ToList();
@@ -127,6 +126,33 @@ public sealed partial class RulesWhatIfPanel
 
             StateHasChanged();
         });
+    }
+
+    /// <summary>Field-named errors for the optional cut-offs, typed in percent: both or neither, 0–100, High above Medium.</summary>
+    private static Dictionary<string, string[]> CutoffErrors(double? mediumFrom, double? highFrom)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (mediumFrom is null != highFrom is null)
+        {
+            errors[mediumFrom is null ? MediumField : HighField] = ["Give both cut-offs, or neither to keep those in force."];
+            return errors;
+        }
+
+        if (mediumFrom is < 0 or > 100)
+        {
+            errors[MediumField] = ["Must be between 0% and 100%."];
+        }
+
+        if (highFrom is < 0 or > 100)
+        {
+            errors[HighField] = ["Must be between 0% and 100%."];
+        }
+        else if (highFrom <= mediumFrom && !errors.ContainsKey(MediumField))
+        {
+            errors[HighField] = ["Must be above the Medium cut-off."];
+        }
+
+        return errors;
     }
 
     private bool HasError(string field) => _errors.ContainsKey(field);

@@ -53,6 +53,5 @@ public sealed record WhatIfRow(string Key, string Label, string Now, string Prop
     private static string Signed(double delta, string format, string unit) =>
         delta == 0 ? "no change" : (delta > 0 ? "+" : "−") + Math.Abs(delta).ToString(format, Culture) + unit;
 
-    private static string Cutoffs(WhatIfFigures figures) =>
-        $"{figures.Cutoffs.MediumFrom.ToString("0.###", Culture)} / {figures.Cutoffs.HighFrom.ToString("0.###", Culture)}";
+    private static string Cutoffs(WhatIfFigures figures) => RiskProposal.AsPercent(figures.Cutoffs);
 }

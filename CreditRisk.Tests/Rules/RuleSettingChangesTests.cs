@@ -1,0 +1,47 @@
+using CreditRisk.Core.Rules;
+
+namespace CreditRisk.Tests.Rules;
+
+public sealed class RuleSettingChangesTests
+{
+    [Fact]
+    public void EverySetting_HasWordsOfItsOwn()
+    {
+        // A setting added without words would reach the audit log under its property name.
+        var unlabelled = typeof(RuleSettings).GetProperties().Select(p => p.Name).Where(name => !RuleSettingChanges.HasLabel(name));
+
+        Assert.Empty(unlabelled);
+    }
+
+    [Fact]
+    public void Describe_EachChangedSetting_InThePagesWordsAndUnits()
+    {
+        var before = new RuleSettings();
+        var after = before with
+        {
+            UtilisationHighPct = 97.5,
+            CashWithdrawalMinAmount = 1_500,
+            PastDueGraceDays = 1,
+            ConfirmationSpacingDays = 14,
+            UtilisationRevolvingOnly = false,
+        };
+
+        // Compared as sets: reflection does not promise declaration order.
+        Assert.Equal(
+            new[]
+            {
+                "Cash withdrawals, cash of at least (amount): 200 → 1,500",
+                "Confirmation, days between readings: 7 → 14",
+                "High utilisation, only customers who did not pay the last statement in full: yes → no",
+                "High utilisation, utilisation above: 90% → 97.5%",
+                "Past due, grace after the due date: 0 days → 1 day",
+            },
+            RuleSettingChanges.Describe(before, after).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Describe_NothingChanged_Empty()
+    {
+        Assert.Empty(RuleSettingChanges.Describe(new RuleSettings(), new RuleSettings()));
+    }
+}
