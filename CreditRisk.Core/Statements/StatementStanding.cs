@@ -17,8 +17,11 @@ public enum StatementState
     /// <summary>The due date has not passed and part of the balance was paid.</summary>
     PartPaidNotYetDue,
 
-    /// <summary>The due date passed; at least the minimum was paid, not the whole balance.</summary>
+    /// <summary>The due date passed; more than the minimum was paid on time, not the whole balance.</summary>
     PartPaid,
+
+    /// <summary>The due date passed; exactly the minimum was paid on time (the rest carried, as a revolver does).</summary>
+    MinimumPaid,
 
     /// <summary>The due date passed and at least the minimum was paid, but after the due date.</summary>
     PaidLate,
@@ -67,6 +70,7 @@ public static class StatementStanding
             return new(StatementState.Overdue, due, shortfall, today.DayNumber - due.DayNumber);
         }
 
-        return new(paidLate ? StatementState.PaidLate : StatementState.PartPaid, due, 0, 0);
+        var onTime = statement.AmountPaid == minimum ? StatementState.MinimumPaid : StatementState.PartPaid;
+        return new(paidLate ? StatementState.PaidLate : onTime, due, 0, 0);
     }
 }

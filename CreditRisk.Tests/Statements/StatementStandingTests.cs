@@ -36,9 +36,11 @@ public sealed class StatementStandingTests
     [Theory]
     [InlineData(10_000, 15, StatementState.PaidInFull)]
     [InlineData(10_000, 25, StatementState.PaidLate)]
-    [InlineData(500, 15, StatementState.PartPaid)]
+    [InlineData(501, 15, StatementState.PartPaid)]
+    [InlineData(500, 15, StatementState.MinimumPaid)]
+    [InlineData(500, 25, StatementState.PaidLate)]
     [InlineData(499, 15, StatementState.Overdue)]
-    public void Of_PastTheDueDate_PaidInFullPartPaidLateOrOverdue(int paid, int paidOnDay, StatementState expected)
+    public void Of_PastTheDueDate_PaidInFullPartPaidMinimumPaidLateOrOverdue(int paid, int paidOnDay, StatementState expected)
     {
         var status = StatementStanding.Of(Owing(paid, StatementDate.AddDays(paidOnDay)), DueDate.AddDays(30));
 

@@ -131,6 +131,27 @@ public sealed class MyDashboardTests : IAsyncLifetime
         Assert.True(cut.Markup.IndexOf("me-overdue", StringComparison.Ordinal) < cut.Markup.IndexOf("me-band", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(600, "Minimum paid")]
+    [InlineData(2_000, "Part paid")]
+    public async Task Render_StatementPaidOnTimeButNotInFull_SaysWhetherOnlyTheMinimumWasPaid(int paid, string expected)
+    {
+        var statementDate = DateOnly.FromDateTime(A.Now.UtcDateTime).AddDays(-30);
+        await _h.Store.Statements.UpsertManyAsync(
+        [
+            A.Statement("cust-1", statementDate) with
+            {
+                Balance = 12_000m, MinimumDue = 600m, DueDate = statementDate.AddDays(20), AmountPaid = paid, PaidOn = statementDate.AddDays(15), DaysPastDue = 0,
+            },
+        ]);
+        _h.SignInCustomer("cust-1");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.Equal(expected, cut.Find("[data-testid=statement-status]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("#me-overdue"));
+    }
+
     [Fact]
     public void Render_NothingOverdue_NoOverdueCard()
     {
