@@ -24,6 +24,15 @@ public sealed class RiskGridBrowserTests : IAsyncLifetime
         var grid = page.GetByTestId("risk-grid");
         await Assertions.Expect(grid).ToContainTextAsync("1-18 of 18");
 
+        // A 1280 px laptop shows all nine columns, the Send button whole, and the main reason gets room for a line of
+        // words (it wrapped to five lines when every column had MudBlazor's padding and a column-menu icon).
+        await page.SetViewportSizeAsync(1280, 900);
+        var firstRow = grid.Locator("tbody tr").First;
+        var send = (await firstRow.GetByTestId("send-alert").BoundingBoxAsync())!;
+        Assert.True(send.X + send.Width <= 1280, $"The Send button ends at {send.X + send.Width:0} px, past the 1280 px window.");
+        var reason = (await firstRow.Locator("td.risk-grid-reason").BoundingBoxAsync())!;
+        Assert.True(reason.Width >= 14 * 16, $"The main reason is {reason.Width:0} px wide.");
+
         // Every band: 60 customers, so a second page of 25; then back to High, which must open at its first page.
         await ChooseBandAsync("Any band");
         await Assertions.Expect(grid).ToContainTextAsync("1-25 of 60");
