@@ -68,7 +68,7 @@ internal sealed class BehaviorAssessor(IChampionModelProvider models, IOptions<B
             EscalationBasis = EscalationKeys.NextBasis(id, band, prior),
             ProfileVersion = profile.Version,
             RuleHits = [.. ruleResult.Hits],
-            Reasons = RiskReasons.Compose(ruleResult, score, modelBand),
+            Reasons = RiskReasons.Compose(ruleResult, score, modelBand, RiskCombination.IsHeldHigh(modelBand, ruleResult.Signals, prior?.Band)),
             ModelVersion = score is null ? null : model!.Version,
         };
     }

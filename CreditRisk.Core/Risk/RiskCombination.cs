@@ -31,6 +31,13 @@ public static class RiskCombination
         return band == RiskBand.Medium && previous == RiskBand.High ? RiskBand.High : band;
     }
 
+    /// <summary>
+    /// Whether <see cref="Combine"/> keeps the customer High only because they were High (the evidence alone says
+    /// Medium): the band then needs a reason of its own, since no rule or model line says High.
+    /// </summary>
+    public static bool IsHeldHigh(RiskBand? modelBand, RuleSignals rules, RiskBand? previous) =>
+        previous == RiskBand.High && Evidence(modelBand, rules) == RiskBand.Medium;
+
     private static RiskBand Evidence(RiskBand? modelBand, RuleSignals rules)
     {
         if (rules.HardFact)

@@ -19,9 +19,20 @@ internal static class RiskReasons
 
     public const string NoRuleFired = "No expert rule fired";
 
-    public static List<string> Compose(RuleEvaluation rules, ModelScore? score, RiskBand? modelBand)
+    /// <summary>First reason of a customer kept High by <see cref="RiskCombination"/>'s hysteresis.</summary>
+    public const string HeldHigh = "Still High from the last assessment: the evidence now says Medium, and a customer leaves High only when it says Low";
+
+    public static List<string> Compose(RuleEvaluation rules, ModelScore? score, RiskBand? modelBand, bool heldHigh = false)
     {
         var reasons = new List<string>(Max);
+
+        // Otherwise nothing on the list says High: the rules and the model line below say Medium.
+        if (heldHigh)
+        {
+            reasons.Add(HeldHigh);
+        }
+
+        var beforeRules = reasons.Count;
         var ruleSlots = score is null ? Max - 1 : Max;
         foreach (var hit in rules.Hits)
         {
@@ -35,7 +46,7 @@ internal static class RiskReasons
 
         if (score is null)
         {
-            if (reasons.Count == 0)
+            if (reasons.Count == beforeRules)
             {
                 reasons.Add(NoRuleFired);
             }

@@ -66,7 +66,7 @@ public sealed class SnapshotRiskSource(
             Band = RiskCombination.Combine(modelBand, rules.Signals, prior?.Band),
             PreviousBand = prior?.Band,
             RuleHits = [.. rules.Hits],
-            Reasons = RiskReasons.Compose(rules, score, modelBand),
+            Reasons = RiskReasons.Compose(rules, score, modelBand, RiskCombination.IsHeldHigh(modelBand, rules.Signals, prior?.Band)),
             ModelVersion = score is null ? null : model!.Version,
         };
     }

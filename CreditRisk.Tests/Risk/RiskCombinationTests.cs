@@ -69,4 +69,14 @@ public sealed class RiskCombinationTests
     {
         Assert.Equal(expected, RiskCombination.Combine(model, RuleSignals.None, previous));
     }
+
+    [Theory]
+    [InlineData(RiskBand.Medium, RiskBand.High, true)]
+    [InlineData(RiskBand.High, RiskBand.High, false)]
+    [InlineData(RiskBand.Low, RiskBand.High, false)]
+    [InlineData(RiskBand.Medium, RiskBand.Medium, false)]
+    public void IsHeldHigh_OnlyWhenHighComesFromThePreviousBandAlone(RiskBand model, RiskBand previous, bool expected)
+    {
+        Assert.Equal(expected, RiskCombination.IsHeldHigh(model, RuleSignals.None, previous));
+    }
 }

@@ -120,6 +120,24 @@ public sealed class RiskPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessTransactionsAsync_KeptHighWhileTheModelSaysMedium_FirstReasonSaysWhy()
+    {
+        _h.Model = new StubModel(0.7);
+        await ProcessAsync(Purchase("c1", 100m, -3));
+        _h.Model = new StubModel(0.2);
+
+        var held = Assert.Single(await ProcessAsync(Purchase("c1", 100m, -2)));
+        _h.Model = new StubModel(0.01);
+        var low = Assert.Single(await ProcessAsync(Purchase("c1", 100m, -1)));
+
+        Assert.Equal((RiskBand.High, RiskBand.Medium), (held.Band, held.ModelBand));
+        Assert.Equal(RiskReasons.HeldHigh, held.Reasons[0]);
+        Assert.Equal("The model estimates a 20.0% probability of delinquency (model band Medium)", held.Reasons[1]);
+        Assert.Equal(RiskBand.Low, low.Band);
+        Assert.DoesNotContain(RiskReasons.HeldHigh, low.Reasons);
+    }
+
+    [Fact]
     public async Task ProcessTransactionsAsync_ModelWithOtherFeatures_IgnoredAndRulesDecide()
     {
         _h.Model = new StubModel(0.9, ["something_else"]);
