@@ -70,12 +70,14 @@ public sealed partial class RulesWhatIfPanel
         }
 
         // The page shows probabilities in percent, so the cut-offs are typed and checked that way; the proposal holds 0–1.
-        _errors = CutoffErrors(_mediumFrom, _highFrom);
         var proposal = new RiskProposal(rules, _mediumFrom is { } medium && _highFrom is { } high ? new BandCutoffs(medium / 100, high / 100) : null);
-        if (_errors.Count == 0)
+        var errors = CutoffErrors(_mediumFrom, _highFrom);
+        foreach (var (field, messages) in proposal.Validate())
         {
-            _errors = proposal.Validate();
+            errors.TryAdd(field, messages);
         }
+
+        _errors = errors;
 
         if (_errors.Count > 0)
         {
