@@ -35,7 +35,7 @@ public static class RuleSettingChanges
             [nameof(RuleSettings.ConfirmationSpacingDays)] = ("Confirmation, days between readings", Plain),
         };
 
-    /// <summary>One entry per setting that differs, in the order the record declares them; empty when none does.</summary>
+    /// <summary>One entry per setting that differs, in the record's property order; empty when none does.</summary>
     public static IReadOnlyList<string> Describe(RuleSettings before, RuleSettings after)
     {
         ArgumentNullException.ThrowIfNull(before);
