@@ -18,8 +18,17 @@ function withMotionPreference(element, options) {
 
 // Options are JSON, so they cannot carry functions: `yaxis.labels.percentDecimals: d` asks for the axis (and the
 // tooltip, which uses the axis formatter) in percent, 0.086 → "8.6%" with d = 1; `yaxis.labels.groupedLocale: "en-IN"`
-// for whole numbers grouped the way that culture writes amounts, 123456.7 → "1,23,457".
+// for whole numbers grouped the way that culture writes amounts, 123456.7 → "1,23,457"; `xaxis.labels.everyNth: n`
+// writes every n-th category label (the first included) and leaves the others blank, for a narrow screen where twenty
+// labels only fit rotated — the tooltip, which gets no label index, still names every bar. Responsive entries'
+// options get the same treatment, since ApexCharts merges them in without running this code.
 function withFormatters(options) {
+    const xLabels = options.xaxis?.labels;
+    if (xLabels && Number.isInteger(xLabels.everyNth) && xLabels.everyNth > 1) {
+        const n = xLabels.everyNth;
+        xLabels.formatter = (value, _timestamp, context) => context?.i === undefined || context.i % n === 0 ? value : "";
+    }
+    options.responsive?.forEach(entry => entry.options && withFormatters(entry.options));
     const labels = options.yaxis?.labels;
     if (labels && Number.isInteger(labels.percentDecimals)) {
         const decimals = labels.percentDecimals;

@@ -43,6 +43,10 @@ public sealed class ScoreChartsScaleTests : IAsyncLifetime
         Assert.Equal(3, series[1].GetProperty("data")[8].GetInt64());
         Assert.Equal([BandColors.Of(RiskBand.Low), BandColors.Of(RiskBand.Medium), BandColors.Of(RiskBand.High)],
             options.GetProperty("colors").EnumerateArray().Select(c => c.GetString()));
+        var phone = options.GetProperty("responsive")[0];
+        Assert.Equal(600, phone.GetProperty("breakpoint").GetInt32());
+        var phoneLabels = phone.GetProperty("options").GetProperty("xaxis").GetProperty("labels");
+        Assert.Equal((5, 0), (phoneLabels.GetProperty("everyNth").GetInt32(), phoneLabels.GetProperty("rotate").GetInt32()));
         Assert.Contains("Medium from 8.2%, High from 8.6%", cut.Markup);
         Assert.Contains("from 0 to 20%: 0–1% 10,", cut.Find("[data-testid=chart-histogram]").GetAttribute("aria-label"));
     }
