@@ -13,13 +13,16 @@ public static class AssessmentTimeText
 
     public static string Describe(DateTimeOffset dataTo, DateTimeOffset? computedAt)
     {
-        var data = dataTo.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+        var data = Moment(dataTo);
         if (computedAt is not { } computed)
         {
             return data;
         }
 
-        var scored = computed.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+        var scored = Moment(computed);
         return scored == data ? data : $"data to {data} · scored {scored}";
     }
+
+    /// <summary>One moment as the grid writes its times, in UTC: "4 Dec 21:46" (the Last alert column uses it too).</summary>
+    public static string Moment(DateTimeOffset at) => at.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 }
