@@ -23,8 +23,8 @@ public static class ReasonPhrases
             ? $"The variety of places you shop at fell {Pct(-v)} in the last 30 days"
             : $"The variety of places you shop at changed by {Pct(v)} in the last 30 days",
         [FeatureNames.CashWithdrawalPct30d] = v => $"Cash withdrawals are {Pct(v)} of your spending",
-        [FeatureNames.MinDueOnlyStreak] = v => $"You have paid only the minimum due for {Count(v, "statement")} in a row",
-        [FeatureNames.MinDuePaidFreq6c] = v => $"You paid only the minimum due on {Pct(v * 100)} of your recent statements",
+        [FeatureNames.MinDueOnlyStreak] = v => $"You have paid the minimum due or less for {Count(v, "statement")} in a row",
+        [FeatureNames.MinDuePaidFreq6c] = v => $"You paid the minimum due or less on {Pct(v * 100)} of your recent statements",
         [FeatureNames.PaymentRatio] = v => $"Your last payment covered {Pct(v * 100)} of your statement balance",
         [FeatureNames.PaymentStabilityCv] = _ => "Your payments have been irregular over recent months",
         [FeatureNames.SpendVolatilityCv] = _ => "Your monthly spending has swung sharply over recent months",

@@ -28,11 +28,17 @@ public enum StatementState
 
     /// <summary>The due date passed and less than the minimum was paid.</summary>
     Overdue,
+
+    /// <summary>
+    /// The due date passed with less than the minimum paid, but a later statement's minimum has been met since: the
+    /// missed payment is history, no longer counted overdue (the past-due rule's run of unpaid statements stops there too).
+    /// </summary>
+    MissedThenCaughtUp,
 }
 
 /// <param name="State">Where the statement stands.</param>
 /// <param name="DueDate">The statement's due date, or the statement date plus <see cref="FeatureEngine.DefaultGraceDays"/> when the bank sent none.</param>
-/// <param name="MinimumShortfall">How much of the minimum due is still unpaid (0 when the minimum was paid).</param>
+/// <param name="MinimumShortfall">How much of the minimum due is still unpaid, or was when it was missed (0 when the minimum was paid).</param>
 /// <param name="DaysOverdue">Days since the due date while <see cref="StatementState.Overdue"/>; 0 otherwise.</param>
 public sealed record StatementStatus(StatementState State, DateOnly DueDate, decimal MinimumShortfall, int DaysOverdue);
 
@@ -43,6 +49,34 @@ public sealed record StatementStatus(StatementState State, DateOnly DueDate, dec
 /// </summary>
 public static class StatementStanding
 {
+    /// <summary>
+    /// Each statement's status (in the order given), with an overdue statement followed by a later one whose minimum was
+    /// met read as <see cref="StatementState.MissedThenCaughtUp"/>: a customer who missed May's payment and paid every
+    /// minimum since is not "overdue by 194 days" on May while their days past due read 0, as the past-due rule
+    /// (<c>PastDueFact</c>) counts only the unbroken run of latest unpaid statements.
+    /// </summary>
+    public static IReadOnlyList<StatementStatus> OfEach(IReadOnlyList<Statement> statements, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var statuses = statements.Select(s => Of(s, today)).ToArray();
+        var caughtUp = false;
+        foreach (var i in Enumerable.Range(0, statements.Count).OrderByDescending(i => statements[i].StatementDate))
+        {
+            var status = statuses[i];
+            if (status.State == StatementState.Overdue && caughtUp)
+            {
+                statuses[i] = status with { State = StatementState.MissedThenCaughtUp, DaysOverdue = 0 };
+            }
+
+            caughtUp |= MetTheMinimum(status.State);
+        }
+
+        return statuses;
+    }
+
+    private static bool MetTheMinimum(StatementState state) => state is StatementState.NothingToPay
+        or StatementState.PaidInFull or StatementState.PartPaid or StatementState.MinimumPaid or StatementState.PaidLate;
+
     public static StatementStatus Of(Statement statement, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(statement);

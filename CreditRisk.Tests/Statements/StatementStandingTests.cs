@@ -58,4 +58,36 @@ public sealed class StatementStandingTests
     {
         Assert.Equal(StatementState.NothingToPay, StatementStanding.Of(Owing(0) with { Balance = 0 }, DueDate.AddDays(5)).State);
     }
+
+    private static Statement Month(int month, decimal paid) => A.Statement(date: new DateOnly(2026, month, 1)) with
+    {
+        Balance = 10_000m, MinimumDue = 500m, DueDate = new DateOnly(2026, month, 21), AmountPaid = paid, DaysPastDue = 0,
+    };
+
+    [Fact]
+    public void OfEach_OverdueThenALaterMinimumMet_MissedNotOverdueWhileTheUnbrokenRunStaysOverdue()
+    {
+        // May missed, June's minimum paid, July and August missed: only July and August are still overdue, as the past-due
+        // rule counts them (the run of latest unpaid statements), and the list is given newest first, as screens show it.
+        Statement[] newestFirst = [Month(8, 0), Month(7, 100), Month(6, 500), Month(5, 0)];
+
+        var statuses = StatementStanding.OfEach(newestFirst, new DateOnly(2026, 9, 10));
+
+        Assert.Equal(
+            [StatementState.Overdue, StatementState.Overdue, StatementState.MinimumPaid, StatementState.MissedThenCaughtUp],
+            statuses.Select(s => s.State));
+        Assert.Equal([20, 51, 0, 0], statuses.Select(s => s.DaysOverdue));
+        Assert.Equal(500m, statuses[3].MinimumShortfall);
+    }
+
+    [Fact]
+    public void OfEach_LaterStatementNotYetDue_EarlierOverdueStaysOverdue()
+    {
+        // A statement whose due date has not passed has caught nothing up yet, even part paid.
+        Statement[] newestFirst = [Month(9, 200), Month(8, 0)];
+
+        var statuses = StatementStanding.OfEach(newestFirst, new DateOnly(2026, 9, 10));
+
+        Assert.Equal([StatementState.PartPaidNotYetDue, StatementState.Overdue], statuses.Select(s => s.State));
+    }
 }

@@ -30,7 +30,7 @@ public sealed class CustomerAdviceTests
 
         var reasons = CustomerAdvice.Reasons(assessment);
 
-        Assert.Equal(["You have paid only the minimum due for 3 statements in a row"], reasons);
+        Assert.Equal(["You have paid the minimum due or less for 3 statements in a row"], reasons);
         Assert.Contains(CustomerAdvice.Actions(assessment), a => a.Contains("more than the minimum", StringComparison.Ordinal));
     }
 

@@ -20,9 +20,16 @@ function withMotionPreference(element, options) {
 // tooltip, which uses the axis formatter) in percent, 0.086 → "8.6%" with d = 1; `yaxis.labels.groupedLocale: "en-IN"`
 // for whole numbers grouped the way that culture writes amounts, 123456.7 → "1,23,457"; `xaxis.labels.everyNth: n`
 // writes every n-th category label (the first included) and leaves the others blank, for a narrow screen where twenty
-// labels only fit rotated — the tooltip, which gets no label index, still names every bar. Responsive entries'
-// options get the same treatment, since ApexCharts merges them in without running this code.
+// labels only fit rotated — the tooltip, which gets no label index, still names every bar; a radial bar's
+// `plotOptions.radialBar.dataLabels.value.text: "110%"` writes that text in the middle instead of the series value,
+// for a gauge whose arc stops at 100% when the figure does not. Responsive entries' options get the same treatment,
+// since ApexCharts merges them in without running this code.
 function withFormatters(options) {
+    const gaugeValue = options.plotOptions?.radialBar?.dataLabels?.value;
+    if (gaugeValue && typeof gaugeValue.text === "string") {
+        const text = gaugeValue.text;
+        gaugeValue.formatter = () => text;
+    }
     const xLabels = options.xaxis?.labels;
     if (xLabels && Number.isInteger(xLabels.everyNth) && xLabels.everyNth > 1) {
         const n = xLabels.everyNth;

@@ -2,6 +2,7 @@ using Bunit;
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
+using CreditRisk.Core.Statements;
 using CreditRisk.Tests.Builders;
 using CreditRisk.Web.Components.Pages.Me;
 using CreditRisk.Web.Customers;
@@ -129,6 +130,26 @@ public sealed class MyDashboardTests : IAsyncLifetime
         Assert.Equal("10", cut.Find("#me-overdue-days").TextContent);
         Assert.Contains("Overdue by 10 days", cut.Find("[data-testid=statement-status]").TextContent);
         Assert.True(cut.Markup.IndexOf("me-overdue", StringComparison.Ordinal) < cut.Markup.IndexOf("me-band", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Render_MissedPaymentCaughtUpByALaterOne_MissedNotOverdueBesideTheCardsDays()
+    {
+        // Two months ago missed, last month's minimum paid, the latest missed: the card's 10 days and the statements agree.
+        var latest = DateOnly.FromDateTime(A.Now.UtcDateTime).AddDays(-30);
+        Statement Month(DateOnly date, decimal paid) => A.Statement("cust-1", date) with
+        {
+            Balance = 12_000m, MinimumDue = 600m, DueDate = date.AddDays(20), AmountPaid = paid, PaidOn = paid > 0 ? date.AddDays(15) : null, DaysPastDue = 0,
+        };
+        await _h.Store.Statements.UpsertManyAsync([Month(latest, 0m), Month(latest.AddDays(-30), 600m), Month(latest.AddDays(-60), 0m)]);
+        _h.SignInCustomer("cust-1");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.Equal("10", cut.Find("#me-overdue-days").TextContent));
+        Assert.Equal(
+            ["Overdue by 10 days", "Minimum paid", "Missed"],
+            cut.FindAll("[data-testid=statement-status]").Select(td => td.TextContent.Trim()));
     }
 
     [Theory]
