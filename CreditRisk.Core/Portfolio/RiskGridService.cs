@@ -44,13 +44,20 @@ public sealed record RiskGridRow(
     public string? TimeZone { get; init; }
 }
 
-public sealed record RiskGridPage(IReadOnlyList<RiskGridRow> Rows, long Total);
+/// <param name="Rows">The page's rows.</param>
+/// <param name="Total">Rows across all pages.</param>
+/// <param name="SearchCapped">
+/// The search matched more than <see cref="RiskGridService.MaxSearchMatches"/> customers, so only the first of them (by
+/// id) were filtered and counted: <paramref name="Total"/> is a floor, and the page must say so.
+/// </param>
+public sealed record RiskGridPage(IReadOnlyList<RiskGridRow> Rows, long Total, bool SearchCapped = false);
 
 /// <summary>
 /// The high-risk grid's data: a page of current risks (indexed store query) joined with the page's customers, their
 /// latest alerts, the current assessments (utilisation) and recent statements (days past due) — one batched read of
 /// each per page, however many rows it holds, and whatever the portfolio size. A search by id, name or phone first finds at most <see cref="MaxSearchMatches"/>
-/// customers, then applies the same filters, order and paging to their current risks in memory.
+/// customers, then applies the same filters, order and paging to their current risks in memory; a search that matches more
+/// says so (<see cref="RiskGridPage.SearchCapped"/>) rather than passing a part for the whole.
 /// </summary>
 public sealed class RiskGridService(
     ICustomerRepository customers,
@@ -78,10 +85,15 @@ public sealed class RiskGridService(
             return new RiskGridPage(await ToRowsAsync(page.Items, ct).ConfigureAwait(false), page.Total);
         }
 
-        var matches = await SearchAsync(query, search, ct).ConfigureAwait(false);
+        var (matches, capped) = await SearchAsync(query, search, ct).ConfigureAwait(false);
         var shown = matches.Skip(query.Skip).Take(query.Take).ToList();
-        return new RiskGridPage(await ToRowsAsync(shown, ct).ConfigureAwait(false), matches.Count);
+        return new RiskGridPage(await ToRowsAsync(shown, ct).ConfigureAwait(false), matches.Count, capped);
     }
+
+    /// <summary>Whether <paramref name="search"/> matches more customers than a search looks at.</summary>
+    public async Task<bool> SearchIsCappedAsync(string? search, CancellationToken ct = default) =>
+        !string.IsNullOrWhiteSpace(search)
+        && (await customers.SearchAsync(search, MaxSearchMatches + 1, ct).ConfigureAwait(false)).Count > MaxSearchMatches;
 
     /// <summary>Every row the grid would show for these filters, in its order, read in batches (for the CSV export).</summary>
     public async IAsyncEnumerable<RiskGridRow> StreamAsync(
@@ -103,10 +115,12 @@ public sealed class RiskGridService(
         }
     }
 
-    private async Task<List<CustomerRisk>> SearchAsync(CurrentRiskQuery query, string search, CancellationToken ct)
+    private async Task<(List<CustomerRisk> Matches, bool Capped)> SearchAsync(CurrentRiskQuery query, string search, CancellationToken ct)
     {
-        var found = await customers.SearchAsync(search, MaxSearchMatches, ct).ConfigureAwait(false);
-        var risks = await assessments.GetCurrentManyAsync([.. found.Select(c => c.Id)], ct).ConfigureAwait(false);
+        // One more than the cap tells "exactly 200" from "more than 200".
+        var found = await customers.SearchAsync(search, MaxSearchMatches + 1, ct).ConfigureAwait(false);
+        var capped = found.Count > MaxSearchMatches;
+        var risks = await assessments.GetCurrentManyAsync([.. found.Take(MaxSearchMatches).Select(c => c.Id)], ct).ConfigureAwait(false);
         var withStatus = query.AlertStatus is { } status
             ? await alerts.CustomersWithStatusAsync([.. risks.Keys], status, ct).ConfigureAwait(false)
             : null;
@@ -116,7 +130,7 @@ public sealed class RiskGridService(
                 && (withStatus is null || withStatus.Contains(risk.CustomerId)))
             .ToList();
 
-        return query.Sort switch
+        List<CustomerRisk> sorted = query.Sort switch
         {
             CurrentRiskSort.AssessedAtDescending => [.. matches.OrderByDescending(r => r.AssessedAt).ThenBy(r => r.CustomerId, StringComparer.Ordinal)],
             CurrentRiskSort.AssessedAtAscending => [.. matches.OrderBy(r => r.AssessedAt).ThenBy(r => r.CustomerId, StringComparer.Ordinal)],
@@ -125,6 +139,7 @@ public sealed class RiskGridService(
             CurrentRiskSort.ScoreAscending => [.. matches.OrderBy(r => r.Score).ThenBy(r => r.CustomerId, StringComparer.Ordinal)],
             _ => [.. matches.OrderByDescending(r => r.Score).ThenBy(r => r.CustomerId, StringComparer.Ordinal)],
         };
+        return (sorted, capped);
     }
 
     private async Task<List<RiskGridRow>> ToRowsAsync(IReadOnlyList<CustomerRisk> risks, CancellationToken ct)

@@ -51,6 +51,12 @@ public sealed class RiskGridBrowserTests : IAsyncLifetime
         await Assertions.Expect(grid.Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"export\.csv\?band=High&q=c-1001"));
 
+        // The export follows the grid's order: sorting the scores lowest first changes the link (it kept the first order).
+        await page.Locator("#risk-grid-search").FillAsync("");
+        await Assertions.Expect(grid).ToContainTextAsync("1-18 of 18");
+        await grid.Locator("thead th", new LocatorLocatorOptions { HasText = "Score" }).Locator(".sortable-column-header, .column-header").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"sort=Score"));
+
         // Scores read in percent, as on the charts, and the minimum is typed in percent too; the query keeps 0–1.
         await Assertions.Expect(grid.Locator("tbody tr td").Nth(2)).ToHaveTextAsync(new Regex(@"^\d{1,3}(\.\d)?%$"));
         await page.Locator("#risk-grid-min-score").FillAsync("95");

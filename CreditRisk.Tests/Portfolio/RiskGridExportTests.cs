@@ -1,4 +1,5 @@
 using System.Net;
+using CreditRisk.Core.Portfolio;
 using CreditRisk.Core.Risk;
 using CreditRisk.Tests.Api;
 using CreditRisk.Tests.Builders;
@@ -92,5 +93,19 @@ public sealed class RiskGridExportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains($"Invalid {field}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Get_SearchMatchingMoreThanTheCap_ProblemNamingTheSearchNotAPartialFile()
+    {
+        await _app.Store.Customers.UpsertManyAsync(
+            [.. Enumerable.Range(0, RiskGridService.MaxSearchMatches + 1).Select(i => A.Customer($"z-{i:000}", $"+1555020{i:0000}") with { FullName = "Zed Ali" })]);
+        using var client = await _app.SignInStaffAsync("analyst@bank.test", "Analyst");
+
+        var response = await client.GetAsync("/admin/customers/export.csv?q=zed");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Invalid q", await response.Content.ReadAsStringAsync());
     }
 }

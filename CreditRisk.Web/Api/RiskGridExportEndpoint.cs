@@ -41,6 +41,13 @@ internal static class RiskGridExportEndpoint
         }
 
         var (filter, sortBy, descending) = parsed;
+        if (await grid.SearchIsCappedAsync(filter.Search, ct))
+        {
+            // A file of the first 200 matches' rows would pass for the whole search's.
+            return ApiProblems.Status(StatusCodes.Status400BadRequest, "Invalid q",
+                $"q matches more than {RiskGridService.MaxSearchMatches} customers; narrow it (more of the id, name or phone) to export.");
+        }
+
         var response = http.Response;
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"high-risk-customers-{time.GetUtcNow():yyyyMMdd-HHmm}.csv\"";

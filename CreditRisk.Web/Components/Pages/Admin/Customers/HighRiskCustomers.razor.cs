@@ -17,13 +17,23 @@ public partial class HighRiskCustomers
     private RiskGridFilter _filter = new();
     private string? _sortBy;
     private bool _sortDescending = true;
+    private bool _searchCapped;
 
     private async Task<GridData<RiskGridRow>> LoadAsync(GridState<RiskGridRow> state, CancellationToken ct)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
-        (_sortBy, _sortDescending) = (sort?.SortBy, sort?.Descending ?? true);
-        var query = _filter.ToQuery(_sortBy, _sortDescending, state.Page * state.PageSize, state.PageSize);
+        var (sortBy, descending) = (sort?.SortBy, sort?.Descending ?? true);
+        var query = _filter.ToQuery(sortBy, descending, state.Page * state.PageSize, state.PageSize);
         var page = await Grid.GetPageAsync(query, _filter.Search, ct);
+
+        // The grid renders itself, not this page: the export link (it carries the order) and the capped-search warning
+        // above it are redrawn only when told.
+        if ((sortBy, descending, page.SearchCapped) != (_sortBy, _sortDescending, _searchCapped))
+        {
+            (_sortBy, _sortDescending, _searchCapped) = (sortBy, descending, page.SearchCapped);
+            StateHasChanged();
+        }
+
         return new GridData<RiskGridRow> { Items = page.Rows, TotalItems = (int)Math.Min(int.MaxValue, page.Total) };
     }
 
