@@ -18,6 +18,17 @@ public sealed class MetricLabelsTests
     }
 
     [Theory]
+    [InlineData(0, "n/a (no rows)")]
+    [InlineData(32, "31.2%")]
+    public void Value_BandDefaultRate_NoFigureWhenTheBandHasNoRows(double highRows, string expected)
+    {
+        var model = new Dictionary<string, double> { ["high_count"] = highRows, ["high_default_rate"] = highRows == 0 ? 0 : 0.3125 };
+
+        Assert.Equal(expected, MetricLabels.Value("high_default_rate", model["high_default_rate"], model));
+        Assert.Equal("0.754", MetricLabels.Value("auc", 0.754, model));
+    }
+
+    [Theory]
     [InlineData("outcome_window_days", "90", "90")]
     [InlineData("minimum_prior_statements", "3", "3")]
     [InlineData("seed", "42", "42")]
@@ -25,6 +36,16 @@ public sealed class MetricLabelsTests
     public void Value_TrainingSummaryText_NumbersFormattedTextKept(string key, string value, string expected)
     {
         Assert.Equal(expected, MetricLabels.Value(key, value));
+    }
+
+    [Theory]
+    [InlineData("logistic", "Logistic")]
+    [InlineData("tree", "Tree")]
+    [InlineData("ensemble", "Ensemble (sets the bands)")]
+    [InlineData("challenger", "Boosted challenger")]
+    public void ModelTitle_SaysWhatEachColumnIs(string model, string expected)
+    {
+        Assert.Equal(expected, MetricLabels.ModelTitle(model));
     }
 
     [Theory]

@@ -93,6 +93,19 @@ public sealed class ModelsPageChampionComparisonTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ComparisonPanel_FirstVersionOfItsFamily_InformsNothingToCompareWithInsteadOfWarning()
+    {
+        var comparison = new ChampionComparison { Rows = 2_893, VersionAuc = 0.754, Reason = "No behavioural champion was registered to compare with." };
+
+        var cut = _h.Render<ChampionComparisonPanel>(p => p.Add(c => c.Comparison, comparison).Add(c => c.VersionId, "v9"));
+
+        var alert = cut.Find("#champion-comparison .mud-alert");
+        Assert.Contains("mud-alert-text-info", alert.ClassName);
+        Assert.Contains("Nothing to compare with: No behavioural champion was registered", alert.TextContent);
+        Assert.DoesNotContain("Not comparable", alert.TextContent);
+    }
+
+    [Fact]
     public void Render_VersionFromBeforeComparisons_SaysItWasNotCompared()
     {
         _h.SignInStaff("asha", AppRoles.Admin);
@@ -125,7 +138,7 @@ public sealed class ModelsPageChampionComparisonTests : IAsyncLifetime
 
     [Theory]
     [InlineData(true, "On the same 1,234 hold-out rows: this version AUC 0.860, champion v1 AUC 0.792.")]
-    [InlineData(false, "Not comparable with the champion: No behavioural champion was registered to compare with.")]
+    [InlineData(false, "Nothing to compare with: No behavioural champion was registered to compare with.")]
     public async Task RetrainPanel_Succeeded_SaysHowTheNewVersionComparesOnTheSameRows(bool compared, string expected)
     {
         _h.SignInStaff("asha", AppRoles.Analyst);

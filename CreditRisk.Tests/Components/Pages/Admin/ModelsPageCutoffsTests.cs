@@ -58,8 +58,9 @@ public sealed class ModelsPageCutoffsTests
         var rows = cut.FindAll("#budget-curve-table tbody tr");
         Assert.Equal(3, rows.Count);
         Assert.Contains("no cut-off fits", rows[0].TextContent);
-        Assert.Contains("25 (in use)", rows[1].TextContent);
+        Assert.Contains("25 (budget in use)", rows[1].TextContent);
         Assert.Contains("32.4%", rows[1].TextContent);
+        Assert.Empty(cut.FindAll("#budget-curve-basis")); // counted on the same monthly rows as the curve: nothing to explain
     }
 
     [Fact]
@@ -74,6 +75,11 @@ public sealed class ModelsPageCutoffsTests
 
         cut.WaitForAssertion(() => Assert.Contains("(54,932 readings of 892 customers)", cut.Find("#model-cutoffs").TextContent));
         Assert.Contains("of readings High", cut.Find("#model-cutoffs").TextContent);
+
+        // The curve is still the monthly rows' (the model alone): it says why its cut-off for the budget is not the one in use.
+        Assert.Contains(
+            "its budget of 25 uses High from 15.5%, not the cut-off this table gives",
+            System.Text.RegularExpressions.Regex.Replace(cut.Find("#budget-curve-basis").TextContent, @"\s+", " "));
     }
 
     [Fact]

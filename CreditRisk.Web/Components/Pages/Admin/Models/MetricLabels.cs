@@ -74,6 +74,17 @@ public static class MetricLabels
         "low_default_rate", "medium_default_rate", "high_default_rate", "holdout_share",
     };
 
+    /// <summary>
+    /// A metrics column's heading: "challenger" alone read, in the champion's own table, like another version; it is this
+    /// version's boosted model, measured beside the ensemble and never used for bands.
+    /// </summary>
+    public static string ModelTitle(string model) => model switch
+    {
+        "ensemble" => "Ensemble (sets the bands)",
+        "challenger" => "Boosted challenger",
+        _ => Label(model),
+    };
+
     public static string Label(string key) =>
         Labels.TryGetValue(key, out var label) ? label : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(key.Replace('_', ' '));
 
@@ -85,6 +96,19 @@ public static class MetricLabels
         Counts.Contains(key) ? value.ToString("N0", CultureInfo.InvariantCulture)
         : Rates.Contains(key) ? DisplayFormat.Percent(value, 1)
         : value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A metric of one model, read beside its other metrics: a band's default rate over no rows of that band is not 0%
+    /// (the trainer stores 0 for it) but no figure at all.
+    /// </summary>
+    public static string Value(string key, double value, IReadOnlyDictionary<string, double> modelMetrics)
+    {
+        ArgumentNullException.ThrowIfNull(modelMetrics);
+        return key.EndsWith("_default_rate", StringComparison.Ordinal)
+            && modelMetrics.TryGetValue(key.Replace("_default_rate", "_count", StringComparison.Ordinal), out var rows) && rows == 0
+            ? "n/a (no rows)"
+            : Value(key, value);
+    }
 
     /// <summary>A training-summary value: numbers formatted like metrics, text as it is.</summary>
     public static string Value(string key, string value) =>

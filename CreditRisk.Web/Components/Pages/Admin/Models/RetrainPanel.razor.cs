@@ -86,6 +86,7 @@ public partial class RetrainPanel
         null => "Not compared with the champion on the same rows.",
         { Compared: true } c =>
             $"On the same {c.Rows:N0} hold-out rows: this version AUC {c.VersionAuc:0.000}, champion {c.ChampionVersion} AUC {c.ChampionAuc:0.000}.",
+        { ChampionVersion: null } c => $"Nothing to compare with: {c.Reason}",
         { } c => $"Not comparable with the champion: {c.Reason}",
     };
 }
