@@ -67,4 +67,36 @@ public sealed class RuleSettingsPageTests : IAsyncLifetime
         Assert.Equal(0, (await _h.Get<RuleSettingsService>().GetAsync()).Version);
         Assert.Empty(await _h.Store.Audit.ListAsync(null, 0, 10));
     }
+
+    [Fact]
+    public async Task Save_OutOfRangeAgainAfterAnEdit_TheFieldMessageComesBack()
+    {
+        _h.SignInStaff("root", AppRoles.Admin);
+        var cut = _h.Render<RuleSettingsPage>();
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#rules-save").HasAttribute("disabled")));
+        cut.Find("#rule-cash").Change("150");
+        await cut.Find("#rules-save").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Contains("between 1% and 100%", cut.Markup));
+
+        cut.Find("#rule-cash").Change("250");
+        await cut.Find("#rules-save").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("between 1% and 100%", cut.Markup));
+        Assert.Equal(0, (await _h.Get<RuleSettingsService>().GetAsync()).Version);
+    }
+
+    [Fact]
+    public void Discard_AfterTextTheFieldCouldNotRead_TheSavedValueWithoutAMessage()
+    {
+        _h.SignInStaff("root", AppRoles.Admin);
+        var cut = _h.Render<RuleSettingsPage>();
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#rules-reset").HasAttribute("disabled")));
+        cut.Find("#rule-utilisation").Change("abc");
+        cut.WaitForAssertion(() => Assert.Contains("Not a valid number", cut.Markup));
+
+        cut.Find("#rules-reset").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("90", cut.Find("#rule-utilisation").GetAttribute("value")));
+        Assert.DoesNotContain("Not a valid number", cut.Markup);
+    }
 }

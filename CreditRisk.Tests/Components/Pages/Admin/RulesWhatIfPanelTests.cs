@@ -122,6 +122,25 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_BadCutoffAgainAfterChangingIt_TheFieldMessageComesBack()
+    {
+        // The field's own error state was cleared by the edit, and a second start with the field still wrong found the
+        // same error flag and so never set it again: only the summary said anything.
+        _h.SignInStaff("meera", AppRoles.Admin);
+        var cut = _h.Render<RulesWhatIfPanel>(p => p.Add(x => x.ProposedRules, () => new RuleSettings()));
+        cut.Find("#whatif-medium-from").Change("30");
+        cut.Find("#whatif-high-from").Change("200");
+        await cut.Find("#whatif-start").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Contains("Must be between 0% and 100%", cut.Find("#whatif-panel").TextContent));
+
+        cut.Find("#whatif-high-from").Change("300");
+        await cut.Find("#whatif-start").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("nothing was started", cut.Find("#whatif-message").TextContent));
+        Assert.Contains("Must be between 0% and 100%", cut.Find("#whatif-panel").TextContent);
+    }
+
+    [Fact]
     public async Task Start_RulesOutOfRange_SaysWhichAndQueuesNothing()
     {
         _h.SignInStaff("meera", AppRoles.Admin);

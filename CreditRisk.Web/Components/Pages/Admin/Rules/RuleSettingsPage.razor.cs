@@ -13,7 +13,8 @@ public partial class RuleSettingsPage
     private RuleSettingsSnapshot? _snapshot;
     private RuleThresholdForm? _form;
     private IReadOnlyDictionary<string, long>? _counts;
-    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private Dictionary<string, string[]> _errors = [];
+    private int _formGeneration;
     private string? _message;
     private Severity _severity;
     private bool _isAdmin;
@@ -41,12 +42,18 @@ public partial class RuleSettingsPage
 
     private bool HasError(string field) => _errors.ContainsKey(field);
 
+    // An edited field's message goes (the field clears its own error state when edited); dropping it here too means the
+    // next start or save with the field still wrong sets the flag afresh, so the message shows again instead of only
+    // the summary.
+    private void Edited(string field) => _errors.Remove(field);
+
     private string? ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     private async Task ResetAsync()
     {
-        _errors = new Dictionary<string, string[]>();
+        _errors = [];
         _message = null;
+        _formGeneration++;
         await LoadAsync();
     }
 
@@ -61,7 +68,7 @@ public partial class RuleSettingsPage
         }
 
         var proposed = _form.ToSettings();
-        _errors = proposed.Validate();
+        _errors = new(proposed.Validate());
         if (_errors.Count > 0)
         {
             (_severity, _message) = (Severity.Error, "Some thresholds are out of range; nothing was saved.");
@@ -72,7 +79,7 @@ public partial class RuleSettingsPage
         try
         {
             var result = await Rules.UpdateAsync(proposed, _snapshot.Version, ActorName.Of(user));
-            _errors = result.Errors;
+            _errors = new(result.Errors);
             (_severity, _message) = result.Status switch
             {
                 RuleSettingsUpdateStatus.Saved => (Severity.Success, $"Saved as version {result.Current.Version}."),

@@ -22,7 +22,7 @@ public sealed partial class RulesWhatIfPanel
     private const string HighField = "cutoffs.highFrom";
 
     private RulesWhatIfState? _state;
-    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private Dictionary<string, string[]> _errors = [];
     private double? _mediumFrom;
     private double? _highFrom;
     private string? _message;
@@ -158,6 +158,11 @@ public sealed partial class RulesWhatIfPanel
     }
 
     private bool HasError(string field) => _errors.ContainsKey(field);
+
+    // An edited field's message goes (the field clears its own error state when edited); dropping it here too means the
+    // next start or save with the field still wrong sets the flag afresh, so the message shows again instead of only
+    // the summary.
+    private void Edited(string field) => _errors.Remove(field);
 
     private string? ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
