@@ -65,6 +65,10 @@ public sealed class DrillDownMobileBrowserTests(ITestOutputHelper output) : IAsy
         await Assertions.Expect(statements).ToHaveCountAsync(2);
         await page.ClickAsync("[data-phone-show-all=statements]");
         await Assertions.Expect(statements).ToHaveCountAsync(6);
+        var widths = await page.EvaluateAsync<int[]>(
+            "(() => { const c = document.querySelector('#statements-table .mud-table-container'); return [c.scrollWidth, c.clientWidth]; })()");
+        var (tableWidth, boxWidth) = (widths[0], widths[1]);
+        Assert.True(tableWidth <= boxWidth, $"the statements table is {tableWidth}px wide in a {boxWidth}px card: its last column is cut off");
         var features = page.Locator("#feature-table tbody tr");
         var visibleBefore = await page.Locator("#feature-table tbody tr:visible").CountAsync();
         Assert.InRange(visibleBefore, 1, await features.CountAsync() - 1);
