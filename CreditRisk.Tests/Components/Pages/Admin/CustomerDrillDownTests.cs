@@ -90,4 +90,25 @@ public sealed class CustomerDrillDownTests : IAsyncLifetime
         Assert.DoesNotContain("110.00", cut.Markup);
         Assert.DoesNotContain("999,999.00", cut.Markup);
     }
+
+    [Fact]
+    public async Task TransactionsGrid_DatesTypedAsIso_FilterByDayAndReversedOnesAreExplained()
+    {
+        await _h.Store.Customers.UpsertManyAsync([A.Customer()]);
+        var day = DateOnly.FromDateTime(A.Now.UtcDateTime);
+        await _h.Store.Transactions.InsertNewAsync(
+            [.. Enumerable.Range(0, 5).Select(i => A.Transaction($"t{i}", at: A.Now.AddDays(-i), amount: 100 + i))]);
+        var cut = _h.Render<CustomerTransactionsGrid>(p => p.Add(x => x.CustomerId, "cust-1"));
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("tbody tr.mud-table-row").Count));
+
+        cut.Find("#tx-from-filter").Change(day.AddDays(-1).ToString("yyyy-MM-dd"));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr.mud-table-row").Count));
+        Assert.Empty(cut.FindAll("#tx-dates-reversed"));
+
+        cut.Find("#tx-to-filter").Change(day.AddDays(-3).ToString("yyyy-MM-dd"));
+
+        cut.WaitForAssertion(() => Assert.Contains("No transactions match these filters.", cut.Markup));
+        Assert.Contains($"From ({day.AddDays(-1):yyyy-MM-dd}) is after To ({day.AddDays(-3):yyyy-MM-dd})", cut.Find("#tx-dates-reversed").TextContent);
+    }
 }
