@@ -32,7 +32,7 @@ public sealed class ModelsPageCutoffsTests
         Assert.Contains("Medium from 10.0%, High from 30.0%", inForce.TextContent);
         Assert.Contains("the champion v1 was trained before cut-offs were stored", inForce.TextContent);
         Assert.Equal("Medium from 10.0%, High from 30.0% (legacy)", cut.Find("[data-cutoffs=v1]").TextContent);
-        Assert.Equal("Medium from 5.6%, High from 15.5%", cut.Find("[data-cutoffs=v2]").TextContent);
+        Assert.Equal("Medium from 5.63%, High from 15.46%", cut.Find("[data-cutoffs=v2]").TextContent);
         Assert.Contains("none stored", cut.Find("#model-cutoffs").TextContent);
         Assert.Contains("No alert-budget curve recorded", cut.Find("#budget-curve-empty").TextContent);
     }
@@ -48,7 +48,7 @@ public sealed class ModelsPageCutoffsTests
 
         cut.WaitForAssertion(() => Assert.Equal("budget", cut.Find("#model-cutoffs").GetAttribute("data-basis")));
         var text = cut.Find("#model-cutoffs").TextContent;
-        Assert.Contains("Medium from 5.6%, High from 15.5%", text);
+        Assert.Contains("Medium from 5.63%, High from 15.46%", text);
         Assert.Contains("chosen on the hold-out from a budget of 25 High alerts per 1,000 customers a month and a 10.0% watch list", text);
         Assert.Contains("24.89 High alerts per 1,000 customer-months", text);
         Assert.Contains("(6,108 rows of 892 customers)", text);
@@ -78,7 +78,7 @@ public sealed class ModelsPageCutoffsTests
 
         // The curve is still the monthly rows' (the model alone): it says why its cut-off for the budget is not the one in use.
         Assert.Contains(
-            "its budget of 25 uses High from 15.5%, not the cut-off this table gives",
+            "its budget of 25 uses High from 15.46%, not the cut-off this table gives",
             System.Text.RegularExpressions.Regex.Replace(cut.Find("#budget-curve-basis").TextContent, @"\s+", " "));
     }
 
@@ -90,7 +90,7 @@ public sealed class ModelsPageCutoffsTests
         var cut = h.Render<ModelsPage>();
 
         cut.WaitForAssertion(() => Assert.Equal("model", cut.Find("#cutoffs-in-force").GetAttribute("data-origin")));
-        Assert.Contains("Medium from 5.6%, High from 15.5% — the champion v2's own, chosen on the hold-out", cut.Find("#cutoffs-in-force").TextContent);
+        Assert.Contains("Medium from 5.63%, High from 15.46% — the champion v2's own, chosen on the hold-out", cut.Find("#cutoffs-in-force").TextContent);
         Assert.Equal("These are in force: this version is the champion.", cut.Find("#model-cutoffs-status").TextContent);
         Assert.Contains("in force", cut.Find("[data-cutoffs=v2]").ParentElement!.TextContent);
     }

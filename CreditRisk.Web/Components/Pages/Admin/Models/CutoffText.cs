@@ -12,7 +12,7 @@ public static class CutoffText
 {
     /// <summary>"Medium from 11.9%, High from 29.1%".</summary>
     public static string Pair(BandCutoffs cutoffs) =>
-        $"Medium from {DisplayFormat.Percent(cutoffs.MediumFrom, 1)}, High from {DisplayFormat.Percent(cutoffs.HighFrom, 1)}";
+        $"Medium from {DisplayFormat.Cutoff(cutoffs.MediumFrom)}, High from {DisplayFormat.Cutoff(cutoffs.HighFrom)}";
 
     /// <summary>What a version's stored cut-offs rest on; versions trained before cut-offs were stored say so.</summary>
     public static string Basis(ChosenCutoffs? stored) => stored switch
