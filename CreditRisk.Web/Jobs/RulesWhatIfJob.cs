@@ -125,10 +125,10 @@ public sealed partial class RulesWhatIfJob(
             CancellationToken.None).ConfigureAwait(false);
         var summary = string.Create(
             CultureInfo.InvariantCulture,
-            $"{result.Customers} customers replayed twice in {result.DurationSeconds:0.#} s: High alerts per 1,000 per month "
-            + $"{result.Now.HighAlertsPer1000PerMonth:0.##} → {result.Proposed.HighAlertsPer1000PerMonth:0.##}, delinquents High ≥ 30 days ahead "
-            + $"{result.Now.DelinquentsFlaggedAhead.High:P1} → {result.Proposed.DelinquentsFlaggedAhead.High:P1}, never-delinquent ever High "
-            + $"{result.Now.NeverDelinquentFlagged.High:P1} → {result.Proposed.NeverDelinquentFlagged.High:P1}");
+            $"{result.Customers:N0} customers replayed twice in {result.DurationSeconds:0.#} s: High alerts per 1,000 per month "
+            + $"{result.Now.HighAlertsPer1000PerMonth:0.0} → {result.Proposed.HighAlertsPer1000PerMonth:0.0}, delinquents High ≥ 30 days ahead "
+            + $"{result.Now.DelinquentsFlaggedAhead.High * 100:0.0}% → {result.Proposed.DelinquentsFlaggedAhead.High * 100:0.0}%, never-delinquent ever High "
+            + $"{result.Now.NeverDelinquentFlagged.High * 100:0.0}% → {result.Proposed.NeverDelinquentFlagged.High * 100:0.0}%");
         await AuditAsync(CompletedAction, requestedBy, summary).ConfigureAwait(false);
         LogSucceeded(summary);
         return summary;

@@ -45,7 +45,7 @@ public static class BudgetCutoffChooser
         if (HighFor(panel, budget.HighAlertsPer1000PerMonth) is not { } high)
         {
             return Fallback(panel, budget, string.Create(CultureInfo.InvariantCulture,
-                $"even the top score ({panel.Distinct[0]:0.####}) raises {panel.AlertsPer1000(panel.Distinct[0]):0.#} alerts per 1,000, over the budget: the scores tie at the top"));
+                $"even the top score ({panel.Distinct[0] * 100:0.0#}%) raises {panel.AlertsPer1000(panel.Distinct[0]):0.#} alerts per 1,000, over the budget: the scores tie at the top"));
         }
 
         var notes = new List<string>();
@@ -60,7 +60,7 @@ public static class BudgetCutoffChooser
 
             medium = below;
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"the watch list ({budget.WatchListShare:P1} of rows) is already filled at the High cut-off ({panel.ShareAtOrAbove(high):P1} of rows High): Medium starts at the next score below High"));
+                $"the watch list ({budget.WatchListShare * 100:0.0}% of rows) is already filled at the High cut-off ({panel.ShareAtOrAbove(high) * 100:0.0}% of rows High): Medium starts at the next score below High"));
         }
 
         if (panel.OneRowPerCustomer)
@@ -117,7 +117,7 @@ public static class BudgetCutoffChooser
         var watchRows = (int)Math.Ceiling(MinimumCountInBudget / budget.WatchListShare);
         var needed = Math.Max(alertRows, watchRows);
         return rows >= needed ? null : string.Create(CultureInfo.InvariantCulture,
-            $"the hold-out has {rows} customer-months; the budget ({budget.HighAlertsPer1000PerMonth:0.##} alerts per 1,000, watch list {budget.WatchListShare:P0}) needs at least {needed} to place {MinimumCountInBudget} alerts");
+            $"the hold-out has {rows} customer-months; the budget ({budget.HighAlertsPer1000PerMonth:0.##} alerts per 1,000, watch list {budget.WatchListShare * 100:0}%) needs at least {needed} to place {MinimumCountInBudget} alerts");
     }
 
     private static ChosenCutoffs Fallback(ScoredPanel panel, AlertBudget budget, string reason) =>

@@ -57,6 +57,9 @@ public sealed class CadenceCutoffChooserTests
         Assert.True(chosen.HoldoutHighAlertsPer1000PerMonth <= budget.HighAlertsPer1000PerMonth);
         Assert.True(chosen.HoldoutWatchListShare < budget.WatchListShare);
         Assert.Contains("Medium raised", chosen.Note);
+        // In the pages' units: percent for cut-offs, grouped counts ("Medium raised from 6.84% … to 12.95%", "36,580 readings").
+        Assert.Matches(@"Medium raised from \d+\.\d{1,2}% \(the watch list's cut-off\) to \d+\.\d{1,2}%:", chosen.Note);
+        Assert.Matches(@"\d{1,3}(,\d{3})* readings of \d", chosen.Note);
     }
 
     [Fact]
