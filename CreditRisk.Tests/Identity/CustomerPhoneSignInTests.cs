@@ -86,6 +86,27 @@ public sealed class CustomerPhoneSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_NotSixDigits_SaysWhatACodeLooksLikeAndCostsNoTry()
+    {
+        using var client = _app.CreateBrowserClient();
+        await client.RequestCodeAsync(PhoneA);
+        var code = await _app.LatestCodeAsync(PhoneA);
+
+        // Five slips would lock the number if they counted as wrong codes.
+        foreach (var slip in new[] { "", "12ab", "12345", "1234567", "１２３４５６" })
+        {
+            var answer = await (await client.VerifyCodeAsync(PhoneA, slip)).Content.ReadAsStringAsync();
+            Assert.Contains("Enter the 6-digit code from our WhatsApp message, numbers only.", answer);
+        }
+
+        var right = await client.VerifyCodeAsync(PhoneA, code[..3] + " " + code[3..]);
+
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode); // signed in with the code written as WhatsApp shows it
+        Assert.Equal("/me", SignedInClients.PathOf(right));
+        Assert.DoesNotContain(await _app.Store.Audit.ListAsync("auth.", 0, 100), e => e.Action == "auth.otp.failed");
+    }
+
+    [Fact]
     public async Task Verify_FiveWrongCodes_LocksOutSoTheRightCodeFailsToo()
     {
         using var client = _app.CreateBrowserClient();

@@ -23,6 +23,9 @@ public enum OtpVerifyOutcome
     SignedIn,
     Invalid,
     LockedOut,
+
+    /// <summary>Not six digits: a typing slip, refused before any account is looked at, so it costs no try.</summary>
+    NotSixDigits,
 }
 
 /// <summary>
@@ -44,6 +47,9 @@ public sealed partial class CustomerOtpService(
     IOptions<IdentityOptions> identityOptions,
     ILogger<CustomerOtpService> logger)
 {
+    /// <summary>Digits in a sign-in code.</summary>
+    public const int CodeLength = 6;
+
     private int MaxAttempts => identityOptions.Value.Lockout.MaxFailedAccessAttempts;
 
     public async Task<OtpSendOutcome> SendCodeAsync(string? phoneInput, CancellationToken ct = default)
@@ -70,7 +76,7 @@ public sealed partial class CustomerOtpService(
             return OtpSendOutcome.Accepted;
         }
 
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D" + CodeLength, System.Globalization.CultureInfo.InvariantCulture);
         var now = time.GetUtcNow();
         var key = OtpChallenge.KeyFor(user.Id);
         var challenge = OtpChallenge.Create(code, now.AddMinutes(options.Value.CodeLifetimeMinutes));
@@ -100,8 +106,14 @@ public sealed partial class CustomerOtpService(
     /// <summary>Checks the code and, when it is right, signs the customer in (cookie) and sends the welcome on the first sign-in.</summary>
     public async Task<OtpVerifyOutcome> VerifyAndSignInAsync(string? phoneInput, string? codeInput, CancellationToken ct = default)
     {
+        // Spaces are dropped ("123 456" as WhatsApp may show it); anything else but six digits cannot be a code.
+        var code = string.Concat((codeInput ?? "").Where(c => !char.IsWhiteSpace(c)));
+        if (code.Length != CodeLength || !code.All(char.IsAsciiDigit))
+        {
+            return OtpVerifyOutcome.NotSixDigits;
+        }
+
         var phone = PhoneNumbers.ToE164(phoneInput);
-        var code = codeInput?.Trim() ?? "";
         var user = phone is null ? null : await users.FindByNameAsync(phone);
         if (user is null || user.CustomerId is null || user.IsDisabled)
         {
