@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using MudBlazor.Extensions;
 
 namespace CreditRisk.Tests.Components.Pages.Admin;
 
@@ -181,6 +182,25 @@ public sealed class UsersPageTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Contains("asha@bank.test is now Admin.", cut.Find("#users-message").TextContent));
         Assert.Equal(["ADMIN"], (await _h.Store.Users.FindByIdAsync(asha))!.Roles);
+    }
+
+    [Fact]
+    public async Task ChangeRole_OwnAdminRole_RefusedAndTheSelectShowsAdminAgain()
+    {
+        var meera = await AddStaffAsync("meera@bank.test", AppRoles.Admin);
+        _h.SignInStaff("meera@bank.test", AppRoles.Admin);
+        _h.Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, meera));
+        var cut = _h.Render<Users>();
+        cut.WaitForAssertion(() => Assert.Contains("meera@bank.test", cut.Find("#users-table").TextContent));
+        MudSelect<string> Select() => cut.FindComponents<MudSelect<string>>()
+            .Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("aria-label"), "Role of meera@bank.test")).Instance;
+
+        var picked = Select();
+        await cut.InvokeAsync(() => picked.SelectOption(AppRoles.Analyst));
+
+        cut.WaitForAssertion(() => Assert.Contains("You cannot remove your own Admin role.", cut.Find("#users-message").TextContent));
+        Assert.Equal(AppRoles.Admin, Select().GetState(x => x.Value));
+        Assert.Equal(["ADMIN"], (await _h.Store.Users.FindByIdAsync(meera))!.Roles);
     }
 
     [Fact]

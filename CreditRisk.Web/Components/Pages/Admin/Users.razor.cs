@@ -16,6 +16,7 @@ namespace CreditRisk.Web.Components.Pages.Admin;
 public partial class Users
 {
     private IReadOnlyList<StaffUser>? _users;
+    private int _listReading;
     private string? _message;
     private bool _failed;
     private string _email = "";
@@ -75,5 +76,6 @@ public partial class Users
         var result = await action(actor);
         (_failed, _message) = (!result.Succeeded, result.Succeeded ? success : result.Error);
         _users = await StaffUsers.ListAsync();
+        _listReading++;
     }
 }
