@@ -35,14 +35,16 @@ internal static class ApiKeyCommand
         command.SetAction((parse, ct) => WithServicesAsync(buildHost, async services =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var keyName = parse.GetValue(name)?.Trim();
-            if (string.IsNullOrEmpty(keyName) || keyName.Length > ApiKeyService.MaxNameLength)
+            var keyName = parse.GetValue(name);
+            var keys = services.GetRequiredService<ApiKeyService>();
+            if (await keys.NameProblemAsync(keyName, ct) is { } problem)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"--name must be 1 to {ApiKeyService.MaxNameLength} characters.");
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"--name: {problem}");
                 return 1;
             }
 
-            var created = await services.GetRequiredService<ApiKeyService>().CreateAsync(keyName, Actor, ct);
+            var created = await keys.CreateAsync(keyName!, Actor, ct);
+
             await output.WriteLineAsync($"Created API key '{created.Key.Name}' (id {created.Key.Id}, starts {created.Key.Prefix}).");
             await output.WriteLineAsync("Send it in the X-Api-Key header. It is shown only this once: CreditRisk keeps only its hash.");
             await output.WriteLineAsync(created.Secret);

@@ -28,17 +28,40 @@ public sealed class ApiKeyService(ICreditRiskStore store, TimeProvider time, ILo
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// What is wrong with <paramref name="name"/> as a new key's name, in words for the person who typed it; null when
+    /// nothing is. A name still in use by a live key is refused: the name is how people tell keys apart on the API keys
+    /// page and in the audit log.
+    /// </summary>
+    public async Task<string?> NameProblemAsync(string? name, CancellationToken ct = default)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return "Give the key a name.";
+        }
+
+        if (trimmed.Length > MaxNameLength)
+        {
+            return $"A key name is at most {MaxNameLength} characters.";
+        }
+
+        return (await store.ApiKeys.ListAsync(ct)).Any(k => k.RevokedAt is null && string.Equals(k.Name, trimmed, StringComparison.OrdinalIgnoreCase))
+            ? $"A key named '{trimmed}' is still in use: revoke it first, or choose another name."
+            : null;
+    }
+
+    /// <summary>
     /// Creates a key named <paramref name="name"/> for <paramref name="actor"/> (a user name or <c>cli</c>) and audits it.
-    /// Throws <see cref="ArgumentException"/> for an empty or over-long name.
+    /// Throws <see cref="ArgumentException"/> when <see cref="NameProblemAsync"/> finds something wrong with the name.
     /// </summary>
     public async Task<CreatedApiKey> CreateAsync(string name, string actor, CancellationToken ct = default)
     {
-        var trimmed = name?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxNameLength)
+        if (await NameProblemAsync(name, ct) is { } problem)
         {
-            throw new ArgumentException($"A key name is 1 to {MaxNameLength} characters.", nameof(name));
+            throw new ArgumentException(problem, nameof(name));
         }
 
+        var trimmed = name.Trim();
         var secret = KeyPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(SecretBytes));
         var now = time.GetUtcNow();
         var key = new ApiKey

@@ -68,8 +68,11 @@ public sealed class CreditRiskWebFactory : WebApplicationFactory<web::Program>
         });
     }
 
-    public async Task<string> CreateApiKeyAsync(string name = "tests") =>
-        (await Services.GetRequiredService<ApiKeyService>().CreateAsync(name, "tests")).Secret;
+    private int _apiKeys;
+
+    /// <summary>A new key's secret; each unnamed one gets a name of its own, as two live keys never share one.</summary>
+    public async Task<string> CreateApiKeyAsync(string? name = null) =>
+        (await Services.GetRequiredService<ApiKeyService>().CreateAsync(name ?? $"tests-{Interlocked.Increment(ref _apiKeys)}", "tests")).Secret;
 
     public HttpClient CreateApiClient(string? apiKey)
     {

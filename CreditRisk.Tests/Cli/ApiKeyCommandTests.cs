@@ -64,6 +64,18 @@ public sealed class ApiKeyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_NameOfAKeyStillInUse_FailsOnStderrAndPrintsNoKey()
+    {
+        Assert.Equal(0, (await RunAsync("apikey", "create", "--name", "core-banking")).ExitCode);
+
+        var (exitCode, output, error) = await RunAsync("apikey", "create", "--name", "Core-Banking");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--name: A key named 'Core-Banking' is still in use: revoke it first, or choose another name.", error);
+        Assert.DoesNotContain("crk_", output);
+    }
+
+    [Fact]
     public async Task ListAndRevoke_CreatedKey_ShowsItThenMarksItRevoked()
     {
         var created = await RunAsync("apikey", "create", "--name", "to-revoke");

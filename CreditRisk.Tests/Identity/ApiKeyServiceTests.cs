@@ -35,6 +35,31 @@ public sealed class ApiKeyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateAsync_NameOfALiveKey_RefusedAnyCase_FreeAgainOnceThatKeyIsRevoked()
+    {
+        var service = Service();
+        var first = await service.CreateAsync("core-banking", "cli");
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => service.CreateAsync(" CORE-banking ", "cli"));
+        Assert.StartsWith("A key named 'CORE-banking' is still in use", refused.Message);
+        Assert.Single(await _temp.Store.ApiKeys.ListAsync());
+
+        Assert.True(await service.RevokeAsync(first.Key.Id, "cli"));
+        Assert.Null(await service.NameProblemAsync("core-banking"));
+        await service.CreateAsync("core-banking", "cli");
+        Assert.Equal(2, (await _temp.Store.ApiKeys.ListAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData(null, "Give the key a name.")]
+    [InlineData("   ", "Give the key a name.")]
+    public async Task NameProblemAsync_NoName_SaysSo(string? name, string expected)
+    {
+        Assert.Equal(expected, await Service().NameProblemAsync(name));
+        Assert.Equal($"A key name is at most {ApiKeyService.MaxNameLength} characters.", await Service().NameProblemAsync(new string('k', ApiKeyService.MaxNameLength + 1)));
+    }
+
+    [Fact]
     public async Task CreateAsync_TwoKeys_AreDifferent()
     {
         var service = Service();

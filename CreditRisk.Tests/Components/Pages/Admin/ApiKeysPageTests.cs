@@ -46,6 +46,24 @@ public sealed class ApiKeysPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_NameOfAKeyStillInUse_SaidOnTheFieldAndTheEarlierSecretStaysShown()
+    {
+        _h.SignInStaff("root", AppRoles.Admin);
+        var cut = _h.Render<ApiKeys>();
+        cut.Find("#apikey-name").Input("core-banking");
+        await cut.Find("#apikey-create").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#apikey-secret-panel")));
+        var secret = cut.Find("#apikey-secret").GetAttribute("value")!;
+
+        cut.Find("#apikey-name").Input("core-banking");
+        await cut.Find("#apikey-create").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("is still in use: revoke it first, or choose another name.", cut.Markup));
+        Assert.Equal(secret, cut.Find("#apikey-secret").GetAttribute("value")); // not replaced before it was copied
+        Assert.Single(await _h.Get<ApiKeyService>().ListAsync());
+    }
+
+    [Fact]
     public async Task Revoke_Admin_RevokesTheKey()
     {
         var created = await _h.Get<ApiKeyService>().CreateAsync("old-system", "cli");

@@ -26,8 +26,7 @@ public partial class ApiKeys
     private async Task CreateAsync()
     {
         var name = _name.Trim();
-        _nameError = name.Length == 0 ? "Give the key a name."
-            : name.Length > ApiKeyService.MaxNameLength ? $"At most {ApiKeyService.MaxNameLength} characters." : null;
+        _nameError = await Keys.NameProblemAsync(name);
         if (_nameError is not null)
         {
             return;
@@ -36,6 +35,7 @@ public partial class ApiKeys
         await RunAsync(async actor =>
         {
             _created = await Keys.CreateAsync(name, actor);
+
             _copyResult = null;
             _name = "";
             return $"Key {name} created.";
