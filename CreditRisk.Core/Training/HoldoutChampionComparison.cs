@@ -44,7 +44,7 @@ public static class HoldoutChampionComparison
             .FirstOrDefault(v => v.IsChampion && ModelFamilies.Of(v.FeatureNames) == family);
         if (listed is null)
         {
-            return measured with { Reason = $"No {ModelFamilies.Describe(family)} champion was registered to compare with." };
+            return measured with { Reason = $"No {ModelFamilies.Describe(family)} champion was registered when this version was trained." };
         }
 
         measured = measured with { ChampionVersion = listed.Id };

@@ -62,7 +62,7 @@ public sealed class HoldoutChampionComparisonTests(PortfolioFixture portfolio) :
         Assert.False(same.Compared);
         Assert.Null(same.ChampionVersion);
         Assert.Null(same.ChampionAuc);
-        Assert.Equal("No behavioural champion was registered to compare with.", same.Reason);
+        Assert.Equal("No behavioural champion was registered when this version was trained.", same.Reason);
         Assert.Equal(report.Models.Ensemble.Auc, same.VersionAuc, 12);
     }
 
@@ -102,7 +102,7 @@ public sealed class HoldoutChampionComparisonTests(PortfolioFixture portfolio) :
 
         Assert.False(same.Compared);
         Assert.Null(same.ChampionVersion);
-        Assert.Equal("No snapshot champion was registered to compare with.", same.Reason);
+        Assert.Equal("No snapshot champion was registered when this version was trained.", same.Reason);
     }
 
     [Fact]

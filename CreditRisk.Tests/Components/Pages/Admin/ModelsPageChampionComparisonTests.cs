@@ -95,7 +95,7 @@ public sealed class ModelsPageChampionComparisonTests : IAsyncLifetime
     [Fact]
     public void ComparisonPanel_FirstVersionOfItsFamily_InformsNothingToCompareWithInsteadOfWarning()
     {
-        var comparison = new ChampionComparison { Rows = 2_893, VersionAuc = 0.754, Reason = "No behavioural champion was registered to compare with." };
+        var comparison = new ChampionComparison { Rows = 2_893, VersionAuc = 0.754, Reason = "No behavioural champion was registered when this version was trained." };
 
         var cut = _h.Render<ChampionComparisonPanel>(p => p.Add(c => c.Comparison, comparison).Add(c => c.VersionId, "v9"));
 
@@ -138,13 +138,13 @@ public sealed class ModelsPageChampionComparisonTests : IAsyncLifetime
 
     [Theory]
     [InlineData(true, "On the same 1,234 hold-out rows: this version AUC 0.860, champion v1 AUC 0.792.")]
-    [InlineData(false, "Nothing to compare with: No behavioural champion was registered to compare with.")]
+    [InlineData(false, "Nothing to compare with: No behavioural champion was registered when this version was trained.")]
     public async Task RetrainPanel_Succeeded_SaysHowTheNewVersionComparesOnTheSameRows(bool compared, string expected)
     {
         _h.SignInStaff("asha", AppRoles.Analyst);
         var comparison = compared
             ? new ChampionComparison { Compared = true, ChampionVersion = "v1", Rows = 1234, VersionAuc = 0.86, ChampionAuc = 0.792 }
-            : new ChampionComparison { Rows = 1234, VersionAuc = 0.86, Reason = "No behavioural champion was registered to compare with." };
+            : new ChampionComparison { Rows = 1234, VersionAuc = 0.86, Reason = "No behavioural champion was registered when this version was trained." };
         await new RetrainState
         {
             RequestId = "req",
