@@ -44,7 +44,6 @@ internal static class ApiKeyCommand
             }
 
             var created = await keys.CreateAsync(keyName!, Actor, ct);
-
             await output.WriteLineAsync($"Created API key '{created.Key.Name}' (id {created.Key.Id}, starts {created.Key.Prefix}).");
             await output.WriteLineAsync("Send it in the X-Api-Key header. It is shown only this once: CreditRisk keeps only its hash.");
             await output.WriteLineAsync(created.Secret);

@@ -35,7 +35,6 @@ public partial class ApiKeys
         await RunAsync(async actor =>
         {
             _created = await Keys.CreateAsync(name, actor);
-
             _copyResult = null;
             _name = "";
             return $"Key {name} created.";
@@ -75,8 +74,9 @@ public partial class ApiKeys
         {
             (_failed, _message) = (false, await action(ActorName.Of(user)));
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
+            // ArgumentException: another admin took the name between the check and the create.
             (_failed, _message) = (true, ex.Message);
         }
         finally
