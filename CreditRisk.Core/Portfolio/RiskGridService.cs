@@ -181,6 +181,20 @@ public sealed class RiskGridService(
         var (canSend, reason) = AlertEligibility(optIn, latest);
         return new RiskGridRow(
             risk.CustomerId, name, risk.Band, risk.Score, risk.Reasons, risk.AssessedAt, optIn,
-            latest?.Status, latest?.UpdatedAt, canSend, reason);
+            latest?.Status, latest is null ? null : StatusTime(latest), canSend, reason);
     }
+
+    /// <summary>
+    /// When the alert reached the status shown beside it: "Read" at the time WhatsApp reported it read, not when the
+    /// record was last written (a late "delivered" receipt, or the demo's replayed statuses, wrote it later; the grid
+    /// read "Read 6 Dec 14:32" beside a customer page saying the message was read on 5 Dec).
+    /// </summary>
+    internal static DateTimeOffset StatusTime(Alert alert) => alert.Status switch
+    {
+        AlertStatus.Sent => alert.SentAt,
+        AlertStatus.Delivered => alert.DeliveredAt,
+        AlertStatus.Read => alert.ReadAt,
+        AlertStatus.Failed => alert.FailedAt,
+        _ => null,
+    } ?? alert.UpdatedAt;
 }
