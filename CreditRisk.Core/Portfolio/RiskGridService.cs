@@ -1,4 +1,5 @@
 using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Customers;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
@@ -92,8 +93,14 @@ public sealed class RiskGridService(
 
     /// <summary>Whether <paramref name="search"/> matches more customers than a search looks at.</summary>
     public async Task<bool> SearchIsCappedAsync(string? search, CancellationToken ct = default) =>
-        !string.IsNullOrWhiteSpace(search)
-        && (await customers.SearchAsync(search, MaxSearchMatches + 1, ct).ConfigureAwait(false)).Count > MaxSearchMatches;
+        !string.IsNullOrWhiteSpace(search) && (await FindCustomersAsync(search, ct).ConfigureAwait(false)).Capped;
+
+    // One more than the cap tells "exactly 200" from "more than 200".
+    private async Task<(IEnumerable<Customer> Found, bool Capped)> FindCustomersAsync(string search, CancellationToken ct)
+    {
+        var found = await customers.SearchAsync(search, MaxSearchMatches + 1, ct).ConfigureAwait(false);
+        return (found.Take(MaxSearchMatches), found.Count > MaxSearchMatches);
+    }
 
     /// <summary>Every row the grid would show for these filters, in its order, read in batches (for the CSV export).</summary>
     public async IAsyncEnumerable<RiskGridRow> StreamAsync(
@@ -117,10 +124,8 @@ public sealed class RiskGridService(
 
     private async Task<(List<CustomerRisk> Matches, bool Capped)> SearchAsync(CurrentRiskQuery query, string search, CancellationToken ct)
     {
-        // One more than the cap tells "exactly 200" from "more than 200".
-        var found = await customers.SearchAsync(search, MaxSearchMatches + 1, ct).ConfigureAwait(false);
-        var capped = found.Count > MaxSearchMatches;
-        var risks = await assessments.GetCurrentManyAsync([.. found.Take(MaxSearchMatches).Select(c => c.Id)], ct).ConfigureAwait(false);
+        var (found, capped) = await FindCustomersAsync(search, ct).ConfigureAwait(false);
+        var risks = await assessments.GetCurrentManyAsync([.. found.Select(c => c.Id)], ct).ConfigureAwait(false);
         var withStatus = query.AlertStatus is { } status
             ? await alerts.CustomersWithStatusAsync([.. risks.Keys], status, ct).ConfigureAwait(false)
             : null;
