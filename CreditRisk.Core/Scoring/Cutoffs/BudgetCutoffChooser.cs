@@ -45,7 +45,7 @@ public static class BudgetCutoffChooser
         if (HighFor(panel, budget.HighAlertsPer1000PerMonth) is not { } high)
         {
             return Fallback(panel, budget, string.Create(CultureInfo.InvariantCulture,
-                $"even the top score ({panel.Distinct[0] * 100:0.0#}%) raises {panel.AlertsPer1000(panel.Distinct[0]):0.#} alerts per 1,000, over the budget: the scores tie at the top"));
+                $"even the top score ({CutoffPercent.Of(panel.Distinct[0])}) raises {panel.AlertsPer1000(panel.Distinct[0]):0.#} alerts per 1,000, over the budget: the scores tie at the top"));
         }
 
         var notes = new List<string>();

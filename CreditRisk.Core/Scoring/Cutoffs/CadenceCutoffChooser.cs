@@ -49,7 +49,7 @@ public static class CadenceCutoffChooser
                 var top = readings.Distinct[0];
                 var lowest = new BandCutoffs(medium, top);
                 return Result(monthly, readings, budget, lowest, Join(Counting(readings), string.Create(CultureInfo.InvariantCulture,
-                    $"no cut-offs meet the budget: with Medium from {medium * 100:0.0#}% and High at the top score the hard facts and rule-supported alerts alone raise {readings.AlertsPer1000(lowest):0.#} per 1,000 a month")));
+                    $"no cut-offs meet the budget: with Medium from {CutoffPercent.Of(medium)} and High at the top score the hard facts and rule-supported alerts alone raise {readings.AlertsPer1000(lowest):0.#} per 1,000 a month")));
             }
 
             medium = raised;
@@ -59,7 +59,7 @@ public static class CadenceCutoffChooser
         if (medium > watchList)
         {
             note = Join(note, string.Create(CultureInfo.InvariantCulture,
-                $"Medium raised from {watchList * 100:0.0#}% (the watch list's cut-off) to {medium * 100:0.0#}%: at the watch-list cut-off a model Medium with a confirmed High rule alone raises more than {budget.HighAlertsPer1000PerMonth:0.##} alerts per 1,000 a month"));
+                $"Medium raised from {CutoffPercent.Of(watchList)} (the watch list's cut-off) to {CutoffPercent.Of(medium)}: at the watch-list cut-off a model Medium with a confirmed High rule alone raises more than {budget.HighAlertsPer1000PerMonth:0.##} alerts per 1,000 a month"));
         }
 
         return Result(monthly, readings, budget, new BandCutoffs(medium, high.Value), note);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreditRisk.Core.Scoring.Cutoffs;
 
 namespace CreditRisk.Web.Components.Shared;
 
@@ -9,10 +10,6 @@ public static class DisplayFormat
     public static string Percent(double fraction, int decimals = 0) =>
         (fraction * 100).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>
-    /// A band cut-off, with a second decimal when it has one (0.1295 → "12.95%", 0.276 → "27.6%"): at one decimal a
-    /// customer scored 12.87% read "12.9%", and Low, beside "Medium from 12.9%".
-    /// </summary>
-    public static string Cutoff(double fraction) =>
-        (fraction * 100).ToString("0.0#", CultureInfo.InvariantCulture) + "%";
+    /// <summary>A band cut-off, with a second decimal when it has one (<see cref="CutoffPercent"/>, as stored notes write it).</summary>
+    public static string Cutoff(double fraction) => CutoffPercent.Of(fraction);
 }
