@@ -142,6 +142,13 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output) : IDispo
 
             // Crash safety is about one transaction crossing the threshold; confirmation has its own tests.
             ["Rules__UtilisationHighConfirmations"] = "1",
+
+            // One customer a chunk: a batch's customers are applied one after another, each with its own commits, so
+            // from the batch's insert to its last customer nearly the whole request is the window this test needs —
+            // a kill almost anywhere in a request leaves transactions stored but unapplied. With the default (all of
+            // a batch's 200 customers in one chunk) the window was a sliver of each request, and under a full suite
+            // on two cores the starved watch could miss it in every kill of all three attempts.
+            ["RiskPipeline__CustomersPerChunk"] = "1",
         },
         StartTimeout);
 
