@@ -154,19 +154,62 @@ public sealed class UsersPageTests : IAsyncLifetime
         Assert.Single(await Staff.ListAsync());
     }
 
+    /// <summary>Clicks a row's Disable and answers the confirmation with the dialog's button of that text.</summary>
+    private async Task DisableAsync(IRenderedComponent<Users> cut, IRenderedComponent<MudDialogProvider> dialogs, string email, string answer)
+    {
+        // Not awaited: the handler waits for the dialog's answer.
+        _ = cut.WaitForElement($"button[aria-label='Disable {email}']").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains($"Disable {email}?", dialogs.Markup));
+        Assert.Contains("cannot sign in until an admin enables them again", dialogs.Find("[role=dialog]").TextContent);
+        await dialogs.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == answer).ClickAsync(new());
+    }
+
     [Fact]
-    public async Task Disable_Admin_DisablesTheUserThroughTheService()
+    public async Task Disable_Admin_AsksFirstThenDisablesTheUserThroughTheService()
     {
         var asha = await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
         _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var dialogs = _h.Context.Render<MudDialogProvider>();
         var cut = _h.Render<Users>();
 
-        await cut.WaitForElement("button[aria-label='Disable asha@bank.test']").ClickAsync(new());
+        await DisableAsync(cut, dialogs, "asha@bank.test", "Disable");
 
         cut.WaitForAssertion(() => Assert.Contains("asha@bank.test disabled.", cut.Find("#users-message").TextContent));
         Assert.True((await _h.Store.Users.FindByIdAsync(asha))!.IsDisabled);
         Assert.NotNull(cut.Find("button[aria-label='Enable asha@bank.test']"));
         Assert.Contains(await _h.Store.Audit.ListAsync("users.", 0, 10), e => e.Action == IdentityAudit.UserDisabled && e.Actor == "root@bank.test");
+    }
+
+    [Fact]
+    public async Task Disable_Cancelled_ChangesNothing()
+    {
+        var asha = await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var dialogs = _h.Context.Render<MudDialogProvider>();
+        var cut = _h.Render<Users>();
+
+        await DisableAsync(cut, dialogs, "asha@bank.test", "Cancel");
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[role=dialog]")));
+        Assert.False((await _h.Store.Users.FindByIdAsync(asha))!.IsDisabled);
+        Assert.Empty(cut.FindAll("#users-message"));
+        Assert.NotNull(cut.Find("button[aria-label='Disable asha@bank.test']"));
+    }
+
+    [Fact]
+    public async Task Enable_Admin_EnablesAtOnceWithoutAsking()
+    {
+        var asha = await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
+        await Staff.SetDisabledAsync(Root, asha, disabled: true);
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var dialogs = _h.Context.Render<MudDialogProvider>();
+        var cut = _h.Render<Users>();
+
+        await cut.WaitForElement("button[aria-label='Enable asha@bank.test']").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("asha@bank.test enabled.", cut.Find("#users-message").TextContent));
+        Assert.Empty(dialogs.FindAll("[role=dialog]"));
+        Assert.False((await _h.Store.Users.FindByIdAsync(asha))!.IsDisabled);
     }
 
     [Fact]
@@ -209,9 +252,10 @@ public sealed class UsersPageTests : IAsyncLifetime
         // The page is admin-only by policy; its handlers must refuse anyway should an analyst's circuit reach them.
         var asha = await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
         _h.SignInStaff("ravi@bank.test", AppRoles.Analyst);
+        var dialogs = _h.Context.Render<MudDialogProvider>();
         var cut = _h.Render<Users>();
 
-        await cut.WaitForElement("button[aria-label='Disable asha@bank.test']").ClickAsync(new());
+        await DisableAsync(cut, dialogs, "asha@bank.test", "Disable");
 
         cut.WaitForAssertion(() => Assert.Contains("Only admins can change users.", cut.Find("#users-message").TextContent));
         Assert.False((await _h.Store.Users.FindByIdAsync(asha))!.IsDisabled);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 
 namespace CreditRisk.Web.Components.Pages.Admin;
 
@@ -29,6 +30,9 @@ public partial class Users
     private StaffUserService StaffUsers { get; set; } = default!;
 
     [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
     private IOptions<IdentityOptions> Identity { get; set; } = default!;
 
     // The same rule Identity applies when the user is created, so the field says it before the server refuses.
@@ -39,8 +43,25 @@ public partial class Users
 
     protected override async Task OnInitializedAsync() => _users = await StaffUsers.ListAsync();
 
-    private Task SetDisabledAsync(StaffUser user, bool disabled) =>
-        RunAsync(actor => StaffUsers.SetDisabledAsync(actor, user.Id, disabled), $"{user.Email} {(disabled ? "disabled" : "enabled")}.");
+    private async Task SetDisabledAsync(StaffUser user, bool disabled)
+    {
+        // Disabling ends someone's working session within a minute, so it is confirmed; enabling takes nothing away.
+        if (disabled && await Dialogs.ShowMessageBoxAsync(
+                new MessageBoxOptions
+                {
+                    Title = $"Disable {user.Email}?",
+                    Message = "They are signed out within a minute and cannot sign in until an admin enables them again. "
+                        + "Their role and their entries in the audit log stay.",
+                    YesText = "Disable",
+                    CancelText = "Cancel",
+                },
+                new DialogOptions { CloseOnEscapeKey = true }) != true)
+        {
+            return;
+        }
+
+        await RunAsync(actor => StaffUsers.SetDisabledAsync(actor, user.Id, disabled), $"{user.Email} {(disabled ? "disabled" : "enabled")}.");
+    }
 
     private static string ChangedRole(StaffUser user, string role) => $"{user.Email} is now {role}.";
 
