@@ -62,6 +62,17 @@ public sealed class RiskGridBrowserTests : IAsyncLifetime
         await page.Locator("#risk-grid-min-score").FillAsync("95");
         await page.Locator("#risk-grid-min-score").PressAsync("Tab");
         await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"minScore=0\.95(&|$)"));
+
+        // Out of range is refused in words and changes nothing; the field used to turn 150 into 100 without a word.
+        await page.Locator("#risk-grid-min-score").FillAsync("150");
+        await page.Locator("#risk-grid-min-score").PressAsync("Tab");
+        await Assertions.Expect(page.GetByText("Enter a score from 0 to 100.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#risk-grid-min-score")).ToHaveValueAsync("150");
+        await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"minScore=0\.95(&|$)"));
+        await page.Locator("#risk-grid-min-score").FillAsync("90");
+        await page.Locator("#risk-grid-min-score").PressAsync("Tab");
+        await Assertions.Expect(page.GetByText("Enter a score from 0 to 100.")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"minScore=0\.9(&|$)"));
     }
 
     private async Task ChooseBandAsync(string option)
