@@ -199,6 +199,8 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
         Assert.Equal(("60.7%", "20.0%"), (Cell("false-high", "now"), Cell("false-high", "proposed")));
         Assert.Contains("Never-delinquent customers ever flagged Medium or High", cut.Find("#whatif-result").TextContent);
         Assert.Contains("a fixed sample of 2,000 of the 48,000 stored customers", cut.Find("#whatif-sample").TextContent);
+        // Says why "Now" need not equal the Portfolio page's counts (a replay at steps, not the live bands).
+        Assert.Contains("\"Now\" is the settings in force replayed the same way", cut.Find("#whatif-sample").TextContent);
         Assert.False(cut.Find("#whatif-start").HasAttribute("disabled"));
     }
 

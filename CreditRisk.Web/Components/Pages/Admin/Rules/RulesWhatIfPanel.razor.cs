@@ -182,7 +182,9 @@ public sealed partial class RulesWhatIfPanel
             $"{result.Customers:N0} customers replayed ({chosen}; {result.DelinquentCustomers:N0} reached 30+ days past due), "
             + $"{result.Period.From:d MMM yyyy} to {result.Period.To:d MMM yyyy} in {result.Period.StepDays}-day steps, "
             + $"model {result.ModelVersion ?? "none (rules alone)"}, rules in force: {(result.RulesVersion == 0 ? "configured defaults" : $"version {result.RulesVersion}")}; "
-            + $"took {result.DurationSeconds:0.#} s.{leftOut}");
+            + $"took {result.DurationSeconds:0.#} s.{leftOut}")
+            + " \"Now\" is the settings in force replayed the same way, so it can differ a little from the Portfolio page, "
+            + "whose bands were set as each transaction and statement arrived.";
     }
 
     public ValueTask DisposeAsync() => _poller?.DisposeAsync() ?? ValueTask.CompletedTask;
