@@ -38,6 +38,13 @@ public sealed class SnapshotUploadBrowserTests : IAsyncLifetime
         await _session.WaitForInteractiveAsync();
 
         await page.SetInputFilesAsync("#snapshot-file", _file);
+
+        // A date the picker cannot read is refused in words, not imported as of today.
+        await page.FillAsync("#snapshot-as-of", "2026-13-45");
+        await page.ClickAsync("#snapshot-import");
+        await Assertions.Expect(page.Locator("#snapshot-validation")).ToContainTextAsync("As of must be a date written as year-month-day");
+        Assert.Empty(await _session.App.Store.Models.ListAsync());
+
         await page.FillAsync("#snapshot-as-of", "2026-11-30");
         await page.ClickAsync("#snapshot-import");
 

@@ -1,9 +1,9 @@
-using System.Globalization;
 using CreditRisk.Web.Admin;
 using CreditRisk.Web.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
 
 namespace CreditRisk.Web.Components.Pages.Admin.Models;
 
@@ -13,7 +13,8 @@ public partial class SnapshotUploadPanel
     private static readonly TimeSpan RedrawEvery = TimeSpan.FromMilliseconds(200);
 
     private IBrowserFile? _file;
-    private string? _asOf;
+    private DateTime? _asOf;
+    private MudDatePicker? _asOfPicker;
     private bool _train = true;
     private bool _isAdmin;
     private bool _busy;
@@ -54,18 +55,14 @@ public partial class SnapshotUploadPanel
             return;
         }
 
-        DateOnly? asOf = null;
-        if (!string.IsNullOrWhiteSpace(_asOf))
+        // Text the picker could not read leaves its date empty, which would otherwise import as of today.
+        if (_asOfPicker?.ConversionError == true)
         {
-            if (!DateOnly.TryParseExact(_asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                _validation = "As of must be a date, e.g. 2026-11-30.";
-                return;
-            }
-
-            asOf = day;
+            _validation = "As of must be a date written as year-month-day, e.g. 2026-11-30, or blank for today.";
+            return;
         }
 
+        DateOnly? asOf = _asOf is { } day ? DateOnly.FromDateTime(day) : null;
         _validation = null;
         _busy = true;
         _result = null;
