@@ -75,6 +75,34 @@ public sealed class RiskGridBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"minScore=0\.9(&|$)"));
     }
 
+    [Fact]
+    public async Task Phone_Grid_StaysATableOfWhoWhyAndAct()
+    {
+        var page = _session.Page;
+        await _session.SignInStaffAsync("grid.phone@bank.test", AppRoles.Analyst);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("admin/customers");
+        await _session.WaitForInteractiveAsync();
+        var grid = page.GetByTestId("risk-grid");
+        await Assertions.Expect(grid).ToContainTextAsync("1-18 of 18");
+
+        // Band and score read under the name; the Score column and the long button label give way.
+        var firstRow = grid.Locator("tbody tr").First;
+        await Assertions.Expect(firstRow.GetByTestId("phone-risk")).ToContainTextAsync(new Regex(@"High\s*\d{1,3}(\.\d)?%"));
+        await Assertions.Expect(grid.Locator("thead th", new LocatorLocatorOptions { HasText = "Score" })).ToBeHiddenAsync();
+        await Assertions.Expect(firstRow.GetByTestId("send-alert")).ToHaveTextAsync(new Regex(@"^\s*(Send|SEND)\s*$"), new LocatorAssertionsToHaveTextOptions { UseInnerText = true });
+
+        // Rows of a few lines, not nine stacked labels (each was about 390 px), and nothing past the screen's edge.
+        var heights = await grid.Locator("tbody tr").EvaluateAllAsync<double[]>("rows => rows.map(r => r.getBoundingClientRect().height)");
+        Assert.Equal(18, heights.Length);
+        Assert.All(heights, h => Assert.InRange(h, 1, 200));
+        var send = (await firstRow.GetByTestId("send-alert").BoundingBoxAsync())!;
+        Assert.True(send.X + send.Width <= 390, $"The Send button ends at {send.X + send.Width:0} px, past the phone's 390 px.");
+        var pageWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(pageWidth <= 390, $"The page is {pageWidth} px wide on a 390 px phone.");
+        await _session.ScreenshotAsync("grid-phone");
+    }
+
     private async Task ChooseBandAsync(string option)
     {
         var page = _session.Page;

@@ -10,6 +10,9 @@ namespace CreditRisk.Web.Components.Pages.Admin.Customers;
 /// </summary>
 public partial class HighRiskCustomers
 {
+    /// <summary>Columns hidden below 600 px (MudBlazor's display classes), where their facts move into the kept cells.</summary>
+    private const string WideOnly = "d-none d-sm-table-cell";
+
     [Inject]
     private RiskGridService Grid { get; set; } = default!;
 
