@@ -43,6 +43,12 @@ public sealed record RiskGridRow(
 
     /// <summary>The customer's own IANA time zone, when their record has one.</summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>
+    /// The principal reason in the customer's words (<see cref="CustomerReasons"/>), what a manual alert tells them;
+    /// null when the assessment was not read or is Low. <see cref="Reasons"/> are the staff's and never go to customers.
+    /// </summary>
+    public string? CustomerReason { get; init; }
 }
 
 /// <param name="Rows">The page's rows.</param>
@@ -160,10 +166,12 @@ public sealed class RiskGridService(
         {
             var latest = latestAlerts.GetValueOrDefault(risk.CustomerId);
             var customer = people.GetValueOrDefault(risk.CustomerId);
+            var assessment = current.GetValueOrDefault(risk.AssessmentId);
             rows.Add(ToRow(risk, customer?.FullName ?? risk.CustomerId, customer?.WhatsAppOptIn ?? false, latest) with
             {
                 // The row's own assessment: the band, score and reasons beside it come from the same one.
-                UtilisationPct = current.GetValueOrDefault(risk.AssessmentId)?.Features.FirstOrDefault(f => f.Name == Features.FeatureNames.UtilisationPct)?.Value,
+                UtilisationPct = assessment?.Features.FirstOrDefault(f => f.Name == Features.FeatureNames.UtilisationPct)?.Value,
+                CustomerReason = assessment is null ? null : CustomerReasons.Of(assessment).FirstOrDefault(),
                 // Counted to the assessment's data day, the day the rule's reason in the next column was written for.
                 PastDue = positions.GetValueOrDefault(risk.CustomerId),
                 ComputedAt = risk.ComputedAt,

@@ -158,6 +158,28 @@ public sealed class SendAlertButtonTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_Confirmed_TellsTheCustomerTheirOwnReasonNotTheStaffs()
+    {
+        var provider = _context.Render<MudDialogProvider>();
+        var cut = Render(Row(optIn: true, lastAlert: null) with { CustomerReason = CustomerReasons.PastDue });
+
+        _ = cut.Find("[data-testid=send-alert]").ClickAsync(new());
+        provider.WaitForAssertion(() => Assert.Contains(CustomerReasons.PastDue, provider.Find("[role=dialog]").TextContent));
+        Assert.DoesNotContain("Utilisation is 93% of the limit", provider.Find("[role=dialog]").TextContent);
+        await provider.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == "Send").ClickAsync(new());
+
+        // The send runs on after the dialog closes: wait for the stored alert.
+        IReadOnlyList<Alert> sent = [];
+        for (var tries = 0; tries < 200 && sent.Count == 0; tries++)
+        {
+            await Task.Delay(25);
+            sent = await _harness.Store.Alerts.ListForCustomerAsync("c1", 10);
+        }
+
+        Assert.Equal(CustomerReasons.PastDue, Assert.Single(sent).Reason);
+    }
+
+    [Fact]
     public void Render_LatestAlertChangedFromPendingToSent_ButtonBecomesEnabled()
     {
         var cut = Render(Row(optIn: true, lastAlert: AlertStatus.Pending));

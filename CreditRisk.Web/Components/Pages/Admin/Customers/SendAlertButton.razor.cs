@@ -1,5 +1,6 @@
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Portfolio;
+using CreditRisk.Core.Risk;
 using CreditRisk.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -48,7 +49,9 @@ public partial class SendAlertButton
 
     private async Task ConfirmAndSendAsync()
     {
-        var reason = Row.Reasons.FirstOrDefault() ?? "Your account shows signs of financial stress";
+        // The customer reads this: their own words, never the staff reason beside the button (it carried thresholds and
+        // unformatted amounts such as "51,886.14 of the minimum due is 102 days overdue").
+        var reason = Row.CustomerReason ?? CustomerReasons.GeneralStrain;
         var preview = await Manual.PreviewAsync(Row.CustomerId);
         if (preview is null)
         {
