@@ -69,6 +69,13 @@ public sealed class RiskGridBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByText("Enter a score from 0 to 100.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#risk-grid-min-score")).ToHaveValueAsync("150");
         await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"minScore=0\.95(&|$)"));
+
+        // A second bad value in a row still says so (it used to show no message the second time).
+        await page.Locator("#risk-grid-min-score").FillAsync("-5");
+        await page.Locator("#risk-grid-min-score").PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#risk-grid-min-score")).ToHaveValueAsync("-5");
+        await Assertions.Expect(page.GetByText("Enter a score from 0 to 100.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"minScore=0\.95(&|$)"));
         await page.Locator("#risk-grid-min-score").FillAsync("90");
         await page.Locator("#risk-grid-min-score").PressAsync("Tab");
         await Assertions.Expect(page.GetByText("Enter a score from 0 to 100.")).ToHaveCountAsync(0);

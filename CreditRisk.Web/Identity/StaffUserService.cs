@@ -80,7 +80,7 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
             return StaffUserResult.Fail("No such staff user.");
         }
 
-        if (disabled && IsSelf(actor, user))
+        if (disabled && IsSelf(actor, user.Id))
         {
             return StaffUserResult.Fail("You cannot disable your own account.");
         }
@@ -118,7 +118,7 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
             return StaffUserResult.Fail("No such staff user.");
         }
 
-        if (IsSelf(actor, user) && role != AppRoles.Admin)
+        if (IsSelf(actor, user.Id) && role != AppRoles.Admin)
         {
             return StaffUserResult.Fail("You cannot remove your own Admin role.");
         }
@@ -153,8 +153,9 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
     private async Task<AppUser?> FindStaffAsync(string userId) =>
         await users.FindByIdAsync(userId) is { } user && StaffRoles.Any(r => user.Roles.Contains(users.NormalizeName(r))) ? user : null;
 
-    private static bool IsSelf(ClaimsPrincipal actor, AppUser user) =>
-        string.Equals(actor.FindFirstValue(ClaimTypes.NameIdentifier), user.Id, StringComparison.Ordinal);
+    /// <summary>Whether <paramref name="actor"/> is the staff user <paramref name="userId"/> (they may not disable or demote themself).</summary>
+    public static bool IsSelf(ClaimsPrincipal actor, string userId) =>
+        string.Equals(actor.FindFirstValue(ClaimTypes.NameIdentifier), userId, StringComparison.Ordinal);
 
     private static string Name(ClaimsPrincipal actor) => actor.Identity?.Name ?? "unknown";
 }

@@ -197,6 +197,22 @@ public sealed class UsersPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Disable_OwnAccount_RefusedAtOnceWithoutAsking()
+    {
+        var meera = await AddStaffAsync("meera@bank.test", AppRoles.Admin);
+        _h.SignInStaff("meera@bank.test", AppRoles.Admin);
+        _h.Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, meera));
+        var dialogs = _h.Context.Render<MudDialogProvider>();
+        var cut = _h.Render<Users>();
+
+        await cut.WaitForElement("button[aria-label='Disable meera@bank.test']").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("You cannot disable your own account.", cut.Find("#users-message").TextContent));
+        Assert.Empty(dialogs.FindAll("[role=dialog]"));
+        Assert.False((await _h.Store.Users.FindByIdAsync(meera))!.IsDisabled);
+    }
+
+    [Fact]
     public async Task Enable_Admin_EnablesAtOnceWithoutAsking()
     {
         var asha = await AddStaffAsync("asha@bank.test", AppRoles.Analyst);

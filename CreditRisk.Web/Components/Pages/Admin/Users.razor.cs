@@ -46,7 +46,9 @@ public partial class Users
     private async Task SetDisabledAsync(StaffUser user, bool disabled)
     {
         // Disabling ends someone's working session within a minute, so it is confirmed; enabling takes nothing away.
-        if (disabled && await Dialogs.ShowMessageBoxAsync(
+        // Your own account is refused at once: asking first, then refusing, read as if it might go through.
+        var self = StaffUserService.IsSelf((await AuthenticationState).User, user.Id);
+        if (disabled && !self && await Dialogs.ShowMessageBoxAsync(
                 new MessageBoxOptions
                 {
                     Title = $"Disable {user.Email}?",
