@@ -55,7 +55,14 @@ internal static class SnapshotImport
     public static async Task<int> RunAsync(
         IServiceProvider services, string path, DateOnly? asOf, InvocationConfiguration console, bool interactive, CancellationToken ct)
     {
-        var bar = interactive ? new ImportProgressBar(console.Error, services.GetRequiredService<TimeProvider>()) : null;
+        var time = services.GetRequiredService<TimeProvider>();
+        if (asOf is { } day && SnapshotImporter.AsOfProblem(day, time.GetUtcNow()) is { } future)
+        {
+            await console.Error.WriteLineAsync($"--as-of: {future} Nothing was imported.");
+            return ImportCommand.UsageError;
+        }
+
+        var bar = interactive ? new ImportProgressBar(console.Error, time) : null;
         SnapshotImportReport report;
         try
         {

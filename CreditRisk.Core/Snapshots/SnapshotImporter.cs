@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using CreditRisk.Core.Ingestion.Csv;
 using CreditRisk.Core.Risk;
 using Microsoft.Extensions.Logging;
@@ -19,13 +20,28 @@ public sealed class SnapshotImporter(
     TimeProvider time,
     ILogger<SnapshotImporter> logger)
 {
+    /// <summary>
+    /// Why <paramref name="asOf"/> cannot be a snapshot's day, or null. A snapshot describes a day that has begun: one
+    /// dated ahead would make its customers "customers since" a future day and its scores speak for a day not yet seen.
+    /// </summary>
+    public static string? AsOfProblem(DateOnly asOf, DateTimeOffset now) =>
+        asOf > DateOnly.FromDateTime(now.UtcDateTime)
+            ? string.Create(CultureInfo.InvariantCulture, $"As of {asOf:yyyy-MM-dd} is after today ({now.UtcDateTime:yyyy-MM-dd}, UTC): a snapshot speaks for a day that has begun.")
+            : null;
+
     /// <summary>Imports <paramref name="path"/> as of <paramref name="asOf"/> (default: today, UTC).</summary>
     /// <exception cref="IOException">The file cannot be read; nothing was written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is after today (<see cref="AsOfProblem"/>); nothing was read.</exception>
     public async Task<SnapshotImportReport> ImportAsync(
         string path, DateOnly? asOf = null, IProgress<CsvImportProgress>? progress = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
         var now = time.GetUtcNow();
+        if (asOf is { } requested && AsOfProblem(requested, now) is { } problem)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), requested, problem);
+        }
+
         var day = asOf ?? DateOnly.FromDateTime(now.UtcDateTime);
         var content = SnapshotFile.Read(path, day, now, requireLabel: false, progress, ct);
         var report = new CsvFileReport

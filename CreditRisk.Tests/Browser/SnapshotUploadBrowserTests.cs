@@ -39,6 +39,18 @@ public sealed class SnapshotUploadBrowserTests : IAsyncLifetime
 
         await page.SetInputFilesAsync("#snapshot-file", _file);
 
+        // The calendar shows the whole week: at the field's width it lost Thursday to Saturday.
+        await page.Locator("#snapshot-panel .mud-picker button[aria-label]").Last.ClickAsync();
+        var calendar = page.Locator(".mud-popover-open .mud-picker-calendar-container").First;
+        await Assertions.Expect(calendar).ToBeVisibleAsync();
+        var dayLabels = await calendar.Locator(".mud-picker-calendar-header-day > *").EvaluateAllAsync<double[]>(
+            "days => days.map(d => d.getBoundingClientRect().right)");
+        var popover = (await page.Locator(".mud-popover-open").First.BoundingBoxAsync())!;
+        Assert.Equal(7, dayLabels.Length);
+        Assert.True(dayLabels.Max() <= popover.X + popover.Width + 0.5, $"The week ends at {dayLabels.Max():0} px, past the calendar's edge at {popover.X + popover.Width:0} px.");
+        await page.Locator("#snapshot-panel h2").ClickAsync();
+        await Assertions.Expect(calendar).ToBeHiddenAsync();
+
         // A date the picker cannot read is refused in words, not imported as of today.
         await page.FillAsync("#snapshot-as-of", "2026-13-45");
         await page.ClickAsync("#snapshot-import");

@@ -83,6 +83,22 @@ public sealed class SnapshotCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_AsOfAfterToday_UsageErrorAndNothingImported()
+    {
+        var file = Path.Combine(_directory, "future.csv");
+        File.WriteAllText(file, SnapshotSamples.Header + "\n" + SnapshotSamples.Row("C-1") + "\n");
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+
+        var (code, _, error) = await RunAsync("import", "--snapshot", file, "--as-of", tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(ImportCommand.UsageError, code);
+        Assert.Contains($"--as-of: As of {tomorrow:yyyy-MM-dd} is after today", error);
+        Assert.Contains("Nothing was imported.", error);
+        await using var store = new SqliteCreditRiskStore(DatabasePath);
+        Assert.Equal(0, await store.Customers.CountAsync());
+    }
+
+    [Fact]
     public async Task Import_SnapshotWithOtherFiles_UsageError()
     {
         var (code, _, error) = await RunAsync("import", "--snapshot", "a.csv", "--customers", "b.csv");

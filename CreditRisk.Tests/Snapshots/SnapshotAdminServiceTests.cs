@@ -71,6 +71,31 @@ public sealed class SnapshotAdminServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_AsOfAfterToday_RefusedInWordsAndNothingImported()
+    {
+        var today = DateOnly.FromDateTime(_store.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+
+        var result = await _store.Services.GetRequiredService<SnapshotAdminService>().UploadAsync(
+            User(AppRoles.Admin), Upload(SnapshotSamples.Csv(10)) with { AsOf = today.AddDays(1) });
+
+        Assert.False(result.Succeeded);
+        Assert.Equal($"As of {today.AddDays(1):yyyy-MM-dd} is after today ({today:yyyy-MM-dd}, UTC): a snapshot speaks for a day that has begun. Nothing was imported.", result.Message);
+        Assert.Equal(0, await _store.Store.Customers.CountAsync());
+    }
+
+    [Fact]
+    public async Task Upload_AsOfToday_Imports()
+    {
+        var today = DateOnly.FromDateTime(_store.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+
+        var result = await _store.Services.GetRequiredService<SnapshotAdminService>().UploadAsync(
+            User(AppRoles.Admin), Upload(SnapshotSamples.Csv(10)) with { AsOf = today });
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(10, await _store.Store.Customers.CountAsync());
+    }
+
+    [Fact]
     public async Task Upload_BadRows_FailsWithLineAndColumn()
     {
         var result = await _store.Services.GetRequiredService<SnapshotAdminService>().UploadAsync(

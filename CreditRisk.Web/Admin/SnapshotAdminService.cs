@@ -48,6 +48,11 @@ public sealed class SnapshotAdminService(
             return SnapshotUploadResult.Fail($"The file is {upload.Size / 1024 / 1024:N0} MB; the most accepted is {MaxUploadBytes / 1024 / 1024:N0} MB.");
         }
 
+        if (upload.AsOf is { } day && SnapshotImporter.AsOfProblem(day, time.GetUtcNow()) is { } future)
+        {
+            return SnapshotUploadResult.Fail(future + " Nothing was imported.");
+        }
+
         var path = Path.Combine(Path.GetTempPath(), $"creditrisk-snapshot-{Guid.NewGuid():N}.csv");
         try
         {

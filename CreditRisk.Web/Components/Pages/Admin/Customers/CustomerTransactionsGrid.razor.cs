@@ -20,6 +20,12 @@ public partial class CustomerTransactionsGrid
 
     private const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>
+    /// The calendar may be wider than its 10rem field: at the pickers' default (no wider than the field) it lost
+    /// Thursday to Saturday and the next-month arrow.
+    /// </summary>
+    private const DropdownWidth CalendarWidth = DropdownWidth.Adaptive;
+
     /// <summary>Columns hidden below 600 px (MudBlazor's display classes).</summary>
     private const string WideOnly = "d-none d-sm-table-cell";
 
