@@ -2,6 +2,7 @@ using Bunit;
 using CreditRisk.Core.Identity;
 using CreditRisk.Web.Authorization;
 using CreditRisk.Web.Components.Pages.Admin.ApiKeys;
+using MudBlazor;
 
 namespace CreditRisk.Tests.Components.Pages.Admin;
 
@@ -63,18 +64,61 @@ public sealed class ApiKeysPageTests : IAsyncLifetime
         Assert.Single(await _h.Get<ApiKeyService>().ListAsync());
     }
 
+    /// <summary>Clicks a key's Revoke and answers the confirmation with the dialog's button of that text.</summary>
+    private static async Task RevokeAsync(IRenderedComponent<ApiKeys> cut, IRenderedComponent<MudDialogProvider> dialogs, string name, string answer)
+    {
+        // Not awaited: the handler waits for the dialog's answer.
+        _ = cut.WaitForElement($"button[aria-label='Revoke key {name}']").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains($"Revoke the key {name}?", dialogs.Markup));
+        Assert.Contains("cannot be restored", dialogs.Find("[role=dialog]").TextContent);
+        await dialogs.FindAll("[role=dialog] button").Single(b => b.TextContent.Trim() == answer).ClickAsync(new());
+    }
+
     [Fact]
-    public async Task Revoke_Admin_RevokesTheKey()
+    public async Task Revoke_Admin_AsksFirstThenRevokesTheKey()
     {
         var created = await _h.Get<ApiKeyService>().CreateAsync("old-system", "cli");
         _h.SignInStaff("root", AppRoles.Admin);
+        var dialogs = _h.Context.Render<MudDialogProvider>();
         var cut = _h.Render<ApiKeys>();
 
-        cut.WaitForAssertion(() => cut.Find("button[aria-label='Revoke key old-system']"));
-        await cut.Find("button[aria-label='Revoke key old-system']").ClickAsync(new());
+        await RevokeAsync(cut, dialogs, "old-system", "Revoke");
 
         cut.WaitForAssertion(() => Assert.Contains("revoked", cut.Find("#apikeys-message").TextContent));
         Assert.Null(await _h.Get<ApiKeyService>().VerifyAsync(created.Secret));
+    }
+
+    [Fact]
+    public async Task Revoke_Cancelled_KeyStillWorks()
+    {
+        var created = await _h.Get<ApiKeyService>().CreateAsync("old-system", "cli");
+        _h.SignInStaff("root", AppRoles.Admin);
+        var dialogs = _h.Context.Render<MudDialogProvider>();
+        var cut = _h.Render<ApiKeys>();
+
+        await RevokeAsync(cut, dialogs, "old-system", "Cancel");
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[role=dialog]")));
+        Assert.NotNull(await _h.Get<ApiKeyService>().VerifyAsync(created.Secret));
+        Assert.Empty(cut.FindAll("#apikeys-message"));
+    }
+
+    [Fact]
+    public async Task Revoke_TheKeyJustCreated_ItsSecretLeavesTheScreen()
+    {
+        _h.SignInStaff("root", AppRoles.Admin);
+        var dialogs = _h.Context.Render<MudDialogProvider>();
+        var cut = _h.Render<ApiKeys>();
+        cut.Find("#apikey-name").Input("core-banking");
+        await cut.Find("#apikey-create").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#apikey-secret-panel")));
+        var secret = cut.Find("#apikey-secret").GetAttribute("value")!;
+
+        await RevokeAsync(cut, dialogs, "core-banking", "Revoke");
+
+        cut.WaitForAssertion(() => Assert.Contains("Key core-banking revoked.", cut.Find("#apikeys-message").TextContent));
+        Assert.Empty(cut.FindAll("#apikey-secret-panel"));
+        Assert.DoesNotContain(secret, cut.Markup);
     }
 
     [Fact]

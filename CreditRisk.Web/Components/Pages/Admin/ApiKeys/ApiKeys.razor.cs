@@ -4,6 +4,7 @@ using CreditRisk.Web.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace CreditRisk.Web.Components.Pages.Admin.ApiKeys;
 
@@ -56,8 +57,36 @@ public partial class ApiKeys
         }
     }
 
-    private Task RevokeAsync(ApiKey key) => RunAsync(async actor =>
-        await Keys.RevokeAsync(key.Id, actor) ? $"Key {key.Name} revoked." : throw new InvalidOperationException($"Key {key.Name} was already revoked."));
+    private async Task RevokeAsync(ApiKey key)
+    {
+        // A revoked key stops the system using it at its next request, and cannot be brought back: asked first.
+        if (await Dialogs.ShowMessageBoxAsync(
+                new MessageBoxOptions
+                {
+                    Title = $"Revoke the key {key.Name}?",
+                    Message = "The system that uses it is refused from its next request. A revoked key cannot be restored: "
+                        + "that system needs a new key.",
+                    YesText = "Revoke",
+                    CancelText = "Cancel",
+                },
+                new DialogOptions { CloseOnEscapeKey = true }) != true)
+        {
+            return;
+        }
+
+        await RunAsync(async actor =>
+        {
+            var revoked = await Keys.RevokeAsync(key.Id, actor);
+
+            // Its one-time secret no longer opens anything; leaving it on screen asked to copy a dead key.
+            if (_created?.Key.Id == key.Id)
+            {
+                (_created, _copyResult) = (null, null);
+            }
+
+            return revoked ? $"Key {key.Name} revoked." : throw new InvalidOperationException($"Key {key.Name} was already revoked.");
+        });
+    }
 
     private async Task RunAsync(Func<string, Task<string>> action)
     {
