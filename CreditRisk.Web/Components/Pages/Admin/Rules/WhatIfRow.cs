@@ -41,12 +41,17 @@ public sealed record WhatIfRow(string Key, string Label, string Now, string Prop
         return new(key, label, Format(now), Format(proposed), Signed(proposed - now, "N0", string.Empty), LowerIsBetter: null, proposed - now);
     }
 
-    private static WhatIfRow Rate(string key, string label, double now, double proposed) =>
-        new(key, label, now.ToString("0.#", Culture), proposed.ToString("0.#", Culture), Signed(Math.Round(proposed - now, 1), "0.#", string.Empty), LowerIsBetter: true, Math.Round(proposed - now, 1));
-
-    private static WhatIfRow Share(string key, string label, double now, double proposed, bool lowerIsBetter)
+    // Changes are the difference of the figures as shown: from unrounded ones, "61.5% → 65.1%" read "+3.7 pts".
+    internal static WhatIfRow Rate(string key, string label, double now, double proposed)
     {
-        var points = Math.Round((proposed - now) * 100, 1);
+        var (shownNow, shownProposed) = (Math.Round(now, 1), Math.Round(proposed, 1));
+        var change = Math.Round(shownProposed - shownNow, 1);
+        return new(key, label, shownNow.ToString("0.0", Culture), shownProposed.ToString("0.0", Culture), Signed(change, "0.0", string.Empty), LowerIsBetter: true, change);
+    }
+
+    internal static WhatIfRow Share(string key, string label, double now, double proposed, bool lowerIsBetter)
+    {
+        var points = Math.Round(Math.Round(proposed * 100, 1) - Math.Round(now * 100, 1), 1);
         return new(key, label, now.ToString("0.0%", Culture), proposed.ToString("0.0%", Culture), Signed(points, "0.0", " pts"), lowerIsBetter, points);
     }
 
