@@ -12,6 +12,8 @@ public sealed class MetricLabelsTests
     [InlineData("holdout_share", 0.3, "30.0%")]
     [InlineData("auc", 0.78123, "0.781")]
     [InlineData("cv_auc_sd", 0.0094, "0.009")]
+    [InlineData("high_cutoff", 0.2765, "27.65%")]
+    [InlineData("high_cutoff", 0.3, "30.0%")]
     public void Value_Number_FormattedByWhatItCounts(string key, double value, string expected)
     {
         Assert.Equal(expected, MetricLabels.Value(key, value));
@@ -26,6 +28,16 @@ public sealed class MetricLabelsTests
 
         Assert.Equal(expected, MetricLabels.Value("high_default_rate", model["high_default_rate"], model));
         Assert.Equal("0.754", MetricLabels.Value("auc", 0.754, model));
+    }
+
+    [Theory]
+    [InlineData(0, "n/a (no rows)")]
+    [InlineData(32, "0.500")]
+    public void Value_PrecisionAtHigh_NoFigureWhenNoRowIsHigh(double highRows, string expected)
+    {
+        var model = new Dictionary<string, double> { ["high_count"] = highRows, ["precision_at_high"] = highRows == 0 ? 0 : 0.5 };
+
+        Assert.Equal(expected, MetricLabels.Value("precision_at_high", model["precision_at_high"], model));
     }
 
     [Theory]

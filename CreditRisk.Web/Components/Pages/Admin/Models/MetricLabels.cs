@@ -95,17 +95,20 @@ public static class MetricLabels
     public static string Value(string key, double value) =>
         Counts.Contains(key) ? value.ToString("N0", CultureInfo.InvariantCulture)
         : Rates.Contains(key) ? DisplayFormat.Percent(value, 1)
+        : key.EndsWith("_cutoff", StringComparison.Ordinal) ? DisplayFormat.Cutoff(value) // as every page writes cut-offs ("27.65%")
         : value.ToString("0.000", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A metric of one model, read beside its other metrics: a band's default rate over no rows of that band is not 0%
-    /// (the trainer stores 0 for it) but no figure at all.
+    /// A metric of one model, read beside its other metrics: a band's default rate, or the precision among the rows
+    /// flagged High, over no rows is not 0 (the trainer stores 0 for it) but no figure at all.
     /// </summary>
     public static string Value(string key, double value, IReadOnlyDictionary<string, double> modelMetrics)
     {
         ArgumentNullException.ThrowIfNull(modelMetrics);
-        return key.EndsWith("_default_rate", StringComparison.Ordinal)
-            && modelMetrics.TryGetValue(key.Replace("_default_rate", "_count", StringComparison.Ordinal), out var rows) && rows == 0
+        var rowsKey = key == "precision_at_high" ? "high_count"
+            : key.EndsWith("_default_rate", StringComparison.Ordinal) ? key.Replace("_default_rate", "_count", StringComparison.Ordinal)
+            : null;
+        return rowsKey is not null && modelMetrics.TryGetValue(rowsKey, out var rows) && rows == 0
             ? "n/a (no rows)"
             : Value(key, value);
     }
