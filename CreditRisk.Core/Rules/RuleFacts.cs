@@ -71,7 +71,10 @@ public readonly record struct RuleFacts(double? CashWithdrawn30d, double? SpendP
 /// <summary>A statement past due: what is overdue and for how long.</summary>
 /// <param name="StatementDate">The statement that is overdue.</param>
 /// <param name="DueDate">Its due date.</param>
-/// <param name="OverdueAmount">The unpaid part of its minimum due (null when only the bank's days past due tell).</param>
+/// <param name="OverdueAmount">
+/// The unpaid part of the newest missed statement's minimum due, which carries the earlier missed minimums (null when
+/// only the bank's days past due tell).
+/// </param>
 /// <param name="DaysPastDue">Days since the due date, or as reported and carried forward, whichever is more.</param>
 public sealed record PastDueFact(DateOnly StatementDate, DateOnly DueDate, decimal? OverdueAmount, int DaysPastDue)
 {
@@ -133,9 +136,16 @@ public sealed record PastDueFact(DateOnly StatementDate, DateOnly DueDate, decim
                 break;
             }
 
+            // What is overdue is the newest missed statement's shortfall alone: a statement's minimum due carries the
+            // earlier unpaid minimums (docs/data-formats.md), so adding each missed statement's shortfall counted the
+            // oldest arrears once per statement since (a customer owing 18,116.44 was asked for 35,699.55).
+            if (run == 0)
+            {
+                overdue = minimum - cycle.AmountPaid;
+            }
+
             run++;
             oldestUnpaid = cycle;
-            overdue += minimum - cycle.AmountPaid;
         }
 
         var latest = cycles.Count > 0 ? cycles[^1] : null;

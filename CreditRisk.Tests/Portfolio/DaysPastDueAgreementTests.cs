@@ -87,7 +87,8 @@ public sealed class DaysPastDueAgreementTests : IAsyncLifetime
         var statements = Enumerable.Range(0, missed).Select(i => new StatementInput
         {
             CustomerId = "c-late", StatementDate = firstDue.AddMonths(i).AddDays(-20), CreditLimit = 50_000m, Balance = 40_000m,
-            MinimumDue = 2_000m, DueDate = firstDue.AddMonths(i), AmountPaid = 0m, DaysPastDue = 0,
+            // Each minimum carries the unpaid ones before it, as card statements do.
+            MinimumDue = 2_000m * (i + 1), DueDate = firstDue.AddMonths(i), AmountPaid = 0m, DaysPastDue = 0,
         }).Where(s => s.DueDate < today).ToList();
         Assert.Equal(missed, statements.Count);
 

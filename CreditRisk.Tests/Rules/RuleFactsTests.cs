@@ -53,14 +53,30 @@ public sealed class RuleFactsTests
     }
 
     [Fact]
-    public void PastDue_TwoMissedDueDates_ThirtyPlusDaysAndBothAmounts()
+    public void PastDue_TwoMissedDueDates_ThirtyPlusDaysAndTheNewestMinimumWhichCarriesTheFirst()
     {
+        // April's minimum of 550 is its own 300 plus March's unpaid 250, as card statements carry arrears: 550 is what is
+        // overdue, not 250 + 550 (the sum counted March's 250 twice).
         var april = March.AddDays(30);
-        var fact = Facts(april.AddDays(25), 0, Cycle(March, paid: 0m), Cycle(april, paid: 0m, minimum: 300m)).PastDue;
+        var fact = Facts(april.AddDays(25), 0, Cycle(March, paid: 0m), Cycle(april, paid: 0m, minimum: 550m)).PastDue;
 
         Assert.NotNull(fact);
         Assert.Equal(35, fact.DaysPastDue);
+        Assert.Equal(March.AddDays(20), fact.DueDate);
         Assert.Equal(550m, fact.OverdueAmount);
+    }
+
+    [Fact]
+    public void PastDue_ThreeMissedWithPartPaymentsOnTheNewest_ItsShortfallIsWhatIsOverdue()
+    {
+        var april = March.AddDays(30);
+        var may = april.AddDays(31);
+        var fact = Facts(may.AddDays(25), 0,
+            Cycle(March, paid: 0m), Cycle(april, paid: 100m, minimum: 550m), Cycle(may, paid: 200m, minimum: 760m)).PastDue;
+
+        Assert.NotNull(fact);
+        Assert.Equal(March, fact.StatementDate);
+        Assert.Equal(560m, fact.OverdueAmount);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class OverdueCardAgreementTests : IAsyncLifetime
     [Fact]
     public async Task Render_TwoMinimumsMissed_AmountDateAndDaysAreTheStaffFacts()
     {
-        await _h.Store.Statements.UpsertManyAsync([Unpaid(Today.AddDays(-45)), Unpaid(Today.AddDays(-15))]);
+        await _h.Store.Statements.UpsertManyAsync([Unpaid(Today.AddDays(-45)), Unpaid(Today.AddDays(-15), carried: 600m)]);
         _h.SignInCustomer("cust-1");
 
         var cut = _h.Render<MyDashboard>();
@@ -74,9 +74,10 @@ public sealed class OverdueCardAgreementTests : IAsyncLifetime
         Assert.Equal(45, (await StaffViewAsync()).DaysPastDue);
     }
 
-    private static Core.Statements.Statement Unpaid(DateOnly due) => A.Statement("cust-1", due.AddDays(-20)) with
+    /// <summary>An unpaid statement; its minimum is 600 plus the unpaid minimum it carries from earlier ones.</summary>
+    private static Core.Statements.Statement Unpaid(DateOnly due, decimal carried = 0m) => A.Statement("cust-1", due.AddDays(-20)) with
     {
-        Balance = 12_000m, MinimumDue = 600m, DueDate = due, AmountPaid = 0m, PaidOn = null, DaysPastDue = 0,
+        Balance = 12_000m, MinimumDue = 600m + carried, DueDate = due, AmountPaid = 0m, PaidOn = null, DaysPastDue = 0,
     };
 
     private async Task<PastDuePosition> StaffViewAsync() =>
