@@ -66,7 +66,7 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
 
         if (!result.Succeeded)
         {
-            return StaffUserResult.Fail(string.Join(" ", result.Errors.Select(e => e.Description)));
+            return StaffUserResult.Fail(string.Join(" ", result.Errors.Select(e => Describe(e, user.Email))));
         }
 
         await audit.RecordAsync(Name(actor), IdentityAudit.UserCreated, target: user.Email, newValue: role);
@@ -156,6 +156,12 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
     /// <summary>Whether <paramref name="actor"/> is the staff user <paramref name="userId"/> (they may not disable or demote themself).</summary>
     public static bool IsSelf(ClaimsPrincipal actor, string userId) =>
         string.Equals(actor.FindFirstValue(ClaimTypes.NameIdentifier), userId, StringComparison.Ordinal);
+
+    // The form asks for an email: Identity's "Username 'x' is already taken" named a field the page does not have.
+    private static string Describe(IdentityError error, string email) =>
+        error.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail)
+            ? $"A staff user with the email {email} already exists."
+            : error.Description;
 
     private static string Name(ClaimsPrincipal actor) => actor.Identity?.Name ?? "unknown";
 }

@@ -150,7 +150,7 @@ public sealed class UsersPageTests : IAsyncLifetime
         cut.Find("#user-password").Input(Password);
         await cut.Find("#user-create").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Contains("is already taken", cut.Find("#users-message").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("A staff user with the email asha@bank.test already exists.", cut.Find("#users-message").TextContent.Trim()));
         Assert.Single(await Staff.ListAsync());
     }
 
