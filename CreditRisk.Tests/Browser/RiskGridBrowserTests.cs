@@ -107,6 +107,17 @@ public sealed class RiskGridBrowserTests : IAsyncLifetime
         Assert.True(send.X + send.Width <= 390, $"The Send button ends at {send.X + send.Width:0} px, past the phone's 390 px.");
         var pageWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(pageWidth <= 390, $"The page is {pageWidth} px wide on a 390 px phone.");
+
+        // Customer is the one sortable header here; its third tap goes back to risk order (it used to toggle for ever).
+        var highest = await firstRow.Locator("td").First.Locator("a").TextContentAsync();
+        var customerHeader = grid.Locator("thead th", new LocatorLocatorOptions { HasText = "Customer" }).Locator(".sortable-column-header, .column-header").First;
+        await customerHeader.ClickAsync();
+        await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"sort=CustomerId&desc=false$"));
+        await customerHeader.ClickAsync();
+        await Assertions.Expect(page.Locator("#risk-grid-export")).ToHaveAttributeAsync("href", new Regex(@"sort=CustomerId$"));
+        await customerHeader.ClickAsync();
+        await Assertions.Expect(page.Locator("#risk-grid-export")).Not.ToHaveAttributeAsync("href", new Regex(@"sort="));
+        await Assertions.Expect(firstRow.Locator("td").First.Locator("a")).ToHaveTextAsync(highest!);
         await _session.ScreenshotAsync("grid-phone");
     }
 
