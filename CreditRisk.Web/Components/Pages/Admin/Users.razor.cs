@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Security.Claims;
 using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Components.Shared;
 using CreditRisk.Web.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -48,16 +49,11 @@ public partial class Users
         // Disabling ends someone's working session within a minute, so it is confirmed; enabling takes nothing away.
         // Your own account is refused at once: asking first, then refusing, read as if it might go through.
         var self = StaffUserService.IsSelf((await AuthenticationState).User, user.Id);
-        if (disabled && !self && await Dialogs.ShowMessageBoxAsync(
-                new MessageBoxOptions
-                {
-                    Title = $"Disable {user.Email}?",
-                    Message = "They are signed out within a minute and cannot sign in until an admin enables them again. "
-                        + "Their role and their entries in the audit log stay.",
-                    YesText = "Disable",
-                    CancelText = "Cancel",
-                },
-                new DialogOptions { CloseOnEscapeKey = true }) != true)
+        if (disabled && !self && !await Dialogs.AskAsync(
+                $"Disable {user.Email}?",
+                "They are signed out within a minute and cannot sign in until an admin enables them again. "
+                    + "Their role and their entries in the audit log stay.",
+                "Disable"))
         {
             return;
         }

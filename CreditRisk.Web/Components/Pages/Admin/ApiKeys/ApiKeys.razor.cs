@@ -1,6 +1,7 @@
 using CreditRisk.Core.Identity;
 using CreditRisk.Web.Admin;
 using CreditRisk.Web.Authorization;
+using CreditRisk.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -60,16 +61,10 @@ public partial class ApiKeys
     private async Task RevokeAsync(ApiKey key)
     {
         // A revoked key stops the system using it at its next request, and cannot be brought back: asked first.
-        if (await Dialogs.ShowMessageBoxAsync(
-                new MessageBoxOptions
-                {
-                    Title = $"Revoke the key {key.Name}?",
-                    Message = "The system that uses it is refused from its next request. A revoked key cannot be restored: "
-                        + "that system needs a new key.",
-                    YesText = "Revoke",
-                    CancelText = "Cancel",
-                },
-                new DialogOptions { CloseOnEscapeKey = true }) != true)
+        if (!await Dialogs.AskAsync(
+                $"Revoke the key {key.Name}?",
+                "The system that uses it is refused from its next request. A revoked key cannot be restored: that system needs a new key.",
+                "Revoke"))
         {
             return;
         }

@@ -14,10 +14,6 @@ namespace CreditRisk.Web.Components.Pages.Admin.Customers;
 /// </summary>
 public partial class SendAlertButton
 {
-    // The message box takes focus on its Send button (a keyboard user confirms with Enter, reaches Cancel with
-    // Shift+Tab); Escape must close it without sending whatever the global dialog defaults say.
-    private static readonly DialogOptions ConfirmOptions = new() { CloseOnEscapeKey = true };
-
     private bool _sending;
 
     [Inject]
@@ -68,7 +64,7 @@ public partial class SendAlertButton
                 YesText = confirmation.YesText,
                 CancelText = "Cancel",
             },
-            ConfirmOptions);
+            ConfirmDialog.Options);
         if (confirmed != true)
         {
             return;
