@@ -23,6 +23,13 @@ public sealed record RiskGridRow(
     bool CanSendAlert,
     string? CannotSendReason)
 {
+    /// <summary>
+    /// No model scored the customer (none in force for their kind of data): the expert rules alone set the band, and
+    /// <see cref="Score"/> is only the band's stand-in for ordering (<see cref="CustomerRiskProjection.ScoreForBand"/>),
+    /// not a probability, so pages must not show it as one.
+    /// </summary>
+    public bool RulesOnly { get; init; }
+
     /// <summary>Balance as % of the limit at the latest assessment; null when unknown.</summary>
     public double? UtilisationPct { get; init; }
 
@@ -194,7 +201,10 @@ public sealed class RiskGridService(
         var (canSend, reason) = AlertEligibility(optIn, latest);
         return new RiskGridRow(
             risk.CustomerId, name, risk.Band, risk.Score, risk.Reasons, risk.AssessedAt, optIn,
-            latest?.Status, latest is null ? null : StatusTime(latest), canSend, reason);
+            latest?.Status, latest is null ? null : StatusTime(latest), canSend, reason)
+        {
+            RulesOnly = risk.ModelVersion is null,
+        };
     }
 
     /// <summary>

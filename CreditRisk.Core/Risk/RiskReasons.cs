@@ -17,12 +17,20 @@ internal static class RiskReasons
 
     public const string NoModel = "No champion model is registered; the expert rules alone decided";
 
+    /// <summary>
+    /// A snapshot-only customer is scored by the snapshot champion only (docs/risk-pipeline.md): the behavioural champion
+    /// in force does not score them, so "no champion" would read as false beside it. A snapshot model trained on upload
+    /// is a challenger until promoted.
+    /// </summary>
+    public const string NoSnapshotModel = "No snapshot champion model is in force (promote one on the Models page); the expert rules alone decided";
+
     public const string NoRuleFired = "No expert rule fired";
 
     /// <summary>First reason of a customer kept High by <see cref="RiskCombination"/>'s hysteresis.</summary>
     public const string HeldHigh = "Still High from the last assessment: the evidence now says Medium, and a customer leaves High only when it says Low";
 
-    public static List<string> Compose(RuleEvaluation rules, ModelScore? score, RiskBand? modelBand, bool heldHigh = false)
+    /// <summary>The reasons; <paramref name="noModel"/> is said when no model scored (<see cref="NoModel"/> or <see cref="NoSnapshotModel"/>).</summary>
+    public static List<string> Compose(RuleEvaluation rules, ModelScore? score, RiskBand? modelBand, bool heldHigh = false, string noModel = NoModel)
     {
         var reasons = new List<string>(Max);
 
@@ -51,7 +59,7 @@ internal static class RiskReasons
                 reasons.Add(NoRuleFired);
             }
 
-            reasons.Add(NoModel);
+            reasons.Add(noModel);
             return reasons;
         }
 

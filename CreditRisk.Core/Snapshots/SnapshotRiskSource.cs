@@ -66,7 +66,8 @@ public sealed class SnapshotRiskSource(
             Band = RiskCombination.Combine(modelBand, rules.Signals, prior?.Band),
             PreviousBand = prior?.Band,
             RuleHits = [.. rules.Hits],
-            Reasons = RiskReasons.Compose(rules, score, modelBand, RiskCombination.IsHeldHigh(modelBand, rules.Signals, prior?.Band)),
+            Reasons = RiskReasons.Compose(
+                rules, score, modelBand, RiskCombination.IsHeldHigh(modelBand, rules.Signals, prior?.Band), RiskReasons.NoSnapshotModel),
             ModelVersion = score is null ? null : model!.Version,
         };
     }

@@ -26,7 +26,7 @@ public sealed class RiskGridExportTests : IAsyncLifetime
         [
             A.Assessment("ra-1", "c-1", band: RiskBand.High) with { EnsembleProbability = 0.9 },
             A.Assessment("ra-2", "c-2", band: RiskBand.High) with { EnsembleProbability = 0.8 },
-            A.Assessment("ra-3", "c-3", band: RiskBand.Low) with { EnsembleProbability = 0.1 },
+            A.Assessment("ra-3", "c-3", band: RiskBand.Low, probability: null), // rules alone: stored score 0.1 stands in
         ]);
     }
 
@@ -53,6 +53,17 @@ public sealed class RiskGridExportTests : IAsyncLifetime
         Assert.Equal("analyst@bank.test", audit.Actor);
         Assert.Contains("\"Rows\":2", audit.Details);
         Assert.Contains("\"Band\":\"High\"", audit.Details);
+    }
+
+    [Fact]
+    public async Task Get_RulesOnlyCustomer_ScoreLeftEmptyNotTheBandsStandIn()
+    {
+        using var client = await _app.SignInStaffAsync("analyst@bank.test", "Analyst");
+
+        var csv = await client.GetStringAsync("/admin/customers/export.csv?band=Low");
+
+        var row = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1];
+        Assert.StartsWith("c-3,Chandra Low,Low,,", row);
     }
 
     [Fact]

@@ -129,6 +129,23 @@ public sealed class SnapshotLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_SnapshotModelOnlyAChallenger_RulesAloneDecideAndTheReasonNamesTheSnapshotChampion()
+    {
+        await TrainAsync(_store.WriteFile("train.csv", SnapshotSamples.Csv(1200)), promote: false);
+        var path = _store.WriteFile("scoring.csv", SnapshotSamples.Header + "\n"
+            + SnapshotSamples.Row("N-1", utilisation: "10", minDue: "0", cash: "0", payment: "100", bucket: "") + "\n");
+
+        var report = await Get<SnapshotImporter>().ImportAsync(path, AsOf);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Problems));
+        var assessment = await _store.Store.Assessments.GetLatestAsync("N-1");
+        Assert.Null(assessment!.ModelVersion);
+        Assert.Null(assessment.EnsembleProbability);
+        Assert.Equal([RiskReasons.NoRuleFired, RiskReasons.NoSnapshotModel], assessment.Reasons);
+        Assert.DoesNotContain(assessment.Reasons, r => r == RiskReasons.NoModel);
+    }
+
+    [Fact]
     public async Task Import_BadRow_NothingWritten()
     {
         var path = _store.WriteFile("bad.csv", SnapshotSamples.Header + "\n" + SnapshotSamples.Row("N-1") + "\n" + SnapshotSamples.Row("N-2", cash: "140") + "\n");

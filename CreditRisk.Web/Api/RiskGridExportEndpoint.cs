@@ -150,7 +150,8 @@ internal static class RiskGridExportEndpoint
         Cell(row.CustomerId),
         Cell(row.CustomerName),
         row.Band.ToString(),
-        row.Score.ToString("0.0000", CultureInfo.InvariantCulture),
+        // Empty when no model scored the customer: the stored stand-in (High 0.9) is an order, not a probability.
+        row.RulesOnly ? "" : row.Score.ToString("0.0000", CultureInfo.InvariantCulture),
         row.UtilisationPct?.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
         row.DaysPastDue.ToString(CultureInfo.InvariantCulture),
         // The day the days are counted to (the assessment's data day), as the grid names it when it is not today.

@@ -89,4 +89,33 @@ public sealed class ScoreChartsScaleTests : IAsyncLifetime
 
         Assert.Equal(1, Created().GetProperty("yaxis").GetProperty("max").GetDouble());
     }
+
+    [Fact]
+    public void ScoreHistory_RulesOnlyBeforeAModel_ChartPlotsTheModelScoresAndTheTableSaysRulesOnly()
+    {
+        // A rules-only High's stored stand-in is 0.9: plotted or listed as "90.0%" it read as a model estimate.
+        List<RiskAssessment> history = [A.Assessment("ra-1", probability: null), A.Assessment("ra-2", at: A.Now.AddDays(1), probability: 0.087)];
+
+        var cut = _h.Render<ScoreHistory>(p => p.Add(c => c.History, history).Add(c => c.MediumFrom, 0.05).Add(c => c.HighFrom, 0.08));
+
+        var options = Created();
+        var points = options.GetProperty("series")[0].GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(0.087, Assert.Single(points)[1].GetDouble());
+        Assert.Equal(0.1, options.GetProperty("yaxis").GetProperty("max").GetDouble());
+        var scores = cut.FindAll("#score-history tbody tr").Select(r => r.Children[2].TextContent.Trim()).ToList();
+        Assert.Equal(["8.7%", ScoreText.RulesOnly], scores);
+        Assert.DoesNotContain("90.0%", cut.Markup);
+    }
+
+    [Fact]
+    public void ScoreHistory_NoModelEverScored_SaysSoInsteadOfAChart()
+    {
+        List<RiskAssessment> history = [A.Assessment("ra-1", probability: null), A.Assessment("ra-2", at: A.Now.AddDays(1), band: RiskBand.Medium, probability: null)];
+
+        var cut = _h.Render<ScoreHistory>(p => p.Add(c => c.History, history).Add(c => c.MediumFrom, 0.05).Add(c => c.HighFrom, 0.08));
+
+        Assert.Empty(cut.FindAll("[data-testid=score-history-chart]"));
+        Assert.Contains("No model has scored this customer", cut.Find("#score-history-rules-only").TextContent);
+        Assert.All(cut.FindAll("#score-history tbody tr"), r => Assert.Equal(ScoreText.RulesOnly, r.Children[2].TextContent.Trim()));
+    }
 }
