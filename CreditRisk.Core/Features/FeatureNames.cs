@@ -70,7 +70,9 @@ public static class FeatureNames
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         [UtilisationPct] = "Utilisation",
-        [OverLimitCount90d] = "Over-limit days (90 days)",
+        // Counted on days with a transaction or a statement (and the as-of day), not calendar days (docs/features.md):
+        // "Over-limit days: 3" read as wrong for a balance over the limit for seven weeks with three days of activity.
+        [OverLimitCount90d] = "Over-limit days with activity (90 days)",
         [SpendChangePct30d] = "Spend change (30 days)",
         [MerchantMixIndex30d] = "Merchant mix",
         [MerchantMixChangePct30d] = "Merchant mix change",

@@ -14,7 +14,7 @@ public static class ReasonPhrases
     private static readonly Dictionary<string, Func<double, string>> Phrases = new(StringComparer.Ordinal)
     {
         [FeatureNames.UtilisationPct] = v => $"Your balance is {Pct(v)} of your credit limit",
-        [FeatureNames.OverLimitCount90d] = v => $"Your balance went over your credit limit on {Count(v, "day")} in the last 90 days",
+        [FeatureNames.OverLimitCount90d] = v => $"Your balance was over your credit limit on {Count(v, "day")} with card activity in the last 90 days",
         [FeatureNames.SpendChangePct30d] = v => v < 0
             ? $"Your card spending fell {Pct(-v)} compared with the month before"
             : $"Your card spending rose {Pct(v)} compared with the month before",

@@ -18,6 +18,7 @@ public sealed class ReasonPhrasesTests
     [Theory]
     [InlineData(FeatureNames.CashWithdrawalPct30d, 46.4, "Cash withdrawals are 46% of your spending")]
     [InlineData(FeatureNames.UtilisationPct, 92.6, "Your balance is 93% of your credit limit")]
+    [InlineData(FeatureNames.OverLimitCount90d, 3, "Your balance was over your credit limit on 3 days with card activity in the last 90 days")]
     [InlineData(FeatureNames.SpendChangePct30d, -61.0, "Your card spending fell 61% compared with the month before")]
     [InlineData(FeatureNames.MinDueOnlyStreak, 3, "You have paid the minimum due or less for 3 statements in a row")]
     [InlineData(FeatureNames.MinDueOnlyStreak, 1, "You have paid the minimum due or less for 1 statement in a row")]
