@@ -47,6 +47,18 @@ public sealed class ApiKeysPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Render_NameField_CountsTowardsItsLimit()
+    {
+        // The browser stops typing at the limit; without the count a pasted longer name was cut without a word.
+        _h.SignInStaff("root", AppRoles.Admin);
+        var cut = _h.Render<ApiKeys>();
+
+        cut.Find("#apikey-name").Input("core-banking");
+
+        cut.WaitForAssertion(() => Assert.Contains($"12 / {ApiKeyService.MaxNameLength}", cut.Markup));
+    }
+
+    [Fact]
     public async Task Create_NameOfAKeyStillInUse_SaidOnTheFieldAndTheEarlierSecretStaysShown()
     {
         _h.SignInStaff("root", AppRoles.Admin);
