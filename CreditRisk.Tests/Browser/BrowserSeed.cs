@@ -16,6 +16,9 @@ public static class BrowserSeed
     /// <summary>Has six months of statements and card use behind its assessments (phone +919810001004).</summary>
     public const string HistoryCustomerId = "c-1004";
 
+    /// <summary>The version the seeded scores name: a score without one is a rules-only stand-in, shown as "Rules only".</summary>
+    public const string ModelVersion = "20261126-090000-c0de";
+
     private static readonly string[] s_names =
         ["Asha Verma", "Rahul Mehta", "Priya Nair", "Vikram Rao", "Neha Kapoor", "Arjun Singh", "Kavya Iyer", "Rohan Das",
          "Meera Joshi", "Sanjay Gupta", "Anita Bose", "Kiran Patel", "Deepa Menon", "Amit Shah", "Sunita Reddy", "Farhan Ali"];
@@ -53,12 +56,12 @@ public static class BrowserSeed
             assessments.Add(new RiskAssessment
             {
                 Id = id + "-a1", CustomerId = id, AssessedAt = earlier.AddDays(-10), Trigger = "rescore", Band = previous,
-                PreviousBand = null, EnsembleProbability = Math.Max(0.01, score - 0.2), Reasons = [s_reasons[i % s_reasons.Length]],
+                PreviousBand = null, EnsembleProbability = Math.Max(0.01, score - 0.2), ModelVersion = ModelVersion, Reasons = [s_reasons[i % s_reasons.Length]],
             });
             assessments.Add(new RiskAssessment
             {
                 Id = id + "-a2", CustomerId = id, AssessedAt = earlier, Trigger = "transaction", Band = band, PreviousBand = previous,
-                EnsembleProbability = score, Reasons = [s_reasons[i % s_reasons.Length], s_reasons[(i + 1) % s_reasons.Length]],
+                EnsembleProbability = score, ModelVersion = ModelVersion, Reasons = [s_reasons[i % s_reasons.Length], s_reasons[(i + 1) % s_reasons.Length]],
             });
             if (high && id != SendableCustomerId && id != NoOptInCustomerId)
             {
