@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring.Evaluation;
+using CreditRisk.Core.Scoring.Cutoffs;
 
 namespace CreditRisk.Core.EarlyWarning;
 
@@ -74,11 +75,11 @@ public sealed record RiskProposal(RuleSettings? Rules, BandCutoffs? Cutoffs)
         return changes;
     }
 
-    /// <summary>"10% / 30%": cut-offs as the pages show probabilities.</summary>
+    /// <summary>"10.0% / 27.65%": cut-offs as every page writes them (<see cref="CutoffPercent"/>).</summary>
     public static string AsPercent(BandCutoffs cutoffs)
     {
         ArgumentNullException.ThrowIfNull(cutoffs);
-        return string.Create(CultureInfo.InvariantCulture, $"{cutoffs.MediumFrom * 100:0.##}% / {cutoffs.HighFrom * 100:0.##}%");
+        return $"{CutoffPercent.Of(cutoffs.MediumFrom)} / {CutoffPercent.Of(cutoffs.HighFrom)}";
     }
 
     internal static string FieldName(string part, string member) =>
