@@ -55,7 +55,7 @@ public sealed record RiskProposal(RuleSettings? Rules, BandCutoffs? Cutoffs)
     /// <summary>
     /// What the proposal changes against <paramref name="rules"/> and <paramref name="cutoffs"/> in force, one entry per
     /// changed setting in the Rules page's words ("High utilisation, utilisation above: 90% → 95%", "Model cut-offs
-    /// (Medium from / High from): 10% / 30% → 15% / 40%"); empty when it changes nothing.
+    /// (Medium from / High from): 10.0% / 30.0% → 15.0% / 40.0%"); empty when it changes nothing.
     /// </summary>
     public IReadOnlyList<string> Describe(RuleSettings rules, BandCutoffs cutoffs)
     {
