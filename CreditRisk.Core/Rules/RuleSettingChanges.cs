@@ -4,35 +4,40 @@ using System.Reflection;
 namespace CreditRisk.Core.Rules;
 
 /// <summary>
-/// What a change to the rule settings changes, in the words and units of the Rules page ("High utilisation, utilisation
-/// above: 90% → 97%"), for the audit log and the backtest's summary: the people reading them set thresholds on that
-/// page and should not have to map property names back to its fields.
+/// What a change to the rule settings changes, in the words and units of the Rules page ("High utilisation, Utilisation
+/// above (%): 90% → 97%": the rule's card, the field's label, the values), for the audit log and the backtest's summary:
+/// the people reading them set thresholds on that page and should not have to map property names back to its fields.
+/// The page takes its field labels from here (<see cref="FieldLabel"/>), so the two cannot drift apart.
 /// </summary>
 public static class RuleSettingChanges
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
-    private static readonly IReadOnlyDictionary<string, (string Label, Func<object?, string> Format)> Settings =
-        new Dictionary<string, (string, Func<object?, string>)>(StringComparer.Ordinal)
+    /// <summary>The section the Rules page shows the confirmation settings under.</summary>
+    public const string ConfirmationTitle = "Confirmation";
+
+    // Each setting's rule (its card's title) and its field's label on the Rules page, which takes the label from here.
+    private static readonly IReadOnlyDictionary<string, (string Title, string Field, Func<object?, string> Format)> Settings =
+        new Dictionary<string, (string, string, Func<object?, string>)>(StringComparer.Ordinal)
         {
-            [nameof(RuleSettings.UtilisationHighPct)] = ("High utilisation, utilisation above", Percent),
-            [nameof(RuleSettings.UtilisationHighConfirmations)] = ("High utilisation, readings needed", Plain),
-            [nameof(RuleSettings.UtilisationRevolvingOnly)] = ("High utilisation, only customers who did not pay the last statement in full", YesNo),
-            [nameof(RuleSettings.CashWithdrawalHighPct)] = ("Cash withdrawals, cash share above", Percent),
-            [nameof(RuleSettings.CashWithdrawalMinAmount)] = ("Cash withdrawals, cash of at least (amount)", Amount),
-            [nameof(RuleSettings.CashWithdrawalHighConfirmations)] = ("Cash withdrawals, readings needed", Plain),
-            [nameof(RuleSettings.SpendDropMediumPct)] = ("Spend drop, drop of more than", Percent),
-            [nameof(RuleSettings.SpendDropMinPreviousSpend)] = ("Spend drop, previous spend of at least (amount)", Amount),
-            [nameof(RuleSettings.SpendDropConfirmations)] = ("Spend drop, readings needed", Plain),
-            [nameof(RuleSettings.MinimumDueOnlyCycles)] = ("Minimum due only, more than (cycles)", Plain),
-            [nameof(RuleSettings.MinimumDueOnlyHighUtilisationPct)] = ("Minimum due only, High when utilisation above", Percent),
-            [nameof(RuleSettings.MerchantMixDropPct)] = ("Merchant-mix crash, fall of more than", Percent),
-            [nameof(RuleSettings.MerchantMixMinPurchases)] = ("Merchant-mix crash, needs at least (purchases)", Plain),
-            [nameof(RuleSettings.MerchantMixCrashConfirmations)] = ("Merchant-mix crash, readings needed", Plain),
-            [nameof(RuleSettings.PastDueGraceDays)] = ("Past due, grace after the due date", Days),
-            [nameof(RuleSettings.PastDueHighDays)] = ("Past due, High from (days past due)", Plain),
-            [nameof(RuleSettings.ConfirmationChecks)] = ("Confirmation, readings looked back over", Plain),
-            [nameof(RuleSettings.ConfirmationSpacingDays)] = ("Confirmation, days between readings", Plain),
+            [nameof(RuleSettings.UtilisationHighPct)] = (RuleIds.TitleOf(RuleIds.UtilisationHigh), "Utilisation above (%)", Percent),
+            [nameof(RuleSettings.UtilisationHighConfirmations)] = (RuleIds.TitleOf(RuleIds.UtilisationHigh), "Seen on (readings)", Plain),
+            [nameof(RuleSettings.UtilisationRevolvingOnly)] = (RuleIds.TitleOf(RuleIds.UtilisationHigh), "Only customers who did not pay the last statement in full", YesNo),
+            [nameof(RuleSettings.CashWithdrawalHighPct)] = (RuleIds.TitleOf(RuleIds.CashWithdrawalHigh), "Cash share above (%)", Percent),
+            [nameof(RuleSettings.CashWithdrawalMinAmount)] = (RuleIds.TitleOf(RuleIds.CashWithdrawalHigh), "Cash of at least (amount)", Amount),
+            [nameof(RuleSettings.CashWithdrawalHighConfirmations)] = (RuleIds.TitleOf(RuleIds.CashWithdrawalHigh), "Seen on (readings)", Plain),
+            [nameof(RuleSettings.SpendDropMediumPct)] = (RuleIds.TitleOf(RuleIds.SpendDrop), "Drop of more than (%)", Percent),
+            [nameof(RuleSettings.SpendDropMinPreviousSpend)] = (RuleIds.TitleOf(RuleIds.SpendDrop), "Previous spend of at least (amount)", Amount),
+            [nameof(RuleSettings.SpendDropConfirmations)] = (RuleIds.TitleOf(RuleIds.SpendDrop), "Seen on (readings)", Plain),
+            [nameof(RuleSettings.MinimumDueOnlyCycles)] = (RuleIds.TitleOf(RuleIds.MinimumDueOnly), "More than (cycles)", Plain),
+            [nameof(RuleSettings.MinimumDueOnlyHighUtilisationPct)] = (RuleIds.TitleOf(RuleIds.MinimumDueOnly), "High when utilisation above (%)", Percent),
+            [nameof(RuleSettings.MerchantMixDropPct)] = (RuleIds.TitleOf(RuleIds.MerchantMixCrash), "Fall of more than (%)", Percent),
+            [nameof(RuleSettings.MerchantMixMinPurchases)] = (RuleIds.TitleOf(RuleIds.MerchantMixCrash), "Needs at least (purchases)", Plain),
+            [nameof(RuleSettings.MerchantMixCrashConfirmations)] = (RuleIds.TitleOf(RuleIds.MerchantMixCrash), "Seen on (readings)", Plain),
+            [nameof(RuleSettings.PastDueGraceDays)] = (RuleIds.TitleOf(RuleIds.PastDue), "Grace after the due date (days)", Days),
+            [nameof(RuleSettings.PastDueHighDays)] = (RuleIds.TitleOf(RuleIds.PastDue), "High from (days past due)", Plain),
+            [nameof(RuleSettings.ConfirmationChecks)] = (ConfirmationTitle, "Readings looked back over", Plain),
+            [nameof(RuleSettings.ConfirmationSpacingDays)] = (ConfirmationTitle, "Days between readings", Plain),
         };
 
     /// <summary>One entry per setting that differs, in the record's property order; empty when none does.</summary>
@@ -46,12 +51,15 @@ public static class RuleSettingChanges
             .Select(p => (p.Name, Old: p.GetValue(before), New: p.GetValue(after)))
             .Where(x => !Equals(x.Old, x.New))
             .Select(x => Settings.TryGetValue(x.Name, out var setting)
-                ? $"{setting.Label}: {setting.Format(x.Old)} → {setting.Format(x.New)}"
+                ? $"{setting.Title}, {setting.Field}: {setting.Format(x.Old)} → {setting.Format(x.New)}"
                 : string.Create(Culture, $"{x.Name}: {x.Old} → {x.New}"))];
     }
 
     /// <summary>Whether <paramref name="property"/> of <see cref="RuleSettings"/> has words of its own (a test keeps every one covered).</summary>
     public static bool HasLabel(string property) => Settings.ContainsKey(property);
+
+    /// <summary>The Rules page's label of <paramref name="property"/>'s field ("Seen on (readings)"); the property name when it has none.</summary>
+    public static string FieldLabel(string property) => Settings.TryGetValue(property, out var setting) ? setting.Field : property;
 
     private static string Percent(object? value) => string.Create(Culture, $"{value:0.##}%");
 

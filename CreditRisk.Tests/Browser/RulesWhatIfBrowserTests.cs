@@ -48,7 +48,7 @@ public sealed class RulesWhatIfBrowserTests : IAsyncLifetime
 
         var status = page.Locator("#whatif-status");
         await Assertions.Expect(status).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 180_000 });
-        await Assertions.Expect(page.Locator("#whatif-changes")).ToContainTextAsync("High utilisation, utilisation above: 90% → 97%");
+        await Assertions.Expect(page.Locator("#whatif-changes")).ToContainTextAsync("High utilisation, Utilisation above (%): 90% → 97%");
         var table = page.Locator("#whatif-result");
         await Assertions.Expect(table).ToContainTextAsync("High alerts per 1,000 customers per month");
         await Assertions.Expect(table).ToContainTextAsync("Delinquent customers flagged High at least 30 days ahead");

@@ -87,7 +87,7 @@ public sealed class RiskProposalTests
 
         var changes = proposal.Describe(InForce, new BandCutoffs(0.1, 0.3));
 
-        Assert.Equal(["High utilisation, utilisation above: 85% → 95%", "Model cut-offs (Medium from / High from): 10.0% / 30.0% → 15.0% / 40.0%"], changes);
+        Assert.Equal(["High utilisation, Utilisation above (%): 85% → 95%", "Model cut-offs (Medium from / High from): 10.0% / 30.0% → 15.0% / 40.0%"], changes);
         Assert.Empty(new RiskProposal(InForce, new BandCutoffs(0.1, 0.3)).Describe(InForce, new BandCutoffs(0.1, 0.3)));
     }
 }

@@ -51,7 +51,7 @@ public sealed class RulesWhatIfServiceTests : IAsyncLifetime
         Assert.Null(result.ModelVersion);
         Assert.Equal(0, result.RulesVersion);
         Assert.Equal(Relaxed, result.ProposedRules);
-        Assert.Contains("High utilisation, utilisation above: 90% → 200%", result.Changes);
+        Assert.Contains("High utilisation, Utilisation above (%): 90% → 200%", result.Changes);
         Assert.Equal(new BandCutoffs(0.2, 0.5), result.Proposed.Cutoffs);
         Assert.True(result.Proposed.HighAlertsPer1000PerMonth < result.Now.HighAlertsPer1000PerMonth,
             $"{result.Proposed.HighAlertsPer1000PerMonth} vs {result.Now.HighAlertsPer1000PerMonth}");

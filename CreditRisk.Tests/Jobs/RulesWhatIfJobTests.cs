@@ -78,7 +78,7 @@ public sealed class RulesWhatIfJobTests : IAsyncLifetime
         var result = state.Result!;
         Assert.Equal(30, result.Customers);
         Assert.Equal(98, result.ProposedRules.UtilisationHighPct);
-        Assert.Contains("High utilisation, utilisation above: 90% → 98%", state.Changes);
+        Assert.Contains("High utilisation, Utilisation above (%): 90% → 98%", state.Changes);
         Assert.True(result.Proposed.HighAlertsPer1000PerMonth <= result.Now.HighAlertsPer1000PerMonth);
         Assert.Contains("High alerts per 1,000 per month", summary);
         var audit = await AuditAsync();

@@ -30,11 +30,11 @@ public sealed class RuleSettingChangesTests
         Assert.Equal(
             new[]
             {
-                "Cash withdrawals, cash of at least (amount): 200 → 1,500",
-                "Confirmation, days between readings: 7 → 14",
-                "High utilisation, only customers who did not pay the last statement in full: yes → no",
-                "High utilisation, utilisation above: 90% → 97.5%",
-                "Past due, grace after the due date: 0 days → 1 day",
+                "Cash withdrawals, Cash of at least (amount): 200 → 1,500",
+                "Confirmation, Days between readings: 7 → 14",
+                "High utilisation, Only customers who did not pay the last statement in full: yes → no",
+                "High utilisation, Utilisation above (%): 90% → 97.5%",
+                "Past due, Grace after the due date (days): 0 days → 1 day",
             },
             RuleSettingChanges.Describe(before, after).Order(StringComparer.Ordinal));
     }

@@ -40,7 +40,7 @@ public sealed class RuleSettingsServiceTests
         Assert.Equal(RuleSettingsService.AuditAction, entry.Action);
         Assert.Contains("\"utilisationHighPct\":88", entry.OldValue);
         Assert.Contains("\"utilisationHighPct\":85", entry.NewValue);
-        Assert.Equal("High utilisation, utilisation above: 88% → 85%", entry.Details);
+        Assert.Equal("High utilisation, Utilisation above (%): 88% → 85%", entry.Details);
     }
 
     [Fact]

@@ -50,6 +50,10 @@ public sealed class RuleSettingsPageTests : IAsyncLifetime
         Assert.Equal(85, stored.Settings.UtilisationHighPct);
         var audit = Assert.Single(await _h.Store.Audit.ListAsync(RuleSettingsService.AuditAction, 0, 10));
         Assert.Equal("root", audit.Actor);
+        // The audit entry names the change with the rule's card and the field's own label on this page.
+        Assert.Equal("High utilisation, Utilisation above (%): 90% → 85%", audit.Details);
+        var labels = cut.FindAll("label").Select(l => l.TextContent.Trim()).ToHashSet(StringComparer.Ordinal);
+        Assert.All(typeof(RuleSettings).GetProperties(), p => Assert.Contains(RuleSettingChanges.FieldLabel(p.Name), labels));
     }
 
     [Fact]

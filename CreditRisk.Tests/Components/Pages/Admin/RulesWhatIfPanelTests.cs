@@ -25,7 +25,7 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
         RequestedBy = "meera",
         RequestedAt = A.Now.AddMinutes(-2),
         Proposal = new RiskProposal(new RuleSettings { UtilisationHighPct = 95 }, null),
-        Changes = ["High utilisation, utilisation above: 90% → 95%"],
+        Changes = ["High utilisation, Utilisation above (%): 90% → 95%"],
         JobId = jobId,
     };
 
@@ -39,7 +39,7 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
         ModelVersion = "v-champion",
         RulesVersion = 4,
         ProposedRules = new RuleSettings { UtilisationHighPct = 95 },
-        Changes = ["High utilisation, utilisation above: 90% → 95%"],
+        Changes = ["High utilisation, Utilisation above (%): 90% → 95%"],
         Now = new WhatIfFigures
         {
             Cutoffs = new BandCutoffs(0.1, 0.3),
@@ -76,7 +76,7 @@ public sealed class RulesWhatIfPanelTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal("queued", cut.Find("#whatif-status").GetAttribute("data-status")));
         Assert.Contains("Backtest queued", cut.Find("#whatif-message").TextContent);
-        Assert.Contains("High utilisation, utilisation above: 90% → 95%", cut.Find("#whatif-changes").TextContent);
+        Assert.Contains("High utilisation, Utilisation above (%): 90% → 95%", cut.Find("#whatif-changes").TextContent);
         Assert.True(cut.Find("#whatif-start").HasAttribute("disabled"));
         Assert.NotNull(cut.Find("#whatif-cancel"));
         var state = await StoredAsync();

@@ -40,14 +40,10 @@ public partial class RuleSettingsPage
 
     private long? Count(string ruleId) => _counts?.GetValueOrDefault(ruleId);
 
-    private bool HasError(string field) => _errors.ContainsKey(field);
-
     // An edited field's message goes (the field clears its own error state when edited); dropping it here too means the
     // next start or save with the field still wrong sets the flag afresh, so the message shows again instead of only
     // the summary.
     private void Edited(string field) => _errors.Remove(field);
-
-    private string? ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     private async Task ResetAsync()
     {
