@@ -20,11 +20,14 @@ public sealed record CustomerInput
     [JsonPropertyName("openedOn")]
     public DateOnly? OpenedOn { get; init; }
 
-    /// <summary>IANA time zone (e.g. <c>Asia/Kolkata</c>) for quiet hours; missing means the configured default.</summary>
+    /// <summary>
+    /// IANA time zone (e.g. <c>Asia/Kolkata</c>) for quiet hours; missing keeps a known customer's zone, and a new
+    /// customer without one follows the configured default.
+    /// </summary>
     [JsonPropertyName("timeZone")]
     public string? TimeZone { get; init; }
 
-    /// <summary>Missing means false.</summary>
+    /// <summary>Missing keeps a known customer's opt-in; a new customer without it has not opted in.</summary>
     [JsonPropertyName("whatsappOptIn")]
     public bool? WhatsappOptIn { get; init; }
 }

@@ -32,7 +32,10 @@ public sealed class IngestionService(
     public Task<IngestionResult<StatementOutcome>> IngestStatementsAsync(IReadOnlyList<StatementInput> items, CancellationToken ct = default) =>
         IngestStatementsAsync(IngestionBatch<StatementInput>.Of(items), ct);
 
-    /// <summary>Creates or replaces customers. The first opt-in time and the creation time of a known customer are kept.</summary>
+    /// <summary>
+    /// Creates or replaces customers (<see cref="CustomerUpdates.Merge"/>: what a known customer keeps); a phone number
+    /// already another customer's is refused.
+    /// </summary>
     public async Task<IngestionResult<CustomerOutcome>> IngestCustomersAsync(IngestionBatch<CustomerInput> batch, CancellationToken ct = default)
     {
         if (CheckBatchSize<CustomerOutcome>(batch.Items.Count) is { } tooLarge)
@@ -44,13 +47,20 @@ public sealed class IngestionService(
         var errors = new List<IngestionError>(batch.ReadErrors);
         var valid = ValidateAll(batch, errors, (item, i) => validator.Validate(item, i, now));
         errors.AddRange(FindRepeats(batch.Items, c => c.CustomerId, "customerId", "customer"));
+        errors.AddRange(CustomerUpdates.FindSharedPhones(batch.Items));
+        if (errors.Count == 0)
+        {
+            errors.AddRange(await CustomerUpdates.FindPhonesOfOthersAsync(batch.Items, valid, store.Customers, ct));
+        }
+
         if (errors.Count > 0)
         {
             return IngestionResult<CustomerOutcome>.Refused(errors);
         }
 
         var existing = await store.Customers.GetManyAsync([.. valid.Select(c => c.Id)], ct);
-        var customers = valid.Select(c => MergeWithStored(c, existing.GetValueOrDefault(c.Id))).ToList();
+        var inputs = batch.Items.Where(i => i?.CustomerId is not null).ToDictionary(i => i!.CustomerId!, i => i!, StringComparer.Ordinal);
+        var customers = valid.Select(c => CustomerUpdates.Merge(c, inputs[c.Id], existing.GetValueOrDefault(c.Id))).ToList();
         await store.Customers.UpsertManyAsync(customers, ct);
         logger.LogInformation("Stored {Count} customers ({Created} new)", customers.Count, customers.Count(c => !existing.ContainsKey(c.Id)));
 
@@ -215,22 +225,6 @@ public sealed class IngestionService(
         }
 
         return errors;
-    }
-
-    private static Customer MergeWithStored(Customer incoming, Customer? stored)
-    {
-        if (stored is null)
-        {
-            return incoming;
-        }
-
-        return incoming with
-        {
-            CreatedAt = stored.CreatedAt,
-            WhatsAppOptInAt = incoming.WhatsAppOptIn && stored.WhatsAppOptIn
-                ? stored.WhatsAppOptInAt ?? incoming.WhatsAppOptInAt
-                : incoming.WhatsAppOptInAt,
-        };
     }
 
     private DateTimeOffset OriginalAcceptance(Transaction replay, IReadOnlyDictionary<string, Transaction> originals)

@@ -7,7 +7,7 @@ internal static class ApiBodies
     {
         customerId = id,
         fullName = "Test Customer " + id,
-        phone = "+919812345678",
+        phone = Ingestion.IngestionInputs.PhoneOf(id),
         creditLimit = 100_000m,
         openedOn = "2022-01-15",
         whatsappOptIn = true,

@@ -214,7 +214,7 @@ public sealed class RiskApiTests(CreditRiskWebFactory factory) : IClassFixture<C
         {
             ["customerId"] = customer,
             ["fullName"] = "Test Customer",
-            ["phone"] = "+919812345678",
+            ["phone"] = Ingestion.IngestionInputs.PhoneOf(customer),
             ["creditLimit"] = 500_000m,
             ["openedOn"] = "2022-01-15",
             ["whatsappOptIn"] = true,

@@ -11,11 +11,18 @@ internal static class IngestionInputs
     {
         CustomerId = id,
         FullName = "Anita Rao",
-        Phone = "+919812345678",
+        Phone = PhoneOf(id),
         CreditLimit = 150_000m,
         OpenedOn = new DateOnly(2021, 6, 15),
         WhatsappOptIn = true,
     };
+
+    /// <summary>A phone of the customer's own (one phone number is one customer's): C-1's is +919812345678.</summary>
+    public static string PhoneOf(string id)
+    {
+        var hash = id.Aggregate(17L, (h, c) => ((h * 31) + c) % 1_000_000_000);
+        return id == "C-1" ? "+919812345678" : $"+919{hash:D9}";
+    }
 
     public static TransactionInput Transaction(string id = "T-1", string customerId = "C-1") => new()
     {

@@ -210,6 +210,65 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestCustomersAsync_KnownCustomerWithoutOptInOrTimeZone_KeepsTheStoredConsentAndZone()
+    {
+        await Service().IngestCustomersAsync([Customer("C-1") with { TimeZone = "Asia/Kolkata" }]);
+        _clock.Advance(TimeSpan.FromDays(2));
+
+        // A core-banking update of the limit alone: it must not withdraw consent nor move the quiet hours.
+        var result = await Service().IngestCustomersAsync([Customer("C-1") with { CreditLimit = 60_000m, WhatsappOptIn = null, TimeZone = null }]);
+
+        Assert.True(result.Accepted);
+        var stored = await _temp.Store.Customers.GetAsync("C-1");
+        Assert.Equal((60_000m, true, Now, "Asia/Kolkata"), (stored!.CreditLimit, stored.WhatsAppOptIn, stored.WhatsAppOptInAt, stored.TimeZone));
+
+        await Service().IngestCustomersAsync([Customer("C-1") with { WhatsappOptIn = false }]);
+        stored = await _temp.Store.Customers.GetAsync("C-1");
+        Assert.Equal((false, null), (stored!.WhatsAppOptIn, stored.WhatsAppOptInAt)); // said outright, it is withdrawn
+    }
+
+    [Fact]
+    public async Task IngestCustomersAsync_NewCustomerWithoutOptIn_HasNotOptedIn()
+    {
+        await Service().IngestCustomersAsync([Customer("C-5") with { WhatsappOptIn = null }]);
+
+        var stored = await _temp.Store.Customers.GetAsync("C-5");
+        Assert.Equal((false, null, null), (stored!.WhatsAppOptIn, stored.WhatsAppOptInAt, stored.TimeZone));
+    }
+
+    [Fact]
+    public async Task IngestCustomersAsync_PhoneOfAnotherCustomer_RefusedAndNothingStored()
+    {
+        var result = await Service().IngestCustomersAsync([Customer("C-7"), Customer("C-8") with { Phone = PhoneOf("C-2") }]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((1, "phone"), (error.Index, error.Field));
+        Assert.Contains("already belongs to customer 'C-2'", error.Message);
+        Assert.Null(await _temp.Store.Customers.GetAsync("C-7"));
+        Assert.Null(await _temp.Store.Customers.GetAsync("C-8"));
+    }
+
+    [Fact]
+    public async Task IngestCustomersAsync_TwoNewCustomersOnOnePhone_RefusedAsAnItemError()
+    {
+        var result = await Service().IngestCustomersAsync([Customer("C-7"), Customer("C-8") with { Phone = PhoneOf("C-7") }]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((1, "phone"), (error.Index, error.Field));
+        Assert.Contains("item 0's phone", error.Message);
+    }
+
+    [Fact]
+    public async Task IngestCustomersAsync_PhoneFreedInTheSameBatch_Accepted()
+    {
+        // C-1 moves to a new number and C-2 takes C-1's old one.
+        var result = await Service().IngestCustomersAsync([Customer("C-1") with { Phone = "+14155550100" }, Customer("C-2") with { Phone = PhoneOf("C-1") }]);
+
+        Assert.True(result.Accepted, string.Join("; ", result.Errors));
+        Assert.Equal("C-2", (await _temp.Store.Customers.FindByPhoneAsync(PhoneOf("C-1")))!.Id);
+    }
+
+    [Fact]
     public async Task IngestCustomersAsync_SameIdTwiceInBatch_IsAnItemError()
     {
         var result = await Service().IngestCustomersAsync([Customer("C-9"), Customer("C-9")]);

@@ -9,8 +9,8 @@ public static class CsvSamples
     public const string StatementsHeader = "customer_id,statement_date,credit_limit,balance,minimum_due,due_date,amount_paid,paid_on,days_past_due";
     public const string TransactionsHeader = "transaction_id,customer_id,timestamp,amount,type,merchant_category,merchant_id,channel";
 
-    public static string Customer(string id = "c1", string name = "Asha Verma", string phone = "+919812345678", string limit = "150000.00", string openedOn = "2021-07-14", string optIn = "true") =>
-        $"{id},{name},{phone},{limit},{openedOn},{optIn}";
+    public static string Customer(string id = "c1", string name = "Asha Verma", string? phone = null, string limit = "150000.00", string openedOn = "2021-07-14", string optIn = "true") =>
+        $"{id},{name},{phone ?? Ingestion.IngestionInputs.PhoneOf(id)},{limit},{openedOn},{optIn}";
 
     public static string Statement(string customer = "c1", string date = "2026-09-15", string limit = "150000", string balance = "98765.43", string minimumDue = "4938.27", string dueDate = "2026-10-05", string paid = "4938.27", string paidOn = "2026-10-03", string daysPastDue = "0") =>
         $"{customer},{date},{limit},{balance},{minimumDue},{dueDate},{paid},{paidOn},{daysPastDue}";
