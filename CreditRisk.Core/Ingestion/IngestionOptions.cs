@@ -16,6 +16,14 @@ public sealed class IngestionOptions
     public decimal MaxAmount { get; set; } = 1_000_000m;
 
     /// <summary>
+    /// Largest accepted credit limit, balance (either sign), minimum due or payment on a customer or statement record, in
+    /// the account currency (inclusive). Default 1,000,000,000. A figure past it is a feed error, not an account: before
+    /// this bound a balance of 7.9 × 10²⁸ reached the customer's own page.
+    /// </summary>
+    [Range(typeof(decimal), "1", "1000000000000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public decimal MaxAccountAmount { get; set; } = 1_000_000_000m;
+
+    /// <summary>
     /// How far in the future a transaction timestamp may lie, to allow for clock drift between systems.
     /// Default 00:05:00 (5 minutes).
     /// </summary>

@@ -35,7 +35,7 @@ public sealed partial class IngestionValidator
             errors.Add("phone", "must be an E.164 number: '+' then 8 to 15 digits, the first not 0 (e.g. +919812345678)");
         }
 
-        CheckNonNegative(errors, "creditLimit", input.CreditLimit, required: true);
+        CheckAccountAmount(errors, "creditLimit", input.CreditLimit, required: true);
         CheckPastDate(errors, "openedOn", input.OpenedOn, at, required: true);
         var timeZone = WireFormat.IsEmpty(input.TimeZone) ? null : input.TimeZone.Trim();
         if (timeZone is not null && !CustomerTimeZone.IsIanaId(timeZone))

@@ -20,6 +20,12 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
 
     // Nothing in a bank's books predates this; an earlier date is a default value or a typo.
     private static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <summary>Latest due date after its statement: cards give 20–60 days; more is a feed error (9999-12-31 was taken).</summary>
+    public const int MaxDaysToDueDate = 90;
+
+    /// <summary>Most days past due a statement may say: ten years, long past any write-off (2,147,483,647 was taken).</summary>
+    public const int MaxDaysPastDue = 3650;
     private static readonly DateTimeOffset EarliestTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Validates a transaction. <paramref name="now"/> defaults to the clock and becomes its accepted time.</summary>
@@ -117,33 +123,50 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
 
         CheckId(errors, "customerId", input.CustomerId);
         CheckPastDate(errors, "statementDate", input.StatementDate, at, required: true);
-        CheckNonNegative(errors, "creditLimit", input.CreditLimit, required: true);
+        CheckAccountAmount(errors, "creditLimit", input.CreditLimit, required: true);
+        var maxAmount = options.Value.MaxAccountAmount;
         if (input.Balance is null)
         {
             errors.Add("balance", "is required");
         }
+        else if (Math.Abs(input.Balance.Value) > maxAmount)
+        {
+            errors.Add("balance", $"must be between -{maxAmount:0.##} and {maxAmount:0.##}");
+        }
 
-        CheckNonNegative(errors, "minimumDue", input.MinimumDue, required: false);
+        CheckAccountAmount(errors, "minimumDue", input.MinimumDue, required: false);
         if (input.MinimumDue is > 0 && input.Balance is { } balance && input.MinimumDue > Math.Max(balance, 0))
         {
             errors.Add("minimumDue", "must not exceed the balance");
         }
 
-        if (input.DueDate is { } due && input.StatementDate is { } statementDate && due < statementDate)
+        if (input.DueDate is { } due && input.StatementDate is { } statementDate)
         {
-            errors.Add("dueDate", "must be on or after the statement date");
+            if (due < statementDate)
+            {
+                errors.Add("dueDate", "must be on or after the statement date");
+            }
+            else if (due > statementDate.AddDays(MaxDaysToDueDate))
+            {
+                errors.Add("dueDate", $"must be within {MaxDaysToDueDate} days of the statement date");
+            }
         }
 
-        CheckNonNegative(errors, "amountPaid", input.AmountPaid, required: true);
+        CheckAccountAmount(errors, "amountPaid", input.AmountPaid, required: true);
         CheckPastDate(errors, "paidOn", input.PaidOn, at, required: false);
+        if (input.PaidOn is { } paidOn && input.StatementDate is { } closed && paidOn < closed)
+        {
+            // A payment before the statement closed was counted in its balance; one against it comes after.
+            errors.Add("paidOn", "must be on or after the statement date");
+        }
 
         if (input.DaysPastDue is null)
         {
             errors.Add("daysPastDue", "is required");
         }
-        else if (input.DaysPastDue < 0)
+        else if (input.DaysPastDue is < 0 or > MaxDaysPastDue)
         {
-            errors.Add("daysPastDue", "must be 0 or more");
+            errors.Add("daysPastDue", $"must be from 0 to {MaxDaysPastDue}");
         }
 
         if (errors.Count > 0)
@@ -182,7 +205,8 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         }
     }
 
-    private static void CheckNonNegative(ErrorList errors, string field, decimal? value, bool required)
+    /// <summary>A credit limit, minimum due or payment: 0 to <see cref="IngestionOptions.MaxAccountAmount"/>.</summary>
+    private void CheckAccountAmount(ErrorList errors, string field, decimal? value, bool required)
     {
         if (value is null)
         {
@@ -194,6 +218,10 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         else if (value < 0)
         {
             errors.Add(field, "must be 0 or more");
+        }
+        else if (value > options.Value.MaxAccountAmount)
+        {
+            errors.Add(field, $"must not exceed {options.Value.MaxAccountAmount:0.##}");
         }
     }
 

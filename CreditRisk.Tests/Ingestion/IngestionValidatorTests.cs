@@ -230,6 +230,52 @@ public sealed class IngestionValidatorTests
     }
 
     [Fact]
+    public void Validate_StatementFiguresNoAccountHas_EachRefusedByName()
+    {
+        // Each was accepted and reached the customer's page or the risk API ("$79,228,162,514,264,337,593,543,950,335.00").
+        var huge = 79_228_162_514_264_337_593_543_950_335m;
+        var result = Validator().Validate(Statement() with
+        {
+            CreditLimit = huge,
+            Balance = huge,
+            AmountPaid = 1_000_000_000.01m,
+            DueDate = new DateOnly(9999, 12, 31),
+            PaidOn = new DateOnly(2026, 1, 31),
+            DaysPastDue = int.MaxValue,
+        }, 0);
+
+        Assert.Equal(["amountPaid", "balance", "creditLimit", "daysPastDue", "dueDate", "paidOn"], Fields(result).Order(StringComparer.Ordinal));
+        Assert.Contains(result.Errors, e => e.Field == "balance" && e.Message == "must be between -1000000000 and 1000000000");
+        Assert.Contains(result.Errors, e => e.Field == "daysPastDue" && e.Message == $"must be from 0 to {IngestionValidator.MaxDaysPastDue}");
+        Assert.Contains(result.Errors, e => e.Field == "paidOn" && e.Message == "must be on or after the statement date");
+    }
+
+    [Fact]
+    public void Validate_StatementAtTheBounds_Accepted()
+    {
+        var result = Validator().Validate(Statement() with
+        {
+            CreditLimit = 1_000_000_000m,
+            Balance = -1_000_000_000m,
+            MinimumDue = 0m,
+            AmountPaid = 1_000_000_000m,
+            DueDate = new DateOnly(2026, 2, 1).AddDays(IngestionValidator.MaxDaysToDueDate),
+            PaidOn = new DateOnly(2026, 2, 1),
+            DaysPastDue = IngestionValidator.MaxDaysPastDue,
+        }, 0);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+    }
+
+    [Fact]
+    public void Validate_CustomerLimitPastTheBound_Refused()
+    {
+        var result = Validator().Validate(Customer() with { CreditLimit = 1e12m }, 0);
+
+        Assert.Equal(["creditLimit"], Fields(result));
+    }
+
+    [Fact]
     public void Validate_StatementWithInconsistentValues_ReportsEachField()
     {
         var input = Statement() with
