@@ -95,6 +95,12 @@ public sealed class RiskGridExportTests : IAsyncLifetime
     [InlineData("minScore=2", "minScore")]
     [InlineData("alert=Lost", "alert")]
     [InlineData("rule=made-up", "rule")]
+    [InlineData("minScore=NaN", "minScore")] // compared false with every score: an empty file, audited as an export
+    [InlineData("band=High&alert=Sent&rule=bogus", "rule")] // named "alert", which was fine
+    [InlineData("band=2", "band")] // read as High
+    [InlineData("band=Low,High", "band")]
+    [InlineData("sort=bogus", "sort")] // ignored
+    [InlineData("desc=maybe", "desc")] // ignored
     public async Task Get_BadFilter_ProblemNamingTheField(string query, string field)
     {
         using var client = await _app.SignInStaffAsync("analyst@bank.test", "Analyst");

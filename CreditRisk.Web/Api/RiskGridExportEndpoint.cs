@@ -35,9 +35,10 @@ internal static class RiskGridExportEndpoint
 
     private static async Task<IResult> ExportAsync(HttpContext http, RiskGridService grid, ICreditRiskStore store, TimeProvider time, CancellationToken ct)
     {
-        if (Parse(http.Request.Query) is not { } parsed)
+        var (parsed, field, detail) = RiskGridExportQuery.Parse(http.Request.Query);
+        if (parsed is null)
         {
-            return ParseProblem(http.Request.Query);
+            return ApiProblems.Status(StatusCodes.Status400BadRequest, $"Invalid {field}", detail!);
         }
 
         var (filter, sortBy, descending) = parsed;
@@ -84,66 +85,6 @@ internal static class RiskGridExportEndpoint
         }
 
         return Results.Empty;
-    }
-
-    private static (RiskGridFilter Filter, string? SortBy, bool Descending)? Parse(IQueryCollection query)
-    {
-        RiskBand? band = null;
-        if (query["band"].ToString() is { Length: > 0 } b)
-        {
-            if (!Enum.TryParse<RiskBand>(b, ignoreCase: true, out var parsedBand) || !Enum.IsDefined(parsedBand))
-            {
-                return null;
-            }
-
-            band = parsedBand;
-        }
-
-        var minScore = 0d;
-        if (query["minScore"].ToString() is { Length: > 0 } m
-            && (!double.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out minScore) || minScore is < 0 or > 1))
-        {
-            return null;
-        }
-
-        AlertStatus? alert = null;
-        if (query["alert"].ToString() is { Length: > 0 } a)
-        {
-            if (!Enum.TryParse<AlertStatus>(a, ignoreCase: true, out var parsedAlert) || !Enum.IsDefined(parsedAlert))
-            {
-                return null;
-            }
-
-            alert = parsedAlert;
-        }
-
-        var rule = query["rule"].ToString() is { Length: > 0 } r ? r : null;
-        if (rule is not null && !Core.Rules.RuleIds.Titled.Any(t => t.Id == rule))
-        {
-            return null;
-        }
-
-        var descending = !string.Equals(query["desc"], "false", StringComparison.OrdinalIgnoreCase);
-        var search = query["q"].ToString();
-        return (new RiskGridFilter { Band = band, MinScore = minScore, AlertStatus = alert, RuleId = rule, Search = search.Length == 0 ? null : search },
-            query["sort"].ToString() is { Length: > 0 } s ? s : null, descending);
-    }
-
-    // Names the first bad field, as every other endpoint does (RFC 9457 problem details).
-    private static IResult ParseProblem(IQueryCollection query)
-    {
-        var field = query["band"].ToString() is { Length: > 0 } b && !(Enum.TryParse<RiskBand>(b, true, out var band) && Enum.IsDefined(band)) ? "band"
-            : query["minScore"].ToString() is { Length: > 0 } m && !(double.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is >= 0 and <= 1) ? "minScore"
-            : query["alert"].ToString() is { Length: > 0 } ? "alert"
-            : "rule";
-        var detail = field switch
-        {
-            "band" => "band must be Low, Medium or High.",
-            "minScore" => "minScore must be a number from 0 to 1.",
-            "alert" => $"alert must be one of {string.Join(", ", Enum.GetNames<AlertStatus>())}.",
-            _ => $"rule must be one of {string.Join(", ", Core.Rules.RuleIds.Titled.Select(t => t.Id))}.",
-        };
-        return ApiProblems.Status(StatusCodes.Status400BadRequest, $"Invalid {field}", detail);
     }
 
     private static string Line(RiskGridRow row) => string.Join(',',
