@@ -35,6 +35,24 @@ public sealed class CustomerPhoneSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignIn_CustomerWithoutOptIn_NoWelcomeUntilTheyOptIn()
+    {
+        await _app.Store.Customers.UpsertManyAsync([CustomerA with { WhatsAppOptIn = false, WhatsAppOptInAt = null }]);
+
+        using (await _app.SignInCustomerAsync(PhoneA))
+        {
+            Assert.Equal(0, await MessagesAsync(PhoneA, WelcomeTemplate));
+            Assert.Null((await _app.Store.Users.FindByNormalizedUserNameAsync(PhoneA))!.WelcomeSentAt);
+        }
+
+        await _app.Store.Customers.UpsertManyAsync([CustomerA]);
+        using (await _app.SignInCustomerAsync(PhoneA))
+        {
+            Assert.Equal(1, await MessagesAsync(PhoneA, WelcomeTemplate));
+        }
+    }
+
+    [Fact]
     public async Task SignIn_SecondTime_SendsNoSecondWelcome()
     {
         using var first = await _app.SignInCustomerAsync(PhoneA);

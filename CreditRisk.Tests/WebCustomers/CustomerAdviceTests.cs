@@ -20,6 +20,15 @@ public sealed class CustomerAdviceTests
     }
 
     [Fact]
+    public void Actions_NotAssessedYet_DoNotSayTheAccountIsInGoodStanding()
+    {
+        var action = Assert.Single(CustomerAdvice.Actions(null));
+
+        Assert.DoesNotContain("Your account is in good standing", action);
+        Assert.Contains("Paying each statement in full and on time", action);
+    }
+
+    [Fact]
     public void Reasons_RuleHits_ArePhrasedFromTheFeaturesNotTheAnalystText()
     {
         var assessment = A.Assessment() with

@@ -34,7 +34,13 @@ public static class CustomerAdvice
     /// <param name="messaged">Whether we have sent the customer a WhatsApp message they could reply to.</param>
     public static IReadOnlyList<string> Actions(RiskAssessment? assessment, bool messaged = false)
     {
-        if (assessment is null || assessment.Band == RiskBand.Low)
+        if (assessment is null)
+        {
+            // Beside "We have not reviewed your account yet", "Your account is in good standing" said the opposite.
+            return ["Paying each statement in full and on time keeps your account in good standing."];
+        }
+
+        if (assessment.Band == RiskBand.Low)
         {
             return ["Your account is in good standing. Paying your statement in full and on time keeps it that way."];
         }

@@ -169,14 +169,21 @@ public sealed partial class CustomerOtpService(
 
     private async Task SendWelcomeOnceAsync(AppUser user, string phone, CancellationToken ct)
     {
+        // The welcome is a WhatsApp message like any alert: it needs the customer's recorded opt-in. Unclaimed without
+        // it, so it goes with the first sign-in after they opt in. (The sign-in code itself is the customer's own ask.)
+        var customer = await store.Customers.GetAsync(user.CustomerId!, ct);
+        if (customer is not { WhatsAppOptIn: true })
+        {
+            return;
+        }
+
         // The claim is the atomic "first sign-in" test: of concurrent sign-ins exactly one wins and sends.
         if (!await store.Users.TryClaimWelcomeAsync(user.Id, TruncateToMilliseconds(time.GetUtcNow()), ct))
         {
             return;
         }
 
-        var customer = await store.Customers.GetAsync(user.CustomerId!, ct);
-        var name = customer?.FullName ?? "customer";
+        var name = customer.FullName;
         var values = new Dictionary<string, string>
         {
             ["name"] = name,
