@@ -15,10 +15,11 @@ root.Subcommands.Add(StoreCommand.Create());
 
 try
 {
-    // The default handler would print a stack trace; an earlier version's store is the user's situation, not a bug.
+    // The default handler would print a stack trace; an earlier version's store, or one another process holds, is the
+    // user's situation, not a bug.
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (EarlierStoreFoundException ex)
+catch (Exception ex) when (ex is EarlierStoreFoundException or CreditRisk.Core.Persistence.Sqlite.StoreInUseException)
 {
     await Console.Error.WriteLineAsync(ex.Message);
     return 1;

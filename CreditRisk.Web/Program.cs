@@ -16,9 +16,10 @@ try
     app.Run();
     return 0;
 }
-catch (EarlierStoreFoundException ex)
+catch (Exception ex) when (ex is EarlierStoreFoundException or CreditRisk.Core.Persistence.Sqlite.StoreInUseException)
 {
-    // What to do about an earlier version's store is the operator's decision; the message says how, a stack trace would bury it.
+    // What to do about an earlier version's store, or one another process holds, is the operator's decision; the
+    // message says how, a stack trace would bury it.
     await Console.Error.WriteLineAsync(ex.Message);
     return 1;
 }

@@ -33,11 +33,13 @@ internal static class BenchCommand
         {
             Description = "Customers in the temporary store; the nightly re-score covers them all",
             DefaultValueFactory = _ => 100_000,
+            CustomParser = WholeNumberOption.Parser("--customers"),
         };
         var transactions = new Option<int>("--transactions")
         {
             Description = "Transactions replayed by each pipeline figure (in memory, durable, HTTP)",
             DefaultValueFactory = _ => 50_000,
+            CustomParser = WholeNumberOption.Parser("--transactions"),
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var web = new Option<FileInfo?>("--web") { Description = "CreditRisk.Web.dll to start for the HTTP figure (default: found next to the CLI or in the build output)" };

@@ -33,6 +33,7 @@ internal static class EarlyWarningCommand
         {
             Description = "Days of data per replay step (1–31): new items go to the pipeline per step, idle customers are re-scored at its end",
             DefaultValueFactory = _ => 7,
+            CustomParser = WholeNumberOption.Parser("--step-days"),
         };
         var whatIf = new Option<string?>("--what-if")
         {
@@ -42,6 +43,7 @@ internal static class EarlyWarningCommand
         {
             Description = "Replay shards run at once, each with its own temporary store (default: the processor count)",
             DefaultValueFactory = _ => Environment.ProcessorCount,
+            CustomParser = WholeNumberOption.Parser("--parallel"),
         };
         var proposal = new Option<FileInfo?>("--proposal")
         {

@@ -42,6 +42,7 @@ internal static class ImportCommand
         {
             Description = "Rows per write (default and maximum: Ingestion:MaxBatchSize, 1000)",
             HelpName = "N",
+            CustomParser = WholeNumberOption.NullableParser("--batch-size"),
         };
         var snapshotFile = SnapshotImport.FileOption();
         var snapshotAsOf = SnapshotImport.AsOfOption();

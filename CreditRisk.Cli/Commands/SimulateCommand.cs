@@ -21,33 +21,21 @@ internal static class SimulateCommand
         {
             Description = "Number of customers (at least 1)",
             DefaultValueFactory = _ => 1_000,
+            CustomParser = WholeNumberOption.Parser("--customers", min: 1),
         };
-        customers.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--customers must be at least 1.");
-            }
-        });
 
         var months = new Option<int>("--months", "-m")
         {
             Description = "Length of the period in months (1–60)",
             DefaultValueFactory = _ => 12,
+            CustomParser = WholeNumberOption.Parser("--months", min: 1, max: 60),
         };
-        months.Validators.Add(r =>
-        {
-            var value = r.GetValueOrDefault<int>();
-            if (value is < 1 or > 60)
-            {
-                r.AddError($"--months must be between 1 and 60 (got {value}).");
-            }
-        });
 
         var seed = new Option<int>("--seed", "-s")
         {
             Description = "Random seed; the same seed and options give byte-identical files",
             DefaultValueFactory = _ => 42,
+            CustomParser = WholeNumberOption.Parser("--seed"),
         };
 
         var output = new Option<DirectoryInfo>("--out", "-o")
@@ -80,15 +68,8 @@ internal static class SimulateCommand
         {
             Description = "Outcome window of labels.csv in days (1–730)",
             DefaultValueFactory = _ => 90,
+            CustomParser = WholeNumberOption.Parser("--outcome-days", min: 1, max: 730),
         };
-        outcomeDays.Validators.Add(r =>
-        {
-            var value = r.GetValueOrDefault<int>();
-            if (value is < 1 or > 730)
-            {
-                r.AddError($"--outcome-days must be between 1 and 730 (got {value}).");
-            }
-        });
 
         var labelPolicy = new Option<string>("--labels")
         {

@@ -34,13 +34,19 @@ internal static class TrainCommand
         {
             Description = "With --snapshot: the label is 'DPD bucket next month >= N', N = 1 (default, Snapshots:LabelFromBucket), 2 or 3",
             HelpName = "N",
+            CustomParser = WholeNumberOption.NullableParser("--label-from"),
         };
         var holdout = new Option<double>("--holdout")
         {
             Description = "Share of customers held out for the measures (0–1, exclusive)",
             DefaultValueFactory = _ => 0.3,
         };
-        var seed = new Option<int>("--seed") { Description = "Seed of the split and the trainers", DefaultValueFactory = _ => 42 };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the split and the trainers",
+            DefaultValueFactory = _ => 42,
+            CustomParser = WholeNumberOption.Parser("--seed"),
+        };
         var promote = new Option<bool>("--promote") { Description = "Make the new version the champion" };
         var labels = new Option<string>("--labels")
         {

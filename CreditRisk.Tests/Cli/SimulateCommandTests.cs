@@ -43,9 +43,14 @@ public sealed class SimulateCommandTests
     }
 
     [Theory]
-    [InlineData("--customers", "0", "--customers must be at least 1")]
-    [InlineData("--months", "0", "--months must be between 1 and 60")]
-    [InlineData("--months", "61", "--months must be between 1 and 60")]
+    [InlineData("--customers", "0", "--customers must be a whole number, at least 1 (got '0')")]
+    [InlineData("--customers", "abc", "--customers must be a whole number, at least 1 (got 'abc')")] // threw, with a stack trace
+    [InlineData("--customers", "99999999999", "--customers must be a whole number, at least 1")]
+    [InlineData("--months", "0", "--months must be a whole number from 1 to 60")]
+    [InlineData("--months", "61", "--months must be a whole number from 1 to 60")]
+    [InlineData("--months", "x", "--months must be a whole number from 1 to 60 (got 'x')")]
+    [InlineData("--outcome-days", "1.5", "--outcome-days must be a whole number from 1 to 730 (got '1.5')")]
+    [InlineData("--seed", "seven", "--seed must be a whole number (got 'seven')")]
     [InlineData("--end-date", "01/03/2026", "--end-date must be a date in the form yyyy-MM-dd")]
     public void Invoke_InvalidArgument_FailsWithAClearMessageAndWritesNothing(string option, string value, string message)
     {
@@ -62,6 +67,7 @@ public sealed class SimulateCommandTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(message, error);
+        Assert.DoesNotContain("System.", error); // no .NET type names, no stack trace
         Assert.False(Directory.Exists(target));
     }
 

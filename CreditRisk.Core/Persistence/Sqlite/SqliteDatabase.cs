@@ -36,8 +36,9 @@ internal sealed class SqliteDatabase : IDisposable
         }
         catch (IOException ex)
         {
-            throw new InvalidOperationException(
-                $"The store {fullPath} is open in another CreditRisk process; stop that process first.", ex);
+            throw new StoreInUseException(
+                $"The store {fullPath} is open in another CreditRisk process (the web app?); stop that process first, "
+                + "or point this one at another store (Storage__SqlitePath).", ex);
         }
 
         _connectionString = new SqliteConnectionStringBuilder
