@@ -27,6 +27,10 @@ public static class WebApplicationExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        // An API status with no body of its own (an unknown route's 404, a wrong method's 405) gets problem details too,
+        // as every answer of the API does; it was an empty body with no content type.
+        app.UseWhen(IsApi, branch => branch.UseStatusCodePages());
         app.UseFriendlyNotFoundPage(IsApi);
         app.UseAuthentication();
         app.UseAuthorization();

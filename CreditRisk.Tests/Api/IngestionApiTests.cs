@@ -62,6 +62,20 @@ public sealed class IngestionApiTests(CreditRiskWebFactory factory) : IClassFixt
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/nothing", 404)]
+    [InlineData("PUT", "/api/v1/customers", 405)]
+    public async Task UnknownRouteOrMethod_ProblemDetailsLikeEveryOtherAnswer(string method, string path, int status)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { }) };
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType); // was an empty body
+        Assert.Contains($"\"status\":{status}", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task PostCustomers_SingleObject_Returns201WithOneItemAndStoresIt()
     {
