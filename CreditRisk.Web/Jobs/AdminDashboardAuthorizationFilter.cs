@@ -3,8 +3,8 @@ using Hangfire.Dashboard;
 namespace CreditRisk.Web.Jobs;
 
 /// <summary>
-/// Lets only signed-in users in the Admin role see the Hangfire dashboard. Hangfire answers 401 to anonymous requests
-/// and 403 to signed-in users without the role.
+/// Lets only signed-in users in the Admin role see the Hangfire dashboard. A second guard: the endpoint already requires
+/// the Admin policy (<see cref="JobsEndpointExtensions"/>), which sends others to sign-in or access-denied first.
 /// </summary>
 public sealed class AdminDashboardAuthorizationFilter : IDashboardAuthorizationFilter
 {
