@@ -52,6 +52,20 @@ public sealed class CustomerPhoneSignInTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("/account/phone/verify")]
+    [InlineData("/account/phone/verify?phone=abc")]
+    public async Task VerifyPage_WithoutAPhoneNumber_SendsBackToAskForIt(string path)
+    {
+        // It read "If  belongs to a card customer, a code is on its way" and failed every code.
+        using var client = _app.CreateBrowserClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/phone", response.Headers.Location!.AbsolutePath);
+    }
+
     [Fact]
     public async Task SignIn_SecondTime_SendsNoSecondWelcome()
     {

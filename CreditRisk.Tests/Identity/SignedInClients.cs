@@ -67,7 +67,7 @@ internal static partial class SignedInClients
         client.PostFormAsync("/account/phone", "phone-send", new() { ["Input.Phone"] = phone });
 
     public static Task<HttpResponseMessage> VerifyCodeAsync(this HttpClient client, string phone, string code) =>
-        client.PostFormAsync("/account/phone/verify", "phone-verify", new() { ["Input.Phone"] = phone, ["Input.Code"] = code });
+        client.PostFormAsync($"/account/phone/verify?phone={Uri.EscapeDataString(phone)}", "phone-verify", new() { ["Input.Phone"] = phone, ["Input.Code"] = code });
 
     /// <summary>The code of the latest OTP template message to <paramref name="phone"/> in the development outbox.</summary>
     public static async Task<string> LatestCodeAsync(this CreditRiskWebFactory app, string phone)
