@@ -28,6 +28,9 @@ public sealed record CustomerDashboard(
     IReadOnlyList<Statement> Statements,
     IReadOnlyList<Alert> Messages)
 {
+    /// <summary>Reads times in the customer's zone.</summary>
+    public CustomerClock Clock { get; init; } = new(TimeZoneInfo.Utc, DateTimeOffset.UtcNow);
+
     /// <summary>When the welcome message went to the customer's WhatsApp on their first sign-in; null before that.</summary>
     public DateTimeOffset? WelcomeSentAt { get; init; }
 

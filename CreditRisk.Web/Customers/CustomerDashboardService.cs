@@ -1,13 +1,16 @@
 using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Customers;
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Rules;
 using CreditRisk.Core.Transactions;
+using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Web.Customers;
 
 /// <summary>Reads a customer's own dashboard; callers pass the id from the sign-in claim, never from the URL.</summary>
-public sealed class CustomerDashboardService(ICreditRiskStore store, PastDueReader pastDue, TimeProvider time)
+public sealed class CustomerDashboardService(
+    ICreditRiskStore store, PastDueReader pastDue, TimeProvider time, IOptions<AlertDeliveryOptions> delivery)
 {
     /// <summary>Calendar months in the spend trend, the current one included.</summary>
     public const int TrendMonths = 6;
@@ -51,6 +54,7 @@ public sealed class CustomerDashboardService(ICreditRiskStore store, PastDueRead
             sent)
         {
             WelcomeSentAt = welcomeSentAt,
+            Clock = new CustomerClock(CustomerTimeZone.Resolve(customer, delivery.Value.ResolveTimeZone()), now),
             // The staff drill-down's own fact, so the customer and the bank see the same amount, date and days.
             PastDue = await pastDue.GetAsync(customerId, latest?.AssessedAt, ct),
         };

@@ -46,6 +46,29 @@ public sealed class MyDashboardTests : IAsyncLifetime
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
+    public async Task Render_CustomerInKolkata_DaysAndMessageTimesInTheirZoneWithTheYearWhenNotThisYear()
+    {
+        await _h.Store.Customers.UpsertManyAsync([A.Customer("cust-3", phone: "+919800000003") with { TimeZone = "Asia/Kolkata" }]);
+        await _h.Store.Transactions.InsertNewAsync(
+        [
+            A.Transaction("late", "cust-3", new DateTimeOffset(2026, 2, 28, 20, 0, 0, TimeSpan.Zero)), // 1 Mar 01:30 in Kolkata
+            A.Transaction("last-year", "cust-3", new DateTimeOffset(2025, 12, 31, 10, 0, 0, TimeSpan.Zero)),
+        ]);
+        await _h.Store.Alerts.TryAddAsync(A.Alert("al-3", "cust-3", status: AlertStatus.Delivered) with
+        {
+            Reason = "Your balance is close to your limit", SentAt = new DateTimeOffset(2026, 3, 1, 21, 50, 0, TimeSpan.Zero),
+        });
+        _h.SignInCustomer("cust-3");
+
+        var cut = _h.Render<MyDashboard>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#me-transactions")));
+        var days = cut.FindAll("#me-transactions .mud-text-secondary").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Equal(["· 1 Mar", "· 31 Dec 2025"], days); // read "30 Nov"-style UTC days, and no year on last year's
+        Assert.Contains("2 Mar 2026 03:20 (Asia/Kolkata)", cut.Find("#me-messages").TextContent); // read "… 21:50 UTC"
+    }
+
+    [Fact]
     public void Render_SignedInCustomer_ShowsOnlyTheClaimsCustomer()
     {
         _h.SignInCustomer("cust-1");
