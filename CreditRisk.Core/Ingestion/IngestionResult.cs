@@ -19,7 +19,14 @@ public sealed record CustomerOutcome(string CustomerId, string Status, DateTimeO
 /// Outcome for one transaction. For a replay of a stored id, <see cref="Duplicate"/> is true and
 /// <see cref="AcceptedAt"/> is when the original was accepted.
 /// </summary>
-public sealed record TransactionOutcome(string TransactionId, string Status, DateTimeOffset AcceptedAt, bool Duplicate);
+public sealed record TransactionOutcome(string TransactionId, string Status, DateTimeOffset AcceptedAt, bool Duplicate)
+{
+    /// <summary>
+    /// A replay whose content differs from the stored transaction's (amount, time, merchant…): the stored one is kept,
+    /// as for any replay, and the sender is told so that a reused id does not pass for an accepted correction.
+    /// </summary>
+    public bool DiffersFromStored { get; init; }
+}
 
 /// <summary>Outcome for one statement (inserted or replaced by customer and statement date).</summary>
 public sealed record StatementOutcome(string CustomerId, DateOnly StatementDate, string Status, DateTimeOffset AcceptedAt);

@@ -97,7 +97,7 @@ public sealed class IngestionService(
 
         var outcomes = valid.Select(t => newIds.Contains(t.Id)
             ? new TransactionOutcome(t.Id, OutcomeStatus.Accepted, t.ReceivedAt, Duplicate: false)
-            : new TransactionOutcome(t.Id, OutcomeStatus.Accepted, OriginalAcceptance(t, originals), Duplicate: true)).ToList();
+            : Replay(t, originals)).ToList();
 
         var newOnes = valid.Where(t => newIds.Contains(t.Id)).ToList();
         if (newOnes.Count > 0)
@@ -227,23 +227,25 @@ public sealed class IngestionService(
         return errors;
     }
 
-    private DateTimeOffset OriginalAcceptance(Transaction replay, IReadOnlyDictionary<string, Transaction> originals)
+    /// <summary>The outcome of a replay: the original's acceptance time, and whether what was sent now differs from it.</summary>
+    private TransactionOutcome Replay(Transaction replay, IReadOnlyDictionary<string, Transaction> originals)
     {
         if (originals.TryGetValue(replay.Id, out var original))
         {
             // Only what the client sent counts: when it was accepted and whether the pipeline has applied it are ours.
-            if (original with { ReceivedAt = replay.ReceivedAt, AppliedAt = replay.AppliedAt } != replay)
+            var differs = original with { ReceivedAt = replay.ReceivedAt, AppliedAt = replay.AppliedAt } != replay;
+            if (differs)
             {
                 // Same idempotency key, different content: the stored transaction wins, as for any replay.
                 logger.LogWarning("Transaction {TransactionId} was sent again with different content; the stored one is kept", replay.Id);
             }
 
-            return original.ReceivedAt;
+            return new TransactionOutcome(replay.Id, OutcomeStatus.Accepted, original.ReceivedAt, Duplicate: true) { DiffersFromStored = differs };
         }
 
         // InsertNewAsync said it was stored already, yet it cannot be read back: answer, but say so.
         logger.LogWarning("Transaction {TransactionId} was reported as already stored but could not be read back", replay.Id);
-        return replay.ReceivedAt;
+        return new TransactionOutcome(replay.Id, OutcomeStatus.Accepted, replay.ReceivedAt, Duplicate: true);
     }
 
     /// <summary>

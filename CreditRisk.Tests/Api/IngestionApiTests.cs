@@ -134,6 +134,7 @@ public sealed class IngestionApiTests(CreditRiskWebFactory factory) : IClassFixt
         Assert.All(replayed, item =>
         {
             Assert.True(item.GetProperty("duplicate").GetBoolean());
+            Assert.False(item.GetProperty("differsFromStored").GetBoolean());
             Assert.Equal("accepted", item.GetProperty("status").GetString());
             Assert.Equal(original[item.GetProperty("transactionId").GetString()!], item.GetProperty("acceptedAt").GetDateTimeOffset());
         });

@@ -85,6 +85,18 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestTransactionsAsync_ReplayWithOtherContent_StoredOneKeptAndTheSenderTold()
+    {
+        var service = Service();
+        await service.IngestTransactionsAsync([Transaction("T-1"), Transaction("T-2")]);
+
+        var replay = await service.IngestTransactionsAsync([Transaction("T-1") with { Amount = 20m }, Transaction("T-2")]);
+
+        Assert.Equal([("T-1", true, true), ("T-2", true, false)], replay.Items.Select(i => (i.TransactionId, i.Duplicate, i.DiffersFromStored)));
+        Assert.NotEqual(20m, (await _temp.Store.Transactions.GetManyAsync(["T-1"]))["T-1"].Amount);
+    }
+
+    [Fact]
     public async Task IngestTransactionsAsync_FullReplay_DoesNotNotifyListeners()
     {
         var service = Service();
