@@ -249,7 +249,7 @@ public sealed class IngestionApiTests(CreditRiskWebFactory factory) : IClassFixt
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal([(1, "amount"), (2, "$"), (3, "transactionId"), (4, "timestamp")], Errors(problem));
         var messages = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
-        Assert.Equal("must be a number", messages[0]);
+        Assert.Equal("must be a JSON number (not a string), of at most 28 digits", messages[0]);
         Assert.Equal("must be a string", messages[2]);
         Assert.Contains("offset", messages[3]);
         Assert.Equal(before, await factory.CountsAsync());

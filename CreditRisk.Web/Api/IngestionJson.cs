@@ -18,8 +18,9 @@ internal static class IngestionJson
     public static string DescribeExpected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
         var t when t == typeof(string) => "must be a string",
-        var t when t == typeof(decimal) => "must be a number",
-        var t when t == typeof(int) => "must be a whole number",
+        // A number too large to read lands here as well as a string; say both, or 1e29 read as "must be a number".
+        var t when t == typeof(decimal) => "must be a JSON number (not a string), of at most 28 digits",
+        var t when t == typeof(int) => "must be a whole JSON number from -2147483648 to 2147483647",
         var t when t == typeof(bool) => "must be true or false",
         var t when t == typeof(DateOnly) => "must be a date string, yyyy-MM-dd",
         var t when t == typeof(DateTimeOffset) => "must be an ISO-8601 timestamp string with an offset or Z, e.g. 2026-03-01T14:22:05Z",
