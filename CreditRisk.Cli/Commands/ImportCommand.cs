@@ -80,6 +80,13 @@ internal static class ImportCommand
                     ct);
             }
 
+            if (parse.GetValue(snapshotAsOf) is not null)
+            {
+                // The CSV files carry their own dates; it was ignored without a word.
+                await error.WriteLineAsync("--as-of applies to --snapshot only.");
+                return UsageError;
+            }
+
             if (CheckFiles(request) is { } usage)
             {
                 await error.WriteLineAsync(usage);

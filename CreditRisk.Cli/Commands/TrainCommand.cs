@@ -87,6 +87,13 @@ internal static class TrainCommand
                 return 2;
             }
 
+            if (parse.GetValue(holdoutIds) is not null && snapshotFile is null)
+            {
+                // It wrote nothing and said nothing.
+                await error.WriteLineAsync("--write-holdout applies to --snapshot only.");
+                return 2;
+            }
+
             try
             {
                 var banding = services.GetRequiredService<IOptions<BandingOptions>>().Value;

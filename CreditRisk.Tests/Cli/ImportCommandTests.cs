@@ -128,6 +128,25 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Invoke_AsOfWithoutSnapshot_UsageErrorNotIgnored()
+    {
+        var (exitCode, _, error) = await RunAsync("--customers", GoodCustomers(), "--as-of", "2026-01-01");
+
+        Assert.Equal(ImportCommand.UsageError, exitCode);
+        Assert.Contains("--as-of applies to --snapshot only.", error);
+    }
+
+    [Fact]
+    public async Task Invoke_BatchSizeNotANumber_SaysWhatItTakesInWords()
+    {
+        var (exitCode, _, error) = await RunAsync("--customers", GoodCustomers(), "--batch-size", "abc");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--batch-size must be a whole number (got 'abc')", error);
+        Assert.DoesNotContain("System.", error);
+    }
+
+    [Fact]
     public async Task Invoke_BatchSizeAboveMaximum_ExitsOne()
     {
 

@@ -59,6 +59,18 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
     }
 
     [Fact]
+    public async Task Train_WriteHoldoutWithoutSnapshot_IsRejectedNotIgnored()
+    {
+        var target = Path.Combine(_dir, "holdout.txt");
+
+        var (code, _, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--write-holdout", target);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--write-holdout applies to --snapshot only.", stderr);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
     public async Task Train_HoldoutOutOfRange_IsRejected()
     {
         var (code, _, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--holdout", "1.5");
