@@ -59,6 +59,10 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         {
             errors.Add("amount", "must be greater than 0");
         }
+        else if (HasSubMinorUnits(amount))
+        {
+            errors.Add("amount", SubMinorUnitsMessage);
+        }
         else if (amount > limits.MaxAmount)
         {
             errors.Add("amount", $"must not exceed {limits.MaxAmount:0.##}");
@@ -132,6 +136,10 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         else if (Math.Abs(input.Balance.Value) > maxAmount)
         {
             errors.Add("balance", $"must be between -{maxAmount:0.##} and {maxAmount:0.##}");
+        }
+        else if (HasSubMinorUnits(input.Balance.Value))
+        {
+            errors.Add("balance", SubMinorUnitsMessage);
         }
 
         CheckAccountAmount(errors, "minimumDue", input.MinimumDue, required: false);
@@ -223,7 +231,16 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         {
             errors.Add(field, $"must not exceed {options.Value.MaxAccountAmount:0.##}");
         }
+        else if (HasSubMinorUnits(value.Value))
+        {
+            errors.Add(field, SubMinorUnitsMessage);
+        }
     }
+
+    // Currencies have at most 3 minor-unit digits (ISO 4217: KWD, BHD, OMR); 0.0000001 is a feed error, not money.
+    private const string SubMinorUnitsMessage = "must have at most 3 decimal places";
+
+    private static bool HasSubMinorUnits(decimal amount) => decimal.Round(amount, 3) != amount;
 
     private static void CheckPastDate(ErrorList errors, string field, DateOnly? value, DateTimeOffset now, bool required)
     {

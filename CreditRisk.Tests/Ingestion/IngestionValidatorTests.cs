@@ -81,11 +81,31 @@ public sealed class IngestionValidatorTests
     [InlineData("0")]
     [InlineData("-5")]
     [InlineData("1000000.01")]
+    [InlineData("0.0000001")] // was accepted
+    [InlineData("12.345678901234567890123456789")]
     public void Validate_AmountOutOfRange_IsRefused(string amount)
     {
         var result = Validator().Validate(Transaction() with { Amount = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture) }, 0);
 
         Assert.Equal(["amount"], Fields(result));
+    }
+
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("12.500000")] // trailing zeros are the same amount
+    [InlineData("0.125")] // three minor-unit digits (KWD, BHD)
+    public void Validate_AmountInMinorUnits_IsAccepted(string amount)
+    {
+        Assert.True(Validator().Validate(Transaction() with { Amount = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture) }, 0).IsValid);
+    }
+
+    [Fact]
+    public void Validate_StatementFiguresBelowTheMinorUnit_Refused()
+    {
+        var result = Validator().Validate(Statement() with { Balance = 42_000.0001m, AmountPaid = 0.00001m }, 0);
+
+        Assert.Equal(["amountPaid", "balance"], Fields(result).Order(StringComparer.Ordinal));
+        Assert.All(result.Errors, e => Assert.Equal("must have at most 3 decimal places", e.Message));
     }
 
     [Fact]
