@@ -15,7 +15,7 @@ public sealed class SqliteStoreContractTests : EmbeddedStoreContractTests
     [Fact]
     public void SecondOpen_WhileTheFirstIsOpen_IsRefusedWithAMessage()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => new SqliteCreditRiskStore(FilePath));
+        var ex = Assert.Throws<StoreInUseException>(() => new SqliteCreditRiskStore(FilePath));
         Assert.Contains("another CreditRisk process", ex.Message);
     }
 }
