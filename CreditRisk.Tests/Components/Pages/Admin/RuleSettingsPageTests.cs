@@ -22,6 +22,7 @@ public sealed class RuleSettingsPageTests : IAsyncLifetime
         [
             A.Assessment("ra-1", "c1") with { RuleHits = [new RuleHit(RuleIds.UtilisationHigh, RiskBand.High, "x")] },
             A.Assessment("ra-2", "c2") with { RuleHits = [new RuleHit(RuleIds.UtilisationHigh, RiskBand.High, "x")] },
+            A.Assessment("ra-3", "c3") with { RuleHits = [new RuleHit(RuleIds.CashWithdrawalHigh, RiskBand.High, "x")] },
         ]);
         _h.SignInStaff("asha", AppRoles.Analyst);
 
@@ -30,6 +31,7 @@ public sealed class RuleSettingsPageTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("2 customers flagged now",
             cut.Find($"[data-rule='{RuleIds.UtilisationHigh}'] [data-testid=flag-count]").TextContent));
         Assert.Contains("0 customers flagged now", cut.Find($"[data-rule='{RuleIds.SpendDrop}'] [data-testid=flag-count]").TextContent);
+        Assert.Contains("1 customer flagged now", cut.Find($"[data-rule='{RuleIds.CashWithdrawalHigh}'] [data-testid=flag-count]").TextContent); // "1 customers"
         Assert.Equal("90", cut.Find("#rule-utilisation").GetAttribute("value"));
         Assert.True(cut.Find("#rules-save").HasAttribute("disabled"));
         Assert.NotNull(cut.Find("#rules-readonly-note"));
