@@ -20,7 +20,7 @@ internal static class WholeNumberOption
 
     private static int? Parse(ArgumentResult result, string option, int min, int max)
     {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(t => t.Value));
+        var text = string.Join(' ', result.Tokens.Select(t => t.Value));
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
         {
             return value;

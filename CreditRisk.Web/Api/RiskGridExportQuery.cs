@@ -75,10 +75,14 @@ internal sealed record RiskGridExportQuery(RiskGridFilter Filter, string? SortBy
 
     private static string? Value(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } v ? v : null;
 
-    // Enum.TryParse also takes numbers ("2" → High) and lists ("Low,High"): only a defined member's name will do.
+    // Only a member's name, in any case: Enum.TryParse also takes numbers ("2" → High) and lists ("Low,High").
     private static bool TryParseName<T>(string text, out T value)
-        where T : struct, Enum =>
-        Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !char.IsDigit(text.TrimStart()[0]) && !text.Contains(',');
+        where T : struct, Enum
+    {
+        var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase));
+        value = name is null ? default : Enum.Parse<T>(name);
+        return name is not null;
+    }
 
     private static (RiskGridExportQuery?, string?, string?) Problem(string field, string detail) => (null, field, detail);
 }
