@@ -65,7 +65,7 @@ public sealed class AlertDeliveryOptions : IValidatableObject
     [Required]
     public string ManualTemplateKey { get; set; } = "high_risk_alert";
 
-    /// <summary>Pending alerts the outbox sweep inspects per run, oldest first. Default 1,000.</summary>
+    /// <summary>Pending alerts the outbox sweep hands over per run at most, and reads per page, oldest first. Default 1,000.</summary>
     [Range(1, 100_000)]
     public int SweepBatchSize { get; set; } = 1_000;
 

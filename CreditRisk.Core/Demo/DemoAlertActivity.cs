@@ -48,7 +48,7 @@ public sealed partial class DemoAlertActivity(
         var morning = new DateTimeOffset(now.UtcDateTime.Date.AddDays(-1).AddHours(10), TimeSpan.Zero);
         var replay = new ReplayClock(morning);
         var service = new AlertDeliveryService(store, sender, delivery, replay, audit, events, loggers.CreateLogger<AlertDeliveryService>());
-        var pending = await store.Alerts.ListByStatusAsync(AlertStatus.Pending, now.AddSeconds(1), 100_000, ct).ConfigureAwait(false);
+        var pending = await store.Alerts.ListByStatusAsync(AlertStatus.Pending, now.AddSeconds(1), 100_000, ct: ct).ConfigureAwait(false);
         foreach (var (alert, i) in pending.OrderBy(a => a.Id, StringComparer.Ordinal).Select((a, i) => (a, i)))
         {
             if (i % 10 >= SentPerTen)
@@ -70,7 +70,7 @@ public sealed partial class DemoAlertActivity(
 
         // Every sent alert (by the replay above, or already by the live send job while the seed ran in the daytime)
         // gets WhatsApp's later statuses: most delivered, a good part of those read, never later than now.
-        var sentAlerts = await store.Alerts.ListByStatusAsync(AlertStatus.Sent, now.AddSeconds(1), 100_000, ct).ConfigureAwait(false);
+        var sentAlerts = await store.Alerts.ListByStatusAsync(AlertStatus.Sent, now.AddSeconds(1), 100_000, ct: ct).ConfigureAwait(false);
         var statuses = new List<WebhookStatus>();
         int sent = 0, delivered = 0, read = 0;
         foreach (var alert in sentAlerts.Where(a => a.ProviderMessageId is not null).OrderBy(a => a.Id, StringComparer.Ordinal))

@@ -25,8 +25,13 @@ public interface IAlertRepository
     /// <summary>Replaces the stored alert if its status and attempts are still those of <paramref name="expected"/>; false otherwise.</summary>
     Task<bool> TryUpdateAsync(Alert updated, Alert expected, CancellationToken ct = default);
 
-    /// <summary>Alerts in <paramref name="status"/> created strictly before <paramref name="createdBefore"/>, oldest first.</summary>
-    Task<IReadOnlyList<Alert>> ListByStatusAsync(AlertStatus status, DateTimeOffset createdBefore, int take, CancellationToken ct = default);
+    /// <summary>
+    /// Alerts in <paramref name="status"/> created strictly before <paramref name="createdBefore"/>, oldest first (by
+    /// creation time, then id). With <paramref name="after"/>, only those after it in that order: the next page of a
+    /// scan that has read up to <paramref name="after"/>.
+    /// </summary>
+    Task<IReadOnlyList<Alert>> ListByStatusAsync(
+        AlertStatus status, DateTimeOffset createdBefore, int take, Alert? after = null, CancellationToken ct = default);
 
     /// <summary>A customer's alerts, newest first.</summary>
     Task<IReadOnlyList<Alert>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default);

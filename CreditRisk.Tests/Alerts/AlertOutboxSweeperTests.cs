@@ -64,6 +64,46 @@ public sealed class AlertOutboxSweeperTests
         Assert.Equal(["a", "b"], dispatcher.Enqueued.Order());
     }
 
+    [Fact]
+    public async Task SweepAsync_OldestPageAllCovered_ReadsPastItToTheAlertThatNeedsHandingOver()
+    {
+        await using var h = await AlertHarness.CreateAsync(new AlertDeliveryOptions { SweepBatchSize = 2 });
+        var log = new AlertDispatchLog(Options.Create(h.Options), h.Time);
+        for (var i = 1; i <= 3; i++)
+        {
+            // Deferred to tomorrow by the daily cap: their jobs are scheduled, so the log covers them.
+            await h.AddAlertAsync($"capped-{i}", createdAt: AlertHarness.Noon.AddHours(-4 + (i * 0.1)));
+            log.Record($"capped-{i}", AlertHarness.Noon.AddDays(1));
+        }
+
+        // A manual alert held by quiet hours that has become due: only the sweep hands it over.
+        await h.AddAlertAsync("manual", automatic: false, createdAt: AlertHarness.Noon.AddHours(-1));
+        var dispatcher = new RecordingDispatcher(log, h.Time);
+
+        var count = await Sweeper(h, dispatcher, log).SweepAsync();
+
+        Assert.Equal(1, count);
+        Assert.Equal(["manual"], dispatcher.Enqueued);
+    }
+
+    [Fact]
+    public async Task SweepAsync_MorePendingThanABatch_HandsOverABatchPerRunOldestFirst()
+    {
+        await using var h = await AlertHarness.CreateAsync(new AlertDeliveryOptions { SweepBatchSize = 2 });
+        for (var i = 1; i <= 5; i++)
+        {
+            await h.AddAlertAsync($"al-{i}", createdAt: AlertHarness.Noon.AddHours(-1).AddMinutes(i));
+        }
+
+        var log = new AlertDispatchLog(Options.Create(h.Options), h.Time);
+        var dispatcher = new RecordingDispatcher(log, h.Time);
+
+        var counts = new[] { await Sweeper(h, dispatcher, log).SweepAsync(), await Sweeper(h, dispatcher, log).SweepAsync(), await Sweeper(h, dispatcher, log).SweepAsync() };
+
+        Assert.Equal([2, 2, 1], counts);
+        Assert.Equal(["al-1", "al-2", "al-3", "al-4", "al-5"], dispatcher.Enqueued);
+    }
+
     private static AlertOutboxSweeper Sweeper(AlertHarness h, IAlertDispatcher dispatcher, AlertDispatchLog log) =>
         new(h.Store, dispatcher, log, Options.Create(h.Options), h.Time, NullLogger<AlertOutboxSweeper>.Instance);
 

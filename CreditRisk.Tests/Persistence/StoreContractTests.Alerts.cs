@@ -226,6 +226,33 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Alerts_ListByStatusAsync_After_ReturnsTheNextPageIncludingTiesOnTheCreationTime()
+    {
+        Begin();
+        var cutoff = A.Now;
+        var tie = cutoff.AddHours(-2);
+        await Store.Alerts.TryAddAsync(A.Alert("p-1", createdAt: cutoff.AddHours(-3), status: AlertStatus.Pending));
+        await Store.Alerts.TryAddAsync(A.Alert("p-2a", createdAt: tie, status: AlertStatus.Pending));
+        await Store.Alerts.TryAddAsync(A.Alert("p-2b", createdAt: tie, status: AlertStatus.Pending));
+        await Store.Alerts.TryAddAsync(A.Alert("p-2c", createdAt: tie, status: AlertStatus.Pending));
+        await Store.Alerts.TryAddAsync(A.Alert("s-3", createdAt: cutoff.AddHours(-1), status: AlertStatus.Sent));
+        await Store.Alerts.TryAddAsync(A.Alert("p-4", createdAt: cutoff.AddMinutes(-1), status: AlertStatus.Pending));
+        await Store.Alerts.TryAddAsync(A.Alert("p-late", createdAt: cutoff, status: AlertStatus.Pending));
+
+        var pages = new List<string[]>();
+        Alert? last = null;
+        do
+        {
+            var page = await Store.Alerts.ListByStatusAsync(AlertStatus.Pending, cutoff, 2, last);
+            pages.Add([.. page.Select(a => a.Id)]);
+            last = page.Count == 2 ? page[^1] : null;
+        }
+        while (last is not null);
+
+        Assert.Equal([["p-1", "p-2a"], ["p-2b", "p-2c"], ["p-4"]], pages);
+    }
+
+    [SkippableFact]
     public async Task Alerts_ListByStatusAsync_AfterAStatusChange_FindsTheAlertUnderItsNewStatus()
     {
         Begin();

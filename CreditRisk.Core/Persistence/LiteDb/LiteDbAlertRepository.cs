@@ -99,9 +99,14 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
         }
     }, ct);
 
-    public Task<IReadOnlyList<Alert>> ListByStatusAsync(AlertStatus status, DateTimeOffset createdBefore, int take, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<Alert>> ListByStatusAsync(
+        AlertStatus status, DateTimeOffset createdBefore, int take, Alert? after = null, CancellationToken ct = default) =>
         Run<IReadOnlyList<Alert>>(() => _alerts.Query()
-            .Where(Query.Between(StatusKey, LiteDbKeys.First(status.ToString()), LiteDbKeys.From(status.ToString(), createdBefore)))
+            .Where(after is null
+                ? Query.Between(StatusKey, LiteDbKeys.First(status.ToString()), LiteDbKeys.From(status.ToString(), createdBefore))
+                : Query.And(
+                    Query.GT(StatusKey, LiteDbKeys.OwnerTime(status.ToString(), after.CreatedAt, after.Id)),
+                    Query.LTE(StatusKey, LiteDbKeys.From(status.ToString(), createdBefore))))
             .OrderBy(StatusKey)
             .Limit(take)
             .ToEnumerable()

@@ -67,7 +67,8 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
         return result.MatchedCount == 1;
     }
 
-    public async Task<IReadOnlyList<Alert>> ListByStatusAsync(AlertStatus status, DateTimeOffset createdBefore, int take, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Alert>> ListByStatusAsync(
+        AlertStatus status, DateTimeOffset createdBefore, int take, Alert? after = null, CancellationToken ct = default)
     {
         if (take <= 0)
         {
@@ -76,6 +77,12 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
 
         var filter = Builders<Alert>.Filter.Eq(a => a.Status, status)
             & Builders<Alert>.Filter.Lt(a => a.CreatedAt, createdBefore);
+        if (after is not null)
+        {
+            filter &= Builders<Alert>.Filter.Gt(a => a.CreatedAt, after.CreatedAt)
+                | (Builders<Alert>.Filter.Eq(a => a.CreatedAt, after.CreatedAt) & Builders<Alert>.Filter.Gt(a => a.Id, after.Id));
+        }
+
         return await _alerts.Find(filter)
             .SortBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Limit(take)

@@ -96,11 +96,19 @@ internal sealed class SqliteAlertRepository(SqliteDatabase db) : IAlertRepositor
         });
     }, ct);
 
-    public Task<IReadOnlyList<Alert>> ListByStatusAsync(AlertStatus status, DateTimeOffset createdBefore, int take, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<Alert>> ListByStatusAsync(
+        AlertStatus status, DateTimeOffset createdBefore, int take, Alert? after = null, CancellationToken ct = default) =>
         Run<IReadOnlyList<Alert>>(() => take <= 0 ? [] : db.Read(session =>
         {
-            var command = session.Command(Select + "WHERE status = $status AND created_at < $before ORDER BY created_at, id LIMIT $take");
+            var command = session.Command(Select + "WHERE status = $status AND created_at < $before"
+                + (after is null ? "" : " AND (created_at > $afterAt OR (created_at = $afterAt AND id > $afterId))")
+                + " ORDER BY created_at, id LIMIT $take");
             command.Parameters.AddWithValue("$status", (int)status);
+            if (after is not null)
+            {
+                command.Parameters.AddWithValue("$afterAt", Millis(after.CreatedAt));
+                command.Parameters.AddWithValue("$afterId", after.Id);
+            }
 
             // Stored times are whole milliseconds: one is strictly before the cut-off exactly when it is before its ceiling.
             command.Parameters.AddWithValue("$before", Millis(createdBefore) + (createdBefore.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1));
