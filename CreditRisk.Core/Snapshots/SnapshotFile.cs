@@ -76,6 +76,12 @@ public static class SnapshotFile
                     progress?.Report(new CsvImportProgress(CsvImportKind.Snapshot, path, CsvImportPhase.Validating, stream.Position, stream.Length, rows, false));
                 }
             }
+
+            if (rows == 0)
+            {
+                // A header alone is a file cut short or exported empty, never a snapshot of nobody.
+                throw new CsvFormatException("The file has a header row but no customer rows.", 2);
+            }
         }
         catch (CsvFormatException e)
         {

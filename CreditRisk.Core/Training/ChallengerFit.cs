@@ -11,6 +11,14 @@ namespace CreditRisk.Core.Training;
 /// </summary>
 internal static class ChallengerFit
 {
+    /// <summary>
+    /// Whether LightGBM can grow trees on <paramref name="rows"/> rows: the rows left once its validation share is kept
+    /// back must hold two leaves of <see cref="ModelOptions.ChallengerMinLeafSize"/>. Below that every tree is a single
+    /// leaf, which ML.NET cannot even turn into a model (it throws), and a stump ranks nobody anyway.
+    /// </summary>
+    public static bool CanFit(int rows, ModelOptions options) =>
+        rows * (1 - options.ChallengerValidationShare) >= 2 * options.ChallengerMinLeafSize;
+
     public static FittedChallenger Fit(
         MLContext ml, ModelInputLayout layout, List<double?[]> rows, List<bool> labels, List<string> groups, ModelOptions options, int seed)
     {

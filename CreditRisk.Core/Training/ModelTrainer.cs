@@ -51,6 +51,11 @@ internal sealed class ModelTrainer(ModelOptions options)
         }
 
         groups ??= [.. rows.Select((_, i) => i.ToString(CultureInfo.InvariantCulture))];
+
+        // Judged on a cross-validation fold's share, the fewest rows any challenger fit sees.
+        var tooFewForChallenger = withChallenger
+            && !ChallengerFit.CanFit(rows.Count * (options.CrossValidationFolds - 1) / options.CrossValidationFolds, options);
+        withChallenger &= !tooFewForChallenger;
         var cv = CrossValidation.Run(rows, labels, groups, options, seed, withChallenger, names);
         var treeSize = cv?.Tree ?? new TreeSize(options.TreeLeaves, options.TreeMinLeafSize);
         var l2 = cv?.LogisticL2 ?? options.LogisticL2;
@@ -81,6 +86,12 @@ internal sealed class ModelTrainer(ModelOptions options)
 
         var settings = Settings(seed, treeSize, l2, cv);
         settings["ensemble_calibration"] = calibration.Description;
+        if (tooFewForChallenger)
+        {
+            settings["challenger"] = string.Create(CultureInfo.InvariantCulture,
+                $"none: {rows.Count} training rows are too few for LightGBM trees of leaves with at least {options.ChallengerMinLeafSize} rows");
+        }
+
         var manifest = new ModelManifest
         {
             FeatureNames = [.. names],

@@ -106,6 +106,48 @@ public sealed class SnapshotAdminServiceTests : IAsyncLifetime
         Assert.Equal("snapshot.csv:2: Merchant Mix Index: must be an index from 0 to 1 (found 2)", Assert.Single(result.Problems));
     }
 
+    [Fact]
+    public async Task Upload_HeaderOnly_RefusedNothingImportedNothingAudited()
+    {
+        var result = await _store.Services.GetRequiredService<SnapshotAdminService>().UploadAsync(
+            User(AppRoles.Admin), Upload(SnapshotSamples.Header + "\n"));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("snapshot.csv cannot be imported as a snapshot; nothing was imported.", result.Message);
+        Assert.Equal("snapshot.csv:2: The file has a header row but no customer rows.", Assert.Single(result.Problems));
+        Assert.Empty(await _store.Store.Audit.ListAsync(null, 0, 10));
+    }
+
+    [Fact]
+    public async Task Upload_TrainWithoutTheLabelColumn_ImportedAndAuditedWithWhyNoModel()
+    {
+        var header = string.Join(",", SnapshotColumns.Ordered.Where(c => c != SnapshotColumns.DpdBucketNextMonth));
+        var csv = header + "\nC-1,100000,45.5,60,20,0.55,5,-10\nC-2,100000,95,10,90,0.1,50,-60\n";
+
+        var result = await _store.Services.GetRequiredService<SnapshotAdminService>().UploadAsync(User(AppRoles.Admin), Upload(csv, train: true));
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("Imported 2 customers (2 new)", result.Message);
+        Assert.EndsWith("No model was trained: the file needs a DPD bucket on every row.", result.Message);
+        Assert.Equal(2, await _store.Store.Customers.CountAsync());
+        var entry = Assert.Single(await _store.Store.Audit.ListAsync(SnapshotAdminService.UploadedAction, 0, 10));
+        Assert.EndsWith("no model trained: the file needs a DPD bucket on every row.", entry.Details);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(10)]
+    public async Task Upload_TinyFileWithTrain_ImportsAndAnswersWithoutThrowing(int rows)
+    {
+        // Too few rows for LightGBM to split (its trees would be single leaves, which ML.NET cannot load: it threw).
+        var result = await _store.Services.GetRequiredService<SnapshotAdminService>().UploadAsync(
+            User(AppRoles.Admin), Upload(SnapshotSamples.Csv(rows, seed: 3), train: true));
+
+        Assert.StartsWith($"Imported {rows} customers ({rows} new)", result.Message);
+        Assert.Equal(rows, await _store.Store.Customers.CountAsync());
+        Assert.Single(await _store.Store.Audit.ListAsync(SnapshotAdminService.UploadedAction, 0, 10));
+    }
+
     private sealed class SyncProgress(Action<SnapshotUploadProgress> report) : IProgress<SnapshotUploadProgress>
     {
         public void Report(SnapshotUploadProgress value) => report(value);

@@ -36,6 +36,18 @@ public sealed class SnapshotFileTests : IDisposable
         Assert.Equal(column, SnapshotColumns.Match(header));
 
     [Fact]
+    public void Read_HeaderOnly_RefusedOnLineTwo()
+    {
+        var content = Read(SnapshotSamples.Header + "\n");
+
+        Assert.False(content.IsValid);
+        Assert.Empty(content.Snapshots);
+        var problem = Assert.Single(content.Problems);
+        Assert.Equal(2, problem.Line);
+        Assert.Equal("The file has a header row but no customer rows.", problem.Reason);
+    }
+
+    [Fact]
     public void Match_UnrelatedHeader_IsNull() => Assert.Null(SnapshotColumns.Match("Favourite colour"));
 
     [Fact]

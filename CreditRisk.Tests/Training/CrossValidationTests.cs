@@ -56,6 +56,20 @@ public sealed class CrossValidationTests
     }
 
     [Fact]
+    public void Train_TooFewRowsForLightGbmLeaves_NoChallengerAndTheSettingsSayWhy()
+    {
+        // 40 rows cannot hold two leaves of 50: every LightGBM tree would be a single leaf, which ML.NET throws on.
+        var (rows, labels) = Rows(40, seed: 5, row => row[FeatureIndex.UtilisationPct] > 50 ? 0.6 : 0.2);
+
+        var trained = new ModelTrainer(new ModelOptions()).Train("v", rows, labels, seed: 42, groups: Groups(rows));
+
+        Assert.False(trained.Model.HasChallenger);
+        Assert.Equal(
+            "none: 40 training rows are too few for LightGBM trees of leaves with at least 50 rows",
+            ModelPackage.ReadManifest(trained.PackageBytes).Settings["challenger"]);
+    }
+
+    [Fact]
     public void Run_TooFewBadRows_NothingCrossValidated()
     {
         var (rows, labels) = Rows(200, seed: 4, _ => 0.03);

@@ -7,6 +7,7 @@ using CreditRisk.Core.Risk;
 using CreditRisk.Core.Snapshots;
 using CreditRisk.Core.Training;
 using CreditRisk.Web.Authorization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Web.Admin;
@@ -21,7 +22,8 @@ public sealed class SnapshotAdminService(
     SnapshotTrainer trainer,
     IAuditLog audit,
     IOptions<BandingOptions> banding,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<SnapshotAdminService> logger)
 {
     /// <summary>Audit action of an upload.</summary>
     public const string UploadedAction = "snapshots.uploaded";
@@ -58,50 +60,79 @@ public sealed class SnapshotAdminService(
         {
             await CopyAsync(upload, path, progress, ct);
             var report = await importer.ImportAsync(path, upload.AsOf, new ImportProgress(progress), ct);
+            if (report.File.Status == CsvFileStatus.Failed)
+            {
+                // Part of the file may be written (customers created, limits changed): on the record like any import.
+                await AuditAsync(actor, upload, report, "writing failed part-way", ct);
+                return SnapshotUploadResult.Fail(
+                    "Writing failed part-way; uploading the same file again is safe and finishes the job.", Problems(report.Problems, upload.FileName));
+            }
+
             if (!report.Succeeded)
             {
                 return SnapshotUploadResult.Fail(
-                    report.File.Status == CsvFileStatus.Failed
-                        ? "Writing failed part-way; uploading the same file again is safe and finishes the job."
-                        : $"{upload.FileName} has {report.File.Rejected:N0} bad row(s); nothing was imported.",
+                    report.File.RowsRead > 0 && report.File.Rejected > 0
+                        ? $"{upload.FileName} has {report.File.Rejected:N0} bad row(s); nothing was imported."
+                        : $"{upload.FileName} cannot be imported as a snapshot; nothing was imported.",
                     Problems(report.Problems, upload.FileName));
             }
 
             var imported = string.Create(CultureInfo.InvariantCulture,
                 $"Imported {report.File.Imported:N0} customers ({report.File.New:N0} new) as of {report.AsOf:yyyy-MM-dd}; they are scored and in the grid.");
-            string? version = null;
-            if (upload.Train)
-            {
-                progress?.Report(new SnapshotUploadProgress(SnapshotUploadPhase.Training, null));
-                var trained = await trainer.TrainAsync(path, new TrainingRequest
-                {
-                    CreatedBy = $"web:{ActorName.Of(actor)}",
-                    Cutoffs = banding.Value.Pinned,
-                    Budget = banding.Value.Budget,
-                }, asOf: report.AsOf, sourceName: upload.FileName, ct: ct);
-                if (trained.Report is null)
-                {
-                    return SnapshotUploadResult.Fail(
-                        $"{imported} No model was trained: the file needs a DPD bucket on every row.", Problems(trained.File.Problems, upload.FileName));
-                }
-
-                version = trained.Report.Version;
-                imported += string.Create(CultureInfo.InvariantCulture,
-                    $" Snapshot model {version} registered as a challenger (hold-out AUC {trained.Report.Models.Ensemble.Auc:0.000}).");
-            }
-
-            await AuditAsync(actor, upload, report, version, ct);
+            var training = upload.Train ? await TrainAsync(actor, upload, path, report.AsOf, progress, ct) : null;
+            await AuditAsync(actor, upload, report, training?.AuditNote, ct);
             progress?.Report(new SnapshotUploadProgress(SnapshotUploadPhase.Done, 100));
-            return new SnapshotUploadResult(true, imported, [], version);
-        }
-        catch (TrainingDataException e)
-        {
-            return SnapshotUploadResult.Fail($"The snapshot was imported but no model could be trained: {e.Message}");
+            return training is { Version: null }
+                ? SnapshotUploadResult.Fail($"{imported} {training.Message}", training.Problems)
+                : new SnapshotUploadResult(true, training is null ? imported : $"{imported} {training.Message}", [], training?.Version);
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>
+    /// Trains the snapshot model on the imported file. The customers are in by then, so a training failure of any kind
+    /// is reported beside the import (and an unexpected one logged in full), never as if nothing had happened.
+    /// </summary>
+    private async Task<TrainingOutcome> TrainAsync(
+        ClaimsPrincipal actor, SnapshotUpload upload, string path, DateOnly asOf, IProgress<SnapshotUploadProgress>? progress, CancellationToken ct)
+    {
+        progress?.Report(new SnapshotUploadProgress(SnapshotUploadPhase.Training, null));
+        try
+        {
+            var trained = await trainer.TrainAsync(path, new TrainingRequest
+            {
+                CreatedBy = $"web:{ActorName.Of(actor)}",
+                Cutoffs = banding.Value.Pinned,
+                Budget = banding.Value.Budget,
+            }, asOf: asOf, sourceName: upload.FileName, ct: ct);
+            if (trained.Report is null)
+            {
+                return TrainingOutcome.Failed("the file needs a DPD bucket on every row.", Problems(trained.File.Problems, upload.FileName));
+            }
+
+            var version = trained.Report.Version;
+            return new TrainingOutcome(version, string.Create(CultureInfo.InvariantCulture,
+                $"Snapshot model {version} registered as a challenger (hold-out AUC {trained.Report.Models.Ensemble.Auc:0.000})."), $"model {version}", []);
+        }
+        catch (TrainingDataException e)
+        {
+            return TrainingOutcome.Failed(e.Message, []);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Training a snapshot model on {File} failed after its import", upload.FileName);
+            return TrainingOutcome.Failed($"training failed unexpectedly ({e.Message}); the server log has the details.", []);
+        }
+    }
+
+    /// <summary>What training on an upload gave: a version and its line, or why none was trained.</summary>
+    private sealed record TrainingOutcome(string? Version, string Message, string AuditNote, IReadOnlyList<string> Problems)
+    {
+        public static TrainingOutcome Failed(string reason, IReadOnlyList<string> problems) =>
+            new(null, $"No model was trained: {reason}", $"no model trained: {reason}", problems);
     }
 
     private static async Task CopyAsync(SnapshotUpload upload, string path, IProgress<SnapshotUploadProgress>? progress, CancellationToken ct)
@@ -122,7 +153,7 @@ public sealed class SnapshotAdminService(
     private static List<string> Problems(IReadOnlyList<CsvProblem> problems, string fileName) =>
         [.. problems.Take(MaxProblemsShown).Select(p => p.Describe(fileName))];
 
-    private Task AuditAsync(ClaimsPrincipal actor, SnapshotUpload upload, SnapshotImportReport report, string? version, CancellationToken ct)
+    private Task AuditAsync(ClaimsPrincipal actor, SnapshotUpload upload, SnapshotImportReport report, string? note, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         return audit.AddAsync(new AuditEntry
@@ -133,7 +164,7 @@ public sealed class SnapshotAdminService(
             Action = UploadedAction,
             Target = $"snapshot:{upload.FileName}",
             Details = string.Create(CultureInfo.InvariantCulture,
-                $"{report.File.Imported} customers ({report.File.New} new) as of {report.AsOf:yyyy-MM-dd}{(version is null ? "" : $"; model {version}")}"),
+                $"{report.File.Imported} customers ({report.File.New} new) as of {report.AsOf:yyyy-MM-dd}{(note is null ? "" : $"; {note}")}"),
         }, ct);
     }
 
