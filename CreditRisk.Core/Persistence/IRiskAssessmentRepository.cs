@@ -45,8 +45,10 @@ public interface IRiskAssessmentRepository
 
     /// <summary>
     /// Assessments made at or after <paramref name="since"/> whose band differs from the customer's previous band
-    /// (first assessments included, with a null <see cref="RiskBandChange.From"/>), oldest first, at most
-    /// <paramref name="take"/>. Portfolio trends and migration matrices are built from these without reading the history.
+    /// (first assessments included, with a null <see cref="RiskBandChange.From"/>), newest first, at most
+    /// <paramref name="take"/>: past the limit the oldest are the ones left out, so what is read is complete from the
+    /// oldest change returned up to now. Portfolio trends and migration matrices are built from these without reading
+    /// the history.
     /// </summary>
     Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default);
 }

@@ -27,7 +27,10 @@ public sealed class PortfolioOptions
     [Range(1, 365)]
     public int MigrationDays { get; set; } = 30;
 
-    /// <summary>Most band changes read for the trend and matrix; older ones beyond it are ignored (flagged as truncated). Default 500,000.</summary>
+    /// <summary>
+    /// Most band changes read for the trend and matrix, newest first; older ones beyond it are ignored (the matrix is
+    /// flagged as truncated, the trend drawn only over the days the changes read cover). Default 500,000.
+    /// </summary>
     [Range(1_000, 10_000_000)]
     public int MaxBandChanges { get; set; } = 500_000;
 

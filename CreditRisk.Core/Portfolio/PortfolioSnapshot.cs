@@ -9,7 +9,7 @@ namespace CreditRisk.Core.Portfolio;
 /// <param name="Bands">Customers currently in each band (every band present).</param>
 /// <param name="ScoreHistogram">Current scores in equal-width bins by band, over a range fitted to the scores and the cut-offs.</param>
 /// <param name="Cutoffs">The band cut-offs in force when it was computed, and whose they are.</param>
-/// <param name="HighRiskTrend">Customers in High at the end of each of the last <see cref="PortfolioOptions.TrendDays"/> days, oldest first.</param>
+/// <param name="HighRiskTrend">Customers in High at the end of each of the last <see cref="PortfolioOptions.TrendDays"/> days, oldest first (fewer days when the band changes read were cut at <see cref="PortfolioOptions.MaxBandChanges"/>).</param>
 /// <param name="Migration">Band at the start of the window → band now, over the last <see cref="PortfolioOptions.MigrationDays"/> days.</param>
 /// <param name="Alerts">The WhatsApp funnel and read rate.</param>
 /// <param name="Champion">The champion model and its population stability; null when rules alone decide.</param>

@@ -35,20 +35,28 @@ public sealed class PortfolioSnapshotBuilder(
         var changes = await store.Assessments.ListBandChangesSinceAsync(now.AddDays(-windowDays), settings.MaxBandChanges, ct).ConfigureAwait(false);
         var truncated = changes.Count >= settings.MaxBandChanges;
 
+        // Newest first: past the limit the window is complete only back to the oldest change read.
+        DateTimeOffset? completeSince = truncated ? changes[^1].At : null;
+
         return new PortfolioSnapshot(
             now,
             await store.Customers.CountAsync(ct).ConfigureAwait(false),
             bands,
             histogram,
             cutoffs,
-            HighRiskTrend(bands.GetValueOrDefault(RiskBand.High), changes, now, settings.TrendDays),
+            HighRiskTrend(bands.GetValueOrDefault(RiskBand.High), changes, now, settings.TrendDays, completeSince),
             Migration(bands, changes, now.AddDays(-settings.MigrationDays), truncated),
             await alertMetrics.GetAsync(ct: ct).ConfigureAwait(false),
             await ChampionAsync(model, ct).ConfigureAwait(false));
     }
 
-    /// <summary>Walks back from today's High count: a change into High after a day's end was not yet there, one out of High was.</summary>
-    public static IReadOnlyList<DailyCount> HighRiskTrend(long highNow, IReadOnlyList<RiskBandChange> changes, DateTimeOffset now, int days)
+    /// <summary>
+    /// Walks back from today's High count: a change into High after a day's end was not yet there, one out of High was.
+    /// With <paramref name="completeSince"/> (the changes were cut at the read limit), only days ending after it are
+    /// drawn: an earlier day's count would miss the changes left unread.
+    /// </summary>
+    public static IReadOnlyList<DailyCount> HighRiskTrend(
+        long highNow, IReadOnlyList<RiskBandChange> changes, DateTimeOffset now, int days, DateTimeOffset? completeSince = null)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var points = new List<DailyCount>(days);
@@ -59,6 +67,11 @@ public sealed class PortfolioSnapshotBuilder(
         {
             var day = today.AddDays(-d);
             var endOfDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            if (endOfDay < completeSince)
+            {
+                break;
+            }
+
             for (; next < byTimeDescending.Count && byTimeDescending[next].At >= endOfDay; next++)
             {
                 var change = byTimeDescending[next];

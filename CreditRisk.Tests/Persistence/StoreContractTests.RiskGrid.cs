@@ -122,7 +122,7 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
-    public async Task RiskGrid_ListBandChangesSinceAsync_Mixed_ReturnsOnlyBandChangesSinceOldestFirst()
+    public async Task RiskGrid_ListBandChangesSinceAsync_Mixed_ReturnsOnlyBandChangesSinceNewestFirst()
     {
         Begin();
         await Store.Assessments.AddManyAsync(
@@ -134,9 +134,11 @@ public abstract partial class StoreContractTests
         ]);
 
         var changes = await Store.Assessments.ListBandChangesSinceAsync(A.Now.AddDays(-30), take: 10);
+        var newest = await Store.Assessments.ListBandChangesSinceAsync(A.Now.AddDays(-30), take: 1);
 
         Assert.Equal(
-            [new RiskBandChange("c2", A.Now.AddDays(-3), null, RiskBand.Low), new RiskBandChange("c1", A.Now.AddDays(-1), RiskBand.Medium, RiskBand.High)],
+            [new RiskBandChange("c1", A.Now.AddDays(-1), RiskBand.Medium, RiskBand.High), new RiskBandChange("c2", A.Now.AddDays(-3), null, RiskBand.Low)],
             changes);
+        Assert.Equal([changes[0]], newest);
     }
 }

@@ -24,6 +24,22 @@ public sealed class PortfolioSnapshotBuilderTests
     }
 
     [Fact]
+    public void HighRiskTrend_ChangesCutAtTheReadLimit_DrawsOnlyTheDaysTheyCover()
+    {
+        // The newest changes read, back to yesterday noon; anything older was left unread.
+        RiskBandChange[] changes =
+        [
+            new("b", s_now.AddHours(-1), RiskBand.High, RiskBand.Low),
+            new("a", s_now.AddDays(-1), RiskBand.Medium, RiskBand.High),
+        ];
+
+        var trend = PortfolioSnapshotBuilder.HighRiskTrend(highNow: 5, changes, s_now, days: 4, completeSince: s_now.AddDays(-1));
+
+        Assert.Equal([new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 10)], trend.Select(p => p.Day));
+        Assert.Equal([6L, 5L], trend.Select(p => p.Count));
+    }
+
+    [Fact]
     public void Migration_MovedAndNewCustomers_CountsFirstOriginToLastBandAndKeepsTheRestOnTheDiagonal()
     {
         var bandsNow = new Dictionary<RiskBand, long> { [RiskBand.Low] = 10, [RiskBand.Medium] = 5, [RiskBand.High] = 3 };

@@ -168,7 +168,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
     public Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
         Run<IReadOnlyList<RiskBandChange>>(() => take <= 0 ? [] : _history.Query()
             .Where(Query.GTE(BandChangedAt, since.UtcDateTime))
-            .OrderBy(BandChangedAt)
+            .OrderByDescending(BandChangedAt)
             .Limit(take)
             .ToEnumerable()
             .Select(doc => new RiskBandChange(

@@ -238,7 +238,7 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
         var f = Builders<RiskAssessment>.Filter;
         var changed = f.Or(Enum.GetValues<RiskBand>().Select(b => f.Eq(a => a.Band, b) & f.Ne(a => a.PreviousBand, b)));
         var rows = await _history.Find(f.Gte(a => a.AssessedAt, since) & changed)
-            .SortBy(a => a.AssessedAt).ThenBy(a => a.Id)
+            .SortByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
             .Limit(take)
             .Project(Builders<RiskAssessment>.Projection
                 .Include(a => a.CustomerId).Include(a => a.AssessedAt).Include(a => a.PreviousBand).Include(a => a.Band))

@@ -60,7 +60,7 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
     /// <summary>The WHERE repeats the partial index's condition, which is what lets SQLite use that index.</summary>
     internal const string BandChangesSql = """
         SELECT customer_id, assessed_at, previous_band, band FROM risk_assessments
-        WHERE band IS NOT previous_band AND assessed_at >= $since ORDER BY assessed_at, id LIMIT $take
+        WHERE band IS NOT previous_band AND assessed_at >= $since ORDER BY assessed_at DESC, id DESC LIMIT $take
         """;
 
     private readonly SqliteDatabase _db;

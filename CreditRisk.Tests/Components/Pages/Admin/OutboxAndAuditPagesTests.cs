@@ -61,4 +61,29 @@ public sealed class OutboxAndAuditPagesTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("#audit-table tbody tr").Count));
         Assert.True(cut.Find("#audit-next").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public async Task Audit_FilterTypedButNotApplied_PagingKeepsTheFilterInForce()
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            await _h.Store.Audit.AddAsync(A.AuditEntry($"b{i:00}", A.Now.AddMinutes(100 + i), "apikey.created") with { Actor = "bob" });
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await _h.Store.Audit.AddAsync(A.AuditEntry($"a{i:00}", A.Now.AddMinutes(i), "rules.thresholds.changed") with { Actor = "alice" });
+        }
+
+        var cut = _h.Render<AuditLog>();
+        cut.WaitForAssertion(() => Assert.Equal(50, cut.FindAll("#audit-table tbody tr").Count));
+
+        // Typed, Filter not pressed: page 2 is page 2 of everyone, the 10 older bob entries and alice's 5.
+        cut.Find("#audit-actor").Change("alice");
+        await cut.Find("#audit-next").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Contains("Page 2", cut.Markup, StringComparison.Ordinal));
+        var rows = cut.FindAll("#audit-table tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(15, rows.Count);
+        Assert.Equal(10, rows.Count(r => r.Contains("bob", StringComparison.Ordinal)));
+    }
 }
