@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CreditRisk.Core;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Features;
@@ -6,8 +7,11 @@ using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Tests.Builders;
 using CreditRisk.Tests.Support;
+using CreditRisk.Web.Admin;
+using CreditRisk.Web.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Tests.Scoring;
 
@@ -39,6 +43,26 @@ public sealed class ChampionInPipelineTests(TrainedModelFixture fixture) : IClas
     {
         await _services.DisposeAsync();
         TestDirectories.Delete(_dir);
+    }
+
+    [Fact]
+    public async Task AdminPromotion_AnotherVersion_AuditRecordsTheChampionItReplaced()
+    {
+        var registry = _services.GetRequiredService<IModelRegistry>();
+        await registry.AddAsync(ModelPackageTestData.Version("v1", fixture.Trained.PackageBytes));
+        await registry.AddAsync(ModelPackageTestData.Version("v2", fixture.Trained.PackageBytes));
+        var store = _services.GetRequiredService<ICreditRiskStore>();
+        var admin = new ModelAdminService(
+            store, _services.GetRequiredService<ModelPromotionService>(), Options.Create(new BandingOptions()), TimeProvider.System);
+        var root = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "root"), new Claim(ClaimTypes.Role, AppRoles.Admin)], "test"));
+
+        Assert.True((await admin.PromoteAsync(root, "v1")).Succeeded);
+        Assert.True((await admin.PromoteAsync(root, "v2")).Succeeded);
+
+        var entries = await store.Audit.ListAsync(ModelAdminService.PromotedAction, 0, 10);
+        Assert.Equal(
+            [("none", "v1", "Behaviour champion, replacing no champion"), ("v1", "v2", "Behaviour champion, replacing v1")],
+            entries.OrderBy(e => e.NewValue, StringComparer.Ordinal).Select(e => (e.OldValue, e.NewValue, e.Details)));
     }
 
     [Fact]

@@ -37,6 +37,11 @@ public sealed class ModelAdminService(ICreditRiskStore store, ModelPromotionServ
             return AdminActionResult.Fail("Only admins can promote a model.");
         }
 
+        // The champion it replaces (of the same family: a snapshot model replaces the snapshot champion only), so the log
+        // answers "what was in force before?".
+        var versions = await store.Models.ListAsync(ct);
+        var family = versions.FirstOrDefault(v => v.Id == versionId) is { } promoted ? ModelFamilies.Of(promoted.FeatureNames) : (ModelFamily?)null;
+        var previous = versions.FirstOrDefault(v => v.IsChampion && ModelFamilies.Of(v.FeatureNames) == family);
         try
         {
             await promotion.PromoteAsync(versionId, ct);
@@ -59,6 +64,9 @@ public sealed class ModelAdminService(ICreditRiskStore store, ModelPromotionServ
                 Actor = ActorName.Of(actor),
                 Action = PromotedAction,
                 Target = $"model:{versionId}",
+                OldValue = previous?.Id ?? "none",
+                NewValue = versionId,
+                Details = $"{family} champion, replacing {previous?.Id ?? "no champion"}",
             },
             ct);
         return AdminActionResult.Ok($"Model {versionId} is now the champion.");
