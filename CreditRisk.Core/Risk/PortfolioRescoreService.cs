@@ -25,6 +25,9 @@ public sealed class PortfolioRescoreService(
     /// <summary>Audit action of a finished run.</summary>
     public const string AuditAction = "jobs.portfolio-rescore.completed";
 
+    /// <summary>Audit action of a run that stopped part-way (cancelled, or the store failed).</summary>
+    public const string StoppedAuditAction = "jobs.portfolio-rescore.stopped";
+
     private const int ListedFailures = 100;
 
     private readonly SemaphoreSlim _running = new(1, 1);
@@ -67,39 +70,53 @@ public sealed class PortfolioRescoreService(
         var failed = new List<string>();
         var inFlight = new List<Task<BatchOutcome>>();
         string? after = null;
-        while (true)
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var ids = await store.Customers.ListIdsAsync(after, settings.BatchSize, ct).ConfigureAwait(false);
-            if (ids.Count == 0)
+            while (true)
             {
-                break;
+                ct.ThrowIfCancellationRequested();
+                var ids = await store.Customers.ListIdsAsync(after, settings.BatchSize, ct).ConfigureAwait(false);
+                if (ids.Count == 0)
+                {
+                    break;
+                }
+
+                after = ids[^1];
+                visited += ids.Count;
+
+                // The embedded store completes synchronously, so a batch runs on whichever thread starts it: Task.Run lets
+                // batches overlap. They never share a customer (keyset pages), and the pipeline's locks order the rest.
+                inFlight.Add(Task.Run(() => RescoreBatchAsync(ids, asOf, ct), ct));
+                mostAtOnce = Math.Max(mostAtOnce, inFlight.Count);
+                while (inFlight.Count >= (allowed = NextAllowed(parallelism, allowed)))
+                {
+                    (rescored, escalations) = Collect(await TakeFirstAsync(inFlight).ConfigureAwait(false), rescored, escalations, failed);
+                }
+
+                if (visited >= nextProgress)
+                {
+                    nextProgress = visited + settings.ProgressEvery;
+                    logger.LogInformation(
+                        "Portfolio re-score: {Visited}/{Total} customers, {Escalations} escalations, {Failed} failing, {Rate:0} customers/s",
+                        visited, total, escalations, failed.Count, visited / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-3));
+                }
             }
 
-            after = ids[^1];
-            visited += ids.Count;
-
-            // The embedded store completes synchronously, so a batch runs on whichever thread starts it: Task.Run lets
-            // batches overlap. They never share a customer (keyset pages), and the pipeline's locks order the rest.
-            inFlight.Add(Task.Run(() => RescoreBatchAsync(ids, asOf, ct), ct));
-            mostAtOnce = Math.Max(mostAtOnce, inFlight.Count);
-            while (inFlight.Count >= (allowed = NextAllowed(parallelism, allowed)))
+            while (inFlight.Count > 0)
             {
                 (rescored, escalations) = Collect(await TakeFirstAsync(inFlight).ConfigureAwait(false), rescored, escalations, failed);
             }
-
-            if (visited >= nextProgress)
-            {
-                nextProgress = visited + settings.ProgressEvery;
-                logger.LogInformation(
-                    "Portfolio re-score: {Visited}/{Total} customers, {Escalations} escalations, {Failed} failing, {Rate:0} customers/s",
-                    visited, total, escalations, failed.Count, visited / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-3));
-            }
         }
-
-        while (inFlight.Count > 0)
+        catch (Exception ex)
         {
-            (rescored, escalations) = Collect(await TakeFirstAsync(inFlight).ConfigureAwait(false), rescored, escalations, failed);
+            // Stopped part-way (cancelled, or the customer list could not be read): the batches already started finish
+            // first, so a retry of the job never overlaps them, and the stop goes on the record like a finished run.
+            await DrainAsync(inFlight).ConfigureAwait(false);
+            logger.Log(
+                ex is OperationCanceledException ? LogLevel.Warning : LogLevel.Error,
+                ex, "Portfolio re-score stopped after {Visited} of {Total} customers", visited, total);
+            await AuditStopAsync(actor, asOf, visited, ex).ConfigureAwait(false);
+            throw;
         }
 
         for (var retry = 1; retry <= settings.FailedCustomerRetries && failed.Count > 0; retry++)
@@ -141,6 +158,19 @@ public sealed class PortfolioRescoreService(
         var finished = await Task.WhenAny(inFlight).ConfigureAwait(false);
         inFlight.Remove(finished);
         return await finished.ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for the batches still running; each catches its own failures, so only a cancellation ends one early.</summary>
+    private static async Task DrainAsync(List<Task<BatchOutcome>> inFlight)
+    {
+        try
+        {
+            await Task.WhenAll(inFlight).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is being cancelled: the batches stopped between customers, which is what was asked.
+        }
     }
 
     private static (long Rescored, long Escalations) Collect(BatchOutcome outcome, long rescored, long escalations, List<string> failed)
@@ -191,7 +221,25 @@ public sealed class PortfolioRescoreService(
 
     private sealed record BatchOutcome(long Done, long Escalated, List<string> Failed);
 
-    private async Task AuditAsync(string actor, PortfolioRescoreSummary summary, CancellationToken ct)
+    private Task AuditStopAsync(string actor, DateTimeOffset asOf, long visited, Exception error) =>
+        // Not the run's token: a cancelled run must still be recorded.
+        AddAuditAsync(actor, StoppedAuditAction, new { AsOf = asOf, CustomersReached = visited, Error = error.Message }, CancellationToken.None);
+
+    private Task AuditAsync(string actor, PortfolioRescoreSummary summary, CancellationToken ct) =>
+        AddAuditAsync(actor, AuditAction, new
+        {
+            summary.AsOf,
+            summary.Customers,
+            summary.Rescored,
+            summary.Escalations,
+            summary.FailedCount,
+            summary.FailedCustomerIds,
+            DurationSeconds = Math.Round(summary.Duration.TotalSeconds, 3),
+            CustomersPerSecond = Math.Round(summary.CustomersPerSecond, 1),
+            summary.MostBatchesAtOnce,
+        }, ct);
+
+    private async Task AddAuditAsync(string actor, string action, object details, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         try
@@ -201,25 +249,14 @@ public sealed class PortfolioRescoreService(
                 Id = AuditIds.Next(now),
                 At = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
                 Actor = actor,
-                Action = AuditAction,
+                Action = action,
                 Target = "portfolio",
-                Details = JsonSerializer.Serialize(new
-                {
-                    summary.AsOf,
-                    summary.Customers,
-                    summary.Rescored,
-                    summary.Escalations,
-                    summary.FailedCount,
-                    summary.FailedCustomerIds,
-                    DurationSeconds = Math.Round(summary.Duration.TotalSeconds, 3),
-                    CustomersPerSecond = Math.Round(summary.CustomersPerSecond, 1),
-                    summary.MostBatchesAtOnce,
-                }, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+                Details = JsonSerializer.Serialize(details, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             }, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Could not audit the portfolio re-score summary");
+            logger.LogError(ex, "Could not audit the portfolio re-score ({Action})", action);
         }
     }
 }

@@ -30,6 +30,18 @@ public sealed class SignInThrottleTests
     }
 
     [Fact]
+    public void TryReserve_SpellingIdentityFindsAsTheSameAccount_SharesItsCounters()
+    {
+        var throttle = Throttle(perAccountAndAddress: 1);
+        var client = IPAddress.Parse("198.51.100.9");
+
+        // U+212A (Kelvin sign) normalises to "K": Identity finds admin@bank.test under either spelling.
+        Assert.NotNull(throttle.TryReserve(client, "admin@bank.test"));
+
+        Assert.Null(throttle.TryReserve(client, "admin@ban\u212A.test"));
+    }
+
+    [Fact]
     public void TryReserve_SucceededAttempt_GivesItsFailureBack()
     {
         var throttle = Throttle(perAccountAndAddress: 1);

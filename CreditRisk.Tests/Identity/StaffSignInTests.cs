@@ -2,6 +2,7 @@ extern alias web;
 
 using System.Net;
 using CreditRisk.Tests.Api;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using web::CreditRisk.Web.Identity;
 
@@ -73,6 +74,27 @@ public sealed class StaffSignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         var after = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("https://localhost/account/signin", after.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task SignOut_InOneBrowser_EndsTheUsersOtherSessionsAtTheirNextCheck()
+    {
+        await _app.CreateStaffAsync("asha@bank.test", "Analyst");
+        using var tab = _app.CreateBrowserClient();
+        var signIn = await tab.PostStaffSignInAsync("asha@bank.test", SignedInClients.StaffPassword);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("CreditRisk.Auth=", StringComparison.Ordinal)).Split(';')[0];
+
+        // The same session's cookie in another client: another device, or a copied cookie.
+        using var other = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        other.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/admin/portfolio")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await tab.PostFormAsync("/", null, [], AccountEndpoints.SignOutPath)).StatusCode);
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var after = await other.GetAsync("/admin/portfolio");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("https://localhost/account/signin", after.Headers.Location!.ToString());
     }

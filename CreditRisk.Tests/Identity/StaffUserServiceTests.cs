@@ -102,4 +102,27 @@ public sealed class StaffUserServiceTests : IAsyncLifetime
 
         Assert.False(result.Succeeded);
     }
+
+    [Fact]
+    public async Task ChangeRoleAsync_TwoAdminsDemoteEachOther_TheSecondIsRefusedAndOneAdminRemains()
+    {
+        var a = await _app.CreateStaffAsync("a@bank.test", "Admin");
+        var b = await _app.CreateStaffAsync("b@bank.test", "Admin");
+
+        // A demotes B and every other admin (the app's start-up admin among them): A is then the only admin.
+        foreach (var other in (await Staff.ListAsync()).Where(u => u.Role == "Admin" && u.Id != a.Id))
+        {
+            Assert.True((await Staff.ChangeRoleAsync(Principal(a.Id, "a@bank.test"), other.Id, "Analyst")).Succeeded);
+        }
+
+        // B's open page still holds an Admin principal until its next check; the store says A is the last admin.
+        var second = await Staff.ChangeRoleAsync(Principal(b.Id, "b@bank.test"), a.Id, "Analyst");
+        var disable = await Staff.SetDisabledAsync(Principal(b.Id, "b@bank.test"), a.Id, true);
+
+        Assert.False(second.Succeeded);
+        Assert.Equal("This is the last enabled admin: make another admin first, so someone can still manage staff.", second.Error);
+        Assert.False(disable.Succeeded);
+        Assert.Equal(["ADMIN"], (await _app.Store.Users.FindByIdAsync(a.Id))!.Roles);
+        Assert.False((await _app.Store.Users.FindByIdAsync(a.Id))!.IsDisabled);
+    }
 }

@@ -76,6 +76,26 @@ public sealed class PortfolioRescoreServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_CustomerListFailsPartWay_FinishesTheStartedBatchThenRecordsTheStop()
+    {
+        await SeedAsync();
+        var store = new ListFailsAfterFirstPageStore(_h.Store);
+        var service = new PortfolioRescoreService(
+            _h.Pipeline, store, Options.Create(new PortfolioRescoreOptions { BatchSize = 700 }), _h.Time, NullLogger<PortfolioRescoreService>.Instance);
+
+        await Assert.ThrowsAsync<IOException>(() => service.RunAsync("job:nightly-portfolio-rescore"));
+
+        // The first page's batch ran to its end before the job gave up, so a retry of the job cannot overlap it.
+        var firstPage = Enumerable.Range(0, 700).Select(Id).ToList();
+        var current = await _h.Store.Assessments.GetCurrentManyAsync(firstPage);
+        Assert.All(firstPage, id => Assert.Equal(_h.Time.GetUtcNow(), current[id].AssessedAt));
+        var entry = Assert.Single(await _h.Store.Audit.ListAsync(PortfolioRescoreService.StoppedAuditAction, 0, 10));
+        Assert.Contains("\"customersReached\":700", entry.Details, StringComparison.Ordinal);
+        Assert.Contains("the customer list went away", entry.Details, StringComparison.Ordinal);
+        Assert.Empty(await _h.Store.Audit.ListAsync(PortfolioRescoreService.AuditAction, 0, 10));
+    }
+
+    [Fact]
     public async Task RunAsync_WhileAnotherRunIsGoing_RefusesToStartASecond()
     {
         await _h.AddCustomersAsync("c1");
@@ -167,5 +187,28 @@ public sealed class PortfolioRescoreServiceTests : IAsyncLifetime
                 inner.TrySaveAsync(profile, expectedVersion, ct);
         }
 
+    }
+
+    /// <summary>The harness store, except that listing customer ids fails after the first page.</summary>
+    private sealed class ListFailsAfterFirstPageStore(ICreditRiskStore inner) : DelegatingStore(inner)
+    {
+        public override ICustomerRepository Customers => FailingCustomers.Wrap(Inner.Customers);
+    }
+
+    public class FailingCustomers : System.Reflection.DispatchProxy
+    {
+        private ICustomerRepository _inner = null!;
+
+        public static ICustomerRepository Wrap(ICustomerRepository inner)
+        {
+            var proxy = Create<ICustomerRepository, FailingCustomers>();
+            ((FailingCustomers)(object)proxy)._inner = inner;
+            return proxy;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args) =>
+            method!.Name == nameof(ICustomerRepository.ListIdsAsync) && args![0] is not null
+                ? Task.FromException<IReadOnlyList<string>>(new IOException("the customer list went away"))
+                : method.Invoke(_inner, args);
     }
 }

@@ -28,7 +28,9 @@ public sealed class SignInThrottle(IOptions<StaffSignInOptions> options, TimePro
     {
         var o = options.Value;
         var address = ClientKey(client);
-        var name = account.Trim().ToUpperInvariant();
+        // As Identity's lookup normalises a name (Unicode normal form C, then upper case), so every spelling that finds
+        // one account shares its counters: "K" and the Kelvin sign "\u212A" are one account to Identity.
+        var name = account.Trim().Normalize().ToUpperInvariant();
         (string Key, int Limit)[] counters =
         [
             ("ip\n" + address, o.FailuresPerClientIp),

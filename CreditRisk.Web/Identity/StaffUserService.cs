@@ -19,7 +19,8 @@ public sealed record StaffUserResult(bool Succeeded, string? Error = null)
 
 /// <summary>
 /// Admin operations on analyst and admin accounts: list, create, disable/enable, change role. Each change is audited
-/// with the acting admin. An admin cannot disable or demote themself, so there is always one admin left who can act.
+/// with the acting admin. An admin cannot disable or demote themself, nor anyone who is the last enabled admin, so there
+/// is always one admin left who can act.
 /// </summary>
 public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository repository, IdentityAudit audit, TimeProvider time)
 {
@@ -85,6 +86,11 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
             return StaffUserResult.Fail("You cannot disable your own account.");
         }
 
+        if (disabled && await IsLastEnabledAdminAsync(user))
+        {
+            return StaffUserResult.Fail(LastAdmin);
+        }
+
         if (user.IsDisabled == disabled)
         {
             return StaffUserResult.Ok;
@@ -123,6 +129,11 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
             return StaffUserResult.Fail("You cannot remove your own Admin role.");
         }
 
+        if (role != AppRoles.Admin && await IsLastEnabledAdminAsync(user))
+        {
+            return StaffUserResult.Fail(LastAdmin);
+        }
+
         var old = (await users.GetRolesAsync(user)).Where(StaffRoles.Contains).ToList();
         if (old.SequenceEqual([role]))
         {
@@ -149,6 +160,17 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
         await audit.RecordAsync(Name(actor), IdentityAudit.RoleChanged, target: user.Email, oldValue: string.Join(",", old), newValue: role);
         return StaffUserResult.Ok;
     }
+
+    private const string LastAdmin = "This is the last enabled admin: make another admin first, so someone can still manage staff.";
+
+    /// <summary>
+    /// Whether <paramref name="user"/> is the only enabled admin, read from the store: the "not yourself" rule alone
+    /// let two admins demote each other, the second acting from a page whose principal still said Admin.
+    /// </summary>
+    private async Task<bool> IsLastEnabledAdminAsync(AppUser user) =>
+        !user.IsDisabled
+        && user.Roles.Contains(users.NormalizeName(AppRoles.Admin))
+        && !(await users.GetUsersInRoleAsync(AppRoles.Admin)).Any(u => u.Id != user.Id && !u.IsDisabled);
 
     private async Task<AppUser?> FindStaffAsync(string userId) =>
         await users.FindByIdAsync(userId) is { } user && StaffRoles.Any(r => user.Roles.Contains(users.NormalizeName(r))) ? user : null;

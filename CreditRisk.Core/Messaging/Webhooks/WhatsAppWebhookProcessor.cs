@@ -7,7 +7,8 @@ namespace CreditRisk.Core.Messaging.Webhooks;
 
 /// <summary>
 /// Applies a verified WhatsApp webhook: delivery statuses move alerts along (monotonically, see
-/// <see cref="AlertStatusTransitions"/>), and customer messages are stored for the alert history.
+/// <see cref="AlertStatusTransitions"/>), and customer messages are stored for the alert history; a "STOP" withdraws the
+/// customer's WhatsApp opt-in (<see cref="WhatsAppOptOut"/>).
 /// Safe to receive twice: WhatsApp redelivers webhooks until it gets a 200.
 /// </summary>
 public sealed class WhatsAppWebhookProcessor(
@@ -131,6 +132,13 @@ public sealed class WhatsAppWebhookProcessor(
         {
             logger.LogInformation(
                 "WhatsApp message {MessageId} from customer {CustomerId} stored (opens the 24-hour window)", inbound.Id, inbound.CustomerId ?? "(unknown number)");
+
+            // Only when first stored: a redelivered webhook must not undo an opt-in the bank recorded since.
+            if (customer is not null && WhatsAppOptOut.IsRequest(inbound.Text)
+                && await WhatsAppOptOut.ApplyAsync(store, customer, inbound.Text!, now, ct).ConfigureAwait(false))
+            {
+                logger.LogInformation("Customer {CustomerId} opted out of WhatsApp messages by replying {Text}", customer.Id, inbound.Text);
+            }
         }
 
         return added;

@@ -76,12 +76,13 @@ public sealed class UsersPageTests : IAsyncLifetime
     {
         await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
         var ravi = await AddStaffAsync("ravi@bank.test", AppRoles.Admin);
-        await Staff.SetDisabledAsync(Root, ravi, disabled: true);
+        await AddStaffAsync("zoe@bank.test", AppRoles.Admin); // so ravi is not the last enabled admin
+        Assert.True((await Staff.SetDisabledAsync(Root, ravi, disabled: true)).Succeeded);
         _h.SignInStaff("root@bank.test", AppRoles.Admin);
 
         var cut = _h.Render<Users>();
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("#users-table tbody tr").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("#users-table tbody tr").Count));
         var rows = cut.FindAll("#users-table tbody tr");
         Assert.Contains("asha@bank.test", rows[0].TextContent);
         Assert.Contains("Active", rows[0].TextContent);
@@ -89,7 +90,7 @@ public sealed class UsersPageTests : IAsyncLifetime
         Assert.NotNull(cut.Find("button[aria-label='Disable asha@bank.test']"));
         Assert.NotNull(cut.Find("button[aria-label='Enable ravi@bank.test']"));
         // The role is shown by the row's select.
-        Assert.Equal([AppRoles.Analyst, AppRoles.Admin], rows.Select(r => r.QuerySelector("input")?.GetAttribute("value")));
+        Assert.Equal([AppRoles.Analyst, AppRoles.Admin, AppRoles.Admin], rows.Select(r => r.QuerySelector("input")?.GetAttribute("value")));
     }
 
     [Fact]

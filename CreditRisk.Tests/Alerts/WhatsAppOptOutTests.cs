@@ -1,0 +1,66 @@
+using System.Globalization;
+using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Messaging.Webhooks;
+using CreditRisk.Tests.Messaging;
+
+namespace CreditRisk.Tests.Alerts;
+
+/// <summary>A customer's "STOP" on WhatsApp withdraws their opt-in, so no further alert is sent to them.</summary>
+public sealed class WhatsAppOptOutTests
+{
+    private static WebhookPayload Reply(string id, string text) => FakeWhatsAppCloudApi.Payload(new WebhookValue(
+        "whatsapp", null, null,
+        [new WebhookMessage("919812345678", id, AlertHarness.Noon.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), "text", new WebhookText(text), null, null)]));
+
+    [Theory]
+    [InlineData("STOP")]
+    [InlineData(" stop ")]
+    [InlineData("Unsubscribe.")]
+    [InlineData("opt out")]
+    public async Task Reply_OptOutWord_WithdrawsTheOptInAuditsItAndTheNextAlertIsSuppressed(string text)
+    {
+        await using var h = await AlertHarness.CreateAsync();
+        await h.AddCustomerAsync();
+
+        await h.Webhooks.ProcessAsync(Reply("wamid.IN1", text));
+        await h.AddAlertAsync();
+        var result = await h.Delivery.DeliverAsync("al-1", "job:send-whatsapp-alert");
+
+        var customer = (await h.Store.Customers.GetAsync("cust-1"))!;
+        Assert.False(customer.WhatsAppOptIn);
+        Assert.Null(customer.WhatsAppOptInAt);
+        Assert.Equal(AlertDeliveryOutcome.Suppressed, result.Outcome);
+        var entry = Assert.Single(await h.Store.Audit.ListAsync(WhatsAppOptOut.OptedOutAction, 0, 10));
+        Assert.Equal(("whatsapp:+919812345678", "customer:cust-1", "opted in", "opted out"), (entry.Actor, entry.Target, entry.OldValue, entry.NewValue));
+    }
+
+    [Theory]
+    [InlineData("Please don't stop my card")]
+    [InlineData("stopped paying by mistake, will pay today")]
+    [InlineData("OK")]
+    public async Task Reply_OtherText_KeepsTheOptIn(string text)
+    {
+        await using var h = await AlertHarness.CreateAsync();
+        await h.AddCustomerAsync();
+
+        await h.Webhooks.ProcessAsync(Reply("wamid.IN1", text));
+
+        Assert.True((await h.Store.Customers.GetAsync("cust-1"))!.WhatsAppOptIn);
+        Assert.Empty(await h.Store.Audit.ListAsync(WhatsAppOptOut.OptedOutAction, 0, 10));
+    }
+
+    [Fact]
+    public async Task Reply_StopRedeliveredAfterTheBankOptedThemInAgain_LeavesTheNewOptIn()
+    {
+        await using var h = await AlertHarness.CreateAsync();
+        var customer = await h.AddCustomerAsync();
+        await h.Webhooks.ProcessAsync(Reply("wamid.IN1", "STOP"));
+        await h.Store.Customers.UpsertManyAsync([customer with { WhatsAppOptIn = true, WhatsAppOptInAt = AlertHarness.Noon }]);
+
+        // WhatsApp redelivers a webhook until it gets a 200: the same message must not withdraw the new consent.
+        await h.Webhooks.ProcessAsync(Reply("wamid.IN1", "STOP"));
+
+        Assert.True((await h.Store.Customers.GetAsync("cust-1"))!.WhatsAppOptIn);
+        Assert.Single(await h.Store.Audit.ListAsync(WhatsAppOptOut.OptedOutAction, 0, 10));
+    }
+}
