@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("GET,POST /admin/outbox", "/admin/outbox", [SignIn, Denied, Denied, Denied, Ok]),
         new("GET,POST /admin/audit", "/admin/audit", [SignIn, Denied, Denied, Denied, Ok]),
         new("GET,POST /account/signin", "/account/signin", [Ok, Ok, Ok, Ok, Ok]),
+        new("GET,POST /account/password", "/account/password", [SignIn, Denied, Denied, Ok, Ok]),
         new("GET,POST /account/phone", "/account/phone", [Ok, Ok, Ok, Ok, Ok]),
         new("GET,POST /account/phone/verify", "/account/phone/verify?phone=%2B15550000001", [Ok, Ok, Ok, Ok, Ok]),
         new("GET,POST /account/access-denied", "/account/access-denied", [Ok, Ok, Ok, Ok, Ok]),

@@ -11,6 +11,8 @@ public sealed class IdentityAudit(IAuditLog audit, TimeProvider time)
     public const string SignInThrottled = "auth.signin.throttled";
     public const string LockedOut = "auth.lockout";
     public const string SignedOut = "auth.signout";
+    public const string PasswordChanged = "auth.password.changed";
+    public const string PasswordChangeFailed = "auth.password.change-failed";
     public const string CodeSent = "auth.otp.sent";
     public const string CodeFailed = "auth.otp.failed";
     public const string CustomerRegistered = "auth.customer.registered";

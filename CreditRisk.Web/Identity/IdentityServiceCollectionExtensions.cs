@@ -86,6 +86,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<CustomerOtpService>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<StaffSignInService>();
+        services.AddScoped<StaffPasswordService>();
         services.AddScoped<StaffUserService>();
         services.AddHostedService<AdminBootstrapper>();
 

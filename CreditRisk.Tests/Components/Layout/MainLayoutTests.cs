@@ -69,6 +69,7 @@ public sealed class MainLayoutTests : IAsyncLifetime
         Assert.Contains("admin/customers", targets);
         Assert.Contains("admin/models", targets);
         Assert.Contains("admin/rules", targets);
+        Assert.Contains("account/password", targets);
         Assert.DoesNotContain("admin/users", targets);
         Assert.DoesNotContain("admin/outbox", targets);
         Assert.DoesNotContain("admin/audit", targets);
@@ -84,7 +85,7 @@ public sealed class MainLayoutTests : IAsyncLifetime
         var targets = NavTargets(RenderLayout());
 
         Assert.Equal(
-            ["admin/portfolio", "admin/customers", "admin/models", "admin/rules", "admin/api-keys", "admin/outbox", "admin/audit", "admin/users", "jobs"],
+            ["admin/portfolio", "admin/customers", "admin/models", "admin/rules", "admin/api-keys", "admin/outbox", "admin/audit", "admin/users", "jobs", "account/password"],
             targets);
     }
 
