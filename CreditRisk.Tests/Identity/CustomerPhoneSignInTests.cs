@@ -52,6 +52,22 @@ public sealed class CustomerPhoneSignInTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task SignIn_NumberMovedToAnotherCustomer_NewOwnerSignsInToTheirOwnDashboard()
+    {
+        (await _app.SignInCustomerAsync(PhoneA)).Dispose(); // A's account, named by the number
+
+        // The bank gives A a new number and A's old one to a new customer C.
+        await _app.Store.Customers.UpsertManyAsync([CustomerA with { Phone = "+15550000009" }, CustomerA with { Id = "cust-c", FullName = "Chen Li" }]);
+
+        using var client = await _app.SignInCustomerAsync(PhoneA);
+
+        var me = await (await client.GetAsync("/me")).Content.ReadAsStringAsync();
+        Assert.Contains("Chen Li", me, StringComparison.Ordinal);
+        Assert.DoesNotContain("Asha Verma", me, StringComparison.Ordinal);
+        Assert.Equal("cust-c", (await _app.Store.Users.FindByNormalizedUserNameAsync(PhoneA))!.CustomerId);
+    }
+
     [Theory]
     [InlineData("/account/phone/verify")]
     [InlineData("/account/phone/verify?phone=abc")]

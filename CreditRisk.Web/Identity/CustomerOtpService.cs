@@ -237,11 +237,35 @@ public sealed partial class CustomerOtpService(
         return Interlocked.Increment(ref tries.Value) >= MaxAttempts ? OtpVerifyOutcome.LockedOut : OtpVerifyOutcome.Invalid;
     }
 
+    /// <summary>
+    /// The bank's customer file moved <paramref name="phone"/> to another customer (ingestion lets a number move only once
+    /// its old owner has another): the sign-in named by the number now belongs to its new owner, who could otherwise
+    /// never sign in. A new security stamp ends the old owner's sessions on it; they sign in with their new number.
+    /// </summary>
+    private async Task<AppUser?> MoveToNewOwnerAsync(AppUser account, string phone, string customerId)
+    {
+        var moved = account with
+        {
+            CustomerId = customerId,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            ConcurrencyStamp = Guid.NewGuid().ToString("N"),
+        };
+        if (!await store.Users.TryUpdateAsync(moved, account.ConcurrencyStamp))
+        {
+            return null;
+        }
+
+        await audit.RecordAsync(phone, IdentityAudit.CustomerNumberMoved, target: account.Id, oldValue: account.CustomerId, newValue: customerId);
+        return await users.FindByIdAsync(account.Id);
+    }
+
     private async Task<AppUser?> FindOrCreateCustomerUserAsync(string phone, string customerId)
     {
         if (await users.FindByNameAsync(phone) is { } existing)
         {
-            return existing.CustomerId == customerId ? existing : null;
+            return existing.CustomerId == customerId ? existing
+                : existing.CustomerId is not null ? await MoveToNewOwnerAsync(existing, phone, customerId)
+                : null;
         }
 
         var user = new AppUser

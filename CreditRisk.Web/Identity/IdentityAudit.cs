@@ -16,6 +16,7 @@ public sealed class IdentityAudit(IAuditLog audit, TimeProvider time)
     public const string CodeSent = "auth.otp.sent";
     public const string CodeFailed = "auth.otp.failed";
     public const string CustomerRegistered = "auth.customer.registered";
+    public const string CustomerNumberMoved = "auth.customer.number-moved";
     public const string UserCreated = "users.created";
     public const string UserDisabled = "users.disabled";
     public const string UserEnabled = "users.enabled";
