@@ -29,14 +29,15 @@ public sealed class StaffPasswordService(
             return $"Too many wrong passwords. Please wait {(int)throttle.RetryAfter.TotalMinutes} minutes and try again.";
         }
 
-        if (!await users.CheckPasswordAsync(user, current))
+        // Identity checks the current password first, and only a right one reaches the new password's rules.
+        var result = await users.ChangePasswordAsync(user, current, next);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
             await audit.RecordAsync(name, IdentityAudit.PasswordChangeFailed, details: "current password");
             return "Your current password is not right.";
         }
 
         reservation.Succeeded();
-        var result = await users.ChangePasswordAsync(user, current, next);
         if (!result.Succeeded)
         {
             return string.Join(" ", result.Errors.Select(e => e.Description));

@@ -25,17 +25,19 @@ public static class WhatsAppOptOut
         text is not null && Keywords.Contains(text.Trim().TrimEnd('.', '!', ' '));
 
     /// <summary>Withdraws <paramref name="customer"/>'s opt-in (when they had one) and audits it; false when there was none.</summary>
-    public static async Task<bool> ApplyAsync(ICreditRiskStore store, Customer customer, string reply, DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> ApplyAsync(
+        ICustomerRepository customers, IAuditLog audit, Customer customer, string reply, DateTimeOffset now, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(customer);
         if (!customer.WhatsAppOptIn)
         {
             return false;
         }
 
-        await store.Customers.UpsertManyAsync([customer with { WhatsAppOptIn = false, WhatsAppOptInAt = null }], ct).ConfigureAwait(false);
-        await store.Audit.AddAsync(new AuditEntry
+        await customers.UpsertManyAsync([customer with { WhatsAppOptIn = false, WhatsAppOptInAt = null }], ct).ConfigureAwait(false);
+        await audit.AddAsync(new AuditEntry
         {
             Id = AuditIds.Next(now),
             At = now,

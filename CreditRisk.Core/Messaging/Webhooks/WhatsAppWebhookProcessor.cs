@@ -135,7 +135,7 @@ public sealed class WhatsAppWebhookProcessor(
 
             // Only when first stored: a redelivered webhook must not undo an opt-in the bank recorded since.
             if (customer is not null && WhatsAppOptOut.IsRequest(inbound.Text)
-                && await WhatsAppOptOut.ApplyAsync(store, customer, inbound.Text!, now, ct).ConfigureAwait(false))
+                && await WhatsAppOptOut.ApplyAsync(store.Customers, store.Audit, customer, inbound.Text!, now, ct).ConfigureAwait(false))
             {
                 logger.LogInformation("Customer {CustomerId} opted out of WhatsApp messages by replying {Text}", customer.Id, inbound.Text);
             }
