@@ -1,5 +1,6 @@
 extern alias web;
 
+using System.Net;
 using CreditRisk.Tests.Api;
 using Microsoft.Extensions.DependencyInjection;
 using web::CreditRisk.Web.Identity;
@@ -124,5 +125,65 @@ public sealed class StaffUserServiceTests : IAsyncLifetime
         Assert.False(disable.Succeeded);
         Assert.Equal(["ADMIN"], (await _app.Store.Users.FindByIdAsync(a.Id))!.Roles);
         Assert.False((await _app.Store.Users.FindByIdAsync(a.Id))!.IsDisabled);
+    }
+
+    [Fact]
+    public async Task ResetPasswordAsync_ForgottenPassword_NewOneSignsInOldOneNotLockoutLiftedStampRenewedAndAudited()
+    {
+        var admin = await _app.CreateStaffAsync("root@bank.test", "Admin");
+        var analyst = await _app.CreateStaffAsync("asha@bank.test", "Analyst");
+        var locked = (await _app.Store.Users.FindByIdAsync(analyst.Id))! with { LockoutEnd = DateTimeOffset.UtcNow.AddMinutes(10), AccessFailedCount = 5 };
+        Assert.True(await _app.Store.Users.TryUpdateAsync(locked with { ConcurrencyStamp = "locked" }, locked.ConcurrencyStamp));
+
+        var result = await Staff.ResetPasswordAsync(Principal(admin.Id, "root@bank.test"), analyst.Id, "a-brand-new-password");
+
+        Assert.True(result.Succeeded, result.Error);
+        var stored = (await _app.Store.Users.FindByIdAsync(analyst.Id))!;
+        Assert.Null(stored.LockoutEnd);
+        Assert.Equal(0, stored.AccessFailedCount);
+        Assert.NotEqual(analyst.SecurityStamp, stored.SecurityStamp);
+        using (var client = _app.CreateBrowserClient())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostStaffSignInAsync("asha@bank.test", SignedInClients.StaffPassword)).StatusCode);
+        }
+
+        using (var client = _app.CreateBrowserClient())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.PostStaffSignInAsync("asha@bank.test", "a-brand-new-password")).StatusCode);
+        }
+
+        var audit = Assert.Single(await _app.Store.Audit.ListAsync("users.password.", 0, 10));
+        Assert.Equal(("root@bank.test", "asha@bank.test"), (audit.Actor, audit.Target));
+        Assert.DoesNotContain("a-brand-new-password", $"{audit.OldValue}{audit.NewValue}{audit.Details}");
+    }
+
+    [Fact]
+    public async Task ResetPasswordAsync_TooShort_RefusedWithTheRuleAndTheOldPasswordStays()
+    {
+        var admin = await _app.CreateStaffAsync("root@bank.test", "Admin");
+        var analyst = await _app.CreateStaffAsync("asha@bank.test", "Analyst");
+
+        var result = await Staff.ResetPasswordAsync(Principal(admin.Id, "root@bank.test"), analyst.Id, "short");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("at least 12 characters", result.Error);
+        Assert.Equal(analyst.PasswordHash, (await _app.Store.Users.FindByIdAsync(analyst.Id))!.PasswordHash);
+        Assert.Empty(await _app.Store.Audit.ListAsync("users.password.", 0, 10));
+    }
+
+    [Fact]
+    public async Task ResetPasswordAsync_OwnAccountOrACustomer_Refused()
+    {
+        var admin = await _app.CreateStaffAsync("root@bank.test", "Admin");
+        var customer = await _app.CreateStaffAsync("cust@bank.test", "Customer");
+        var actor = Principal(admin.Id, "root@bank.test");
+
+        var own = await Staff.ResetPasswordAsync(actor, admin.Id, "a-brand-new-password");
+        var ofCustomer = await Staff.ResetPasswordAsync(actor, customer.Id, "a-brand-new-password");
+
+        Assert.Equal("Change your own password on the Change password page.", own.Error);
+        Assert.Equal("No such staff user.", ofCustomer.Error);
+        Assert.Equal(admin.PasswordHash, (await _app.Store.Users.FindByIdAsync(admin.Id))!.PasswordHash);
+        Assert.Equal(customer.PasswordHash, (await _app.Store.Users.FindByIdAsync(customer.Id))!.PasswordHash);
     }
 }

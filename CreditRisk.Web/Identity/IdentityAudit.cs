@@ -21,6 +21,7 @@ public sealed class IdentityAudit(IAuditLog audit, TimeProvider time)
     public const string UserDisabled = "users.disabled";
     public const string UserEnabled = "users.enabled";
     public const string RoleChanged = "users.role.changed";
+    public const string PasswordReset = "users.password.reset";
 
     public Task RecordAsync(string actor, string action, string? target = null, string? oldValue = null, string? newValue = null, string? details = null, CancellationToken ct = default)
     {

@@ -277,4 +277,54 @@ public sealed class UsersPageTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("Only admins can change users.", cut.Find("#users-message").TextContent));
         Assert.False((await _h.Store.Users.FindByIdAsync(asha))!.IsDisabled);
     }
+
+    [Fact]
+    public async Task NewPassword_ForAnotherUser_SetThroughTheServiceAndThePanelCloses()
+    {
+        var asha = await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var cut = _h.Render<Users>();
+
+        await cut.WaitForElement("button[aria-label='Set a new password for asha@bank.test']").ClickAsync(new());
+        Assert.Contains("New password for asha@bank.test", cut.Find("#reset-panel").TextContent);
+        cut.Find("#reset-password").Input("a-brand-new-password");
+        await cut.Find("#reset-save").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal("asha@bank.test has a new password and is signed out.", cut.Find("#users-message").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("#reset-panel"));
+        var users = _h.Get<UserManager<AppUser>>();
+        Assert.True(await users.CheckPasswordAsync((await users.FindByIdAsync(asha))!, "a-brand-new-password"));
+    }
+
+    [Fact]
+    public async Task NewPassword_TooShort_SaysTheRuleBesideTheFieldAndChangesNothing()
+    {
+        var asha = await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
+        _h.SignInStaff("root@bank.test", AppRoles.Admin);
+        var cut = _h.Render<Users>();
+
+        await cut.WaitForElement("button[aria-label='Set a new password for asha@bank.test']").ClickAsync(new());
+        cut.Find("#reset-password").Input("short");
+        await cut.Find("#reset-save").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("The password needs at least 12 characters.", cut.Find("#reset-panel").TextContent));
+        Assert.Equal("true", cut.Find("#reset-password").GetAttribute("aria-invalid"));
+        var users = _h.Get<UserManager<AppUser>>();
+        Assert.True(await users.CheckPasswordAsync((await users.FindByIdAsync(asha))!, Password));
+        Assert.Empty(await _h.Store.Audit.ListAsync("users.password.", 0, 10));
+    }
+
+    [Fact]
+    public async Task NewPassword_OwnRow_HasNoButton()
+    {
+        await AddStaffAsync("asha@bank.test", AppRoles.Analyst);
+        var ravi = await AddStaffAsync("ravi@bank.test", AppRoles.Admin);
+        _h.SignInStaff("ravi@bank.test", AppRoles.Admin);
+        _h.Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, ravi));
+
+        var cut = _h.Render<Users>();
+
+        cut.WaitForElement("button[aria-label='Set a new password for asha@bank.test']");
+        Assert.Empty(cut.FindAll("button[aria-label='Set a new password for ravi@bank.test']"));
+    }
 }

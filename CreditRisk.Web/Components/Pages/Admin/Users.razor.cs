@@ -12,7 +12,8 @@ using MudBlazor;
 namespace CreditRisk.Web.Components.Pages.Admin;
 
 /// <summary>
-/// Staff users (analysts and admins): list, change role, disable or enable, and add one with an initial password.
+/// Staff users (analysts and admins): list, change role, disable or enable, set a new password for one who forgot
+/// theirs, and add one with an initial password.
 /// Customers are not here: they register themselves with their phone number.
 /// </summary>
 public partial class Users
@@ -26,6 +27,10 @@ public partial class Users
     private string _role = AppRoles.Analyst;
     private string? _emailError;
     private string? _passwordError;
+    private string? _actorId;
+    private StaffUser? _resetting;
+    private string _resetPassword = "";
+    private string? _resetError;
 
     [Inject]
     private StaffUserService StaffUsers { get; set; } = default!;
@@ -42,7 +47,43 @@ public partial class Users
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync() => _users = await StaffUsers.ListAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _actorId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
+        _users = await StaffUsers.ListAsync();
+    }
+
+    // Your own password is changed on the Change password page, with the current one.
+    private bool IsSelf(StaffUser user) => user.Id == _actorId;
+
+    private void StartReset(StaffUser user) => (_resetting, _resetPassword, _resetError, _message) = (user, "", null, null);
+
+    private void CancelReset() => (_resetting, _resetPassword, _resetError) = (null, "", null);
+
+    private async Task ResetPasswordAsync()
+    {
+        if (_resetting is not { } user)
+        {
+            return;
+        }
+
+        _resetError = _resetPassword.Length < MinimumPasswordLength ? $"The password needs at least {MinimumPasswordLength} characters." : null;
+        if (_resetError is not null)
+        {
+            return;
+        }
+
+        await RunAsync(actor => StaffUsers.ResetPasswordAsync(actor, user.Id, _resetPassword), $"{user.Email} has a new password and is signed out.");
+        if (_failed)
+        {
+            // Said beside the field being filled in, not at the top of the page out of sight.
+            (_resetError, _message) = (_message, null);
+        }
+        else
+        {
+            CancelReset();
+        }
+    }
 
     private async Task SetDisabledAsync(StaffUser user, bool disabled)
     {
