@@ -116,6 +116,25 @@ public sealed class ChampionModelProviderTests(TrainedModelFixture fixture) : IC
     }
 
     [Fact]
+    public async Task PromoteAsync_ProviderRefreshFails_ThePromotionStandsAndIsReportedDone()
+    {
+        await AddAsync("v1");
+        var promotion = new ModelPromotionService(_store.Models, new FailingRefreshProvider(), _time);
+
+        await promotion.PromoteAsync("v1");
+
+        Assert.Equal("v1", (await _store.Models.GetChampionAsync())!.Id);
+    }
+
+    /// <summary>A provider whose registry read fails, as when the store is unreachable for a moment.</summary>
+    private sealed class FailingRefreshProvider : IChampionModelProvider
+    {
+        public ValueTask<IRiskModel?> GetChampionAsync(CancellationToken ct = default) => ValueTask.FromResult<IRiskModel?>(null);
+
+        public Task RefreshAsync(CancellationToken ct = default) => throw new IOException("store unreachable");
+    }
+
+    [Fact]
     public async Task PromoteAsync_UnknownVersion_Throws()
     {
         var promotion = new ModelPromotionService(_store.Models, _provider, _time);
