@@ -117,11 +117,15 @@ public abstract partial class StoreContractTests
             A.Customer("c-1001", phone: "+15550100001") with { FullName = "Asha Verma" },
             A.Customer("c-1002", phone: "+15550100002") with { FullName = "Bilal Khan" },
             A.Customer("x-2001", phone: "+15550100003") with { FullName = "Verma Chandra" },
+            A.Customer("x-2002", phone: "+15550100004") with { FullName = "Émile Ørsted" },
         ]);
 
         Assert.Equal(["c-1001", "c-1002"], (await Store.Customers.SearchAsync("c-10", 10)).Select(c => c.Id));
         Assert.Equal(["c-1001", "x-2001"], (await Store.Customers.SearchAsync("verma", 10)).Select(c => c.Id));
         Assert.Equal(["c-1002"], (await Store.Customers.SearchAsync(" 0100002 ", 10)).Select(c => c.Id));
+        // Any case beyond A–Z too (SQLite's own lower() folds only those).
+        Assert.Equal(["x-2002"], (await Store.Customers.SearchAsync("émile", 10)).Select(c => c.Id));
+        Assert.Equal(["x-2002"], (await Store.Customers.SearchAsync("ØRSTED", 10)).Select(c => c.Id));
         Assert.Single(await Store.Customers.SearchAsync("verma", 1));
         Assert.Empty(await Store.Customers.SearchAsync("(.*)", 10));
         Assert.Empty(await Store.Customers.SearchAsync("  ", 10));

@@ -33,7 +33,8 @@ public sealed class CustomerDashboardService(
 
         var latest = await store.Assessments.GetLatestAsync(customerId, ct);
         var now = time.GetUtcNow();
-        var firstMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(-(TrendMonths - 1));
+        var clock = new CustomerClock(CustomerTimeZone.Resolve(customer, delivery.Value.ResolveTimeZone()), now);
+        var firstMonth = clock.MonthStart(-(TrendMonths - 1));
         var window = await store.Transactions.ListForCustomerAsync(customerId, firstMonth, now.AddTicks(1), ct);
         var recent = await store.Transactions.ListRecentForCustomerAsync(customerId, 0, RecentTransactionCount, ct);
         var statements = await store.Statements.ListForCustomerAsync(customerId, StatementCount, ct);
@@ -48,26 +49,26 @@ public sealed class CustomerDashboardService(
             latest is null ? [] : CustomerAdvice.Reasons(latest),
             CustomerAdvice.Actions(latest, messaged: sent.Count > 0 || welcomeSentAt is not null),
             latest?.Features.FirstOrDefault(f => f.Name == FeatureNames.UtilisationPct)?.Value,
-            Trend(window, firstMonth),
+            Trend(window, clock),
             recent,
             [.. statements.Reverse()],
             sent)
         {
             WelcomeSentAt = welcomeSentAt,
-            Clock = new CustomerClock(CustomerTimeZone.Resolve(customer, delivery.Value.ResolveTimeZone()), now),
+            Clock = clock,
             // The staff drill-down's own fact, so the customer and the bank see the same amount, date and days.
             PastDue = await pastDue.GetAsync(customerId, latest?.AssessedAt, ct),
         };
     }
 
-    private static List<MonthlySpend> Trend(IReadOnlyList<Transaction> transactions, DateTimeOffset firstMonth)
+    // Months of the customer's own calendar, as the recent list dates each purchase: a purchase at 02:00 on 1 March in
+    // Kolkata is March's, though it is 28 February in UTC.
+    private static List<MonthlySpend> Trend(IReadOnlyList<Transaction> transactions, CustomerClock clock)
     {
-        var byMonth = transactions
-            .GroupBy(t => new DateOnly(t.Timestamp.UtcDateTime.Year, t.Timestamp.UtcDateTime.Month, 1))
-            .ToDictionary(g => g.Key, g => g.ToList());
+        var byMonth = transactions.GroupBy(t => clock.MonthOf(t.Timestamp)).ToDictionary(g => g.Key, g => g.ToList());
         return [.. Enumerable.Range(0, TrendMonths).Select(i =>
         {
-            var month = DateOnly.FromDateTime(firstMonth.AddMonths(i).UtcDateTime);
+            var month = clock.MonthOf(clock.MonthStart(i - (TrendMonths - 1)));
             var items = byMonth.GetValueOrDefault(month) ?? [];
             return new MonthlySpend(
                 month,

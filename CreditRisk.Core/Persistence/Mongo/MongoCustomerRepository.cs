@@ -59,10 +59,19 @@ internal sealed class MongoCustomerRepository(IMongoDatabase database) : ICustom
         var literal = System.Text.RegularExpressions.Regex.Escape(term);
         var filter = Builders<Customer>.Filter.Or(
             Builders<Customer>.Filter.Regex(c => c.Id, new MongoDB.Bson.BsonRegularExpression("^" + literal)),
-            Builders<Customer>.Filter.Regex(c => c.FullName, new MongoDB.Bson.BsonRegularExpression(literal, "i")),
+            Builders<Customer>.Filter.Regex(c => c.FullName, new MongoDB.Bson.BsonRegularExpression(AnyCase(term))),
             Builders<Customer>.Filter.Regex(c => c.Phone, new MongoDB.Bson.BsonRegularExpression(literal)));
         return await _customers.Find(filter).SortBy(c => c.Id).Limit(take).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// <paramref name="term"/> as a literal pattern matching any case: each letter as the class of its two cases
+    /// ("é" → "[éÉ]"). The "i" option's folding beyond A–Z depends on the server's regex build; this does not.
+    /// </summary>
+    private static string AnyCase(string term) =>
+        string.Concat(term.Select(c => char.ToLowerInvariant(c) is var lower && char.ToUpperInvariant(c) is var upper && lower != upper
+            ? $"[{lower}{upper}]"
+            : System.Text.RegularExpressions.Regex.Escape(c.ToString())));
 
     public async Task<IReadOnlyList<string>> ListIdsAsync(string? afterId, int take, CancellationToken ct = default)
     {

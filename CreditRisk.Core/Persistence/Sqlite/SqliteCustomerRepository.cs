@@ -69,7 +69,7 @@ internal sealed class SqliteCustomerRepository(SqliteDatabase db) : ICustomerRep
     public Task<long> CountAsync(CancellationToken ct = default) =>
         Run(() => db.Read(session => (long)session.Scalar("SELECT COUNT(*) FROM customers")!), ct);
 
-    // A scan, as the interface says. lower() on both sides: the name matches in any case.
+    // A scan, as the interface says. Lowered on both sides by the same Unicode rules: the name matches in any case.
     public Task<IReadOnlyList<Customer>> SearchAsync(string text, int take, CancellationToken ct = default) =>
         Run<IReadOnlyList<Customer>>(() =>
         {
@@ -83,7 +83,7 @@ internal sealed class SqliteCustomerRepository(SqliteDatabase db) : ICustomerRep
             {
                 var command = session.Command("""
                     SELECT doc FROM customers
-                    WHERE substr(id, 1, length($term)) = $term OR instr(lower(full_name), $lower) > 0 OR instr(phone, $term) > 0
+                    WHERE substr(id, 1, length($term)) = $term OR instr(lower_unicode(full_name), $lower) > 0 OR instr(phone, $term) > 0
                     ORDER BY id LIMIT $take
                     """);
                 command.Parameters.AddWithValue("$term", term);

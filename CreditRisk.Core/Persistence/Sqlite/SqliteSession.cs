@@ -28,6 +28,9 @@ internal sealed class SqliteSession : IDisposable
             command.ExecuteNonQuery();
         }
 
+        // SQLite's own lower() folds A–Z only: a staff search for "émile" did not find "Émile". .NET's folds every letter.
+        Connection.CreateFunction("lower_unicode", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+
         if (!writer)
         {
             // What the connection's default timeout does for ADO.NET commands, for RawRows: a read that meets a
