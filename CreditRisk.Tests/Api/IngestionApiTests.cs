@@ -256,6 +256,29 @@ public sealed class IngestionApiTests(CreditRiskWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task PostCustomers_OptOutUnderTheCsvColumnsName_Returns400NamingTheFieldAndKeepsNothingElse()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await _client.PostAsJsonAsync("/api/v1/customers", ApiBodies.Customer(Id("c")))).StatusCode);
+        var raw = $$"""
+            [
+              {"customerId": "{{Id("c")}}", "fullName": "Opted Out", "phone": "{{Ingestion.IngestionInputs.PhoneOf(Id("c"))}}", "creditLimit": 1000, "openedOn": "2022-01-15", "whatsapp_opt_in": false},
+              {"customerId": "{{Id("d")}}", "fullName": "Other", "phone": "{{Ingestion.IngestionInputs.PhoneOf(Id("d"))}}", "creditLimit": 1000, "openedOn": "2022-01-15", "nickname": "D"}
+            ]
+            """;
+
+        var response = await _client.PostAsync("/api/v1/customers", Json(raw));
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([(0, "whatsapp_opt_in"), (1, "nickname")], Errors(problem));
+        var messages = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
+        Assert.Equal(["is not a known field; did you mean whatsappOptIn?", "is not a known field"], messages);
+        var stored = await factory.Store.Customers.GetAsync(Id("c"));
+        Assert.True(stored!.WhatsAppOptIn);
+        Assert.Equal("Test Customer " + Id("c"), stored.FullName);
+        Assert.Null(await factory.Store.Customers.GetAsync(Id("d")));
+    }
+
+    [Fact]
     public async Task PostTransactions_1001Items_Returns400AndStoresNothing()
     {
         await factory.SeedCustomersAsync(_apiKey, Id("c"));

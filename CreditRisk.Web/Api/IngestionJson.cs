@@ -7,12 +7,21 @@ namespace CreditRisk.Web.Api;
 /// <summary>How ingestion request bodies are read: camelCase names, JSON numbers for amounts, timestamps with an offset.</summary>
 internal static class IngestionJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
     {
-        // docs/data-formats.md: amounts are JSON numbers; a quoted amount is a client bug worth surfacing.
-        NumberHandling = JsonNumberHandling.Strict,
-        Converters = { new TimestampConverter() },
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            // docs/data-formats.md: amounts are JSON numbers; a quoted amount is a client bug worth surfacing.
+            NumberHandling = JsonNumberHandling.Strict,
+            Converters = { new TimestampConverter() },
+        };
+
+        // Read-only with the default resolver, so the types' fields can be listed (GetTypeInfo) before any read.
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     /// <summary>Says what a field must look like, from the type it binds to.</summary>
     public static string DescribeExpected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch

@@ -81,6 +81,13 @@ internal sealed class IngestionRequestReader(IOptions<IngestionOptions> options)
                 continue;
             }
 
+            var unknown = UnknownJsonFields.Find<T>(i, elements[i]).ToList();
+            if (unknown.Count > 0)
+            {
+                errors.AddRange(unknown);
+                continue;
+            }
+
             try
             {
                 items[i] = elements[i].Deserialize<T>(IngestionJson.Options);
