@@ -41,6 +41,18 @@ internal static class AssessmentTime
         return latest > now || latest == DateTimeOffset.MinValue ? now : Truncate(latest.ToUniversalTime());
     }
 
+    /// <summary>
+    /// The moment a re-score as of <paramref name="asOf"/> speaks for: that moment, or the later one the customer's data
+    /// already speaks for. A nightly re-score fixes its moment when it starts; a customer it reaches after midnight UTC
+    /// may since have been assessed on the new day's data, and an assessment as of the day before would drop that data,
+    /// put the customer back a band, and make their next transaction a second escalation with a second alert.
+    /// </summary>
+    public static DateTimeOffset Of(CustomerWork work, CustomerRisk? prior, BehaviorProfile? profile, DateTimeOffset now, DateTimeOffset? asOf)
+    {
+        var held = Of(work, prior, profile, now);
+        return asOf is { } given && given > held ? given : held;
+    }
+
     private static DateOnly? LatestDayHeld(BehaviorProfile? profile)
     {
         var statement = profile is { Cycles.Count: > 0 } ? profile.Cycles[^1].StatementDate : (DateOnly?)null;

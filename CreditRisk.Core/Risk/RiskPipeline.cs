@@ -201,7 +201,7 @@ public sealed class RiskPipeline(
             if (RiskSources.Of(profile, snapshot) == RiskSource.Snapshot)
             {
                 assessments.Add(snapshots!.Assess(
-                    _ids.Next(now), snapshot!, prior, snapshotModel, settings, asOf ?? AssessmentTime.Of(work, prior, profile, now), work.Trigger)
+                    _ids.Next(now), snapshot!, prior, snapshotModel, settings, AssessmentTime.Of(work, prior, profile, now, asOf), work.Trigger)
                     with { ProfileVersion = profile?.Version ?? 0 });
                 continue;
             }
@@ -213,7 +213,7 @@ public sealed class RiskPipeline(
                 prior,
                 model,
                 settings,
-                asOf ?? AssessmentTime.Of(work, prior, profile, now),
+                AssessmentTime.Of(work, prior, profile, now, asOf),
                 work.Trigger,
                 now));
         }

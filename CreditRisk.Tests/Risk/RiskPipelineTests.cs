@@ -185,6 +185,25 @@ public sealed class RiskPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RescoreAsync_AsOfBeforeANewerAssessment_SpeaksForTheNewerMomentAndRaisesNoSecondAlert()
+    {
+        // The nightly job fixed its moment at 23:55; it reaches the customer at 00:20, after a purchase at 00:05 made them High.
+        var jobStart = new DateTimeOffset(2026, 3, 2, 23, 55, 0, TimeSpan.Zero);
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 0, 10, 0, TimeSpan.Zero));
+        var live = Assert.Single(await ProcessAsync(Purchase("c1", 9_500m, 0) with { Timestamp = jobStart.AddMinutes(10) }));
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 0, 20, 0, TimeSpan.Zero));
+
+        var rescored = await _h.Pipeline.RescoreAsync("c1", jobStart);
+        var next = Assert.Single(await ProcessAsync(Purchase("c1", 10m, 0) with { Timestamp = jobStart.AddMinutes(30) }));
+
+        Assert.Equal(RiskBand.High, live.Band);
+        Assert.Equal(RiskBand.High, rescored.Band);
+        Assert.Equal(live.AssessedAt, rescored.AssessedAt);
+        Assert.Equal(RiskBand.High, next.PreviousBand);
+        Assert.Single(await _h.Store.Alerts.ListForCustomerAsync("c1", 10));
+    }
+
+    [Fact]
     public async Task RescoreManyAsync_UtilisationCrossedByLowerThreshold_EscalatesWithOneAlertEach()
     {
         await ProcessAsync(Purchase("c1", 8_600m, -2), Purchase("c2", 8_700m, -2));
