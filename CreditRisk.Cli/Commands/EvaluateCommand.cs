@@ -26,7 +26,10 @@ internal static class EvaluateCommand
         };
         var model = new Option<string?>("--model") { Description = "Version id to evaluate (default: the champion)" };
         var command = new Command("evaluate", "Measure a registered model on labelled data without training") { data, model };
-        command.SetAction((parse, ct) => CommandHost.RunAsync(buildHost, async services =>
+        command.SetAction((parse, ct) => parse.GetValue(data) is { Exists: false } missing
+            // Before the store is opened and the model looked up: "no champion" for a mistyped directory misled.
+            ? Refuse(parse, $"Data directory '{missing.FullName}' does not exist.")
+            : CommandHost.RunAsync(buildHost, async services =>
         {
             try
             {
@@ -45,5 +48,11 @@ internal static class EvaluateCommand
             }
         }, ct));
         return command;
+    }
+
+    private static async Task<int> Refuse(ParseResult parse, string message)
+    {
+        await parse.InvocationConfiguration.Error.WriteLineAsync(message);
+        return 1;
     }
 }

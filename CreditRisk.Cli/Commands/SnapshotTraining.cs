@@ -13,12 +13,6 @@ internal static class SnapshotTraining
     public static async Task<int> RunAsync(
         IServiceProvider services, FileInfo file, int? labelFrom, TrainingRequest request, FileInfo? holdoutIds, InvocationConfiguration console, CancellationToken ct)
     {
-        if (!file.Exists)
-        {
-            await console.Error.WriteLineAsync($"File not found: {file.FullName}");
-            return 2;
-        }
-
         SnapshotTrainingResult result;
         try
         {

@@ -40,6 +40,7 @@ internal static class TrainCommand
         {
             Description = "Share of customers held out for the measures (0–1, exclusive)",
             DefaultValueFactory = _ => 0.3,
+            CustomParser = ShareOption.Parser("--holdout"),
         };
         var seed = new Option<int>("--seed")
         {
@@ -64,36 +65,25 @@ internal static class TrainCommand
         {
             data, holdout, seed, promote, labels, snapshot, labelFrom, holdoutIds,
         };
-        command.SetAction((parse, ct) => CommandHost.RunAsync(buildHost, async services =>
+        command.SetAction(async (parse, ct) =>
+        {
+            // Before the store is opened: a typo is reported as itself, not as "store in use" or a connect timeout,
+            // and leaves no store file behind.
+            if (ArgumentError(parse, holdout, data, snapshot, labelFrom, holdoutIds) is { } refusal)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(refusal.Message);
+                return refusal.Code;
+            }
+
+            return await CommandHost.RunAsync(buildHost, services => RunAsync(services, parse, ct), ct);
+        });
+        return command;
+
+        async Task<int> RunAsync(IServiceProvider services, ParseResult parse, CancellationToken ct)
         {
             var error = parse.InvocationConfiguration.Error;
             var share = parse.GetValue(holdout);
-            if (share is <= 0 or >= 1)
-            {
-                await error.WriteLineAsync($"--holdout must be between 0 and 1 (exclusive), not {share}.");
-                return 2;
-            }
-
             var snapshotFile = parse.GetValue(snapshot);
-            if ((snapshotFile is null) == (parse.GetValue(data) is null))
-            {
-                await error.WriteLineAsync("Name what to train on: either --data DIR or --snapshot FILE.");
-                return 2;
-            }
-
-            if (parse.GetValue(labelFrom) is { } from && (from is < 1 or > 3 || snapshotFile is null))
-            {
-                await error.WriteLineAsync(snapshotFile is null ? "--label-from applies to --snapshot only." : $"--label-from must be 1, 2 or 3, not {from}.");
-                return 2;
-            }
-
-            if (parse.GetValue(holdoutIds) is not null && snapshotFile is null)
-            {
-                // It wrote nothing and said nothing.
-                await error.WriteLineAsync("--write-holdout applies to --snapshot only.");
-                return 2;
-            }
-
             try
             {
                 var banding = services.GetRequiredService<IOptions<BandingOptions>>().Value;
@@ -134,7 +124,24 @@ internal static class TrainCommand
                 await error.WriteLineAsync(e.Message);
                 return 1;
             }
-        }, ct));
-        return command;
+        }
+    }
+
+    /// <summary>What is wrong with the arguments, with the exit code to give (2: options that do not go together), or null.</summary>
+    private static (string Message, int Code)? ArgumentError(
+        ParseResult parse, Option<double> holdout, Option<DirectoryInfo> data, Option<FileInfo?> snapshot, Option<int?> labelFrom, Option<FileInfo?> holdoutIds)
+    {
+        var share = parse.GetValue(holdout);
+        var snapshotFile = parse.GetValue(snapshot);
+        var directory = parse.GetValue(data);
+        return share is <= 0 or >= 1 ? ($"--holdout must be between 0 and 1 (exclusive), not {share}.", 2)
+            : (snapshotFile is null) == (directory is null) ? ("Name what to train on: either --data DIR or --snapshot FILE.", 2)
+            : parse.GetValue(labelFrom) is { } from && (from is < 1 or > 3 || snapshotFile is null)
+                ? (snapshotFile is null ? "--label-from applies to --snapshot only." : $"--label-from must be 1, 2 or 3, not {from}.", 2)
+            // It wrote nothing and said nothing.
+            : parse.GetValue(holdoutIds) is not null && snapshotFile is null ? ("--write-holdout applies to --snapshot only.", 2)
+            : directory is { Exists: false } ? ($"Data directory '{directory.FullName}' does not exist.", 1)
+            : snapshotFile is { Exists: false } ? ($"File not found: {snapshotFile.FullName}", 2)
+            : null;
     }
 }

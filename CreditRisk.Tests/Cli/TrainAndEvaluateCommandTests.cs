@@ -80,6 +80,40 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
     }
 
     [Fact]
+    public async Task Train_HoldoutOutOfRange_RefusedBeforeTheStoreIsOpened()
+    {
+        var (code, _, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--holdout", "2");
+
+        Assert.Equal(2, code);
+        Assert.Equal("--holdout must be between 0 and 1 (exclusive), not 2.", stderr.Trim());
+        Assert.False(File.Exists(Path.Combine(_dir, "store.db")));
+    }
+
+    [Fact]
+    public async Task Train_HoldoutNotANumber_SaysWhatItTakesInWords()
+    {
+        var (code, _, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--holdout", "abc");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--holdout must be a number between 0 and 1 (exclusive), e.g. 0.3 (got 'abc').", stderr);
+        Assert.DoesNotContain("System.Double", stderr);
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("evaluate")]
+    public async Task MissingDataDirectory_SaidBeforeTheStoreIsOpenedOrAModelLookedFor(string command)
+    {
+        var missing = Path.Combine(_dir, "no-such-dir");
+
+        var (code, _, stderr) = await RunAsync(command, "--data", missing);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"Data directory '{missing}' does not exist.", stderr.Trim());
+        Assert.False(File.Exists(Path.Combine(_dir, "store.db")));
+    }
+
+    [Fact]
     public async Task Evaluate_UnknownVersion_MessageOnStderrAndNonZeroExit()
     {
         var (code, _, stderr) = await RunAsync("evaluate", "--data", portfolio.Directory, "--model", "v-none");
