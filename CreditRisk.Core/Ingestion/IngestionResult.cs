@@ -8,6 +8,12 @@ public sealed record IngestionResult<TOutcome>(IReadOnlyList<TOutcome> Items, IR
 {
     public bool Accepted => Errors.Count == 0;
 
+    /// <summary>
+    /// False when the items are stored but a listener (the risk pipeline) failed on them. Statements have no pending
+    /// mark for recovery to find, so the sender is told to send them again; transactions are recovered and keep true.
+    /// </summary>
+    public bool ListenersSucceeded { get; init; } = true;
+
     public static IngestionResult<TOutcome> Refused(IEnumerable<IngestionError> errors) =>
         new([], [.. errors.OrderBy(e => e.Index ?? -1)]);
 }

@@ -139,8 +139,11 @@ public sealed class IngestionService(
         await store.Statements.UpsertManyAsync(valid, ct);
         logger.LogInformation("Stored {Count} statements", valid.Count);
 
-        await NotifyAsync("statements", (l, token) => l.OnStatementsAcceptedAsync(valid, token), valid.Count);
-        return new([.. valid.Select(s => new StatementOutcome(s.CustomerId, s.StatementDate, OutcomeStatus.Accepted, now))], []);
+        var applied = await NotifyAsync("statements", (l, token) => l.OnStatementsAcceptedAsync(valid, token), valid.Count);
+        return new([.. valid.Select(s => new StatementOutcome(s.CustomerId, s.StatementDate, OutcomeStatus.Accepted, now))], [])
+        {
+            ListenersSucceeded = applied,
+        };
     }
 
     private DateTimeOffset Now() => WireFormat.ToStoredPrecision(time.GetUtcNow());
@@ -249,11 +252,13 @@ public sealed class IngestionService(
     }
 
     /// <summary>
-    /// Tells the listeners about stored data. They do not get the caller's token: the data is committed, and a caller
-    /// that gives up (a client that hangs up) must not stop the work on it half-way; each listener bounds its own.
+    /// Tells the listeners about stored data; false when one of them failed (logged). They do not get the caller's
+    /// token: the data is committed, and a caller that gives up (a client that hangs up) must not stop the work on it
+    /// half-way; each listener bounds its own.
     /// </summary>
-    private async Task NotifyAsync(string what, Func<IIngestionListener, CancellationToken, Task> notify, int count)
+    private async Task<bool> NotifyAsync(string what, Func<IIngestionListener, CancellationToken, Task> notify, int count)
     {
+        var succeeded = true;
         foreach (var listener in _listeners)
         {
             try
@@ -263,7 +268,10 @@ public sealed class IngestionService(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Ingestion listener {Listener} failed on {Count} {What}; the data is stored", listener.GetType().Name, count, what);
+                succeeded = false;
             }
         }
+
+        return succeeded;
     }
 }

@@ -178,6 +178,7 @@ public sealed class RiskPipeline(
         var snapshotModel = snapshotRows is { Count: > 0 } ? await snapshots!.ModelAsync(ct).ConfigureAwait(false) : null;
         var now = AssessmentTime.Truncate(time.GetUtcNow());
         await DropAlreadyAppliedAsync(chunk, ct).ConfigureAwait(false);
+        await StatementsAsStored.ApplyAsync(store.Statements, chunk, ct).ConfigureAwait(false);
 
         var saved = await _profiles.SaveProfilesAsync([.. chunk.Where(w => !w.Rebuild && w.HasChanges)], profiles, now, ct).ConfigureAwait(false);
         var applied = new List<string>();

@@ -316,6 +316,17 @@ public sealed class IngestionServiceTests : IAsyncLifetime
         Assert.Equal(2, _listener.Statements.Count);
     }
 
+    [Fact]
+    public async Task IngestStatementsAsync_ListenerFails_StoredAndSaysTheRiskWasNotUpdated()
+    {
+        var result = await Service(null, new ThrowingListener()).IngestStatementsAsync([Statement("C-1")]);
+
+        Assert.True(result.Accepted);
+        Assert.False(result.ListenersSucceeded);
+        Assert.Equal(1, await _temp.Store.Statements.CountAsync());
+        Assert.True((await Service().IngestStatementsAsync([Statement("C-1")])).ListenersSucceeded);
+    }
+
     private sealed class RecordingListener : IIngestionListener
     {
         public List<IReadOnlyList<Customer>> Customers { get; } = [];
@@ -354,6 +365,9 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     private sealed class ThrowingListener : IIngestionListener
     {
         public Task OnTransactionsAcceptedAsync(IReadOnlyList<Transaction> newOnes, CancellationToken ct) =>
+            throw new InvalidOperationException("pipeline down");
+
+        public Task OnStatementsAcceptedAsync(IReadOnlyList<Statement> statements, CancellationToken ct) =>
             throw new InvalidOperationException("pipeline down");
     }
 

@@ -165,6 +165,22 @@ public sealed class RiskPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessStatementsAsync_CorrectionStoredLastButAppliedFirst_TheProfileKeepsTheStoredCorrection()
+    {
+        var date = DateOnly.FromDateTime(PipelineHarness.Start.UtcDateTime).AddDays(-30);
+        var original = Statement("c1", date, 9_000m, 500m, paid: 0m);
+        var correction = original with { AmountPaid = 9_000m };
+
+        // Request A stores the original, request B the correction; B's run takes the customer's lock first.
+        await _h.Store.Statements.UpsertManyAsync([original]);
+        await _h.Store.Statements.UpsertManyAsync([correction]);
+        await _h.Pipeline.ProcessStatementsAsync([correction]);
+        await _h.Pipeline.ProcessStatementsAsync([original]);
+
+        Assert.Equal(9_000m, (await _h.Store.Profiles.GetAsync("c1"))!.Cycles.Single().AmountPaid);
+    }
+
+    [Fact]
     public async Task RescoreAsync_CustomerStoppedSpending_SpendDropDetectedWithoutNewTransactions()
     {
         var transactions = Enumerable.Range(0, 40).Select(d => Purchase("c1", 50m, -100 + d)).ToArray();

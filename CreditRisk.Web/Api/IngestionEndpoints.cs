@@ -46,7 +46,13 @@ internal static class IngestionEndpoints
 
             // Statements are replaced by customer and date; whether one existed is not worth a second look-up.
             var result = await ingestion.IngestStatementsAsync(read.Batch!, ct);
-            return Respond(result, anyNew: false);
+            return result.Accepted && !result.ListenersSucceeded
+                ? ApiProblems.Status(
+                    StatusCodes.Status503ServiceUnavailable,
+                    "Stored, but risk not updated",
+                    $"The {result.Items.Count} statements are stored, but the customers' risk could not be updated from them. "
+                        + "Send the same batch again: each statement replaces the stored one of its customer and date.")
+                : Respond(result, anyNew: false);
         });
 
         return app;

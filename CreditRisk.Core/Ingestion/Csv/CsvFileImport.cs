@@ -217,18 +217,21 @@ internal sealed partial class CsvFileImport<TInput>(CsvImportFormat<TInput> form
     private async Task<bool> FlushAsync(List<TInput> batch, List<long> lines, CancellationToken ct)
     {
         var result = await format.WriteAsync(context.Ingestion, batch, ct);
+        _written += result.Written;
         if (result.Errors.Count > 0)
         {
-            // Pass 1 accepted these rows, so the store changed under us (a customer deleted, say).
+            // Refused: pass 1 accepted these rows, so the store changed under us (a customer deleted, say). Or stored,
+            // but what had to follow failed (statements the risk pipeline could not apply).
             var first = result.Errors[0];
             var line = first.Index is { } i && i < lines.Count ? lines[i] : lines[0];
             return Fail(new CsvProblem(
                 line,
                 CsvColumnNames.FromWireField(first.Field),
-                $"{first.Message} (refused while writing, after {_written} rows of this file were stored)"));
+                result.Written > 0
+                    ? $"{first.Message} ({_written} rows of this file are stored)"
+                    : $"{first.Message} (refused while writing, after {_written} rows of this file were stored)"));
         }
 
-        _written += result.Written;
         if (result.New is { } fresh)
         {
             _new += fresh;

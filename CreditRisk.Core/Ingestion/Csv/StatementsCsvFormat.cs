@@ -29,7 +29,12 @@ internal sealed class StatementsCsvFormat : CsvImportFormat<StatementInput>
     public override async Task<CsvBatchWrite> WriteAsync(IngestionService ingestion, IReadOnlyList<StatementInput> batch, CancellationToken ct)
     {
         var result = await ingestion.IngestStatementsAsync(batch, ct);
-        return new CsvBatchWrite(result.Errors, result.Items.Count, New: null);
+        return result.Accepted && !result.ListenersSucceeded
+            ? new CsvBatchWrite(
+                [new IngestionError(null, IngestionError.Whole, "these statements are stored, but the customers' risk could not be updated from them; import the file again")],
+                result.Items.Count,
+                New: null)
+            : new CsvBatchWrite(result.Errors, result.Items.Count, New: null);
     }
 
     public override Task<long> CountStoredAsync(ICreditRiskStore store, CancellationToken ct) => store.Statements.CountAsync(ct);

@@ -280,6 +280,28 @@ public sealed class CsvImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportAsync_RiskPipelineFailsOnStatements_FailsSayingTheyAreStoredAndToImportAgain()
+    {
+        var request = new CsvImportRequest
+        {
+            CustomersPath = _store.WriteFile("customers.csv", Customers(1)),
+            StatementsPath = _store.WriteFile("statements.csv", File(StatementsHeader, Statement("c1"))),
+        };
+        _listener.FailStatements = true;
+
+        var failed = await ImportAsync(request);
+        _listener.FailStatements = false;
+        var again = await ImportAsync(request);
+
+        Assert.False(failed.Succeeded);
+        Assert.Equal(
+            "these statements are stored, but the customers' risk could not be updated from them; import the file again (1 rows of this file are stored)",
+            failed.Files[1].FirstProblem!.Reason);
+        Assert.True(again.Succeeded);
+        Assert.Equal(1, await _store.Store.Statements.CountAsync());
+    }
+
+    [Fact]
     public async Task ImportAsync_ParseErrors_NameTheColumnInsteadOfCallingItMissing()
     {
         var request = new CsvImportRequest
@@ -374,6 +396,10 @@ public sealed class CsvImporterTests : IAsyncLifetime
             return Task.CompletedTask;
         }
 
-        public Task OnStatementsAcceptedAsync(IReadOnlyList<Statement> statements, CancellationToken ct) => Task.CompletedTask;
+        /// <summary>Fail on statements, as the risk pipeline does when the store times out under it.</summary>
+        public bool FailStatements { get; set; }
+
+        public Task OnStatementsAcceptedAsync(IReadOnlyList<Statement> statements, CancellationToken ct) =>
+            FailStatements ? throw new TimeoutException("pipeline timed out") : Task.CompletedTask;
     }
 }
