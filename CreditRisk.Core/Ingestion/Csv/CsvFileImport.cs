@@ -23,9 +23,11 @@ internal sealed partial class CsvFileImport<TInput>(CsvImportFormat<TInput> form
     where TInput : class
 {
     private const string CustomerColumn = "customer_id";
+    private const string PhoneColumn = "phone";
 
     // Ascending, since rows are read in order: pass 2 walks it with one cursor.
     private readonly List<long> _skipLines = [];
+    private readonly SharedPhoneTracker _phones = new(context.Store.Customers);
 
     // Stays NotImported unless a pass decides otherwise: a file never reached keeps it.
     private CsvFileStatus _status = CsvFileStatus.NotImported;
@@ -187,6 +189,13 @@ internal sealed partial class CsvFileImport<TInput>(CsvImportFormat<TInput> form
             if (row.CustomerReference is { } id && unknown.Contains(id))
             {
                 row.Errors.Add(new CsvFieldError(CustomerColumn, $"names an unknown customer '{id}'"));
+            }
+
+            if (row is { Errors.Count: 0, IsRepeat: false, Input: { } given }
+                && format.PhoneOf(given) is { } phone && format.DefinedCustomer(given) is { } customer
+                && await _phones.ProblemAsync(phone, customer, row.Row.LineNumber, ct) is { } taken)
+            {
+                row.Errors.Add(new CsvFieldError(PhoneColumn, taken));
             }
 
             if (row.Errors.Count > 0)

@@ -35,6 +35,9 @@ internal abstract class CsvImportFormat<TInput>
     /// <summary>The customer the row defines (customers only), so later files may refer to it.</summary>
     public virtual string? DefinedCustomer(TInput input) => null;
 
+    /// <summary>The phone number the row gives its customer (customers only); one number belongs to one customer.</summary>
+    public virtual string? PhoneOf(TInput input) => null;
+
     /// <summary>Writes one batch through the ingestion service.</summary>
     public abstract Task<CsvBatchWrite> WriteAsync(IngestionService ingestion, IReadOnlyList<TInput> batch, CancellationToken ct);
 

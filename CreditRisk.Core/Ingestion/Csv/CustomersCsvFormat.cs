@@ -23,6 +23,8 @@ internal sealed class CustomersCsvFormat : CsvImportFormat<CustomerInput>
 
     public override string? DefinedCustomer(CustomerInput input) => input.CustomerId;
 
+    public override string? PhoneOf(CustomerInput input) => input.Phone;
+
     public override async Task<CsvBatchWrite> WriteAsync(IngestionService ingestion, IReadOnlyList<CustomerInput> batch, CancellationToken ct)
     {
         var result = await ingestion.IngestCustomersAsync(batch, ct);

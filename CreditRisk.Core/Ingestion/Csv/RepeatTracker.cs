@@ -31,7 +31,8 @@ internal sealed class RepeatTracker
         return RepeatCheck.FirstTime;
     }
 
-    private static UInt128 Digest(string key)
+    /// <summary>A 128-bit digest of <paramref name="key"/>.</summary>
+    public static UInt128 Digest(string key)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(MemoryMarshal.AsBytes(key.AsSpan()), hash);

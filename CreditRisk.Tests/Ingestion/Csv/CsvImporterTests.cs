@@ -3,6 +3,7 @@ using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Ingestion.Csv;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
+using CreditRisk.Tests.Builders;
 using CreditRisk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static CreditRisk.Tests.Ingestion.Csv.CsvSamples;
@@ -277,6 +278,48 @@ public sealed class CsvImporterTests : IAsyncLifetime
         var report = await ImportAsync(request);
 
         Assert.Equal(new CsvProblem(3, "statement_date", "repeats the statement for this customer and date of line 2 with different values"), report.Files[1].FirstProblem);
+    }
+
+    [Fact]
+    public async Task ImportAsync_PhoneOfAnotherCustomerOnAnEarlierLine_ARowErrorOfTheCheckSetAsideWithSkipInvalid()
+    {
+        var path = _store.WriteFile("customers.csv", File(CustomersHeader,
+            Customer("c1", phone: "+919800000001"),
+            Customer("c2", phone: "+919800000002"),
+            Customer("c3", phone: "+919800000001")));
+
+        var strict = await ImportAsync(new CsvImportRequest { CustomersPath = path, BatchSize = 2 });
+        var counted = (await _store.CountsAsync()).Customers;
+        var lenient = await ImportAsync(new CsvImportRequest { CustomersPath = path, BatchSize = 2, SkipInvalid = true });
+
+        Assert.Equal(CsvFileStatus.Invalid, strict.Files[0].Status);
+        Assert.Equal(new CsvProblem(4, "phone", "is given to another customer on line 2: one phone number is one customer's"), strict.Files[0].FirstProblem);
+        Assert.Equal(0, counted);
+        Assert.Equal((CsvFileStatus.Imported, 1L, 2L), (lenient.Files[0].Status, lenient.Files[0].Rejected, lenient.Files[0].New));
+        Assert.Null(await _store.Store.Customers.GetAsync("c3"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_PhoneOfAStoredCustomer_RefusedByTheCheckUnlessTheyMoveEarlierInTheFile()
+    {
+        await _store.Store.Customers.UpsertManyAsync([A.Customer("old", "+919800000009")]);
+        var taken = _store.WriteFile("customers.csv", File(CustomersHeader,
+            Customer("c1", phone: "+919800000001"),
+            Customer("c2", phone: "+919800000002"),
+            Customer("c3", phone: "+919800000009")));
+        var moved = _store.WriteFile("moved.csv", File(CustomersHeader,
+            Customer("old", phone: "+919800000008"),
+            Customer("c3", phone: "+919800000009")));
+
+        var refused = await ImportAsync(new CsvImportRequest { CustomersPath = taken, BatchSize = 2 });
+        var counted = (await _store.CountsAsync()).Customers;
+        var accepted = await ImportAsync(new CsvImportRequest { CustomersPath = moved, BatchSize = 1 });
+
+        Assert.Equal(CsvFileStatus.Invalid, refused.Files[0].Status);
+        Assert.StartsWith("already belongs to customer 'old'", refused.Files[0].FirstProblem!.Reason);
+        Assert.Equal(1, counted);
+        Assert.True(accepted.Succeeded);
+        Assert.Equal("c3", (await _store.Store.Customers.FindByPhoneAsync("+919800000009"))!.Id);
     }
 
     [Fact]
