@@ -33,6 +33,14 @@ public sealed class PortfolioRescoreOptions
     [Range(1, 100)]
     public int YieldAtIngestionBusyPercent { get; set; } = 10;
 
+    /// <summary>
+    /// Customers in a row that may fail one by one before the run stops (and records the stop) instead of trying every
+    /// customer left: that many failing with none in between is the store or something every customer needs, not a
+    /// customer. Default 20.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int StopAfterFailuresInARow { get; set; } = 20;
+
     /// <summary>Log a progress line every this many customers. Default 10,000.</summary>
     [Range(1, 10_000_000)]
     public int ProgressEvery { get; set; } = 10_000;

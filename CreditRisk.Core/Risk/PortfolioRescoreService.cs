@@ -106,6 +106,16 @@ public sealed class PortfolioRescoreService(
             {
                 (rescored, escalations) = Collect(await TakeFirstAsync(inFlight).ConfigureAwait(false), rescored, escalations, failed);
             }
+
+            for (var retry = 1; retry <= settings.FailedCustomerRetries && failed.Count > 0; retry++)
+            {
+                logger.LogInformation("Portfolio re-score: retrying {Count} failed customers (round {Round})", failed.Count, retry);
+                var again = new List<string>();
+                var (done, escalated) = await RescoreOneByOneAsync(failed, asOf, again, ct).ConfigureAwait(false);
+                rescored += done;
+                escalations += escalated;
+                failed = again;
+            }
         }
         catch (Exception ex)
         {
@@ -117,16 +127,6 @@ public sealed class PortfolioRescoreService(
                 ex, "Portfolio re-score stopped after {Visited} of {Total} customers", visited, total);
             await AuditStopAsync(actor, asOf, visited, ex).ConfigureAwait(false);
             throw;
-        }
-
-        for (var retry = 1; retry <= settings.FailedCustomerRetries && failed.Count > 0; retry++)
-        {
-            logger.LogInformation("Portfolio re-score: retrying {Count} failed customers (round {Round})", failed.Count, retry);
-            var again = new List<string>();
-            var (done, escalated) = await RescoreOneByOneAsync(failed, asOf, again, ct).ConfigureAwait(false);
-            rescored += done;
-            escalations += escalated;
-            failed = again;
         }
 
         var summary = new PortfolioRescoreSummary(asOf, visited, rescored, escalations, [.. failed.Take(ListedFailures)], failed.Count, stopwatch.Elapsed, mostAtOnce);
@@ -160,16 +160,20 @@ public sealed class PortfolioRescoreService(
         return await finished.ConfigureAwait(false);
     }
 
-    /// <summary>Waits for the batches still running; each catches its own failures, so only a cancellation ends one early.</summary>
+    /// <summary>
+    /// Waits for the batches still running. One ends early only when the run is cancelled (it stops between customers,
+    /// which is what was asked) or when its customers keep failing in a row; the run is stopping on its first error
+    /// already, and each customer's failure was logged as it happened.
+    /// </summary>
     private static async Task DrainAsync(List<Task<BatchOutcome>> inFlight)
     {
         try
         {
             await Task.WhenAll(inFlight).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
         {
-            // The run is being cancelled: the batches stopped between customers, which is what was asked.
+            // Task.WhenAll has waited for every batch before throwing: none is left running.
         }
     }
 
@@ -201,6 +205,7 @@ public sealed class PortfolioRescoreService(
         IReadOnlyList<string> ids, DateTimeOffset asOf, List<string> failed, CancellationToken ct)
     {
         long done = 0, escalated = 0;
+        var inARow = 0;
         foreach (var id in ids)
         {
             try
@@ -208,11 +213,20 @@ public sealed class PortfolioRescoreService(
                 var assessment = await pipeline.RescoreAsync(id, asOf, ct).ConfigureAwait(false);
                 done++;
                 escalated += EscalationAlerts.IsEscalation(assessment) ? 1 : 0;
+                inARow = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Portfolio re-score: customer {CustomerId} failed", id);
                 failed.Add(id);
+
+                // With the store down every customer fails: trying each of them (and again in each retry round) only
+                // floods the log. The run stops and records why; the job's retry picks it up later.
+                if (++inARow >= options.Value.StopAfterFailuresInARow)
+                {
+                    throw new InvalidOperationException(
+                        $"{inARow} customers in a row failed to re-score one by one, the last with: {ex.Message}", ex);
+                }
             }
         }
 

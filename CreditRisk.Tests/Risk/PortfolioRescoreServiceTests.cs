@@ -76,6 +76,24 @@ public sealed class PortfolioRescoreServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_EveryCustomerFails_StopsAfterTheConfiguredFailuresInARowAndRecordsTheStop()
+    {
+        await SeedAsync();
+        var down = new PoisonedStore(_h.Store, PoisonedStore.Everyone);
+        var pipeline = new RiskPipeline(
+            down, new NoChampion(), _h.Rules, _h.Events, new CustomerLockTable(),
+            Options.Create(new BandingOptions()), Options.Create(new RiskPipelineOptions()), _h.Time, NullLogger<RiskPipeline>.Instance);
+
+        var stop = await Assert.ThrowsAsync<InvalidOperationException>(() => Service(pipeline).RunAsync("job:nightly-portfolio-rescore"));
+
+        Assert.StartsWith("20 customers in a row failed to re-score one by one, the last with: bad sector under", stop.Message);
+        // Each of the 5 batches tried once, then at most 20 of its customers alone: not every customer three times (over 9,000 tries).
+        Assert.InRange(down.Attempts, 21, 5 * 21);
+        var entry = Assert.Single(await _h.Store.Audit.ListAsync(PortfolioRescoreService.StoppedAuditAction, 0, 10));
+        Assert.Contains("in a row failed", entry.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_CustomerListFailsPartWay_FinishesTheStartedBatchThenRecordsTheStop()
     {
         await SeedAsync();
@@ -165,6 +183,9 @@ public sealed class PortfolioRescoreServiceTests : IAsyncLifetime
 
         public string? PoisonedId => poisonedId;
 
+        /// <summary>The poisoned id that fails every customer, as a store that is down does.</summary>
+        public const string Everyone = "*";
+
         public override IBehaviorProfileRepository Profiles => new PoisonedProfiles(this, Inner.Profiles);
 
         private sealed class PoisonedProfiles(PoisonedStore store, IBehaviorProfileRepository inner) : IBehaviorProfileRepository
@@ -172,7 +193,7 @@ public sealed class PortfolioRescoreServiceTests : IAsyncLifetime
             public async Task<IReadOnlyDictionary<string, Core.Features.BehaviorProfile>> GetManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
             {
                 await store.BeforeRead;
-                if (store.PoisonedId is { } poisoned && customerIds.Contains(poisoned))
+                if (store.PoisonedId is { } poisoned && (poisoned == Everyone || customerIds.Contains(poisoned)))
                 {
                     Interlocked.Increment(ref store._attempts);
                     throw new IOException("bad sector under " + poisoned);
