@@ -53,7 +53,7 @@ public sealed class CustomerPhoneSignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignIn_NumberMovedToAnotherCustomer_NewOwnerSignsInToTheirOwnDashboard()
+    public async Task SignIn_NumberMovedToAnotherCustomer_NewOwnerSignsInToTheirOwnDashboardWithTheirOwnWelcome()
     {
         (await _app.SignInCustomerAsync(PhoneA)).Dispose(); // A's account, named by the number
 
@@ -66,6 +66,7 @@ public sealed class CustomerPhoneSignInTests : IAsyncLifetime
         Assert.Contains("Chen Li", me, StringComparison.Ordinal);
         Assert.DoesNotContain("Asha Verma", me, StringComparison.Ordinal);
         Assert.Equal("cust-c", (await _app.Store.Users.FindByNormalizedUserNameAsync(PhoneA))!.CustomerId);
+        Assert.Equal(2, await MessagesAsync(PhoneA, WelcomeTemplate)); // the old owner's, then the new owner's own
     }
 
     [Theory]

@@ -240,23 +240,18 @@ public sealed partial class CustomerOtpService(
     /// <summary>
     /// The bank's customer file moved <paramref name="phone"/> to another customer (ingestion lets a number move only once
     /// its old owner has another): the sign-in named by the number now belongs to its new owner, who could otherwise
-    /// never sign in. A new security stamp ends the old owner's sessions on it; they sign in with their new number.
+    /// never sign in. The old owner's account is closed, which ends their sessions on it (they sign in with their new
+    /// number), and the new owner gets an account of their own: relinking the old one kept its welcome claim, its
+    /// confirmation and its failure counts, so the new owner was never welcomed.
     /// </summary>
     private async Task<AppUser?> MoveToNewOwnerAsync(AppUser account, string phone, string customerId)
     {
-        var moved = account with
-        {
-            CustomerId = customerId,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            ConcurrencyStamp = Guid.NewGuid().ToString("N"),
-        };
-        if (!await store.Users.TryUpdateAsync(moved, account.ConcurrencyStamp))
-        {
-            return null;
-        }
-
-        await audit.RecordAsync(phone, IdentityAudit.CustomerNumberMoved, target: account.Id, oldValue: account.CustomerId, newValue: customerId);
-        return await users.FindByIdAsync(account.Id);
+        await store.Users.DeleteAsync(account.Id);
+        var created = await CreateCustomerUserAsync(phone, customerId);
+        await audit.RecordAsync(
+            phone, IdentityAudit.CustomerNumberMoved, target: created?.Id, oldValue: account.CustomerId, newValue: customerId,
+            details: $"account {account.Id} of the old owner closed");
+        return created;
     }
 
     private async Task<AppUser?> FindOrCreateCustomerUserAsync(string phone, string customerId)
@@ -268,6 +263,11 @@ public sealed partial class CustomerOtpService(
                 : null;
         }
 
+        return await CreateCustomerUserAsync(phone, customerId);
+    }
+
+    private async Task<AppUser?> CreateCustomerUserAsync(string phone, string customerId)
+    {
         var user = new AppUser
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N"),
