@@ -71,15 +71,6 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
     }
 
     [Fact]
-    public async Task Train_HoldoutOutOfRange_IsRejected()
-    {
-        var (code, _, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--holdout", "1.5");
-
-        Assert.NotEqual(0, code);
-        Assert.Contains("--holdout", stderr);
-    }
-
-    [Fact]
     public async Task Train_HoldoutOutOfRange_RefusedBeforeTheStoreIsOpened()
     {
         var (code, _, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--holdout", "2");
