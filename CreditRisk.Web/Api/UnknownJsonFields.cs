@@ -13,18 +13,24 @@ internal static class UnknownJsonFields
     /// <summary>One error per unknown field of <paramref name="item"/>, naming it and, when it is a known field spelt another way, that field.</summary>
     public static IEnumerable<IngestionError> Find<T>(int index, JsonElement item)
     {
-        var known = IngestionJson.Options.GetTypeInfo(typeof(T)).Properties.Select(p => p.Name).ToList();
         foreach (var field in item.EnumerateObject())
         {
-            // The reader matches names without regard to case (JsonSerializerDefaults.Web), so the check does too.
-            if (known.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+            if (Known<T>.Names.Contains(field.Name))
             {
                 continue;
             }
 
-            var meant = known.FirstOrDefault(k => Squeeze(k) == Squeeze(field.Name));
+            var meant = Known<T>.Names.FirstOrDefault(k => Squeeze(k) == Squeeze(field.Name));
             yield return new IngestionError(index, field.Name, meant is null ? "is not a known field" : $"is not a known field; did you mean {meant}?");
         }
+    }
+
+    /// <summary>The field names of <typeparamref name="T"/>, read once per type rather than once per item of a batch.</summary>
+    private static class Known<T>
+    {
+        // The reader matches names without regard to case (JsonSerializerDefaults.Web), so the check does too.
+        public static readonly HashSet<string> Names = new(
+            IngestionJson.Options.GetTypeInfo(typeof(T)).Properties.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
     }
 
     // "whatsapp_opt_in", "WhatsApp-Opt-In" and "whatsappOptIn" all read "whatsappoptin".

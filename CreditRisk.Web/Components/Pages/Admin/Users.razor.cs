@@ -27,7 +27,7 @@ public partial class Users
     private string _role = AppRoles.Analyst;
     private string? _emailError;
     private string? _passwordError;
-    private string? _actorId;
+    private ClaimsPrincipal _actor = new();
     private StaffUser? _resetting;
     private string _resetPassword = "";
     private string? _resetError;
@@ -44,17 +44,21 @@ public partial class Users
     // The same rule Identity applies when the user is created, so the field says it before the server refuses.
     private int MinimumPasswordLength => Identity.Value.Password.RequiredLength;
 
+    // One message for the new user's initial password and an admin-set new one.
+    private string? PasswordLengthError(string password) =>
+        password.Length < MinimumPasswordLength ? $"The password needs at least {MinimumPasswordLength} characters." : null;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        _actorId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
+        _actor = (await AuthenticationState).User;
         _users = await StaffUsers.ListAsync();
     }
 
     // Your own password is changed on the Change password page, with the current one.
-    private bool IsSelf(StaffUser user) => user.Id == _actorId;
+    private bool IsSelf(StaffUser user) => StaffUserService.IsSelf(_actor, user.Id);
 
     private void StartReset(StaffUser user) => (_resetting, _resetPassword, _resetError, _message) = (user, "", null, null);
 
@@ -67,7 +71,7 @@ public partial class Users
             return;
         }
 
-        _resetError = _resetPassword.Length < MinimumPasswordLength ? $"The password needs at least {MinimumPasswordLength} characters." : null;
+        _resetError = PasswordLengthError(_resetPassword);
         if (_resetError is not null)
         {
             return;
@@ -110,7 +114,7 @@ public partial class Users
         _emailError = _email.Length == 0 ? "Enter the user's email address."
             : !MailAddress.TryCreate(_email, out var address) || address.Address != _email ? "Enter a valid email address, e.g. name@bank.com."
             : null;
-        _passwordError = _password.Length < MinimumPasswordLength ? $"The password needs at least {MinimumPasswordLength} characters." : null;
+        _passwordError = PasswordLengthError(_password);
         if (_emailError is not null || _passwordError is not null)
         {
             return;
