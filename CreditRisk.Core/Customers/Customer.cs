@@ -16,6 +16,13 @@ public sealed record Customer
     /// <summary>When the opt-in was recorded (UTC); null when the customer has not opted in.</summary>
     public DateTimeOffset? WhatsAppOptInAt { get; init; }
 
+    /// <summary>
+    /// When the customer withdrew consent by replying "STOP" on WhatsApp (UTC); null when they never did or have since
+    /// replied "START". While set, only the customer's own "START" opts them in again: the bank's customer file keeps
+    /// sending the consent it recorded at onboarding, and that must not override the customer's own withdrawal.
+    /// </summary>
+    public DateTimeOffset? WhatsAppOptedOutAt { get; init; }
+
     /// <summary>Credit limit in the account currency.</summary>
     public required decimal CreditLimit { get; init; }
 

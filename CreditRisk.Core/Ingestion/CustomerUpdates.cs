@@ -12,6 +12,9 @@ internal static class CustomerUpdates
     /// The record to store for <paramref name="incoming"/> (validated from <paramref name="input"/>). The creation time
     /// and the first opt-in time stay. The opt-in and the time zone stay when the record sent leaves them out: a
     /// core-banking update of a name or a limit must not withdraw consent the customer gave, nor move their quiet hours.
+    /// A customer who replied "STOP" on WhatsApp stays opted out whatever the record says: the bank's file still holds
+    /// the consent recorded at onboarding, and WhatsApp's policy puts the customer's own withdrawal first; their "START"
+    /// opts them in again.
     /// </summary>
     public static Customer Merge(Customer incoming, CustomerInput input, Customer? stored)
     {
@@ -20,11 +23,13 @@ internal static class CustomerUpdates
             return incoming;
         }
 
-        var optIn = input.WhatsappOptIn ?? stored.WhatsAppOptIn;
+        var optedOutByReply = stored is { WhatsAppOptIn: false, WhatsAppOptedOutAt: not null };
+        var optIn = !optedOutByReply && (input.WhatsappOptIn ?? stored.WhatsAppOptIn);
         return incoming with
         {
             CreatedAt = stored.CreatedAt,
             WhatsAppOptIn = optIn,
+            WhatsAppOptedOutAt = stored.WhatsAppOptedOutAt,
             WhatsAppOptInAt = !optIn ? null
                 : stored.WhatsAppOptIn ? stored.WhatsAppOptInAt ?? incoming.WhatsAppOptInAt
                 : incoming.WhatsAppOptInAt,

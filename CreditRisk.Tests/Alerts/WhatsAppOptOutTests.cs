@@ -5,7 +5,7 @@ using CreditRisk.Tests.Messaging;
 
 namespace CreditRisk.Tests.Alerts;
 
-/// <summary>A customer's "STOP" on WhatsApp withdraws their opt-in, so no further alert is sent to them.</summary>
+/// <summary>A customer's "STOP" on WhatsApp withdraws their opt-in, so no further alert is sent to them; their "START" gives it again.</summary>
 public sealed class WhatsAppOptOutTests
 {
     private static WebhookPayload Reply(string id, string text) => FakeWhatsAppCloudApi.Payload(new WebhookValue(
@@ -62,5 +62,39 @@ public sealed class WhatsAppOptOutTests
 
         Assert.True((await h.Store.Customers.GetAsync("cust-1"))!.WhatsAppOptIn);
         Assert.Single(await h.Store.Audit.ListAsync(WhatsAppOptOut.OptedOutAction, 0, 10));
+    }
+
+    [Theory]
+    [InlineData("START")]
+    [InlineData("start!")]
+    [InlineData("Opt in")]
+    public async Task Reply_StartAfterStop_OptsInAgainAuditsItAndTheNextAlertIsSent(string text)
+    {
+        await using var h = await AlertHarness.CreateAsync();
+        await h.AddCustomerAsync();
+        await h.Webhooks.ProcessAsync(Reply("wamid.IN1", "STOP"));
+
+        await h.Webhooks.ProcessAsync(Reply("wamid.IN2", text));
+        await h.AddAlertAsync();
+        var result = await h.Delivery.DeliverAsync("al-1", "job:send-whatsapp-alert");
+
+        var customer = (await h.Store.Customers.GetAsync("cust-1"))!;
+        Assert.Equal((true, null), (customer.WhatsAppOptIn, customer.WhatsAppOptedOutAt));
+        Assert.NotNull(customer.WhatsAppOptInAt);
+        Assert.Equal(AlertDeliveryOutcome.Sent, result.Outcome);
+        var entry = Assert.Single(await h.Store.Audit.ListAsync(WhatsAppOptInByReply.OptedInAction, 0, 10));
+        Assert.Equal(("whatsapp:+919812345678", "customer:cust-1", "opted out", "opted in"), (entry.Actor, entry.Target, entry.OldValue, entry.NewValue));
+    }
+
+    [Fact]
+    public async Task Reply_StartWhileOptedIn_ChangesNothing()
+    {
+        await using var h = await AlertHarness.CreateAsync();
+        var customer = await h.AddCustomerAsync();
+
+        await h.Webhooks.ProcessAsync(Reply("wamid.IN1", "START"));
+
+        Assert.Equal(customer.WhatsAppOptInAt, (await h.Store.Customers.GetAsync("cust-1"))!.WhatsAppOptInAt);
+        Assert.Empty(await h.Store.Audit.ListAsync(WhatsAppOptInByReply.OptedInAction, 0, 10));
     }
 }

@@ -1,5 +1,6 @@
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Ingestion;
+using CreditRisk.Core.Messaging.Webhooks;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -237,6 +238,31 @@ public sealed class IngestionServiceTests : IAsyncLifetime
         await Service().IngestCustomersAsync([Customer("C-1") with { WhatsappOptIn = false }]);
         stored = await _temp.Store.Customers.GetAsync("C-1");
         Assert.Equal((false, null), (stored!.WhatsAppOptIn, stored.WhatsAppOptInAt)); // said outright, it is withdrawn
+    }
+
+    [Fact]
+    public async Task IngestCustomersAsync_CustomerWhoRepliedStop_StaysOptedOutUntilTheirOwnStart()
+    {
+        var store = _temp.Store;
+        var customer = (await store.Customers.GetAsync("C-1"))!;
+        await WhatsAppOptOut.ApplyAsync(store.Customers, store.Audit, customer, "STOP", Now.AddHours(1), default);
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        // The next day's core-banking file still carries the consent recorded at onboarding.
+        var result = await Service().IngestCustomersAsync([Customer("C-1") with { CreditLimit = 70_000m, WhatsappOptIn = true }]);
+
+        Assert.True(result.Accepted);
+        var stored = (await store.Customers.GetAsync("C-1"))!;
+        Assert.Equal((70_000m, false, null, Now.AddHours(1)), (stored.CreditLimit, stored.WhatsAppOptIn, stored.WhatsAppOptInAt, stored.WhatsAppOptedOutAt));
+
+        await WhatsAppOptInByReply.ApplyAsync(store.Customers, store.Audit, stored, "START", Now.AddDays(2), default);
+        await Service().IngestCustomersAsync([Customer("C-1") with { WhatsappOptIn = true }]);
+        stored = (await store.Customers.GetAsync("C-1"))!;
+        Assert.Equal((true, Now.AddDays(2), null), (stored.WhatsAppOptIn, stored.WhatsAppOptInAt, stored.WhatsAppOptedOutAt));
+
+        // A withdrawal by the bank's file still wins over an opt-in by reply.
+        await Service().IngestCustomersAsync([Customer("C-1") with { WhatsappOptIn = false }]);
+        Assert.False((await store.Customers.GetAsync("C-1"))!.WhatsAppOptIn);
     }
 
     [Fact]

@@ -28,6 +28,18 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Customers_UpsertManyAsync_OptedOutByReply_RoundTripsTheOptOutTime()
+    {
+        Begin();
+        var customer = A.Customer("c1") with { WhatsAppOptIn = false, WhatsAppOptInAt = null, WhatsAppOptedOutAt = A.Now.AddMinutes(-5) };
+
+        await Store.Customers.UpsertManyAsync([customer]);
+
+        Assert.Equal(customer.WhatsAppOptedOutAt, (await Store.Customers.GetAsync("c1"))!.WhatsAppOptedOutAt);
+        Assert.Equal(customer.WhatsAppOptedOutAt, (await Store.Customers.FindByPhoneAsync(customer.Phone))!.WhatsAppOptedOutAt);
+    }
+
+    [SkippableFact]
     public async Task Customers_UpsertManyAsync_ExistingId_ReplacesTheCustomer()
     {
         Begin();

@@ -7,7 +7,9 @@ namespace CreditRisk.Core.Messaging.Webhooks;
 /// <summary>
 /// A customer's "STOP" on WhatsApp withdraws their consent to WhatsApp messages at once: WhatsApp's Business policy
 /// requires honouring an opt-out request, and every alert checks the opt-in when it is sent, so the pending ones are
-/// suppressed rather than sent. The change is audited; the bank's customer file may opt them in again later.
+/// suppressed rather than sent. The change is audited and sticks: the bank's customer file sent again with its
+/// onboarding consent does not undo it (<see cref="Customer.WhatsAppOptedOutAt"/>); the customer's own "START" does
+/// (<see cref="WhatsAppOptInByReply"/>).
 /// </summary>
 public static class WhatsAppOptOut
 {
@@ -36,7 +38,7 @@ public static class WhatsAppOptOut
             return false;
         }
 
-        await customers.UpsertManyAsync([customer with { WhatsAppOptIn = false, WhatsAppOptInAt = null }], ct).ConfigureAwait(false);
+        await customers.UpsertManyAsync([customer with { WhatsAppOptIn = false, WhatsAppOptInAt = null, WhatsAppOptedOutAt = now }], ct).ConfigureAwait(false);
         await audit.AddAsync(new AuditEntry
         {
             Id = AuditIds.Next(now),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Customers;
 using CreditRisk.Core.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ namespace CreditRisk.Core.Messaging.Webhooks;
 /// <summary>
 /// Applies a verified WhatsApp webhook: delivery statuses move alerts along (monotonically, see
 /// <see cref="AlertStatusTransitions"/>), and customer messages are stored for the alert history; a "STOP" withdraws the
-/// customer's WhatsApp opt-in (<see cref="WhatsAppOptOut"/>).
+/// customer's WhatsApp opt-in (<see cref="WhatsAppOptOut"/>) and a "START" gives it again (<see cref="WhatsAppOptInByReply"/>).
 /// Safe to receive twice: WhatsApp redelivers webhooks until it gets a 200.
 /// </summary>
 public sealed class WhatsAppWebhookProcessor(
@@ -133,15 +134,28 @@ public sealed class WhatsAppWebhookProcessor(
             logger.LogInformation(
                 "WhatsApp message {MessageId} from customer {CustomerId} stored (opens the 24-hour window)", inbound.Id, inbound.CustomerId ?? "(unknown number)");
 
-            // Only when first stored: a redelivered webhook must not undo an opt-in the bank recorded since.
-            if (customer is not null && WhatsAppOptOut.IsRequest(inbound.Text)
-                && await WhatsAppOptOut.ApplyAsync(store.Customers, store.Audit, customer, inbound.Text!, now, ct).ConfigureAwait(false))
+            // Only when first stored: a redelivered webhook must not undo a change of consent made since.
+            if (customer is not null)
             {
-                logger.LogInformation("Customer {CustomerId} opted out of WhatsApp messages by replying {Text}", customer.Id, inbound.Text);
+                await ApplyConsentReplyAsync(customer, inbound.Text, now, ct).ConfigureAwait(false);
             }
         }
 
         return added;
+    }
+
+    private async Task ApplyConsentReplyAsync(Customer customer, string? text, DateTimeOffset now, CancellationToken ct)
+    {
+        if (WhatsAppOptOut.IsRequest(text)
+            && await WhatsAppOptOut.ApplyAsync(store.Customers, store.Audit, customer, text!, now, ct).ConfigureAwait(false))
+        {
+            logger.LogInformation("Customer {CustomerId} opted out of WhatsApp messages by replying {Text}", customer.Id, text);
+        }
+        else if (WhatsAppOptInByReply.IsRequest(text)
+            && await WhatsAppOptInByReply.ApplyAsync(store.Customers, store.Audit, customer, text!, now, ct).ConfigureAwait(false))
+        {
+            logger.LogInformation("Customer {CustomerId} opted in to WhatsApp messages by replying {Text}", customer.Id, text);
+        }
     }
 
     private static AlertStatus? ToAlertStatus(string? status) => status switch

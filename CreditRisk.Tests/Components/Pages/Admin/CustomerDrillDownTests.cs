@@ -50,6 +50,17 @@ public sealed class CustomerDrillDownTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Render_CustomerWhoRepliedStop_SaysOnlyTheirStartOptsThemInAgain()
+    {
+        await _h.Store.Customers.UpsertManyAsync([A.Customer() with { WhatsAppOptIn = false, WhatsAppOptInAt = null, WhatsAppOptedOutAt = new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.Zero) }]);
+
+        var cut = _h.Render<CustomerDrillDown>(p => p.Add(x => x.CustomerId, "cust-1"));
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "No: replied STOP on WhatsApp on 3 Nov 2026; only their reply START opts them in again", cut.Find("#profile-opt-in").TextContent));
+    }
+
+    [Fact]
     public void Render_UnknownCustomer_SaysNotFound()
     {
         var cut = _h.Render<CustomerDrillDown>(p => p.Add(x => x.CustomerId, "nobody"));
