@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace CreditRisk.Core.Risk;
 
 /// <summary>
-/// Finds the customers with transactions stored but never applied by the pipeline (a crash or a failed run between
-/// the two) and recovers them with <see cref="RiskPipeline.RecoverAsync"/>.
+/// Finds the customers with transactions or statements stored but never applied by the pipeline (a crash or a failed
+/// run between the two) and recovers them with <see cref="RiskPipeline.RecoverAsync"/>.
 /// </summary>
 public sealed class PendingTransactionRecovery(
     ICreditRiskStore store,
@@ -55,21 +55,36 @@ public sealed class PendingTransactionRecovery(
     }
 
     /// <summary>
-    /// Recovers every customer having a pending transaction received before <paramref name="receivedBefore"/>, a page
-    /// of customers at a time.
-    /// A page that fails is logged and skipped (its transactions stay pending for the next run). Returns the
-    /// number of customers recovered.
+    /// Recovers every customer having a pending transaction or statement received before
+    /// <paramref name="receivedBefore"/>, a page of customers at a time (transactions first; a customer rebuilt for
+    /// those has their statements marked too, so is not rebuilt twice). A page that fails is logged and skipped (its
+    /// items stay pending for the next run). Returns the number of customers recovered.
     /// </summary>
     public async Task<int> RecoverAsync(DateTimeOffset receivedBefore, CancellationToken ct = default)
+    {
+        var recovered = await RecoverPagesAsync(
+            (after, token) => store.Transactions.ListPendingCustomerIdsAsync(receivedBefore, after, PageSize, token), ct);
+        recovered += await RecoverPagesAsync(
+            (after, token) => store.Statements.ListPendingCustomerIdsAsync(receivedBefore, after, PageSize, token), ct);
+        if (recovered > 0)
+        {
+            logger.LogWarning("Recovered {Count} customers whose transactions or statements were stored but not applied", recovered);
+        }
+
+        return recovered;
+    }
+
+    private async Task<int> RecoverPagesAsync(
+        Func<string?, CancellationToken, Task<IReadOnlyList<string>>> pendingCustomersAfter, CancellationToken ct)
     {
         var recovered = 0;
         string? after = null;
         while (true)
         {
-            var ids = await store.Transactions.ListPendingCustomerIdsAsync(receivedBefore, after, PageSize, ct);
+            var ids = await pendingCustomersAfter(after, ct);
             if (ids.Count == 0)
             {
-                break;
+                return recovered;
             }
 
             try
@@ -84,12 +99,5 @@ public sealed class PendingTransactionRecovery(
 
             after = ids[^1];
         }
-
-        if (recovered > 0)
-        {
-            logger.LogWarning("Recovered {Count} customers whose transactions were stored but not applied", recovered);
-        }
-
-        return recovered;
     }
 }

@@ -1,5 +1,6 @@
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,11 +24,13 @@ internal sealed class ProfileSaves(
 
     /// <summary>
     /// Builds the profile from the customer's whole stored history and saves it over <paramref name="stored"/>
-    /// (re-reading on a version conflict). Returns the saved profile and every transaction it was built from.
+    /// (re-reading on a version conflict). Returns the saved profile, every transaction it was built from and the
+    /// statements that were pending before it read them (listed first, so each is in what it read, or older).
     /// </summary>
-    public async Task<(BehaviorProfile Profile, IReadOnlyList<Transaction> Absorbed)> RebuildAsync(
+    public async Task<(BehaviorProfile Profile, IReadOnlyList<Transaction> Absorbed, IReadOnlyList<PendingStatement> AbsorbedStatements)> RebuildAsync(
         string customerId, BehaviorProfile? stored, DateTimeOffset now, CancellationToken ct)
     {
+        var pendingStatements = await statements.ListPendingAsync([customerId], ct).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             var history = await transactions.ListForCustomerAsync(customerId, HistoryStart, HistoryEnd, ct).ConfigureAwait(false);
@@ -36,7 +39,7 @@ internal sealed class ProfileSaves(
             var expected = stored?.Version ?? 0;
             if (await profiles.TrySaveAsync(rebuilt, expected, ct).ConfigureAwait(false))
             {
-                return (rebuilt with { Version = expected + 1 }, history);
+                return (rebuilt with { Version = expected + 1 }, history, pendingStatements);
             }
 
             ThrowIfExhausted(customerId, attempt);

@@ -15,7 +15,7 @@ namespace CreditRisk.Core.Risk;
 /// The real-time risk pipeline. Per accepted batch of transactions or statements, per customer: update the
 /// behaviour profile → features → champion-model score (when one is registered) → expert rules → combined band →
 /// compare with the prior band → on escalation to High, a pending alert (exactly one per escalation, keyed by the
-/// prior state, see <see cref="EscalationKeys"/>) → store the assessment → mark the transactions applied → publish
+/// prior state, see <see cref="EscalationKeys"/>) → store the assessment → mark the items applied → publish
 /// <see cref="RiskAssessed"/>.
 /// </summary>
 /// <remarks>
@@ -141,8 +141,9 @@ public sealed class RiskPipeline(
         using var held = await locks.AcquireAsync([customerId], ct).ConfigureAwait(false);
         var now = AssessmentTime.Truncate(time.GetUtcNow());
         var stored = await store.Profiles.GetAsync(customerId, ct).ConfigureAwait(false);
-        var (profile, absorbed) = await _profiles.RebuildAsync(customerId, stored, now, ct).ConfigureAwait(false);
+        var (profile, absorbed, absorbedStatements) = await _profiles.RebuildAsync(customerId, stored, now, ct).ConfigureAwait(false);
         await store.Transactions.MarkAppliedAsync([.. absorbed.Select(t => t.Id)], now, ct).ConfigureAwait(false);
+        await store.Statements.MarkAppliedAsync(absorbedStatements, ct).ConfigureAwait(false);
         return profile;
     }
 
@@ -182,14 +183,16 @@ public sealed class RiskPipeline(
 
         var saved = await _profiles.SaveProfilesAsync([.. chunk.Where(w => !w.Rebuild && w.HasChanges)], profiles, now, ct).ConfigureAwait(false);
         var applied = new List<string>();
+        var appliedStatements = new List<PendingStatement>();
         var assessments = new List<RiskAssessment>(chunk.Length);
         foreach (var work in chunk)
         {
             var profile = profiles.GetValueOrDefault(work.CustomerId);
             if (work.Rebuild)
             {
-                (profile, var absorbed) = await _profiles.RebuildAsync(work.CustomerId, profile, now, ct).ConfigureAwait(false);
+                (profile, var absorbed, var absorbedStatements) = await _profiles.RebuildAsync(work.CustomerId, profile, now, ct).ConfigureAwait(false);
                 work.Transactions.AddRange(absorbed.Where(t => t.AppliedAt is null));
+                appliedStatements.AddRange(absorbedStatements);
             }
             else if (work.HasChanges)
             {
@@ -197,6 +200,7 @@ public sealed class RiskPipeline(
             }
 
             applied.AddRange(work.Transactions.Select(t => t.Id));
+            appliedStatements.AddRange(work.Statements.Select(PendingStatement.Of));
             var prior = priors.GetValueOrDefault(work.CustomerId);
             var snapshot = snapshotRows?.GetValueOrDefault(work.CustomerId);
             if (RiskSources.Of(profile, snapshot) == RiskSource.Snapshot)
@@ -230,8 +234,9 @@ public sealed class RiskPipeline(
         await store.Assessments.AddManyAsync(assessments, ct).ConfigureAwait(false);
         results.AddRange(assessments);
 
-        // Last: until now a crash leaves these transactions pending, and recovery rebuilds their customers.
+        // Last: until now a crash leaves these transactions and statements pending, and recovery rebuilds their customers.
         await store.Transactions.MarkAppliedAsync(applied, now, ct).ConfigureAwait(false);
+        await store.Statements.MarkAppliedAsync(appliedStatements, ct).ConfigureAwait(false);
         return published;
     }
 

@@ -6,6 +6,9 @@ internal static class LiteDbCollections
     public const string Customers = "customers";
     public const string Transactions = "transactions";
     public const string Statements = "statements";
+
+    /// <summary>Statements the risk pipeline has not applied yet: <c>_id</c> the statement's, customer and receipt time.</summary>
+    public const string PendingStatements = "pending_statements";
     public const string Profiles = "behavior_profiles";
     public const string Assessments = "risk_assessments";
     public const string CurrentRisk = "customer_risk";
@@ -24,7 +27,7 @@ internal static class LiteDbCollections
     /// <summary>Every collection above, created when the store opens (<see cref="LiteDbContext.CreateMissingCollections"/>).</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        Customers, Snapshots.SnapshotDocument.CollectionName, Transactions, Statements, Profiles, Assessments, CurrentRisk, FeatureSets, Alerts,
+        Customers, Snapshots.SnapshotDocument.CollectionName, Transactions, Statements, PendingStatements, Profiles, Assessments, CurrentRisk, FeatureSets, Alerts,
         Models, ModelChunks, Users, Roles, ApiKeys, Audit, Settings, DevelopmentOutbox, InboundMessages,
     ];
 

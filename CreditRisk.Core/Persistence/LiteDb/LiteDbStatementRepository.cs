@@ -6,9 +6,18 @@ namespace CreditRisk.Core.Persistence.LiteDb;
 
 internal sealed class LiteDbStatementRepository(LiteDbContext db) : IStatementRepository
 {
+    private const string ReceivedMs = "ReceivedMs";
+
     private readonly ILiteCollection<BsonDocument> _statements = db.Collection(LiteDbCollections.Statements);
 
-    public void EnsureIndexes() => _statements.EnsureIndex("CustomerId", "$.CustomerId");
+    // A collection of its own, written in the same transaction: it holds only the pipeline's backlog.
+    private readonly ILiteCollection<BsonDocument> _pending = db.Collection(LiteDbCollections.PendingStatements);
+
+    public void EnsureIndexes()
+    {
+        _statements.EnsureIndex("CustomerId", "$.CustomerId");
+        _pending.EnsureIndex("CustomerId", "$.CustomerId");
+    }
 
     public Task UpsertManyAsync(IReadOnlyCollection<Statement> statements, CancellationToken ct = default) => Run(() =>
     {
@@ -18,8 +27,62 @@ internal sealed class LiteDbStatementRepository(LiteDbContext db) : IStatementRe
         }
 
         var documents = statements.Select(db.ToDocument).ToList();
-        db.InTransaction(() => _statements.Upsert(documents));
+        var pending = statements.Select(s => PendingDocument(PendingStatement.Of(s))).ToList();
+        db.InTransaction(() =>
+        {
+            _statements.Upsert(documents);
+            _pending.Upsert(pending);
+        });
     }, ct);
+
+    public Task<IReadOnlyList<PendingStatement>> ListPendingAsync(IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
+        Run<IReadOnlyList<PendingStatement>>(() => customerIds.Count == 0 ? [] :
+            _pending.Find(Query.In("CustomerId", customerIds.Distinct().Select(id => new BsonValue(id)))).Select(ToPending).ToList(), ct);
+
+    public Task MarkAppliedAsync(IReadOnlyCollection<PendingStatement> applied, CancellationToken ct = default) => Run(() =>
+    {
+        if (applied.Count == 0)
+        {
+            return;
+        }
+
+        db.InTransaction(() =>
+        {
+            foreach (var statement in applied)
+            {
+                if (_pending.FindById(statement.Id) is { } doc && doc[ReceivedMs].AsInt64 <= statement.ReceivedAt.ToUnixTimeMilliseconds())
+                {
+                    _pending.Delete(statement.Id);
+                }
+            }
+        });
+    }, ct);
+
+    public Task<IReadOnlyList<string>> ListPendingCustomerIdsAsync(
+        DateTimeOffset receivedBefore, string? afterCustomerId, int take, CancellationToken ct = default) =>
+        Run<IReadOnlyList<string>>(() =>
+        {
+            var before = receivedBefore.ToUnixTimeMilliseconds();
+            return take <= 0 ? [] : _pending.Query()
+                .Where(Query.GT("CustomerId", afterCustomerId ?? ""))
+                .OrderBy("CustomerId")
+                .ToEnumerable()
+                .Where(doc => doc[ReceivedMs].AsInt64 < before)
+                .Select(doc => doc["CustomerId"].AsString)
+                .Distinct(StringComparer.Ordinal)
+                .Take(take)
+                .ToList();
+        }, ct);
+
+    private static BsonDocument PendingDocument(PendingStatement statement) => new()
+    {
+        ["_id"] = statement.Id,
+        ["CustomerId"] = statement.CustomerId,
+        [ReceivedMs] = statement.ReceivedAt.ToUnixTimeMilliseconds(),
+    };
+
+    private static PendingStatement ToPending(BsonDocument doc) =>
+        new(doc["_id"].AsString, doc["CustomerId"].AsString, DateTimeOffset.FromUnixTimeMilliseconds(doc[ReceivedMs].AsInt64));
 
     public Task<IReadOnlyList<Statement>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default) =>
         Run<IReadOnlyList<Statement>>(() =>

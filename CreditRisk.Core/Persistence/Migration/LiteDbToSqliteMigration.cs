@@ -1,5 +1,6 @@
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Persistence.Sqlite;
+using CreditRisk.Core.Statements;
 
 namespace CreditRisk.Core.Persistence.Migration;
 
@@ -59,8 +60,12 @@ public sealed class LiteDbToSqliteMigration(LiteDbCreditRiskStore source, Sqlite
     {
         await target.Customers.UpsertManyAsync([.. (await source.Customers.GetManyAsync(ids, ct)).Values], ct);
         await target.Snapshots.UpsertManyAsync([.. (await source.Snapshots.GetManyAsync(ids, ct)).Values], ct);
-        await target.Statements.UpsertManyAsync(
-            [.. (await source.Statements.ListForCustomersAsync(ids, int.MaxValue, ct)).Values.SelectMany(s => s)], ct);
+        var statements = (await source.Statements.ListForCustomersAsync(ids, int.MaxValue, ct)).Values.SelectMany(s => s).ToList();
+        await target.Statements.UpsertManyAsync(statements, ct);
+
+        // Stored statements start pending; only those the source still had pending stay so.
+        var pendingStatements = (await source.Statements.ListPendingAsync(ids, ct)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        await target.Statements.MarkAppliedAsync([.. statements.Where(s => !pendingStatements.Contains(s.Id)).Select(PendingStatement.Of)], ct);
 
         var transactions = new List<Transactions.Transaction>();
         var history = new List<Risk.RiskAssessment>();
