@@ -35,8 +35,11 @@ public sealed class AlertDeliveryService(
     TimeProvider time,
     AlertAudit audit,
     IAlertEventPublisher events,
-    ILogger<AlertDeliveryService> logger)
+    ILogger<AlertDeliveryService> logger,
+    AutomaticAlertTurns? turns = null)
 {
+    private readonly AutomaticAlertTurns _turns = turns ?? new();
+
     /// <summary>Prefix of every audit action this service writes.</summary>
     public const string AuditPrefix = "alerts.whatsapp.";
 
@@ -110,7 +113,8 @@ public sealed class AlertDeliveryService(
         }
 
         var automatic = alert.EscalationKey is not null;
-        if (automatic && settings.CooldownDays > 0 && await LastSentAsync(alert, ct).ConfigureAwait(false) is { } lastSent
+        using var turn = automatic ? await _turns.EnterAsync(alert.CustomerId, ct).ConfigureAwait(false) : null;
+        if (automatic && settings.CooldownDays > 0 && await LastContactAsync(alert, ct).ConfigureAwait(false) is { } lastSent
             && lastSent > now - TimeSpan.FromDays(settings.CooldownDays))
         {
             return await SuppressAsync(
@@ -260,11 +264,17 @@ public sealed class AlertDeliveryService(
         return new AlertDeliveryResult(alert.Id, AlertDeliveryOutcome.Deferred, AlertStatus.Pending, until, reason);
     }
 
-    /// <summary>When another alert was last sent to this alert's customer.</summary>
-    private async Task<DateTimeOffset?> LastSentAsync(Alert alert, CancellationToken ct)
+    /// <summary>
+    /// When another alert was last sent to this alert's customer; one claimed for sending and still pending counts from
+    /// its claim, as its message may be on its way (another process's delivery, or one that crashed mid-send).
+    /// </summary>
+    private async Task<DateTimeOffset?> LastContactAsync(Alert alert, CancellationToken ct)
     {
         var recent = await store.Alerts.ListForCustomerAsync(alert.CustomerId, 50, ct).ConfigureAwait(false);
-        return recent.Where(a => a.Id != alert.Id && a.SentAt is not null).Select(a => a.SentAt).Max();
+        return recent
+            .Where(a => a.Id != alert.Id)
+            .Select(a => a.SentAt ?? (a.Status == AlertStatus.Pending ? a.SendingAt : null))
+            .Max();
     }
 
     /// <summary>Compare-and-swap on the stored alert; every change that lands is published for live views.</summary>

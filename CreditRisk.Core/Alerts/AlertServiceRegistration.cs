@@ -13,6 +13,7 @@ internal static class AlertServiceRegistration
         services.AddTransient<AlertDeliveryService>();
         services.AddTransient<ManualAlertService>();
         services.AddSingleton<AlertAudit>();
+        services.AddSingleton<AutomaticAlertTurns>();
 
         // One bus per process: every alert state change reaches every open view (grid, drill-down, Outbox, dashboard).
         services.AddSingleton<InMemoryAlertEventBus>();

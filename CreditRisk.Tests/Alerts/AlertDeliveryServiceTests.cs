@@ -138,6 +138,45 @@ public sealed class AlertDeliveryServiceTests
     }
 
     [Fact]
+    public async Task DeliverAsync_TwoAutomaticAlertsDueTogether_SendsOneAndSuppressesTheOther()
+    {
+        // Both were held to the end of quiet hours, so their jobs run side by side.
+        await using var h = await AlertHarness.CreateAsync();
+        await h.AddCustomerAsync();
+        await h.AddAlertAsync("first");
+        await h.AddAlertAsync("second");
+        Task<AlertDeliveryResult>? second = null;
+        h.Sender.DuringSend = (message, _) =>
+        {
+            second ??= Task.Run(() => h.Delivery.DeliverAsync("second", Job));
+            return Task.Delay(200);
+        };
+
+        var first = await h.Delivery.DeliverAsync("first", Job);
+
+        Assert.Equal((AlertDeliveryOutcome.Sent, AlertDeliveryOutcome.Suppressed), (first.Outcome, (await second!).Outcome));
+        Assert.Contains("Cooldown", (await h.AlertAsync("second")).FailureReason);
+        Assert.Single(h.Sender.Sent);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_AnotherInstanceSendingAnAlertOfTheCustomer_SuppressesThisOne()
+    {
+        await using var h = await AlertHarness.CreateAsync();
+        await h.AddCustomerAsync();
+        await h.AddAlertAsync("first");
+        await h.AddAlertAsync("second");
+        AlertDeliveryResult? second = null;
+        h.Sender.DuringSend = async (message, _) =>
+            second ??= await h.DeliveryOfAnotherInstance.DeliverAsync("second", Job);
+
+        var first = await h.Delivery.DeliverAsync("first", Job);
+
+        Assert.Equal((AlertDeliveryOutcome.Sent, AlertDeliveryOutcome.Suppressed), (first.Outcome, second!.Outcome));
+        Assert.Single(h.Sender.Sent);
+    }
+
+    [Fact]
     public async Task DeliverAsync_AutomaticAfterCooldown_SendsIt()
     {
         await using var h = await AlertHarness.CreateAsync();

@@ -38,8 +38,15 @@ internal sealed class AlertHarness : IAsyncDisposable
 
     public AlertAudit Audit => new(Store.Audit, Time, NullLogger<AlertAudit>.Instance);
 
+    /// <summary>This "process's" turns per customer, shared by every <see cref="Delivery"/> as the DI singleton is.</summary>
+    public AutomaticAlertTurns Turns { get; } = new();
+
     public AlertDeliveryService Delivery => new(
-        Store, Sender, Microsoft.Extensions.Options.Options.Create(Options), Time, Audit, Events, NullLogger<AlertDeliveryService>.Instance);
+        Store, Sender, Microsoft.Extensions.Options.Options.Create(Options), Time, Audit, Events, NullLogger<AlertDeliveryService>.Instance, Turns);
+
+    /// <summary>A delivery as another app instance on the same store runs it: its own turns.</summary>
+    public AlertDeliveryService DeliveryOfAnotherInstance => new(
+        Store, Sender, Microsoft.Extensions.Options.Options.Create(Options), Time, Audit, Events, NullLogger<AlertDeliveryService>.Instance, new AutomaticAlertTurns());
 
     /// <summary>An admin's manual send, over <see cref="Delivery"/>.</summary>
     public ManualAlertService Manual => new(Store.Customers, Store.Alerts, Delivery, Audit, Events, Microsoft.Extensions.Options.Options.Create(Options), Time);
