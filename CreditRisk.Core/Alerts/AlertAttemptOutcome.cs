@@ -18,6 +18,16 @@ internal static class AlertAttemptOutcome
             FailureReason = null,
             UpdatedAt = now,
         },
+        // Our own access token was refused: the message is fine and goes once the token is renewed, so the attempt is
+        // not counted and the alert waits the longest ordinary back-off each time instead of failing for good.
+        SendOutcome.TransientFailure when GraphErrorCodes.IsAccessRefused(send.ErrorCode) => claimed with
+        {
+            Attempts = claimed.Attempts - 1,
+            SendingAt = null,
+            NotBefore = now + TimeSpan.FromSeconds(settings.RetryDelaySeconds * Math.Pow(2, settings.MaxAttempts - 1)),
+            FailureReason = $"Waiting for a valid WhatsApp access token: {send.Error}",
+            UpdatedAt = now,
+        },
         SendOutcome.TransientFailure when claimed.Attempts < settings.MaxAttempts => claimed with
         {
             SendingAt = null,

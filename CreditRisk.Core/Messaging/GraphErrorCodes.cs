@@ -24,6 +24,15 @@ public static class GraphErrorCodes
     /// <summary>Template paused for low quality: fall back to <c>hello_world</c> as for a missing one.</summary>
     public const int TemplatePaused = 132015;
 
+    /// <summary>The access token is expired, revoked or wrong (Graph's OAuthException): the bank's setup, not the message.</summary>
+    public const int AccessTokenRefused = 190;
+
+    /// <summary>
+    /// Our credentials were refused (code 190, or HTTP 401 without a Graph code): nothing is wrong with the message,
+    /// and it can go out once the token is renewed, so the alert must not be failed for good.
+    /// </summary>
+    public static bool IsAccessRefused(int? code) => code is AccessTokenRefused or 401;
+
     /// <summary>Worth retrying after a delay: throttling, per-pair rate limits.</summary>
     public static bool IsRetryable(int code) => code is ThroughputLimit or PairRateLimit;
 

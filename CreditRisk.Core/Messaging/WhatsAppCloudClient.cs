@@ -12,7 +12,9 @@ namespace CreditRisk.Core.Messaging;
 /// The WhatsApp Business Cloud API over a typed <see cref="HttpClient"/>. Throttling (130429, 131056), 5xx and network
 /// errors are retried with exponential back-off by the client's resilience handler (see
 /// <see cref="MessagingServiceRegistration"/>); a missing, unapproved or paused template is replaced by
-/// <c>hello_world</c>; every other refusal is a permanent failure carrying the Graph error.
+/// <c>hello_world</c>, except an authentication template (its code would be lost); a refused access token is a
+/// transient failure (the message can go once the token is renewed); every other refusal is a permanent failure
+/// carrying the Graph error.
 /// </summary>
 public sealed class WhatsAppCloudClient(
     HttpClient http,
@@ -31,17 +33,30 @@ public sealed class WhatsAppCloudClient(
 
         if (!TemplateMessageBuilder.IsFallback(template) && await LookUpStatusAsync(template, ct).ConfigureAwait(false) is { } refusal)
         {
-            return await SendFallbackAsync(message, template, errorCode: null, refusal, ct).ConfigureAwait(false);
+            return MayFallBack(template)
+                ? await SendFallbackAsync(message, template, errorCode: null, refusal, ct).ConfigureAwait(false)
+                : Unusable(template, refusal);
         }
 
         var result = await PostAsync(template.Name, request, ct).ConfigureAwait(false);
         if (result.Outcome != SendOutcome.Sent && result.ErrorCode is { } code
-            && GraphErrorCodes.CallsForFallback(code) && !TemplateMessageBuilder.IsFallback(template))
+            && GraphErrorCodes.CallsForFallback(code) && MayFallBack(template))
         {
             return await SendFallbackAsync(message, template, code, result.Error, ct).ConfigureAwait(false);
         }
 
         return result;
+    }
+
+    // hello_world carries no parameters: standing in for an authentication template, it would tell the customer a code
+    // was sent that they never get, and read as sent.
+    private static bool MayFallBack(WhatsAppTemplateOptions template) =>
+        !TemplateMessageBuilder.IsFallback(template) && template.CopyCodeButtonParameter is null;
+
+    private SendResult Unusable(WhatsAppTemplateOptions template, string reason)
+    {
+        logger.LogError("WhatsApp template {Template} ({Language}) is unusable ({Reason}) and has no stand-in", template.Name, template.LanguageCode, reason);
+        return new SendResult(SendOutcome.Failed, null, template.Name, Error: $"{template.Name}: {reason}");
     }
 
     private async Task<SendResult> SendFallbackAsync(
@@ -98,6 +113,12 @@ public sealed class WhatsAppCloudClient(
             var error = (await ReadAsync<ErrorResponse>(response, ct).ConfigureAwait(false))?.Error;
             var code = error?.Code ?? (int)response.StatusCode;
             var reason = Describe(code, error, response.StatusCode);
+            if (GraphErrorCodes.IsAccessRefused(code) || response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                logger.LogError("WhatsApp refused the access token ({Reason}): renew WhatsApp:AccessToken; messages wait meanwhile", reason);
+                return new SendResult(SendOutcome.TransientFailure, null, templateName, ErrorCode: GraphErrorCodes.AccessTokenRefused, Error: reason);
+            }
+
             var transient = GraphErrorCodes.IsRetryable(code)
                 || (int)response.StatusCode >= 500
                 || response.StatusCode == HttpStatusCode.TooManyRequests;

@@ -6,7 +6,7 @@ namespace CreditRisk.Core.Rules;
 /// Default expert-rule thresholds (section <c>Rules</c>), used until an admin saves different ones through
 /// <see cref="RuleSettingsService"/>. Defaults are the brief's.
 /// </summary>
-public sealed class RuleOptions
+public sealed class RuleOptions : IValidatableObject
 {
     public const string SectionName = "Rules";
 
@@ -84,4 +84,11 @@ public sealed class RuleOptions
     /// <summary>How long a process keeps the stored thresholds before re-reading them, in seconds. Default 10.</summary>
     [Range(0, 3_600)]
     public int RefreshSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Refuses at start a rule that could never fire (more confirmations than <see cref="ConfirmationChecks"/>):
+    /// <c>Rules:ConfirmationChecks=1</c> beside the default confirmations of 2 would otherwise switch four rules off
+    /// silently until an admin saved the rules page.
+    /// </summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => RuleSettings.From(this).ConfirmationErrors();
 }

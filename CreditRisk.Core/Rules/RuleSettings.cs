@@ -148,20 +148,23 @@ public sealed record RuleSettings
         PastDueHighDays = options.PastDueHighDays,
     };
 
+    /// <summary>
+    /// A rule needing more confirming readings than are looked back over could never fire: each such rule, named by its
+    /// confirmations property (the same name in <see cref="RuleOptions"/>).
+    /// </summary>
+    internal IEnumerable<ValidationResult> ConfirmationErrors() =>
+        from pair in ConfirmationCounts
+        where pair.Needed > ConfirmationChecks
+        select new ValidationResult(
+            $"A rule cannot need {pair.Needed} confirming readings out of {ConfirmationChecks}; raise the readings looked back over or lower this.",
+            [pair.Name]);
+
     /// <summary>Field-named validation errors (property name → messages); empty when valid.</summary>
     public IReadOnlyDictionary<string, string[]> Validate()
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
-        foreach (var (name, needed) in ConfirmationCounts)
-        {
-            if (needed > ConfirmationChecks)
-            {
-                results.Add(new ValidationResult(
-                    $"A rule cannot need {needed} confirming readings out of {ConfirmationChecks}; raise the readings looked back over or lower this.", [name]));
-            }
-        }
-
+        results.AddRange(ConfirmationErrors());
         return results
             .SelectMany(r => r.MemberNames.DefaultIfEmpty(string.Empty).Select(m => (Member: m, Message: r.ErrorMessage ?? "Invalid value.")))
             .GroupBy(x => x.Member, StringComparer.Ordinal)

@@ -323,6 +323,32 @@ public sealed class AlertDeliveryServiceTests
     }
 
     [Fact]
+    public async Task DeliverAsync_AccessTokenRefusedMoreTimesThanMaxAttempts_StaysPendingAndSendsOnceRenewed()
+    {
+        await using var h = await AlertHarness.CreateAsync(new AlertDeliveryOptions { MaxAttempts = 2, RetryDelaySeconds = 60 });
+        await h.AddCustomerAsync();
+        await h.AddAlertAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            h.Sender.Then(new SendResult(SendOutcome.TransientFailure, null, "high_risk_alert", ErrorCode: GraphErrorCodes.AccessTokenRefused, Error: "190: Error validating access token"));
+        }
+
+        var results = new List<AlertDeliveryResult>();
+        for (var i = 0; i < 5; i++)
+        {
+            var result = await h.Delivery.DeliverAsync("al-1", Job);
+            results.Add(result);
+            h.Time.SetUtcNow(result.RetryAt ?? h.Time.GetUtcNow());
+        }
+
+        // Four refusals of our token burn no attempt and wait the longest ordinary back-off (60 s × 2); the fifth is sent.
+        Assert.All(results.Take(4), r => Assert.Equal(AlertDeliveryOutcome.RetryScheduled, r.Outcome));
+        Assert.Equal(AlertHarness.Noon.AddSeconds(120), results[0].RetryAt);
+        Assert.Equal(AlertDeliveryOutcome.Sent, results[4].Outcome);
+        Assert.Equal((AlertStatus.Sent, 1), ((await h.AlertAsync()).Status, (await h.AlertAsync()).Attempts));
+    }
+
+    [Fact]
     public async Task DeliverAsync_InterruptedAttempt_WaitsOutTheGracePeriodThenSendsAgain()
     {
         await using var h = await AlertHarness.CreateAsync(new AlertDeliveryOptions { InFlightGraceSeconds = 600 });

@@ -186,6 +186,51 @@ public sealed class WhatsAppCloudClientTests : IAsyncLifetime
         Assert.False(result.UsedFallbackTemplate);
     }
 
+    [Theory]
+    [InlineData(GraphErrorCodes.AccessTokenRefused, 401)]
+    [InlineData(GraphErrorCodes.AccessTokenRefused, 400)]
+    public async Task SendTemplateAsync_AccessTokenRefused_IsATransientFailureNotRetriedAtOnce(int code, int httpStatus)
+    {
+        _fake.FailNext(code, times: 5, httpStatus);
+        using var services = MessagingServices.Build(MessagingServices.SettingsFor(_fake));
+
+        var result = await services.GetRequiredService<IWhatsAppSender>().SendTemplateAsync(MessagingServices.Alert());
+
+        // An expired or rotated token is the bank's setup, not the message: the alert must wait for a renewed token.
+        Assert.Equal((SendOutcome.TransientFailure, GraphErrorCodes.AccessTokenRefused), (result.Outcome, result.ErrorCode));
+        Assert.Single(_fake.MessageRequests);
+    }
+
+    [Theory]
+    [InlineData(GraphErrorCodes.TemplateDoesNotExist)]
+    [InlineData(GraphErrorCodes.TemplatePaused)]
+    public async Task SendTemplateAsync_OtpTemplateRefused_FailsWithoutSendingHelloWorld(int code)
+    {
+        _fake.FailTemplate("creditrisk_otp", code);
+        using var services = MessagingServices.Build(MessagingServices.SettingsFor(_fake));
+
+        var result = await services.GetRequiredService<IWhatsAppSender>().SendTemplateAsync(MessagingServices.Otp("493021"));
+
+        // hello_world carries no code: the customer could not sign in, and the send would read as done.
+        Assert.Equal((SendOutcome.Failed, false), (result.Outcome, result.UsedFallbackTemplate));
+        Assert.Empty(_fake.Accepted);
+    }
+
+    [Fact]
+    public async Task SendTemplateAsync_OtpTemplateLookupSaysPaused_FailsWithoutSendingAnything()
+    {
+        _fake.TemplateStatuses["creditrisk_otp"] = ("en_US", "PAUSED");
+        var settings = MessagingServices.SettingsFor(_fake);
+        settings["WhatsApp:BusinessAccountId"] = FakeWhatsAppCloudApi.BusinessAccountId;
+        using var services = MessagingServices.Build(settings);
+
+        var result = await services.GetRequiredService<IWhatsAppSender>().SendTemplateAsync(MessagingServices.Otp("493021"));
+
+        Assert.Equal(SendOutcome.Failed, result.Outcome);
+        Assert.Contains("PAUSED", result.Error);
+        Assert.Empty(_fake.MessageRequests);
+    }
+
     [Fact]
     public async Task SendTemplateAsync_NoAccessToken_KeepsTheMessageInTheDevelopmentOutboxAndCallsNothing()
     {

@@ -81,6 +81,7 @@ public sealed class RiskServiceRegistrationTests : IDisposable
     [InlineData("Banding:HighFrom", "0.05", "MediumFrom")]
     [InlineData("Banding:WatchListShare", "1.5", "WatchListShare")]
     [InlineData("Rules:CashWithdrawalHighPct", "140", "CashWithdrawalHighPct")]
+    [InlineData("Rules:ConfirmationChecks", "1", "UtilisationHighConfirmations")] // beside the default 2: the rule could never fire
     [InlineData("RiskPipeline:MaxSaveAttempts", "0", "MaxSaveAttempts")]
     [InlineData("RiskPipeline:RecoveryGraceSeconds", "-1", "RecoveryGraceSeconds")]
     [InlineData("RiskPipeline:RecoverySweepSeconds", "100000", "RecoverySweepSeconds")]
