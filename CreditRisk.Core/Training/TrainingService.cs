@@ -66,7 +66,7 @@ public enum TrainingLabels
 /// the hold-out, then registers the version with its cut-offs (and promotes it when asked).
 /// </summary>
 public sealed class TrainingService(
-    IModelRegistry registry, ModelPromotionService promotion, IOptions<ModelOptions> options, IOptions<RuleOptions> rules, TimeProvider time)
+    IModelRegistry registry, ModelPromotionService promotion, IOptions<ModelOptions> options, RuleSettingsService rules, TimeProvider time)
 {
     /// <summary>The fewest hold-out rows of each outcome (bad and good) a version is measured on.</summary>
     public const int MinimumHoldoutRowsPerOutcome = 5;
@@ -170,7 +170,7 @@ public sealed class TrainingService(
             id, train.ConvertAll(r => r.Features), train.ConvertAll(r => r.Label), request.Seed, groups: train.ConvertAll(r => r.CustomerId),
             featureNames: training.FeatureNames);
         var panel = new ScoredPanel(holdout.Select(r => new PanelRow(r.CustomerId, r.AsOf, trained.Model.Probabilities(r.Features).Ensemble, r.Label)));
-        var chosen = ChooseCutoffs(panel, history, holdout, trained.Model, request.Budget, ct);
+        var chosen = await ChooseCutoffsAsync(panel, history, holdout, trained.Model, request.Budget, ct).ConfigureAwait(false);
         var budgetCurve = BudgetCurve.Compute(panel, BudgetCurve.DefaultBudgets);
         var measuredAt = request.Cutoffs ?? chosen.ToBandCutoffs();
         var (models, psi, curvesByModel) = ModelScoring.Evaluate(trained.Model, holdout, measuredAt);
@@ -220,7 +220,7 @@ public sealed class TrainingService(
         };
     }
 
-    private ChosenCutoffs ChooseCutoffs(
+    private async Task<ChosenCutoffs> ChooseCutoffsAsync(
         ScoredPanel panel, LabeledHistory? history, List<LabeledRow> holdout, EnsembleRiskModel model, AlertBudget budget, CancellationToken ct)
     {
         if (history is null)
@@ -231,7 +231,10 @@ public sealed class TrainingService(
         }
 
         var customers = holdout.Select(r => r.CustomerId).ToHashSet(StringComparer.Ordinal);
-        var readings = CadenceReadings.Build(history, customers, model, RuleSettings.From(rules.Value), ct);
+        // The rules in force (an admin's saved thresholds, else the configured ones): the budget counts the alerts the
+        // live pipeline would raise with this model beside them.
+        var inForce = await rules.GetCurrentAsync(ct).ConfigureAwait(false);
+        var readings = CadenceReadings.Build(history, customers, model, inForce, ct);
         return CadenceCutoffChooser.Choose(panel, readings, budget);
     }
 

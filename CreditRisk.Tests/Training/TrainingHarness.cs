@@ -23,7 +23,8 @@ internal sealed class TrainingHarness : IAsyncDisposable
         Store = new LiteDbCreditRiskStore(Path.Combine(_dir, "store.db"));
         var options = Options.Create(new ModelOptions { ChallengerTrees = 40 });
         Provider = new ChampionModelProvider(Store.Models, Time, options, NullLogger<ChampionModelProvider>.Instance);
-        Training = new TrainingService(Store.Models, new ModelPromotionService(Store.Models, Provider, Time), options, Options.Create(new RuleOptions()), Time);
+        Rules = new RuleSettingsService(Store.Settings, Store.Audit, Options.Create(new RuleOptions()), Time, NullLogger<RuleSettingsService>.Instance);
+        Training = new TrainingService(Store.Models, new ModelPromotionService(Store.Models, Provider, Time), options, Rules, Time);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
@@ -33,6 +34,9 @@ internal sealed class TrainingHarness : IAsyncDisposable
     public ChampionModelProvider Provider { get; }
 
     public TrainingService Training { get; }
+
+    /// <summary>The rules in force on the harness's store.</summary>
+    public RuleSettingsService Rules { get; }
 
     public static async Task<TrainingHarness> CreateAsync()
     {

@@ -1,4 +1,5 @@
 using CreditRisk.Core.Risk;
+using CreditRisk.Core.Rules;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
@@ -200,6 +201,21 @@ public sealed class TrainingServiceTests(PortfolioFixture portfolio) : IClassFix
         Assert.Equal(CutoffBasis.LegacyDefaults, report.ChosenCutoffs!.Basis);
         Assert.Contains("240 customer-months", report.ChosenCutoffs.Note);
         Assert.Equal(new BandCutoffs(0.10, 0.30), report.Cutoffs);
+    }
+
+    [Fact]
+    public async Task TrainAsync_RulesSavedByAnAdmin_CutoffsCountTheAlertsOfTheRulesInForce()
+    {
+        var request = Request(promote: false) with { Cutoffs = null, Budget = new AlertBudget(50, 0.10) };
+        var underDefaults = await _h.Training.TrainAsync(request);
+        var current = await _h.Rules.GetAsync();
+        var saved = await _h.Rules.UpdateAsync(current.Settings with { UtilisationHighPct = 5 }, current.Version, "admin.asha");
+
+        var underSaved = await _h.Training.TrainAsync(request);
+
+        // Nearly everyone breaches a 5% utilisation rule, so the rules alone spend the budget the model had before.
+        Assert.Equal(RuleSettingsUpdateStatus.Saved, saved.Status);
+        Assert.NotEqual(underDefaults.ChosenCutoffs, underSaved.ChosenCutoffs);
     }
 
     [Fact]
