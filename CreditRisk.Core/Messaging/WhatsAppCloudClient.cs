@@ -102,8 +102,10 @@ public sealed class WhatsAppCloudClient(
                 var id = sent?.Messages?.FirstOrDefault()?.Id;
                 if (string.IsNullOrEmpty(id))
                 {
-                    return new SendResult(
-                        SendOutcome.TransientFailure, null, templateName, ErrorCode: (int)response.StatusCode, Error: "The API accepted the message but returned no message id.");
+                    // Accepted is sent: retrying would send it twice. The status webhooks still find the alert by the id
+                    // it carries in biz_opaque_callback_data.
+                    logger.LogWarning("WhatsApp accepted template {Template} but returned no message id", templateName);
+                    return new SendResult(SendOutcome.Sent, null, templateName);
                 }
 
                 logger.LogInformation("WhatsApp template {Template} accepted as {MessageId}", templateName, id);

@@ -53,6 +53,18 @@ internal static class AssessmentTime
         return asOf is { } given && given > held ? given : held;
     }
 
+    /// <summary>
+    /// The moment a snapshot's assessment speaks for: the end of its as-of day (never in the future), unless the prior
+    /// assessment already speaks for a later one. A new month's snapshot is new data: dated at the prior assessment
+    /// (the last import, weeks ago), its band change fell outside the dashboard's 30-day trend and migration.
+    /// </summary>
+    public static DateTimeOffset OfSnapshot(DateOnly snapshotAsOf, CustomerRisk? prior, DateTimeOffset now)
+    {
+        var endOfDay = EndOfDay(snapshotAsOf);
+        var day = endOfDay < now ? Truncate(endOfDay) : now;
+        return prior is not null && prior.AssessedAt > day ? prior.AssessedAt : day;
+    }
+
     private static DateOnly? LatestDayHeld(BehaviorProfile? profile)
     {
         var statement = profile is { Cycles.Count: > 0 } ? profile.Cycles[^1].StatementDate : (DateOnly?)null;

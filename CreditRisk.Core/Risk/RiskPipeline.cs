@@ -27,8 +27,8 @@ namespace CreditRisk.Core.Risk;
 /// a crash at any point leaves a trace that <see cref="RecoverAsync"/> repairs by rebuilding the profile from the raw
 /// history; see docs/risk-pipeline.md, "Crash safety", for why no crash point loses or double-counts a transaction or
 /// an alert.
-/// A customer who has a snapshot but no raw data yet is assessed from the snapshot (<see cref="SnapshotRiskSource"/>);
-/// their first transaction or statement hands them over to the behavioural profile (<see cref="RiskSources"/>).
+/// A customer who has a snapshot but no statement yet is assessed from the snapshot (<see cref="SnapshotRiskSource"/>);
+/// their first statement hands them over to the behavioural profile (<see cref="RiskSources"/>).
 /// </remarks>
 public sealed class RiskPipeline(
     ICreditRiskStore store,
@@ -206,7 +206,7 @@ public sealed class RiskPipeline(
             if (RiskSources.Of(profile, snapshot) == RiskSource.Snapshot)
             {
                 assessments.Add(snapshots!.Assess(
-                    _ids.Next(now), snapshot!, prior, snapshotModel, settings, AssessmentTime.Of(work, prior, profile, now, asOf), work.Trigger)
+                    _ids.Next(now), snapshot!, prior, snapshotModel, settings, AssessmentTime.Of(work, prior, profile, now, asOf), work.Trigger, now)
                     with { ProfileVersion = profile?.Version ?? 0 });
                 continue;
             }
@@ -241,14 +241,14 @@ public sealed class RiskPipeline(
     }
 
     /// <summary>
-    /// The snapshots of the chunk's customers who have no raw data and get none now — only they can be scored from a
-    /// snapshot, so ingestion and the re-score of behavioural customers never pay for the lookup.
+    /// The snapshots of the chunk's customers who have no statement and get none now — only they can be scored from a
+    /// snapshot, so statement ingestion and the re-score of customers with statements never pay for the lookup.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, CustomerSnapshot>?> SnapshotsOfAsync(
         CustomerWork[] chunk, IReadOnlyDictionary<string, BehaviorProfile> profiles, CancellationToken ct)
     {
         var candidates = snapshots is null ? [] : chunk
-            .Where(w => !w.HasChanges && !w.Rebuild && !RiskSources.HasRawData(profiles.GetValueOrDefault(w.CustomerId)))
+            .Where(w => w.Statements.Count == 0 && !RiskSources.HasStatement(profiles.GetValueOrDefault(w.CustomerId)))
             .Select(w => w.CustomerId)
             .ToArray();
         return candidates.Length == 0 ? null : await snapshots!.GetManyAsync(candidates, ct).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace CreditRisk.Core.Snapshots;
 
 /// <summary>
 /// Stores one batch of a snapshot import and assesses its customers, in bulk: the import's hot path. A customer with
-/// no raw data is scored straight from the row being imported — exactly what <see cref="RiskPipeline.ReassessAsync"/>
+/// no statement is scored straight from the row being imported — exactly what <see cref="RiskPipeline.ReassessAsync"/>
 /// does for them (<see cref="SnapshotRiskSource.Assess"/>, the same id, time, trigger, prior, alert and event), without
 /// reading back the records and snapshots this batch writes — and the records, snapshots, alerts and assessments of
 /// the batch go to the store in one write (<see cref="ICustomerSnapshotRepository.WriteImportBatchAsync"/>). A customer
@@ -87,7 +87,7 @@ public sealed class SnapshotBatchWriter(
             var prior = priors.GetValueOrDefault(id);
             var profile = profileRows.GetValueOrDefault(id);
             var assessment = source.Assess(
-                pipeline.NextAssessmentId(now), snapshot, prior, model, settings, AssessmentTime.Of(new CustomerWork(id), prior, profile, now), RiskTriggers.Snapshot)
+                pipeline.NextAssessmentId(now), snapshot, prior, model, settings, AssessmentTime.OfSnapshot(snapshot.AsOf, prior, now), RiskTriggers.Snapshot, now)
                 with { ProfileVersion = profile?.Version ?? 0 };
             assessed.Add(assessment);
             if (EscalationAlerts.IsEscalation(assessment))

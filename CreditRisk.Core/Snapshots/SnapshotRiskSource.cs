@@ -43,19 +43,25 @@ public sealed class SnapshotRiskSource(
         return null;
     }
 
-    /// <summary>Assesses <paramref name="snapshot"/>; the caller supplies the id, time and trigger as for a behavioural assessment.</summary>
+    /// <summary>
+    /// Assesses <paramref name="snapshot"/>; the caller supplies the id, times and trigger as for a behavioural
+    /// assessment (<paramref name="computedAt"/>: when it is computed, as the grid shows it).
+    /// </summary>
     public RiskAssessment Assess(
-        string id, CustomerSnapshot snapshot, CustomerRisk? prior, IRiskModel? model, RuleSettings settings, DateTimeOffset asOf, string trigger)
+        string id, CustomerSnapshot snapshot, CustomerRisk? prior, IRiskModel? model, RuleSettings settings, DateTimeOffset asOf, string trigger,
+        DateTimeOffset computedAt)
     {
         var features = SnapshotFeatures.Vector(snapshot);
         var rules = SnapshotRules.Evaluate(snapshot, settings, options.Value);
         var score = model?.Score(features);
         RiskBand? modelBand = score is null ? null : BandCutoffResolver.BandOf(score.Ensemble, banding.Value, model);
+        var band = RiskCombination.Combine(modelBand, rules.Signals, prior?.Band);
         return new RiskAssessment
         {
             Id = id,
             CustomerId = snapshot.CustomerId,
             AssessedAt = asOf,
+            ComputedAt = computedAt,
             Trigger = trigger,
             Features = [.. SnapshotFeatures.Ordered.Select((name, i) => new FeatureValue(name, features[i]))],
             LogisticProbability = score?.Logistic,
@@ -63,8 +69,12 @@ public sealed class SnapshotRiskSource(
             EnsembleProbability = score?.Ensemble,
             ModelBand = modelBand,
             RuleBand = rules.Band,
-            Band = RiskCombination.Combine(modelBand, rules.Signals, prior?.Band),
+            Band = band,
             PreviousBand = prior?.Band,
+
+            // The last fall below High, as for behavioural assessments: two instances reading different priors below
+            // High must key one escalation alike, or both raise an alert.
+            EscalationBasis = EscalationKeys.NextBasis(id, band, prior),
             RuleHits = [.. rules.Hits],
             Reasons = RiskReasons.Compose(
                 rules, score, modelBand, RiskCombination.IsHeldHigh(modelBand, rules.Signals, prior?.Band), RiskReasons.NoSnapshotModel),

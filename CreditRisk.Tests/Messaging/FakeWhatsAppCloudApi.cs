@@ -67,6 +67,9 @@ public sealed class FakeWhatsAppCloudApi : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>Accept messages with a 200 that carries no message id (seen from proxies that rewrite the body).</summary>
+    public bool AnswerWithoutMessageId { get; set; }
+
     /// <summary>Answers the next <paramref name="times"/> message requests with this Graph error.</summary>
     public void FailNext(int code, int times = 1, int httpStatus = 400)
     {
@@ -187,7 +190,7 @@ public sealed class FakeWhatsAppCloudApi : IAsyncDisposable
         {
             messaging_product = "whatsapp",
             contacts = new[] { new { input = message.To, wa_id = message.To } },
-            messages = new[] { new { id, message_status = "accepted" } },
+            messages = AnswerWithoutMessageId ? [] : new[] { new { id, message_status = "accepted" } },
         }));
 
         if (OnAccepted is { } onAccepted)

@@ -186,6 +186,18 @@ public sealed class WhatsAppCloudClientTests : IAsyncLifetime
         Assert.False(result.UsedFallbackTemplate);
     }
 
+    [Fact]
+    public async Task SendTemplateAsync_AcceptedWithoutAMessageId_IsSentAndNotSentAgain()
+    {
+        _fake.AnswerWithoutMessageId = true;
+        using var services = MessagingServices.Build(MessagingServices.SettingsFor(_fake));
+
+        var result = await services.GetRequiredService<IWhatsAppSender>().SendTemplateAsync(MessagingServices.Alert("alert-9"));
+
+        Assert.Equal((SendOutcome.Sent, null), (result.Outcome, result.ProviderMessageId));
+        Assert.Single(_fake.MessageRequests);
+    }
+
     [Theory]
     [InlineData(GraphErrorCodes.AccessTokenRefused, 401)]
     [InlineData(GraphErrorCodes.AccessTokenRefused, 400)]

@@ -80,18 +80,18 @@ public sealed class SnapshotBatchWriterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Import_CustomerTakenOverByTransactions_ReassessedFromBehaviourWithTheNewLimit()
+    public async Task Import_CustomerTakenOverByAStatement_ReassessedFromBehaviourWithTheNewLimit()
     {
         var file = _store.WriteFile("one.csv", SnapshotSamples.Header + "\n" + SnapshotSamples.Row("N-1", utilisation: "97") + "\n");
         Assert.True((await Get<SnapshotImporter>().ImportAsync(file, AsOf)).Succeeded);
         await using (var scope = _store.Services.CreateAsyncScope())
         {
-            var ingested = await scope.ServiceProvider.GetRequiredService<IngestionService>().IngestTransactionsAsync(
+            var ingested = await scope.ServiceProvider.GetRequiredService<IngestionService>().IngestStatementsAsync(
             [
-                new TransactionInput
+                new StatementInput
                 {
-                    TransactionId = "T-N-1", CustomerId = "N-1", Timestamp = DateTimeOffset.UtcNow.AddHours(-2), Amount = 500m,
-                    Type = "purchase", MerchantCategory = "5411", MerchantId = "M-1", Channel = "pos",
+                    CustomerId = "N-1", StatementDate = AsOf.AddDays(1), CreditLimit = 100_000m, Balance = 97_000m, MinimumDue = 4_850m,
+                    DueDate = AsOf.AddDays(21), AmountPaid = 0m, DaysPastDue = 0,
                 },
             ]);
             Assert.Empty(ingested.Errors);
@@ -107,6 +107,26 @@ public sealed class SnapshotBatchWriterTests : IAsyncLifetime
         Assert.Equal(120_000m, (await _store.Store.Customers.GetAsync("N-1"))!.CreditLimit);
         Assert.Equal(120_000m, (await Get<ICustomerSnapshotRepository>().GetAsync("N-1"))!.CreditLimit);
         Assert.Equal(RiskSource.Behaviour, (await Get<RiskSourceService>().GetAsync("N-1")).Source);
+    }
+
+    [Fact]
+    public async Task Import_NextMonthsSnapshot_IsDatedAtItsOwnAsOfDayWithTheFieldsOfEveryAssessment()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var first = _store.WriteFile("m1.csv", SnapshotSamples.Header + "\n" + SnapshotSamples.Row("M-1", utilisation: "40") + "\n");
+        var second = _store.WriteFile("m2.csv", SnapshotSamples.Header + "\n" + SnapshotSamples.Row("M-1", utilisation: "97") + "\n");
+        Assert.True((await Get<SnapshotImporter>().ImportAsync(first, today.AddDays(-40))).Succeeded);
+
+        Assert.True((await Get<SnapshotImporter>().ImportAsync(second, today.AddDays(-1))).Succeeded);
+
+        // Dated at the last import, the change fell outside the dashboard's 30-day trend and band migration.
+        var history = await _store.Store.Assessments.ListHistoryAsync("M-1", 10);
+        Assert.Equal(
+            [new DateTimeOffset(today.AddDays(-1).ToDateTime(new TimeOnly(23, 59, 59, 999)), TimeSpan.Zero),
+             new DateTimeOffset(today.AddDays(-40).ToDateTime(new TimeOnly(23, 59, 59, 999)), TimeSpan.Zero)],
+            history.Select(a => a.AssessedAt));
+        Assert.All(history, a => Assert.NotNull(a.ComputedAt));
+        Assert.All(history, a => Assert.NotNull(a.EscalationBasis));
     }
 
     /// <summary>The importer's writes before the bulk path: records, snapshots, then the pipeline's re-assessment.</summary>
@@ -142,6 +162,7 @@ public sealed class SnapshotBatchWriterTests : IAsyncLifetime
         CustomerId = "",
         AssessedAt = default,
         ComputedAt = null,
+        EscalationBasis = a.EscalationBasis == a.Id ? "own id" : a.EscalationBasis is null or EscalationKeys.NoPrior ? a.EscalationBasis : "earlier id",
     });
 
     /// <summary>An alert's content; of its key, whose customer and band it names and whether it escalates from no prior state.</summary>

@@ -72,7 +72,7 @@ public sealed class SnapshotLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Import_ThenTransactions_ScoredFromSnapshotThenTakenOverByBehaviour()
+    public async Task Import_ThenATransactionThenAStatement_ScoredFromSnapshotUntilTheStatementHandsOverToBehaviour()
     {
         var model = await TrainAsync(_store.WriteFile("train.csv", SnapshotSamples.Csv(1200)), promote: true);
         var path = _store.WriteFile("scoring.csv", SnapshotSamples.Header + "\n"
@@ -119,8 +119,25 @@ public sealed class SnapshotLifecycleTests : IAsyncLifetime
         ]);
 
         Assert.Empty(ingested.Errors);
+
+        // A transaction alone leaves the snapshot scoring: the profile's balance would start from this one purchase
+        // (500 of a 100,000 limit), and the customer the snapshot shows at 97% would read as 0.5% used.
+        var afterPurchase = await _store.Store.Assessments.GetLatestAsync("N-1");
+        Assert.Equal((RiskTriggers.Transaction, RiskBand.High, model.Version), (afterPurchase!.Trigger, afterPurchase.Band, afterPurchase.ModelVersion));
+        Assert.Equal(SnapshotFeatures.Ordered, afterPurchase.Features.Select(f => f.Name));
+        Assert.Equal(RiskSource.Snapshot, (await Get<RiskSourceService>().GetAsync("N-1")).Source);
+
+        var statement = await scope.ServiceProvider.GetRequiredService<IngestionService>().IngestStatementsAsync(
+        [
+            new StatementInput
+            {
+                CustomerId = "N-1", StatementDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), CreditLimit = 100_000m, Balance = 96_500m,
+                MinimumDue = 4_825m, DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20)), AmountPaid = 0m, DaysPastDue = 0,
+            },
+        ]);
+        Assert.Empty(statement.Errors);
         var takenOver = await _store.Store.Assessments.GetLatestAsync("N-1");
-        Assert.Equal(RiskTriggers.Transaction, takenOver!.Trigger);
+        Assert.Equal(RiskTriggers.Statement, takenOver!.Trigger);
         Assert.Null(takenOver.ModelVersion); // no behavioural champion: the snapshot model never scores a behavioural vector
         Assert.Equal(FeatureNames.Ordered, takenOver.Features.Select(f => f.Name));
         var source = await Get<RiskSourceService>().GetAsync("N-1");

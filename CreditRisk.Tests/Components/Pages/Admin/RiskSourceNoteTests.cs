@@ -37,10 +37,26 @@ public sealed class RiskSourceNoteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Render_SnapshotCustomerWithRawData_SaysTheBehaviouralProfileTookOver()
+    public async Task Render_SnapshotCustomerWithOnlyTransactions_StillSaysFromSnapshot()
     {
         await StoreSnapshotAsync();
-        Assert.True(await _h.Store.Profiles.TrySaveAsync(A.Profile("cust-1") with { TransactionCount = 3 }, 0));
+        Assert.True(await _h.Store.Profiles.TrySaveAsync(A.Profile("cust-1") with { TransactionCount = 3, Cycles = [] }, 0));
+
+        var cut = _h.Render<RiskSourceNote>(p => p.Add(x => x.CustomerId, "cust-1"));
+
+        cut.WaitForAssertion(() => Assert.Equal("snapshot", cut.Find("#risk-source").GetAttribute("data-source")));
+        Assert.Contains("the first statement does", cut.Find("#risk-source").TextContent);
+    }
+
+    [Fact]
+    public async Task Render_SnapshotCustomerWithAStatement_SaysTheBehaviouralProfileTookOver()
+    {
+        await StoreSnapshotAsync();
+        Assert.True(await _h.Store.Profiles.TrySaveAsync(A.Profile("cust-1") with
+        {
+            TransactionCount = 3,
+            Cycles = [new Core.Features.CycleSummary { StatementDate = new DateOnly(2026, 12, 1), CreditLimit = 100_000m, Balance = 50_000m, AmountPaid = 0m, DaysPastDue = 0 }],
+        }, 0));
 
         var cut = _h.Render<RiskSourceNote>(p => p.Add(x => x.CustomerId, "cust-1"));
 
