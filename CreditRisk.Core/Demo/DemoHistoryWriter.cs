@@ -25,12 +25,17 @@ public sealed partial class DemoHistoryWriter(ICreditRiskStore store, DemoSeedPr
             await store.Customers.UpsertManyAsync(
                 simulated.ConvertAll(c => c.Customer with { CreatedAt = now, UpdatedAt = now }), ct).ConfigureAwait(false);
             var count = 0;
-            foreach (var chunk in simulated.Chunk(ChunkSize))
+            foreach (var simulatedChunk in simulated.Chunk(ChunkSize))
             {
-                await store.Transactions.InsertNewAsync(
-                    chunk.SelectMany(c => c.Transactions).Select(t => t with { ReceivedAt = now }).ToList(), ct).ConfigureAwait(false);
-                await store.Statements.UpsertManyAsync(
-                    chunk.SelectMany(c => c.Statements).Select(s => s with { ReceivedAt = now }).ToList(), ct).ConfigureAwait(false);
+                // Handed on as stored, receipt times included: the pipeline clears a statement's pending mark only up to
+                // the receipt it applied, so one applied with no receipt time would stay pending for recovery to redo.
+                var chunk = Array.ConvertAll(simulatedChunk, c => c with
+                {
+                    Transactions = [.. c.Transactions.Select(t => t with { ReceivedAt = now })],
+                    Statements = [.. c.Statements.Select(s => s with { ReceivedAt = now })],
+                });
+                await store.Transactions.InsertNewAsync([.. chunk.SelectMany(c => c.Transactions)], ct).ConfigureAwait(false);
+                await store.Statements.UpsertManyAsync([.. chunk.SelectMany(c => c.Statements)], ct).ConfigureAwait(false);
                 await stored.WriteAsync(chunk, ct).ConfigureAwait(false);
                 count += chunk.Length;
                 progress.Report($"Storing {count:N0} of {simulated.Count:N0} customers' history", 5 + (90 * count / simulated.Count));

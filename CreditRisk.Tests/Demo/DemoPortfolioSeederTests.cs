@@ -33,6 +33,10 @@ public sealed class DemoPortfolioSeederTests(SeededDemoFixture fixture) : IClass
         Assert.Equal(fixture.Result.Transactions, await store.Transactions.CountAsync());
         Assert.Equal(fixture.Result.Statements, await store.Statements.CountAsync());
         Assert.True(fixture.Result.Transactions > 200 * 12 * 5, $"{fixture.Result.Transactions} transactions");
+
+        // Everything stored was applied: nothing left for the recovery sweep to rebuild after the seed.
+        Assert.Empty(await store.Transactions.ListPendingCustomerIdsAsync(DateTimeOffset.MaxValue, null, 10));
+        Assert.Empty(await store.Statements.ListPendingCustomerIdsAsync(DateTimeOffset.MaxValue, null, 10));
     }
 
     [Fact]
