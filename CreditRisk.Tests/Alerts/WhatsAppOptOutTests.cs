@@ -30,7 +30,7 @@ public sealed class WhatsAppOptOutTests
         Assert.False(customer.WhatsAppOptIn);
         Assert.Null(customer.WhatsAppOptInAt);
         Assert.Equal(AlertDeliveryOutcome.Suppressed, result.Outcome);
-        var entry = Assert.Single(await h.Store.Audit.ListAsync(WhatsAppOptOut.OptedOutAction, 0, 10));
+        var entry = Assert.Single(await h.Store.Audit.ListAsync(WhatsAppConsentReply.OptOut.Action, 0, 10));
         Assert.Equal(("whatsapp:+919812345678", "customer:cust-1", "opted in", "opted out"), (entry.Actor, entry.Target, entry.OldValue, entry.NewValue));
     }
 
@@ -46,7 +46,7 @@ public sealed class WhatsAppOptOutTests
         await h.Webhooks.ProcessAsync(Reply("wamid.IN1", text));
 
         Assert.True((await h.Store.Customers.GetAsync("cust-1"))!.WhatsAppOptIn);
-        Assert.Empty(await h.Store.Audit.ListAsync(WhatsAppOptOut.OptedOutAction, 0, 10));
+        Assert.Empty(await h.Store.Audit.ListAsync(WhatsAppConsentReply.OptOut.Action, 0, 10));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class WhatsAppOptOutTests
         await h.Webhooks.ProcessAsync(Reply("wamid.IN1", "STOP"));
 
         Assert.True((await h.Store.Customers.GetAsync("cust-1"))!.WhatsAppOptIn);
-        Assert.Single(await h.Store.Audit.ListAsync(WhatsAppOptOut.OptedOutAction, 0, 10));
+        Assert.Single(await h.Store.Audit.ListAsync(WhatsAppConsentReply.OptOut.Action, 0, 10));
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class WhatsAppOptOutTests
         Assert.Equal((true, null), (customer.WhatsAppOptIn, customer.WhatsAppOptedOutAt));
         Assert.NotNull(customer.WhatsAppOptInAt);
         Assert.Equal(AlertDeliveryOutcome.Sent, result.Outcome);
-        var entry = Assert.Single(await h.Store.Audit.ListAsync(WhatsAppOptInByReply.OptedInAction, 0, 10));
+        var entry = Assert.Single(await h.Store.Audit.ListAsync(WhatsAppConsentReply.OptIn.Action, 0, 10));
         Assert.Equal(("whatsapp:+919812345678", "customer:cust-1", "opted out", "opted in"), (entry.Actor, entry.Target, entry.OldValue, entry.NewValue));
     }
 
@@ -95,6 +95,6 @@ public sealed class WhatsAppOptOutTests
         await h.Webhooks.ProcessAsync(Reply("wamid.IN1", "START"));
 
         Assert.Equal(customer.WhatsAppOptInAt, (await h.Store.Customers.GetAsync("cust-1"))!.WhatsAppOptInAt);
-        Assert.Empty(await h.Store.Audit.ListAsync(WhatsAppOptInByReply.OptedInAction, 0, 10));
+        Assert.Empty(await h.Store.Audit.ListAsync(WhatsAppConsentReply.OptIn.Action, 0, 10));
     }
 }

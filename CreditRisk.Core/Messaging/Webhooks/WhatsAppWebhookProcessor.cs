@@ -9,13 +9,15 @@ namespace CreditRisk.Core.Messaging.Webhooks;
 /// <summary>
 /// Applies a verified WhatsApp webhook: delivery statuses move alerts along (monotonically, see
 /// <see cref="AlertStatusTransitions"/>), and customer messages are stored for the alert history; a "STOP" withdraws the
-/// customer's WhatsApp opt-in (<see cref="WhatsAppOptOut"/>) and a "START" gives it again (<see cref="WhatsAppOptInByReply"/>).
+/// customer's WhatsApp opt-in and a "START" gives it again (<see cref="WhatsAppConsentReply"/>).
 /// Safe to receive twice: WhatsApp redelivers webhooks until it gets a 200.
 /// </summary>
 public sealed class WhatsAppWebhookProcessor(
     ICreditRiskStore store, IAlertEventPublisher events, TimeProvider time, ILogger<WhatsAppWebhookProcessor> logger)
 {
     private const int MaxUpdateAttempts = 10;
+
+    private static readonly WhatsAppConsentReply[] ConsentReplies = [WhatsAppConsentReply.OptOut, WhatsAppConsentReply.OptIn];
 
     public async Task<WebhookProcessingResult> ProcessAsync(WebhookPayload payload, CancellationToken ct = default)
     {
@@ -146,15 +148,12 @@ public sealed class WhatsAppWebhookProcessor(
 
     private async Task ApplyConsentReplyAsync(Customer customer, string? text, DateTimeOffset now, CancellationToken ct)
     {
-        if (WhatsAppOptOut.IsRequest(text)
-            && await WhatsAppOptOut.ApplyAsync(store.Customers, store.Audit, customer, text!, now, ct).ConfigureAwait(false))
+        foreach (var reply in ConsentReplies)
         {
-            logger.LogInformation("Customer {CustomerId} opted out of WhatsApp messages by replying {Text}", customer.Id, text);
-        }
-        else if (WhatsAppOptInByReply.IsRequest(text)
-            && await WhatsAppOptInByReply.ApplyAsync(store.Customers, store.Audit, customer, text!, now, ct).ConfigureAwait(false))
-        {
-            logger.LogInformation("Customer {CustomerId} opted in to WhatsApp messages by replying {Text}", customer.Id, text);
+            if (reply.IsRequest(text) && await reply.ApplyAsync(store.Customers, store.Audit, customer, text!, now, ct).ConfigureAwait(false))
+            {
+                logger.LogInformation("Customer {CustomerId} replied {Text} on WhatsApp: {Action}", customer.Id, text, reply.Action);
+            }
         }
     }
 
