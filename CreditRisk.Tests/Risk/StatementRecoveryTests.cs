@@ -1,6 +1,7 @@
 using CreditRisk.Core.Features;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Statements;
+using CreditRisk.Tests.Builders;
 using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -85,16 +86,13 @@ public sealed class StatementRecoveryTests : IAsyncLifetime
         _h.Time,
         NullLogger<PendingTransactionRecovery>.Instance).RecoverAsync(DateTimeOffset.MaxValue);
 
-    private static Statement PastDue(string customerId) => new()
+    private static Statement PastDue(string customerId) => A.Statement(customerId, new DateOnly(2026, 2, 1)) with
     {
-        Id = Statement.KeyFor(customerId, new DateOnly(2026, 2, 1)),
-        CustomerId = customerId,
-        StatementDate = new DateOnly(2026, 2, 1),
         CreditLimit = 10_000m,
         Balance = 9_000m,
         MinimumDue = 450m,
-        DueDate = new DateOnly(2026, 2, 21),
         AmountPaid = 0m,
+        PaidOn = null,
         DaysPastDue = 45,
         ReceivedAt = PipelineHarness.Start,
     };
