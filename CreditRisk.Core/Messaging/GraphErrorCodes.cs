@@ -28,10 +28,10 @@ public static class GraphErrorCodes
     public const int AccessTokenRefused = 190;
 
     /// <summary>
-    /// Our credentials were refused (code 190, or HTTP 401 without a Graph code): nothing is wrong with the message,
-    /// and it can go out once the token is renewed, so the alert must not be failed for good.
+    /// Our credentials were refused (the client reports every refused token, HTTP 401 included, as code 190): nothing
+    /// is wrong with the message, and it can go out once the token is renewed, so the alert must not be failed for good.
     /// </summary>
-    public static bool IsAccessRefused(int? code) => code is AccessTokenRefused or 401;
+    public static bool IsAccessRefused(int? code) => code == AccessTokenRefused;
 
     /// <summary>Worth retrying after a delay: throttling, per-pair rate limits.</summary>
     public static bool IsRetryable(int code) => code is ThroughputLimit or PairRateLimit;
