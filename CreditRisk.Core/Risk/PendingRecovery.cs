@@ -9,13 +9,13 @@ namespace CreditRisk.Core.Risk;
 /// Finds the customers with transactions or statements stored but never applied by the pipeline (a crash or a failed
 /// run between the two) and recovers them with <see cref="RiskPipeline.RecoverAsync"/>.
 /// </summary>
-public sealed class PendingTransactionRecovery(
+public sealed class PendingRecovery(
     ICreditRiskStore store,
     RiskPipeline pipeline,
     TransactionsInFlight inFlight,
     IOptions<RiskPipelineOptions> options,
     TimeProvider time,
-    ILogger<PendingTransactionRecovery> logger)
+    ILogger<PendingRecovery> logger)
 {
     /// <summary>Customers recovered per pipeline call.</summary>
     public const int PageSize = 256;

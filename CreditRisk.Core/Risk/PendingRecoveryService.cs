@@ -5,15 +5,16 @@ using Microsoft.Extensions.Options;
 namespace CreditRisk.Core.Risk;
 
 /// <summary>
-/// Runs <see cref="PendingTransactionRecovery"/> once at start-up (for what a previous process left behind) and then
-/// every <see cref="RiskPipelineOptions.RecoverySweepSeconds"/>. Runs in the background: requests are served meanwhile,
-/// and the pipeline and recovery exclude each other per customer, so either order is correct.
+/// Runs <see cref="PendingRecovery"/> (transactions and statements stored but not applied) once at start-up (for
+/// what a previous process left behind) and then every <see cref="RiskPipelineOptions.RecoverySweepSeconds"/>. Runs in
+/// the background: requests are served meanwhile, and the pipeline and recovery exclude each other per customer, so
+/// either order is correct.
 /// </summary>
-public sealed class PendingTransactionRecoveryService(
-    PendingTransactionRecovery recovery,
+public sealed class PendingRecoveryService(
+    PendingRecovery recovery,
     IOptions<RiskPipelineOptions> options,
     TimeProvider time,
-    ILogger<PendingTransactionRecoveryService> logger) : BackgroundService
+    ILogger<PendingRecoveryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,7 +62,7 @@ public sealed class PendingTransactionRecoveryService(
         catch (Exception ex)
         {
             // A failing store must not stop the host; the next sweep tries again.
-            logger.LogError(ex, "Recovery of pending transactions failed");
+            logger.LogError(ex, "Recovery of pending transactions and statements failed");
         }
     }
 }

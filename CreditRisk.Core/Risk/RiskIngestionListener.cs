@@ -21,7 +21,7 @@ namespace CreditRisk.Core.Risk;
 /// </remarks>
 public sealed class RiskIngestionListener(
     RiskPipeline pipeline,
-    PendingTransactionRecovery recovery,
+    PendingRecovery recovery,
     TransactionsInFlight inFlight,
     ICreditRiskStore store,
     IOptions<RiskPipelineOptions> options,

@@ -32,8 +32,8 @@ internal static class RiskServiceRegistration
         // Every ingest (API or CSV import) re-scores its customers before answering; recovery repairs what a crash
         // between storing and applying left behind.
         services.AddSingleton<IIngestionListener, RiskIngestionListener>();
-        services.AddSingleton<PendingTransactionRecovery>();
-        services.AddHostedService<PendingTransactionRecoveryService>();
+        services.AddSingleton<PendingRecovery>();
+        services.AddHostedService<PendingRecoveryService>();
         return services;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Tests.Risk;
 
-public sealed class PendingTransactionRecoveryServiceTests : IAsyncLifetime
+public sealed class PendingRecoveryServiceTests : IAsyncLifetime
 {
     private PipelineHarness _h = null!;
 
@@ -55,11 +55,11 @@ public sealed class PendingTransactionRecoveryServiceTests : IAsyncLifetime
         Assert.True(_h.Time.GetUtcNow() >= PipelineHarness.Start.AddSeconds(61));
     }
 
-    private PendingTransactionRecoveryService Service(int sweepSeconds)
+    private PendingRecoveryService Service(int sweepSeconds)
     {
         var options = Options.Create(new RiskPipelineOptions { RecoverySweepSeconds = sweepSeconds });
-        var recovery = new PendingTransactionRecovery(_h.Store, _h.Pipeline, new TransactionsInFlight(), options, _h.Time, NullLogger<PendingTransactionRecovery>.Instance);
-        return new PendingTransactionRecoveryService(recovery, options, _h.Time, NullLogger<PendingTransactionRecoveryService>.Instance);
+        var recovery = new PendingRecovery(_h.Store, _h.Pipeline, new TransactionsInFlight(), options, _h.Time, NullLogger<PendingRecovery>.Instance);
+        return new PendingRecoveryService(recovery, options, _h.Time, NullLogger<PendingRecoveryService>.Instance);
     }
 
     /// <summary>The service works on its own task; poll for its effect (generously bounded, not a timing assertion).</summary>

@@ -220,13 +220,13 @@ public sealed class RiskPipelineRecoveryTests : IAsyncLifetime
         Assert.Equal(1, (await _h.Store.Profiles.GetAsync("c1"))!.TransactionCount);
     }
 
-    private PendingTransactionRecovery Recovery(int graceSeconds, TransactionsInFlight? inFlight = null) => new(
+    private PendingRecovery Recovery(int graceSeconds, TransactionsInFlight? inFlight = null) => new(
         _h.Store,
         _h.NewInstance(),
         inFlight ?? new TransactionsInFlight(),
         Options.Create(new RiskPipelineOptions { RecoveryGraceSeconds = graceSeconds }),
         _h.Time,
-        NullLogger<PendingTransactionRecovery>.Instance);
+        NullLogger<PendingRecovery>.Instance);
 
     /// <summary>What ingestion does: store, then run the pipeline on what was new.</summary>
     private async Task<IReadOnlyList<RiskAssessment>> IngestAsync(RiskPipeline pipeline, params Transaction[] batch)

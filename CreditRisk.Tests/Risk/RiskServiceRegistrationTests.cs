@@ -38,7 +38,7 @@ public sealed class RiskServiceRegistrationTests : IDisposable
         await using var provider = Build([]);
 
         Assert.IsType<RiskIngestionListener>(Assert.Single(provider.GetServices<IIngestionListener>()));
-        Assert.Contains(provider.GetServices<IHostedService>(), s => s is PendingTransactionRecoveryService);
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is PendingRecoveryService);
         var options = provider.GetRequiredService<IOptions<RiskPipelineOptions>>().Value;
         Assert.Equal(0, options.RecoveryGraceSeconds);
         Assert.Equal(300, options.RecoverySweepSeconds);

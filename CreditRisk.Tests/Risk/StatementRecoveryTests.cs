@@ -78,13 +78,13 @@ public sealed class StatementRecoveryTests : IAsyncLifetime
         Assert.Empty(await _h.Store.Statements.ListPendingAsync(["c1"]));
     }
 
-    private Task<int> RecoverAllAsync() => new PendingTransactionRecovery(
+    private Task<int> RecoverAllAsync() => new PendingRecovery(
         _h.Store,
         _h.NewInstance(),
         new TransactionsInFlight(),
         Options.Create(new RiskPipelineOptions { RecoveryGraceSeconds = 0 }),
         _h.Time,
-        NullLogger<PendingTransactionRecovery>.Instance).RecoverAsync(DateTimeOffset.MaxValue);
+        NullLogger<PendingRecovery>.Instance).RecoverAsync(DateTimeOffset.MaxValue);
 
     private static Statement PastDue(string customerId) => A.Statement(customerId, new DateOnly(2026, 2, 1)) with
     {
