@@ -29,6 +29,14 @@ public interface IRiskAssessmentRepository
     Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default);
 
     /// <summary>
+    /// The current scores given by model <paramref name="modelVersion"/> (<see cref="CustomerRisk.ModelVersion"/>), counted
+    /// in the bins that <paramref name="upperEdges"/> (ascending) close: bin i holds scores in (edge i−1, edge i], the
+    /// first every score up to edge 0, and one more bin every score above the last edge. Customers scored by another
+    /// model (an older champion, the snapshot model) or by the rules alone are not counted. Indexed counts, one per edge.
+    /// </summary>
+    Task<IReadOnlyList<long>> CountCurrentScoresOfModelAsync(string modelVersion, IReadOnlyList<double> upperEdges, CancellationToken ct = default);
+
+    /// <summary>
     /// How many customers' current assessment has a hit of each of <paramref name="ruleIds"/> (<see cref="CustomerRisk.RuleIds"/>);
     /// every requested id is present, with 0 when none. One indexed count per rule.
     /// </summary>

@@ -37,6 +37,10 @@ public sealed record BandMigration(DateTimeOffset Since, IReadOnlyList<IReadOnly
 }
 
 /// <param name="Version">Registry id of the champion.</param>
-/// <param name="Psi">Population stability of current scores against the training scores; null when unknown.</param>
+/// <param name="Psi">
+/// Population stability of the current scores this model gave against its training scores; null when unknown (no
+/// training scores kept, or no customer scored by it yet).
+/// </param>
 /// <param name="PsiReading">stable, watch or shifted.</param>
-public sealed record ChampionSummary(string Version, double? Psi, string? PsiReading);
+/// <param name="ScoredCustomers">Customers whose current score is this model's: the population <paramref name="Psi"/> reads.</param>
+public sealed record ChampionSummary(string Version, double? Psi, string? PsiReading, long ScoredCustomers);

@@ -115,6 +115,11 @@ public sealed class PortfolioSnapshotBuilder(
 
     private static int Index(RiskBand band) => Array.IndexOf(s_bands, band);
 
+    /// <summary>
+    /// The champion and the stability of its scores: only customers it scored count (<see cref="CustomerRisk.ModelVersion"/>),
+    /// against the training scores' deciles — customers scored by the rules alone, by the snapshot model or by a previous
+    /// champion until the nightly re-score are another population, and would read as drift.
+    /// </summary>
     private async Task<ChampionSummary?> ChampionAsync(IRiskModel? model, CancellationToken ct)
     {
         if (model is null)
@@ -122,34 +127,15 @@ public sealed class PortfolioSnapshotBuilder(
             return null;
         }
 
-        if (model is not EnsembleRiskModel { TrainingScores: { Shares.Count: > 1 } reference })
+        var reference = model is EnsembleRiskModel { TrainingScores: { Shares.Count: > 1 } scores } ? scores : null;
+        var counts = await store.Assessments.CountCurrentScoresOfModelAsync(model.Version, reference?.Edges ?? [], ct).ConfigureAwait(false);
+        var scored = counts.Sum();
+        if (reference is null || scored == 0)
         {
-            return new ChampionSummary(model.Version, null, null);
+            return new ChampionSummary(model.Version, null, null, scored);
         }
 
-        // Bin i holds scores in (Edges[i-1], Edges[i]]: count "score > edge" per edge, again from the score index.
-        var total = await store.Assessments.CountCurrentAsync(null, double.MinValue, ct).ConfigureAwait(false);
-        if (total == 0)
-        {
-            return new ChampionSummary(model.Version, null, null);
-        }
-
-        var above = new List<long>();
-        foreach (var edge in reference.Edges)
-        {
-            above.Add(await store.Assessments.CountCurrentAsync(null, Math.BitIncrement(edge), ct).ConfigureAwait(false));
-        }
-
-        var shares = new List<double>(reference.Shares.Count);
-        var previous = total;
-        foreach (var count in above)
-        {
-            shares.Add((double)(previous - count) / total);
-            previous = count;
-        }
-
-        shares.Add((double)previous / total);
-        var psi = PopulationStability.Index(reference.Shares, shares);
-        return new ChampionSummary(model.Version, psi, PopulationStability.Read(psi));
+        var psi = PopulationStability.Index(reference.Shares, [.. counts.Select(count => (double)count / scored)]);
+        return new ChampionSummary(model.Version, psi, PopulationStability.Read(psi), scored);
     }
 }

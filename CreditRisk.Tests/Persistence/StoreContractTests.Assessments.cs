@@ -241,6 +241,26 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Assessments_CountCurrentScoresOfModelAsync_CountsThatModelsCurrentScoresInTheirBins()
+    {
+        Begin();
+        RiskAssessment Scored(string customerId, double score, string? model) =>
+            A.Assessment($"ra-{customerId}", customerId, probability: score) with { ModelVersion = model };
+        await Store.Assessments.AddManyAsync(
+        [
+            Scored("a", 0.05, "v1"), Scored("b", 0.1, "v1"), Scored("c", 0.3, "v1"), Scored("d", 0.9, "v1"),
+            Scored("e", 0.3, "v2"), Scored("f", 0.3, null),
+            Scored("g", 0.3, "v1"), A.Assessment("ra-g2", "g", at: A.Now.AddMinutes(1), probability: 0.95) with { ModelVersion = "v2" },
+        ]);
+
+        // Edges close their bins: 0.1 falls in the first; g is v2's now.
+        Assert.Equal([2L, 1L, 1L], await Store.Assessments.CountCurrentScoresOfModelAsync("v1", [0.1, 0.5]));
+        Assert.Equal([1L, 1L], await Store.Assessments.CountCurrentScoresOfModelAsync("v2", [0.5]));
+        Assert.Equal([4L], await Store.Assessments.CountCurrentScoresOfModelAsync("v1", []));
+        Assert.Equal([0L, 0L], await Store.Assessments.CountCurrentScoresOfModelAsync("unknown", [0.5]));
+    }
+
+    [SkippableFact]
     public async Task Assessments_CountByBandAsync_MixedPortfolio_CountsEachBand()
     {
         Begin(StoreCapability.GroupedCounts);

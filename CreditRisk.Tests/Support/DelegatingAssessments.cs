@@ -29,6 +29,9 @@ public abstract class DelegatingAssessments(IRiskAssessmentRepository inner) : I
 
     public virtual Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) => inner.CountCurrentAsync(band, minScore, ct);
 
+    public virtual Task<IReadOnlyList<long>> CountCurrentScoresOfModelAsync(string modelVersion, IReadOnlyList<double> upperEdges, CancellationToken ct = default) =>
+        inner.CountCurrentScoresOfModelAsync(modelVersion, upperEdges, ct);
+
     public virtual Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default) =>
         inner.CountCurrentByRuleAsync(ruleIds, ct);
 

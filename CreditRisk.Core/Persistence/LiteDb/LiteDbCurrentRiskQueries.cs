@@ -38,6 +38,19 @@ internal sealed class LiteDbCurrentRiskQueries(LiteDbContext db)
     public Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) =>
         Run(() => _current.LongCount(CurrentFilter(band, minScore).Filter), ct);
 
+    /// <summary>One pass over the model's rows (its index), binning each score: LiteDB counts a range by reading it anyway.</summary>
+    public Task<IReadOnlyList<long>> CountScoresOfModelAsync(string modelVersion, IReadOnlyList<double> upperEdges, CancellationToken ct = default) =>
+        Run<IReadOnlyList<long>>(() =>
+        {
+            var bins = new long[upperEdges.Count + 1];
+            foreach (var doc in _current.Find(Query.EQ(nameof(CustomerRisk.ModelVersion), new BsonValue(modelVersion))))
+            {
+                ScoreBinCounts.Add(bins, upperEdges, doc[nameof(CustomerRisk.Score)].AsDouble);
+            }
+
+            return bins;
+        }, ct);
+
     public Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default) =>
         Run<IReadOnlyDictionary<RiskBand, long>>(() => Enum.GetValues<RiskBand>()
             .ToDictionary(b => b, b => _current.LongCount(CurrentFilter(b, double.MinValue).Filter)), ct);

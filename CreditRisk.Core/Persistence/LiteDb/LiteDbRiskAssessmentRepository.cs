@@ -38,6 +38,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         _current.EnsureIndex("Score", "$.Score");
         _current.EnsureIndex(BandScore, "$." + BandScore);
         _current.EnsureIndex(RuleIdsIndex, "$.RuleIds[*]");
+        _current.EnsureIndex(nameof(CustomerRisk.ModelVersion), "$." + nameof(CustomerRisk.ModelVersion));
 
         // Files written before the grid filtered by rule carry an index on the reasons' text; it made every current-risk
         // write half again as costly and no query uses it now.
@@ -157,6 +158,9 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         _queries.QueryCurrentAsync(band, minScore, skip, take, ct);
 
     public Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) => _queries.CountCurrentAsync(band, minScore, ct);
+
+    public Task<IReadOnlyList<long>> CountCurrentScoresOfModelAsync(string modelVersion, IReadOnlyList<double> upperEdges, CancellationToken ct = default) =>
+        _queries.CountScoresOfModelAsync(modelVersion, upperEdges, ct);
 
     public Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default) => _queries.CountByBandAsync(ct);
 

@@ -30,6 +30,7 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Descending(r => r.Score)),
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Ascending(r => r.RuleIds)),
                 new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Descending(r => r.AssessedAt)),
+                new CreateIndexModel<CustomerRisk>(Builders<CustomerRisk>.IndexKeys.Ascending(r => r.ModelVersion).Ascending(r => r.Score)),
             ],
             ct);
     }
@@ -158,6 +159,19 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
 
     public Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) =>
         _current.CountDocumentsAsync(CurrentFilter(band, minScore), cancellationToken: ct);
+
+    public async Task<IReadOnlyList<long>> CountCurrentScoresOfModelAsync(string modelVersion, IReadOnlyList<double> upperEdges, CancellationToken ct = default)
+    {
+        var ofModel = Builders<CustomerRisk>.Filter.Eq(r => r.ModelVersion, modelVersion);
+        var total = await _current.CountDocumentsAsync(ofModel, cancellationToken: ct);
+        var above = new List<long>(upperEdges.Count);
+        foreach (var edge in upperEdges)
+        {
+            above.Add(await _current.CountDocumentsAsync(ofModel & Builders<CustomerRisk>.Filter.Gt(r => r.Score, edge), cancellationToken: ct));
+        }
+
+        return ScoreBinCounts.FromCountsAbove(total, above);
+    }
 
     public async Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default)
     {

@@ -116,6 +116,8 @@ public sealed class SqliteCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
         {
             session.Execute(schema);
         }
+
+        CurrentRiskImport.Migrate(session);
     });
 
     public Task PingAsync(CancellationToken ct = default) =>

@@ -24,8 +24,7 @@ internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db, SqliteRiskRows
     public const string Schema = """
         CREATE TABLE IF NOT EXISTS customer_risk (
             customer_id TEXT NOT NULL PRIMARY KEY, band INTEGER NOT NULL, score REAL NOT NULL, assessed_at INTEGER NOT NULL,
-            profile_version INTEGER, doc BLOB NOT NULL);
-        CREATE INDEX IF NOT EXISTS customer_risk_band_score ON customer_risk (band, score DESC, customer_id);
+            profile_version INTEGER, doc BLOB NOT NULL, model_version TEXT);
         DROP INDEX IF EXISTS customer_risk_score;
         CREATE INDEX IF NOT EXISTS customer_risk_assessed_at ON customer_risk (assessed_at DESC, customer_id);
         CREATE TABLE IF NOT EXISTS customer_risk_rules (
@@ -37,6 +36,55 @@ internal sealed class SqliteCurrentRiskQueries(SqliteDatabase db, SqliteRiskRows
         : db.Read(session => Items(session, Unbounded(band, minScore) with { Skip = Math.Max(0, skip) }, take));
 
     public long CountCurrent(RiskBand? band, double minScore) => db.Read(session => Count(session, Unbounded(band, minScore)));
+
+    public IReadOnlyList<long> CountScoresOfModel(string modelVersion, IReadOnlyList<double> upperEdges) => db.Read(session =>
+    {
+        long Above(double edge) => (long)session.Scalar(ModelScoresAboveSql, ("$model", modelVersion), ("$edge", edge))!;
+        return ScoreBinCounts.FromCountsAbove(Above(double.MinValue), [.. upperEdges.Select(Above)]);
+    });
+
+    /// <summary>
+    /// Scores of one model above an edge, read from the band+score index alone: it carries the model version last, so
+    /// the count needs no table row and no index of its own that every new score would have to move.
+    /// </summary>
+    internal static readonly string ModelScoresAboveSql =
+        $"SELECT COUNT(*) FROM customer_risk WHERE band IN ({string.Join(", ", Enum.GetValues<RiskBand>().Select(b => (int)b))}) "
+        + "AND score > $edge AND model_version = $model";
+
+    /// <summary>
+    /// Gives a store written before the model version had a column of its own that column, filled from each row's
+    /// document (once, in pages), and the band+score index that carries it (replacing the one without).
+    /// </summary>
+    public void AddModelVersionColumn(SqliteSession session)
+    {
+        if ((long)session.Scalar("SELECT COUNT(*) FROM pragma_table_info('customer_risk') WHERE name = 'model_version'")! == 0)
+        {
+            session.Execute("ALTER TABLE customer_risk ADD COLUMN model_version TEXT");
+            const int Page = 5_000;
+            var after = "";
+            while (true)
+            {
+                var command = session.Command("SELECT customer_id, doc FROM customer_risk WHERE customer_id > $after ORDER BY customer_id LIMIT $take");
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$take", Page);
+                var page = Rows(command, r => (Id: r.GetString(0), rows.DecodeCurrent((byte[])r.GetValue(1)).ModelVersion));
+                foreach (var (id, version) in page.Where(row => row.ModelVersion is not null))
+                {
+                    session.Execute("UPDATE customer_risk SET model_version = $model WHERE customer_id = $id", ("$model", version), ("$id", id));
+                }
+
+                if (page.Count < Page)
+                {
+                    break;
+                }
+
+                after = page[^1].Id;
+            }
+        }
+
+        session.Execute("DROP INDEX IF EXISTS customer_risk_band_score");
+        session.Execute("CREATE INDEX IF NOT EXISTS customer_risk_band_score_model ON customer_risk (band, score DESC, customer_id, model_version)");
+    }
 
     public IReadOnlyDictionary<RiskBand, long> CountByBand() => db.Read(session =>
     {

@@ -48,10 +48,11 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
         """;
 
     private const string UpsertCurrent = """
-        INSERT INTO customer_risk (customer_id, band, score, assessed_at, profile_version, doc)
-        VALUES ($id, $band, $score, $at, $version, $doc)
+        INSERT INTO customer_risk (customer_id, band, score, assessed_at, profile_version, doc, model_version)
+        VALUES ($id, $band, $score, $at, $version, $doc, $model)
         ON CONFLICT (customer_id) DO UPDATE SET band = excluded.band, score = excluded.score,
-            assessed_at = excluded.assessed_at, profile_version = excluded.profile_version, doc = excluded.doc
+            assessed_at = excluded.assessed_at, profile_version = excluded.profile_version, doc = excluded.doc,
+            model_version = excluded.model_version
         """;
 
     private const string AddRule = "INSERT INTO customer_risk_rules (rule_id, customer_id) VALUES ($rule, $id) ON CONFLICT DO NOTHING";
@@ -129,7 +130,7 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
                 session.Execute(
                     UpsertCurrent,
                     ("$id", risk.CustomerId), ("$band", (int)risk.Band), ("$score", risk.Score), ("$at", Millis(risk.AssessedAt)),
-                    ("$version", risk.ProfileVersion), ("$doc", doc));
+                    ("$version", risk.ProfileVersion), ("$doc", doc), ("$model", risk.ModelVersion));
                 WriteRuleChanges(session, risk.CustomerId, before?.RuleIds ?? [], risk.RuleIds);
                 written.Add((risk.CustomerId, doc));
             }
@@ -161,7 +162,7 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
                 session.Execute(
                     UpsertCurrent,
                     ("$id", risk.CustomerId), ("$band", (int)risk.Band), ("$score", risk.Score), ("$at", Millis(risk.AssessedAt)),
-                    ("$version", risk.ProfileVersion), ("$doc", doc));
+                    ("$version", risk.ProfileVersion), ("$doc", doc), ("$model", risk.ModelVersion));
                 WriteRuleChanges(session, risk.CustomerId, stored.GetValueOrDefault(risk.CustomerId)?.RuleIds ?? [], risk.RuleIds);
             }
         });
@@ -218,8 +219,14 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
     public Task<long> CountCurrentAsync(RiskBand? band, double minScore, CancellationToken ct = default) =>
         Run(() => _queries.CountCurrent(band, minScore), ct);
 
+    public Task<IReadOnlyList<long>> CountCurrentScoresOfModelAsync(string modelVersion, IReadOnlyList<double> upperEdges, CancellationToken ct = default) =>
+        Run(() => _queries.CountScoresOfModel(modelVersion, upperEdges), ct);
+
     public Task<IReadOnlyDictionary<RiskBand, long>> CountByBandAsync(CancellationToken ct = default) =>
         Run(_queries.CountByBand, ct);
+
+    /// <summary>Brings the current-risk table of a store written by an earlier version up to date (<see cref="SqliteCreditRiskStore"/> runs it on open).</summary>
+    internal void Migrate(SqliteSession session) => _queries.AddModelVersionColumn(session);
 
     public Task<IReadOnlyDictionary<string, long>> CountCurrentByRuleAsync(IReadOnlyCollection<string> ruleIds, CancellationToken ct = default) =>
         Run(() => _queries.CountCurrentByRule(ruleIds), ct);

@@ -52,13 +52,47 @@ public sealed class SqliteEarlierRowsTests : SqliteFileStoreTests
         JsonAssert.Equivalent(fresh, read["tx-new"]);
     }
 
-    private void Insert(string sql, BsonDocument doc)
+    [Fact]
+    public async Task CurrentRisk_WrittenBeforeTheModelVersionColumn_GetsItFilledOnOpen()
+    {
+        await Store.Assessments.AddManyAsync(
+        [
+            A.Assessment("ra-1", "c1", probability: 0.2) with { ModelVersion = "v1" },
+            A.Assessment("ra-2", "c2", probability: 0.7) with { ModelVersion = "v1" },
+            A.Assessment("ra-3", "c3", probability: 0.7) with { ModelVersion = "v2" },
+            A.Assessment("ra-4", "c4", probability: null),
+        ]);
+        Execute("""
+            DROP INDEX customer_risk_band_score_model;
+            ALTER TABLE customer_risk DROP COLUMN model_version;
+            CREATE INDEX customer_risk_band_score ON customer_risk (band, score DESC, customer_id);
+            """);
+
+        await ReopenAsync();
+
+        Assert.Equal([1L, 1L], await Store.Assessments.CountCurrentScoresOfModelAsync("v1", [0.5]));
+        Assert.Equal([0L, 1L], await Store.Assessments.CountCurrentScoresOfModelAsync("v2", [0.5]));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'customer_risk_band_score_model'"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'customer_risk_band_score'"));
+    }
+
+    private void Insert(string sql, BsonDocument doc) => Run(sql, doc, command => command.ExecuteNonQuery());
+
+    private void Execute(string sql) => Run(sql, null, command => command.ExecuteNonQuery());
+
+    private object? Scalar(string sql) => Run(sql, null, command => command.ExecuteScalar());
+
+    private T Run<T>(string sql, BsonDocument? doc, Func<SqliteCommand, T> run)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$doc", BsonSerializer.Serialize(doc));
-        command.ExecuteNonQuery();
+        if (doc is not null)
+        {
+            command.Parameters.AddWithValue("$doc", BsonSerializer.Serialize(doc));
+        }
+
+        return run(command);
     }
 }

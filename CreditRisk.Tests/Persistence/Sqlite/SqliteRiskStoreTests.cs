@@ -59,6 +59,18 @@ public sealed class SqliteRiskStoreTests : SqliteFileStoreTests
     }
 
     [Fact]
+    public void ModelScoreCount_CountsOnTheCoveringBandScoreIndex()
+    {
+        var plan = Plan(SqliteCurrentRiskQueries.ModelScoresAboveSql, command =>
+        {
+            command.Parameters.AddWithValue("$model", "v1");
+            command.Parameters.AddWithValue("$edge", 0.1);
+        });
+
+        Assert.Contains("COVERING INDEX customer_risk_band_score_model", plan);
+    }
+
+    [Fact]
     public void GridPage_RuleAndAlertFilters_ReadTheRuleKeyAndTheStatusIndex()
     {
         var query = new CurrentRiskQuery { RuleId = "cash-withdrawal-high", AlertStatus = AlertStatus.Pending };
