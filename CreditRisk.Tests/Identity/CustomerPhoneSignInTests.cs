@@ -241,4 +241,19 @@ public sealed class CustomerPhoneSignInTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Too many sign-in codes", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task RequestCode_PostedToTheSamePageWithATrailingSlash_CountsAgainstTheClientIpLimit()
+    {
+        await using var app = await StartAsync(a => a.Settings["Identity:Otp:SendsPerClientIp"] = "2");
+        using var client = app.CreateBrowserClient();
+        var statuses = new List<HttpStatusCode>();
+        foreach (var phone in new[] { "+15550000201", "+15550000202", "+15550000203" })
+        {
+            // Routing takes "/account/phone/" to the same page as "/account/phone".
+            statuses.Add((await client.PostFormAsync("/account/phone", "phone-send", new() { ["Input.Phone"] = phone }, action: "/account/phone/")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+    }
 }

@@ -25,7 +25,7 @@ public sealed class OtpRateLimits : IDisposable
             QueueLimit = 0,
         }));
         PerClientIp = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SendPath, StringComparison.OrdinalIgnoreCase)
+            HttpMethods.IsPost(context.Request.Method) && IsSendPage(context)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = o.SendsPerClientIp,
@@ -34,6 +34,14 @@ public sealed class OtpRateLimits : IDisposable
                 })
                 : RateLimitPartition.GetNoLimiter("other"));
     }
+
+    /// <summary>
+    /// Whether the request is for the page that sends codes, by the route it was matched to: "/account/phone/" (and any
+    /// other spelling routing takes to that page) reaches the same page, so matching the path's text let it past the limit.
+    /// </summary>
+    private static bool IsSendPage(HttpContext context) =>
+        (context.GetEndpoint() is RouteEndpoint endpoint ? endpoint.RoutePattern.RawText : context.Request.Path.Value)
+            ?.TrimEnd('/').Equals(SendPath, StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The middleware's global limiter: counts only code sends, by client IP.</summary>
     public PartitionedRateLimiter<HttpContext> PerClientIp { get; }
