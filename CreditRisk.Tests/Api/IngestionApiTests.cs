@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -214,6 +215,22 @@ public sealed class IngestionApiTests(CreditRiskWebFactory factory) : IClassFixt
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("not valid JSON", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/customers")]
+    [InlineData("/api/v1/transactions")]
+    [InlineData("/api/v1/statements")]
+    public async Task Post_FieldNameNotValidUtf8_Returns400ProblemNotAServerError(string path)
+    {
+        // {"customerId\xFF":"x"}: the JSON parser leaves the bytes inside strings unchecked.
+        using var content = new ByteArrayContent([.. "{\"customerId"u8, 0xFF, .. "\":\"x\"}"u8]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        var response = await _client.PostAsync(path, content);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("not valid UTF-8", problem.GetProperty("detail").GetString());
     }
 
     [Theory]

@@ -35,11 +35,19 @@ internal sealed class IngestionRequestReader(IOptions<IngestionOptions> options)
             return Fail<T>(ApiProblems.BadRequest("The request body is empty; send a JSON object or an array of objects."));
         }
 
+        // Some clients (PowerShell, .NET's Encoding.UTF8) prefix a byte-order mark, which JSON parsers reject.
+        var json = body.AsMemory(body.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0);
+
+        // The parser does not check the UTF-8 inside strings; a bad field name would throw later, reading it, as a 500.
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span))
+        {
+            return Fail<T>(ApiProblems.BadRequest("The request body is not valid UTF-8; send JSON encoded as UTF-8."));
+        }
+
         JsonDocument document;
         try
         {
-            // Some clients (PowerShell, .NET's Encoding.UTF8) prefix a byte-order mark, which JSON parsers reject.
-            document = JsonDocument.Parse(body.AsMemory(body.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0));
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException ex)
         {
