@@ -34,7 +34,7 @@ public partial class RetrainPanel
     {
         _isAdmin = (await AuthenticationState).User.IsInRole(AppRoles.Admin);
         _state = await Retrain.GetLastAsync();
-        _poller = new ActiveJobPoller(TimeSpan.FromSeconds(PollSeconds), Time, () => Active, RefreshAsync);
+        _poller = new ActiveJobPoller(TimeSpan.FromSeconds(PollSeconds), Time, () => Active, RefreshAsync, Logger);
     }
 
     private async Task RequestAsync()

@@ -40,6 +40,9 @@ public sealed partial class RulesWhatIfPanel
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private ILogger<RulesWhatIfPanel> Logger { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -57,7 +60,7 @@ public sealed partial class RulesWhatIfPanel
     {
         _isAdmin = (await AuthenticationState).User.IsInRole(AppRoles.Admin);
         _state = await WhatIf.GetLastAsync();
-        _poller = new ActiveJobPoller(TimeSpan.FromSeconds(PollSeconds), Time, () => Active, RefreshAsync);
+        _poller = new ActiveJobPoller(TimeSpan.FromSeconds(PollSeconds), Time, () => Active, RefreshAsync, Logger);
     }
 
     private async Task StartAsync()
