@@ -83,6 +83,24 @@ public sealed class RetrainFromStoreJobTests
     }
 
     [Fact]
+    public async Task RunAsync_OlderRequestsJobWhileANewerRequestIsQueued_LeavesTheNewerRequestsStateAndTrainsNothing()
+    {
+        await using var store = await StoreAsync();
+        await SimulatedStore.SeedAsync(store.Store, customers: 5);
+        var requested = SimulatedStore.Now.AddMinutes(-1);
+        var newer = new RetrainState { RequestId = "req-new", Status = RetrainStatus.Queued, RequestedBy = "meera", RequestedAt = requested, JobId = "43" };
+        await newer.TrySaveAsync(store.Store.Settings, 0, requested, CancellationToken.None);
+
+        // An older request's job, requeued from /jobs or redelivered after a restart, runs while the newer one waits.
+        var summary = await Job(store).RunAsync("req-old", "asha", CancellationToken.None);
+
+        Assert.Contains("newer retrain", summary);
+        var (state, _) = await RetrainState.ReadAsync(store.Store.Settings, CancellationToken.None);
+        Assert.Equal(newer, state);
+        Assert.Empty(await store.Store.Audit.ListAsync("models.retrain", 0, 10));
+    }
+
+    [Fact]
     public void RunAsync_Attributes_NeverTwiceAtOnceAndNoAutomaticRetry()
     {
         // Attribute data, not instances: AutomaticRetryAttribute's constructor takes a logger from Hangfire's

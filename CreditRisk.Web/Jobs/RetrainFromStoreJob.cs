@@ -51,8 +51,13 @@ public sealed partial class RetrainFromStoreJob(
         }
 
         var started = time.GetUtcNow();
-        await UpdateAsync(requestId, requestedBy, s => s with { Status = RetrainStatus.Running, StartedAt = started, FinishedAt = null, Error = null }, ct)
-            .ConfigureAwait(false);
+        if (await UpdateAsync(requestId, requestedBy, s => s with { Status = RetrainStatus.Running, StartedAt = started, FinishedAt = null, Error = null }, ct)
+            .ConfigureAwait(false) is null)
+        {
+            // An older request's job (requeued from /jobs, redelivered) while a newer request waits or runs: that one trains.
+            return "nothing to do: a newer retrain was requested since";
+        }
+
         LogStarted(requestedBy);
         try
         {
@@ -113,13 +118,20 @@ public sealed partial class RetrainFromStoreJob(
         { } c => $"not compared with the champion: {c.Reason}",
     };
 
-    /// <summary>Changes this request's state; a run started from /jobs without a request (or after a newer one) records itself.</summary>
+    /// <summary>
+    /// Changes this request's state; null, changing nothing, while another request is queued or running (its state is
+    /// that request's). A run started from /jobs without a request, or after a newer one finished, records itself.
+    /// </summary>
     private Task<RetrainState?> UpdateAsync(string requestId, string requestedBy, Func<RetrainState, RetrainState> change, CancellationToken ct) =>
         RetrainState.UpdateAsync(
             store.Settings,
-            current => change(current is not null && current.RequestId == requestId
-                ? current
-                : new RetrainState { RequestId = requestId, RequestedBy = requestedBy, RequestedAt = time.GetUtcNow(), Status = RetrainStatus.Queued }),
+            current => current switch
+            {
+                { IsActive: true } other when other.RequestId != requestId => null,
+                _ => change(current?.RequestId == requestId
+                    ? current
+                    : new RetrainState { RequestId = requestId, RequestedBy = requestedBy, RequestedAt = time.GetUtcNow(), Status = RetrainStatus.Queued }),
+            },
             time,
             ct);
 
