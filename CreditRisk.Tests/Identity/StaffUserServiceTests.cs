@@ -1,7 +1,11 @@
 extern alias web;
 
 using System.Net;
+using System.Reflection;
+using CreditRisk.Core.Identity;
+using CreditRisk.Core.Persistence;
 using CreditRisk.Tests.Api;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using web::CreditRisk.Web.Identity;
 using static CreditRisk.Tests.Identity.StaffSignInTests;
@@ -105,6 +109,36 @@ public sealed class StaffUserServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetDisabledAsync_TheLastTwoAdminsDisableEachOtherAtTheSameMoment_OneAdminRemains()
+    {
+        var a = await _app.CreateStaffAsync("a@bank.test", "Admin");
+        var b = await _app.CreateStaffAsync("b@bank.test", "Admin");
+        foreach (var other in (await Staff.ListAsync()).Where(u => u.Role == "Admin" && u.Id != a.Id && u.Id != b.Id))
+        {
+            Assert.True((await Staff.SetDisabledAsync(Principal(a.Id, "a@bank.test"), other.Id, true)).Succeeded);
+        }
+
+        // Each write waits (up to 2 s) for the other request to reach its write too: both checks done before either write.
+        var writes = new WritesMeet(2, TimeSpan.FromSeconds(2));
+        async Task<bool> DisableAsync(string actorId, string actorName, string targetId)
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var staff = new StaffUserService(
+                services.GetRequiredService<UserManager<AppUser>>(), writes.Wrap(services.GetRequiredService<IUserRepository>()),
+                services.GetRequiredService<IdentityAudit>(), TimeProvider.System);
+            return (await staff.SetDisabledAsync(Principal(actorId, actorName), targetId, true)).Succeeded;
+        }
+
+        var results = await Task.WhenAll(
+            Task.Run(() => DisableAsync(a.Id, "a@bank.test", b.Id)),
+            Task.Run(() => DisableAsync(b.Id, "b@bank.test", a.Id)));
+
+        Assert.Single(results, succeeded => succeeded);
+        Assert.Single(await _app.Store.Users.ListInRoleAsync("ADMIN"), u => !u.IsDisabled);
+    }
+
+    [Fact]
     public async Task ChangeRoleAsync_TwoAdminsDemoteEachOther_TheSecondIsRefusedAndOneAdminRemains()
     {
         var a = await _app.CreateStaffAsync("a@bank.test", "Admin");
@@ -185,5 +219,49 @@ public sealed class StaffUserServiceTests : IAsyncLifetime
         Assert.Equal("No such staff user.", ofCustomer.Error);
         Assert.Equal(admin.PasswordHash, (await _app.Store.Users.FindByIdAsync(admin.Id))!.PasswordHash);
         Assert.Equal(customer.PasswordHash, (await _app.Store.Users.FindByIdAsync(customer.Id))!.PasswordHash);
+    }
+
+    /// <summary>Holds each user write until <c>count</c> writes have arrived, or a time limit passes.</summary>
+    public sealed class WritesMeet(int count, TimeSpan limit)
+    {
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrived;
+
+        public IUserRepository Wrap(IUserRepository inner) => MeetingProxy.Create(inner, this);
+
+        public async Task ArriveAsync()
+        {
+            if (Interlocked.Increment(ref _arrived) >= count)
+            {
+                _all.TrySetResult();
+            }
+
+            await Task.WhenAny(_all.Task, Task.Delay(limit));
+        }
+    }
+
+    public class MeetingProxy : DispatchProxy
+    {
+        private IUserRepository _inner = null!;
+        private WritesMeet _meet = null!;
+
+        internal static IUserRepository Create(IUserRepository inner, WritesMeet meet)
+        {
+            var proxy = Create<IUserRepository, MeetingProxy>();
+            ((MeetingProxy)(object)proxy)._inner = inner;
+            ((MeetingProxy)(object)proxy)._meet = meet;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            targetMethod!.Name == nameof(IUserRepository.TryUpdateAsync)
+                ? AfterMeetingAsync(() => (Task<bool>)targetMethod.Invoke(_inner, args)!)
+                : targetMethod.Invoke(_inner, args);
+
+        private async Task<bool> AfterMeetingAsync(Func<Task<bool>> write)
+        {
+            await _meet.ArriveAsync();
+            return await write();
+        }
     }
 }

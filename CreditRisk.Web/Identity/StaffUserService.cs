@@ -25,6 +25,8 @@ public sealed record StaffUserResult(bool Succeeded, string? Error = null)
 /// </summary>
 public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository repository, IdentityAudit audit, TimeProvider time)
 {
+    private static readonly SemaphoreSlim s_adminChanges = new(1, 1);
+
     /// <summary>The roles a staff account can hold (exactly one).</summary>
     public static IReadOnlyList<string> StaffRoles { get; } = [AppRoles.Analyst, AppRoles.Admin];
 
@@ -75,7 +77,13 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
         return StaffUserResult.Ok;
     }
 
-    public async Task<StaffUserResult> SetDisabledAsync(ClaimsPrincipal actor, string userId, bool disabled)
+    public Task<StaffUserResult> SetDisabledAsync(ClaimsPrincipal actor, string userId, bool disabled) =>
+        OneAtATimeAsync(() => SetDisabledNowAsync(actor, userId, disabled));
+
+    public Task<StaffUserResult> ChangeRoleAsync(ClaimsPrincipal actor, string userId, string role) =>
+        OneAtATimeAsync(() => ChangeRoleNowAsync(actor, userId, role));
+
+    private async Task<StaffUserResult> SetDisabledNowAsync(ClaimsPrincipal actor, string userId, bool disabled)
     {
         if (await FindStaffAsync(userId) is not { } user)
         {
@@ -113,7 +121,7 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
         return StaffUserResult.Ok;
     }
 
-    public async Task<StaffUserResult> ChangeRoleAsync(ClaimsPrincipal actor, string userId, string role)
+    private async Task<StaffUserResult> ChangeRoleNowAsync(ClaimsPrincipal actor, string userId, string role)
     {
         if (!StaffRoles.Contains(role))
         {
@@ -208,6 +216,23 @@ public sealed class StaffUserService(UserManager<AppUser> users, IUserRepository
 
         await audit.RecordAsync(Name(actor), IdentityAudit.PasswordReset, target: user.Email);
         return StaffUserResult.Ok;
+    }
+
+    /// <summary>
+    /// Runs changes that may take an admin away one at a time in this process, so the last-admin check and the write are
+    /// one step: two admins disabling (or demoting) each other at the same moment both passed the check and left none.
+    /// </summary>
+    private static async Task<StaffUserResult> OneAtATimeAsync(Func<Task<StaffUserResult>> change)
+    {
+        await s_adminChanges.WaitAsync();
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            s_adminChanges.Release();
+        }
     }
 
     private const string LastAdmin = "This is the last enabled admin: make another admin first, so someone can still manage staff.";
