@@ -115,15 +115,23 @@ public sealed class RiskGridService(
         return (found.Take(MaxSearchMatches), found.Count > MaxSearchMatches);
     }
 
-    /// <summary>Every row the grid would show for these filters, in its order, read in batches (for the CSV export).</summary>
+    /// <summary>
+    /// Every row the grid would show for these filters, in its order, read in batches (for the CSV export), each
+    /// customer once. Scores change while a long export runs (live ingestion, the nightly re-score), which shifts
+    /// offsets: a customer re-scored from the first batch into the second pushed an unchanged customer across the
+    /// boundary, who was then left out. Score orders therefore continue from the last score read (the part of its tie
+    /// run already written skipped by count); a customer whose own score moved is written where it was first read.
+    /// </summary>
     public async IAsyncEnumerable<RiskGridRow> StreamAsync(
         CurrentRiskQuery query, string? search, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        for (var skip = 0; ; skip += ExportBatchSize)
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var next = query with { Skip = 0, Take = ExportBatchSize };
+        while (true)
         {
-            var page = await GetPageAsync(query with { Skip = skip, Take = ExportBatchSize }, search, ct).ConfigureAwait(false);
-            foreach (var row in page.Rows)
+            var page = await GetPageAsync(next, search, ct).ConfigureAwait(false);
+            foreach (var row in page.Rows.Where(row => written.Add(row.CustomerId)))
             {
                 yield return row;
             }
@@ -132,7 +140,23 @@ public sealed class RiskGridService(
             {
                 yield break;
             }
+
+            next = After(next, page.Rows);
         }
+    }
+
+    /// <summary>The query for the batch after <paramref name="rows"/>, read by <paramref name="query"/>.</summary>
+    private static CurrentRiskQuery After(CurrentRiskQuery query, IReadOnlyList<RiskGridRow> rows)
+    {
+        var last = rows[^1].Score;
+        var tied = rows.Count(row => row.Score == last);
+        return query.Sort switch
+        {
+            // A batch that is all one tie run, read from that same bound, adds to the run's count.
+            CurrentRiskSort.ScoreDescending => query with { MaxScore = last, Skip = tied + (query.MaxScore == last ? query.Skip : 0) },
+            CurrentRiskSort.ScoreAscending => query with { MinScore = last, Skip = tied + (query.MinScore == last ? query.Skip : 0) },
+            _ => query with { Skip = query.Skip + rows.Count },
+        };
     }
 
     private async Task<(List<CustomerRisk> Matches, bool Capped)> SearchAsync(CurrentRiskQuery query, string search, CancellationToken ct)
