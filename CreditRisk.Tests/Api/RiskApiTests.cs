@@ -183,6 +183,8 @@ public sealed class RiskApiTests(CreditRiskWebFactory factory) : IClassFixture<C
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("1 to 500", problem.GetProperty("detail").GetString());
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal("take", error.GetProperty("field").GetString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Web.Authentication;
 
@@ -38,7 +39,8 @@ internal static class RiskEndpoints
         {
             if (ParseTake(take) is not { } count)
             {
-                return ApiProblems.BadRequest($"take must be a whole number from 1 to {MaxHistoryTake} (default {DefaultHistoryTake}).");
+                var rule = $"must be a whole number from 1 to {MaxHistoryTake} (default {DefaultHistoryTake})";
+                return ApiProblems.BadRequest($"take {rule}.", [new IngestionError(null, "take", rule)]);
             }
 
             if (await store.Customers.GetAsync(customerId, ct) is null)
