@@ -36,7 +36,9 @@ public static class RuleConfirmation
             }
 
             var seen = 1;
-            for (var k = 0; k < earlier.Length && seen < needed; k++)
+            // Every check is read, not just enough to confirm: the reason says how many of them saw the breach, and
+            // "2 of 3" for a rule breached on all three would hide a persistent breach behind a borderline one.
+            for (var k = 0; k < earlier.Length; k++)
             {
                 var reading = earlier[k] ??= readingDaysAgo((k + 1) * settings.ConfirmationSpacingDays);
                 seen += reading.Hits.Any(h => string.Equals(h.RuleId, hit.RuleId, StringComparison.Ordinal)) ? 1 : 0;

@@ -38,6 +38,15 @@ public sealed class RuleConfirmationTests
     }
 
     [Fact]
+    public void Confirm_BreachedOnEveryCheck_ReasonCountsEveryCheck()
+    {
+        var confirmed = RuleConfirmation.Confirm(Hits(RuleIds.CashWithdrawalHigh), _ => Hits(RuleIds.CashWithdrawalHigh), Defaults);
+
+        // Not "2 of 3": the breach held on all three, which a risk team reads differently from a borderline one.
+        Assert.Equal("cash-withdrawal-high breached (on 3 of the last 3 weekly checks)", Assert.Single(confirmed.Hits).Reason);
+    }
+
+    [Fact]
     public void Confirm_AnotherRuleBreachedEarlier_DoesNotConfirmThisOne()
     {
         var confirmed = RuleConfirmation.Confirm(Hits(RuleIds.SpendDrop), _ => Hits(RuleIds.CashWithdrawalHigh), Defaults);
