@@ -93,7 +93,8 @@ public static class RuleEngine
     /// <summary>Formats a value next to its threshold with enough decimals that the two never read the same.</summary>
     private static string Pct(double value, double threshold)
     {
-        foreach (var format in (ReadOnlySpan<string>)["0", "0.#", "0.##"])
+        // 90.00003% over a 90% threshold needs five decimals; "R" (every digit) is the last resort.
+        foreach (var format in (ReadOnlySpan<string>)["0", "0.#", "0.##", "0.###", "0.####", "0.#####", "0.######"])
         {
             var text = value.ToString(format, CultureInfo.InvariantCulture);
             if (text != threshold.ToString(format, CultureInfo.InvariantCulture))
@@ -102,6 +103,6 @@ public static class RuleEngine
             }
         }
 
-        return value.ToString("0.####", CultureInfo.InvariantCulture) + "%";
+        return value.ToString("R", CultureInfo.InvariantCulture) + "%";
     }
 }

@@ -37,6 +37,15 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void Evaluate_UtilisationAboveByAHairsBreadth_ReasonStillShowsAValueAboveTheThreshold()
+    {
+        // A limit of 100,000.00 and a balance of 90,000.03: 90.00003% fires the rule.
+        var result = RuleEngine.Evaluate(Vector(v => v[FeatureIndex.UtilisationPct] = 90_000.03 / 100_000 * 100), Defaults);
+
+        Assert.Equal("Utilisation 90.00003% is above 90%", Assert.Single(result.Hits).Reason);
+    }
+
+    [Fact]
     public void Evaluate_CashShareAboveThreshold_High()
     {
         var result = RuleEngine.Evaluate(Vector(v => v[FeatureIndex.CashWithdrawalPct30d] = 45), Defaults);
