@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Persistence.LiteDb;
 using CreditRisk.Core.Persistence.Migration;
@@ -37,16 +38,25 @@ internal static class StoreCommand
                 return 1;
             }
 
+            // LiteDB would take any file as its own: an empty one rewritten as a new store, an SQLite one cut short.
+            if (!LiteDbFileHeader.IsLiteDb(source))
+            {
+                await error.WriteLineAsync($"'{source}' is not a LiteDB store (the file was left as it was); name the LiteDB file with --from.");
+                return 1;
+            }
+
             if (File.Exists(target))
             {
                 await error.WriteLineAsync($"'{target}' already exists; migrate into a new file (move it away, or name another with --to).");
                 return 1;
             }
 
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var report = await MigrateAsync(source, target, error, ct);
-            await output.WriteLineAsync(
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
                 $"Migrated '{source}' to '{target}': {report.Customers:N0} customers, {report.Transactions:N0} transactions, "
-                + $"{report.Statements:N0} statements, {report.Models} model versions, {report.Users} users.");
+                + $"{report.Statements:N0} statements, {report.Models} model versions, {report.Users} users."));
             await output.WriteLineAsync("Set Storage:Engine=Sqlite (the default) to use it; the LiteDB file is left as it was.");
             return 0;
         });
@@ -64,7 +74,7 @@ internal static class StoreCommand
             await using (var liteDb = new LiteDbCreditRiskStore(source))
             await using (var sqlite = new SqliteCreditRiskStore(partial))
             {
-                var copied = new Progress<long>(n => progress.WriteLine($"{n:N0} customers copied"));
+                var copied = new Progress<long>(n => progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n:N0} customers copied")));
                 report = await new LiteDbToSqliteMigration(liteDb, sqlite).RunAsync(copied, ct);
             }
 

@@ -125,4 +125,49 @@ public sealed class StoreMigrateCommandTests : IDisposable
         Assert.Contains("There is no LiteDB store", error);
         Assert.False(File.Exists(SqlitePath));
     }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("empty")]
+    [InlineData("text")]
+    public async Task Migrate_FromAFileThatIsNotALiteDbStore_RefusesAndLeavesTheFileAsItWas(string kind)
+    {
+        var source = Path.Combine(_directory, "not-litedb.db");
+        if (kind == "sqlite")
+        {
+            await using var sqlite = new SqliteCreditRiskStore(source);
+            await sqlite.Customers.UpsertManyAsync([A.Customer("c1")]);
+        }
+        else
+        {
+            Directory.CreateDirectory(_directory);
+            await File.WriteAllTextAsync(source, kind == "empty" ? "" : "customer_id,name\n");
+        }
+
+        var before = await File.ReadAllBytesAsync(source);
+
+        var (exitCode, _, error) = await RunAsync("store", "migrate", "--from", source);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("is not a LiteDB store", error);
+        Assert.Equal(before, await File.ReadAllBytesAsync(source));
+        Assert.False(File.Exists(SqlitePath));
+    }
+
+    [Fact]
+    public async Task Migrate_IntoADirectoryThatDoesNotExistYet_CreatesIt()
+    {
+        await using (var liteDb = new LiteDbCreditRiskStore(LiteDbPath))
+        {
+            await liteDb.Customers.UpsertManyAsync([A.Customer("c1")]);
+        }
+
+        var target = Path.Combine(_directory, "new dir", "store copy.sqlite");
+
+        var (exitCode, output, error) = await RunAsync("store", "migrate", "--to", target);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("1 customers", output);
+        Assert.True(File.Exists(target));
+    }
 }
