@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
@@ -69,7 +70,7 @@ internal static class TrainCommand
         {
             // Before the store is opened: a typo is reported as itself, not as "store in use" or a connect timeout,
             // and leaves no store file behind.
-            if (ArgumentError(parse, holdout, data, snapshot, labelFrom, holdoutIds) is { } refusal)
+            if (ArgumentError(parse, holdout, data, snapshot, labelFrom, holdoutIds, labels) is { } refusal)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(refusal.Message);
                 return refusal.Code;
@@ -129,17 +130,23 @@ internal static class TrainCommand
 
     /// <summary>What is wrong with the arguments, with the exit code to give (2: options that do not go together), or null.</summary>
     private static (string Message, int Code)? ArgumentError(
-        ParseResult parse, Option<double> holdout, Option<DirectoryInfo> data, Option<FileInfo?> snapshot, Option<int?> labelFrom, Option<FileInfo?> holdoutIds)
+        ParseResult parse, Option<double> holdout, Option<DirectoryInfo> data, Option<FileInfo?> snapshot, Option<int?> labelFrom, Option<FileInfo?> holdoutIds,
+        Option<string> labels)
     {
         var share = parse.GetValue(holdout);
         var snapshotFile = parse.GetValue(snapshot);
         var directory = parse.GetValue(data);
-        return share is <= 0 or >= 1 ? ($"--holdout must be between 0 and 1 (exclusive), not {share}.", 2)
+        var holdoutFile = parse.GetValue(holdoutIds);
+        return share is <= 0 or >= 1 ? (string.Create(CultureInfo.InvariantCulture, $"--holdout must be between 0 and 1 (exclusive), not {share}."), 2)
             : (snapshotFile is null) == (directory is null) ? ("Name what to train on: either --data DIR or --snapshot FILE.", 2)
             : parse.GetValue(labelFrom) is { } from && (from is < 1 or > 3 || snapshotFile is null)
                 ? (snapshotFile is null ? "--label-from applies to --snapshot only." : $"--label-from must be 1, 2 or 3, not {from}.", 2)
             // It wrote nothing and said nothing.
-            : parse.GetValue(holdoutIds) is not null && snapshotFile is null ? ("--write-holdout applies to --snapshot only.", 2)
+            : holdoutFile is not null && snapshotFile is null ? ("--write-holdout applies to --snapshot only.", 2)
+            : parse.GetResult(labels) is { Implicit: false } && snapshotFile is not null
+                ? ("--labels applies to --data only: a snapshot's labels are its later buckets (--label-from).", 2)
+            // Checked before training: the version would be registered (and promoted) before the list failed to write.
+            : holdoutFile is { Directory.Exists: false } ? ($"The directory of --write-holdout '{holdoutFile.DirectoryName}' does not exist.", 2)
             : directory is { Exists: false } ? ($"Data directory '{directory.FullName}' does not exist.", 1)
             : snapshotFile is { Exists: false } ? ($"File not found: {snapshotFile.FullName}", 2)
             : null;

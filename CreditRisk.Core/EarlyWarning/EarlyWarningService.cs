@@ -154,7 +154,13 @@ public sealed class EarlyWarningService(
             ? await registry.GetChampionAsync(ct).ConfigureAwait(false)
             : await registry.GetAsync(versionId, ct).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"Model version '{versionId}' is not in the registry.");
-        return version is null ? null : ModelPackage.Load(version);
+        if (version is null)
+        {
+            return null;
+        }
+
+        ModelIncompatibleException.ThrowUnlessBehavioural(version);
+        return ModelPackage.Load(version);
     }
 
     /// <summary>

@@ -28,4 +28,19 @@ public sealed class ModelIncompatibleException(string message, Exception? inner 
             $"Model '{version}' was trained on {modelFeatures.Count} features that do not match the feature engine's " +
             $"{engineFeatures.Count} ({detail}). Retrain the model with the current feature engine.");
     }
+
+    /// <summary>
+    /// Throws for a snapshot version asked to score behavioural data (evaluate, a replay): it loads, since it fits its
+    /// own family, but its inputs are the snapshot's, so its figures on behavioural vectors would mean nothing.
+    /// </summary>
+    public static void ThrowUnlessBehavioural(ModelVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (ModelFamilies.Of(version.FeatureNames) == ModelFamily.Snapshot)
+        {
+            throw new ModelIncompatibleException(
+                $"Model '{version.Id}' is a snapshot model: it scores snapshot rows, not transaction and statement history. " +
+                "Name a behavioural version, or measure it with train --snapshot.");
+        }
+    }
 }

@@ -20,6 +20,7 @@ public sealed class EvaluationService(IModelRegistry registry)
                 ?? throw new KeyNotFoundException("No champion model is registered: train with --promote, or name a version with --model.")
             : await registry.GetAsync(versionId, ct).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"Model version '{versionId}' is not in the registry.");
+        ModelIncompatibleException.ThrowUnlessBehavioural(version);
         var model = ModelPackage.Load(version);
         var cutoffs = BandCutoffResolver.Resolve(banding, model).Cutoffs;
         var rows = PointInTimeFeatures.Build(TrainingDataReader.Read(dataDirectory));

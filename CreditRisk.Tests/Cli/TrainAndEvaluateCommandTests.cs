@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using CreditRisk.Cli.Commands;
 using CreditRisk.Core;
+using CreditRisk.Core.Persistence.Sqlite;
+using CreditRisk.Core.Snapshots;
+using CreditRisk.Tests.Builders;
 using CreditRisk.Tests.Support;
 using CreditRisk.Tests.Training;
 using Microsoft.Extensions.Configuration;
@@ -71,6 +74,26 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
     }
 
     [Fact]
+    public async Task Train_SnapshotWithLabels_IsRejectedNotIgnored()
+    {
+        var (code, _, stderr) = await RunAsync("train", "--snapshot", Path.Combine(_dir, "snapshot.csv"), "--labels", "file");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--labels applies to --data only", stderr);
+    }
+
+    [Fact]
+    public async Task Train_WriteHoldoutIntoAMissingDirectory_RefusedBeforeAnythingIsTrainedOrRegistered()
+    {
+        var (code, _, stderr) = await RunAsync(
+            "train", "--snapshot", Path.Combine(_dir, "snapshot.csv"), "--promote", "--write-holdout", Path.Combine(_dir, "no such dir", "holdout.csv"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("The directory of --write-holdout", stderr);
+        Assert.False(File.Exists(Path.Combine(_dir, "store.db")));
+    }
+
+    [Fact]
     public async Task Train_HoldoutOutOfRange_RefusedBeforeTheStoreIsOpened()
     {
         var (code, _, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--holdout", "2");
@@ -111,6 +134,21 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
 
         Assert.NotEqual(0, code);
         Assert.Contains("'v-none' is not in the registry", stderr);
+    }
+
+    [Fact]
+    public async Task Evaluate_ASnapshotModel_RefusedWithAMessageInsteadOfMeaninglessFigures()
+    {
+        await using (var store = new SqliteCreditRiskStore(Path.Combine(_dir, "store.db")))
+        {
+            await store.Models.AddAsync(A.ModelVersion("snap-1") with { FeatureNames = [.. SnapshotFeatures.Ordered] });
+        }
+
+        var (code, stdout, stderr) = await RunAsync("evaluate", "--data", portfolio.Directory, "--model", "snap-1");
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Contains("'snap-1' is a snapshot model", stderr);
     }
 
     [Fact]
