@@ -1,6 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using CreditRisk.Cli.Commands;
 using CreditRisk.Core.Persistence;
+
+// Output is read by scripts and by people who type numbers back: under a German or Thai culture "--holdout 1.5" was
+// echoed "1,5" and dates came out in the Buddhist calendar. The arguments and files are read invariantly too.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
 var root = new RootCommand("creditrisk — batch commands for the CreditRisk early-warning system");
 root.Subcommands.Add(VersionCommand.Create());
@@ -17,7 +23,18 @@ try
 {
     // The default handler would print a stack trace; an earlier version's store, or one another process holds, is the
     // user's situation, not a bug.
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Ctrl-C or SIGTERM cancels the command's token and gives it this long to clean up (an early-warning replay deletes
+    // its temporary stores, an import stops between batches); without it the process was killed on the spot.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(15),
+    });
+}
+catch (OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync("Cancelled.");
+    return 130;
 }
 catch (Exception ex) when (ex is EarlierStoreFoundException or CreditRisk.Core.Persistence.Sqlite.StoreInUseException)
 {
