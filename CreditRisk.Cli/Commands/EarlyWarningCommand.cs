@@ -58,8 +58,10 @@ internal static class EarlyWarningCommand
         {
             data, model, stepDays, whatIf, proposal, parallel, workDir,
         };
-        command.SetAction((parse, ct) => CommandHost.RunAsync(buildHost, async services =>
+        command.SetAction(async (parse, ct) =>
         {
+            // Checked before the store is opened: a typo is reported as itself (not as a store another process holds),
+            // and leaves no new store file behind.
             var error = parse.InvocationConfiguration.Error;
             var days = parse.GetValue(stepDays);
             if (days is < 1 or > 31)
@@ -81,6 +83,19 @@ internal static class EarlyWarningCommand
                 return 2;
             }
 
+            if (parse.GetValue(data) is { Exists: false } missing)
+            {
+                await error.WriteLineAsync($"Data directory '{missing.FullName}' does not exist.");
+                return 1;
+            }
+
+            return await CommandHost.RunAsync(buildHost, services => RunAsync(services, parse, days, shards, cutoffs, ct), ct);
+        });
+        return command;
+
+        async Task<int> RunAsync(IServiceProvider services, ParseResult parse, int days, int shards, List<BandCutoffs> cutoffs, CancellationToken ct)
+        {
+            var error = parse.InvocationConfiguration.Error;
             var proposed = await ReadProposalAsync(parse.GetValue(proposal), services, ct);
             if (proposed.Problem is { } proposalProblem)
             {
@@ -113,8 +128,7 @@ internal static class EarlyWarningCommand
                 await error.WriteLineAsync(e.Message);
                 return 1;
             }
-        }, ct));
-        return command;
+        }
     }
 
     /// <summary>The proposal in <paramref name="file"/>, its rules laid over those in force; none without a file.</summary>

@@ -49,6 +49,11 @@ internal static class SnapshotImport
             return "--skip-invalid does not apply to a snapshot: a snapshot is imported whole or not at all.";
         }
 
+        if (others.BatchSize is not null)
+        {
+            return "--batch-size does not apply to a snapshot: its batches are Snapshots:ImportBatchSize.";
+        }
+
         return System.IO.File.Exists(path) ? null : $"File not found: {path}";
     }
 

@@ -243,9 +243,29 @@ public sealed class EarlyWarningCommandTests(EarlyWarningFixture fixture) : ICla
         Assert.Contains("none.json' does not exist", stderr);
     }
 
-    private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    [Theory]
+    [InlineData("--step-days", "99")]
+    [InlineData("--parallel", "0")]
+    [InlineData("--what-if", "high")]
+    [InlineData("--data", "no-such-directory")]
+    public async Task EarlyWarning_BadArgument_RefusedBeforeTheStoreIsOpened(string option, string value)
     {
-        var root = new RootCommand { EarlyWarningCommand.Create(fixture.BuildHost) };
+        var args = option == "--data"
+            ? new[] { "early-warning", "--data", Path.Combine(fixture.Root, value) }
+            : ["early-warning", "--data", fixture.Data, option, value];
+
+        var (code, _, stderr) = await RunAsync(() => throw new InvalidOperationException("the store was opened"), args);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(option == "--data" ? "does not exist" : option, stderr);
+        Assert.DoesNotContain("the store was opened", stderr);
+    }
+
+    private Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(fixture.BuildHost, args);
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(Func<IHost> buildHost, params string[] args)
+    {
+        var root = new RootCommand { EarlyWarningCommand.Create(buildHost) };
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });

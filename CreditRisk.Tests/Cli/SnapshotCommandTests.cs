@@ -108,6 +108,15 @@ public sealed class SnapshotCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_SnapshotWithABatchSize_UsageErrorNotIgnored()
+    {
+        var (code, _, error) = await RunAsync("import", "--snapshot", "a.csv", "--batch-size", "0");
+
+        Assert.Equal(ImportCommand.UsageError, code);
+        Assert.Contains("--batch-size does not apply to a snapshot", error);
+    }
+
+    [Fact]
     public async Task Train_SnapshotWithoutLabels_ProblemsOnStderrExit1()
     {
         var file = Path.Combine(_directory, "nolabel.csv");
