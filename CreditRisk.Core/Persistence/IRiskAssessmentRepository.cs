@@ -32,7 +32,8 @@ public interface IRiskAssessmentRepository
     /// The current scores given by model <paramref name="modelVersion"/> (<see cref="CustomerRisk.ModelVersion"/>), counted
     /// in the bins that <paramref name="upperEdges"/> (ascending) close: bin i holds scores in (edge i−1, edge i], the
     /// first every score up to edge 0, and one more bin every score above the last edge. Customers scored by another
-    /// model (an older champion, the snapshot model) or by the rules alone are not counted. Indexed counts, one per edge.
+    /// model (an older champion, the snapshot model) or by the rules alone are not counted. SQLite and MongoDB count each
+    /// edge on an index; LiteDB reads the model's rows once through its model-version index and bins them.
     /// </summary>
     Task<IReadOnlyList<long>> CountCurrentScoresOfModelAsync(string modelVersion, IReadOnlyList<double> upperEdges, CancellationToken ct = default);
 
