@@ -19,11 +19,24 @@ internal static class CommandHost
         WriteIndented = true,
     };
 
-    public static async Task<int> RunAsync(Func<IHost> buildHost, Func<IServiceProvider, Task<int>> body, CancellationToken ct)
+    public static Task<int> RunAsync(Func<IHost> buildHost, Func<IServiceProvider, Task<int>> body, CancellationToken ct) =>
+        RunAsync(buildHost, _ => Task.FromResult<int?>(null), body, ct);
+
+    /// <param name="usageCheck">
+    /// Checks arguments against configuration (a limit, the clock) before the store is opened, so a usage error leaves
+    /// no new store file behind; returns the exit code to stop with, or null to go on.
+    /// </param>
+    public static async Task<int> RunAsync(
+        Func<IHost> buildHost, Func<IServiceProvider, Task<int?>> usageCheck, Func<IServiceProvider, Task<int>> body, CancellationToken ct)
     {
         var host = buildHost();
         try
         {
+            if (await usageCheck(host.Services) is { } refused)
+            {
+                return refused;
+            }
+
             // The host is never started (no hosted services run in a command), so prepare the store here.
             await host.Services.GetRequiredService<ICreditRiskStore>().InitializeAsync(ct);
             return await body(host.Services);

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Ingestion.Csv;
 using CreditRisk.Core.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CreditRisk.Cli.Commands;
 
@@ -76,6 +78,7 @@ internal static class ImportCommand
                 var asOf = parse.GetValue(snapshotAsOf);
                 return await CommandHost.RunAsync(
                     buildHost,
+                    services => SnapshotImport.CheckAsOfAsync(services, asOf, error),
                     services => SnapshotImport.RunAsync(services, snapshot, asOf, parse.InvocationConfiguration, interactive ?? !Console.IsErrorRedirected, ct),
                     ct);
             }
@@ -95,6 +98,7 @@ internal static class ImportCommand
 
             return await CommandHost.RunAsync(
                 buildHost,
+                services => CheckBatchSizeAsync(services, request, error),
                 services => RunAsync(services, request, parse.InvocationConfiguration, interactive ?? !Console.IsErrorRedirected, ct),
                 ct);
         });
@@ -113,17 +117,24 @@ internal static class ImportCommand
         return missing.Count == 0 ? null : $"File not found: {string.Join(", ", missing)}";
     }
 
+    /// <summary>The batch size against <see cref="IngestionOptions.MaxBatchSize"/>, read from configuration alone.</summary>
+    private static async Task<int?> CheckBatchSizeAsync(IServiceProvider services, CsvImportRequest request, TextWriter error)
+    {
+        var max = services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxBatchSize;
+        if (request.BatchSize is { } size && (size < 1 || size > max))
+        {
+            await error.WriteLineAsync($"--batch-size must be 1 to {max} (raise Ingestion:MaxBatchSize to allow more); it is {size}.");
+            return UsageError;
+        }
+
+        return null;
+    }
+
     private static async Task<int> RunAsync(
         IServiceProvider services, CsvImportRequest request, InvocationConfiguration console, bool interactive, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<CsvImporter>();
-        if (request.BatchSize is { } size && (size < 1 || size > importer.MaxBatchSize))
-        {
-            await console.Error.WriteLineAsync(
-                $"--batch-size must be 1 to {importer.MaxBatchSize} (raise Ingestion:MaxBatchSize to allow more); it is {size}.");
-            return UsageError;
-        }
 
         var bar = interactive ? new ImportProgressBar(console.Error, services.GetRequiredService<TimeProvider>()) : null;
         CsvImportReport report;

@@ -57,16 +57,23 @@ internal static class SnapshotImport
         return System.IO.File.Exists(path) ? null : $"File not found: {path}";
     }
 
+    /// <summary>A day after today (by the configured clock) is refused before the store is opened.</summary>
+    public static async Task<int?> CheckAsOfAsync(IServiceProvider services, DateOnly? asOf, TextWriter error)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (asOf is { } day && SnapshotImporter.AsOfProblem(day, now) is { } future)
+        {
+            await error.WriteLineAsync($"--as-of: {future} Nothing was imported.");
+            return ImportCommand.UsageError;
+        }
+
+        return null;
+    }
+
     public static async Task<int> RunAsync(
         IServiceProvider services, string path, DateOnly? asOf, InvocationConfiguration console, bool interactive, CancellationToken ct)
     {
         var time = services.GetRequiredService<TimeProvider>();
-        if (asOf is { } day && SnapshotImporter.AsOfProblem(day, time.GetUtcNow()) is { } future)
-        {
-            await console.Error.WriteLineAsync($"--as-of: {future} Nothing was imported.");
-            return ImportCommand.UsageError;
-        }
-
         var bar = interactive ? new ImportProgressBar(console.Error, time) : null;
         SnapshotImportReport report;
         try

@@ -147,13 +147,14 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Invoke_BatchSizeAboveMaximum_ExitsOne()
+    public async Task Invoke_BatchSizeAboveMaximum_ExitsOneWithoutCreatingAStore()
     {
-
         var (exitCode, _, error) = await RunAsync("--customers", GoodCustomers(), "--batch-size", "1001");
 
         Assert.Equal(ImportCommand.UsageError, exitCode);
         Assert.Contains("--batch-size must be 1 to 1000", error);
+        // A usage error is checked before the store is opened: no new store file for a typo.
+        Assert.False(System.IO.File.Exists(DatabasePath));
     }
 
     [Fact]
