@@ -1,6 +1,6 @@
 namespace CreditRisk.Core.Persistence;
 
-/// <summary>Per-bin counts of <see cref="IRiskAssessmentRepository.CountCurrentScoresOfModelAsync"/> from a total and indexed "score above edge" counts.</summary>
+/// <summary>Per-bin score counts (the PSI's <see cref="IRiskAssessmentRepository.CountCurrentScoresOfModelAsync"/>, the portfolio histogram) from a total and indexed "score above edge" counts.</summary>
 internal static class ScoreBinCounts
 {
     /// <param name="total">Every score counted.</param>

@@ -31,25 +31,22 @@ public static class ScoreHistogramReader
 
         var top = await TopAsync(assessments, total, showAtLeast, ct).ConfigureAwait(false);
 
-        // above[b][i]: customers of band b with a score above edge i (the first edge counting every score); the last
-        // bin's upper count stays 0, so it keeps whatever lies above the top.
-        var above = new long[s_bands.Length][];
+        // Per band: its total and its count above each inner edge; the last bin keeps whatever lies above the top.
+        var counts = new IReadOnlyList<long>[s_bands.Length];
         for (var b = 0; b < s_bands.Length; b++)
         {
-            above[b] = new long[bins + 1];
-            for (var i = 0; i < bins; i++)
+            var bandTotal = await assessments.CountCurrentAsync(s_bands[b], double.MinValue, ct).ConfigureAwait(false);
+            var above = new long[bins - 1];
+            for (var i = 1; i < bins; i++)
             {
-                var edge = top * i / bins;
-                above[b][i] = await assessments.CountCurrentAsync(s_bands[b], i == 0 ? double.MinValue : Math.BitIncrement(edge), ct).ConfigureAwait(false);
+                above[i - 1] = await assessments.CountCurrentAsync(s_bands[b], Math.BitIncrement(top * i / bins), ct).ConfigureAwait(false);
             }
+
+            counts[b] = ScoreBinCounts.FromCountsAbove(bandTotal, above);
         }
 
         return new ScoreHistogram(top, [.. Enumerable.Range(0, bins).Select(i => new ScoreBin(
-            top * i / bins,
-            top * (i + 1) / bins,
-            above[0][i] - above[0][i + 1],
-            above[1][i] - above[1][i + 1],
-            above[2][i] - above[2][i + 1]))]);
+            top * i / bins, top * (i + 1) / bins, counts[0][i], counts[1][i], counts[2][i]))]);
     }
 
     private static async Task<double> TopAsync(IRiskAssessmentRepository assessments, long total, double showAtLeast, CancellationToken ct)
