@@ -1,5 +1,6 @@
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,9 @@ public sealed class IngestionService(
     IOptions<IngestionOptions> options,
     TimeProvider time,
     IEnumerable<IIngestionListener> listeners,
-    ILogger<IngestionService> logger)
+    ILogger<IngestionService> logger,
+    CustomerBatchTurns customerTurns,
+    CustomerLockTable locks)
 {
     private readonly IIngestionListener[] _listeners = [.. listeners];
 
@@ -36,6 +39,11 @@ public sealed class IngestionService(
     /// Creates or replaces customers (<see cref="CustomerUpdates.Merge"/>: what a known customer keeps); a phone number
     /// already another customer's is refused.
     /// </summary>
+    /// <remarks>
+    /// From the phone check to the write the batch holds the process's <see cref="CustomerBatchTurns"/> (so a number
+    /// checked free is still free when written) and its customers' locks (<see cref="CustomerLockTable"/>, which a
+    /// "STOP" reply and the snapshot import take too), so a change made meanwhile is merged, not overwritten.
+    /// </remarks>
     public async Task<IngestionResult<CustomerOutcome>> IngestCustomersAsync(IngestionBatch<CustomerInput> batch, CancellationToken ct = default)
     {
         if (CheckBatchSize<CustomerOutcome>(batch.Items.Count) is { } tooLarge)
@@ -48,20 +56,28 @@ public sealed class IngestionService(
         var valid = ValidateAll(batch, errors, (item, i) => validator.Validate(item, i, now));
         errors.AddRange(FindRepeats(batch.Items, c => c.CustomerId, "customerId", "customer"));
         errors.AddRange(CustomerUpdates.FindSharedPhones(batch.Items));
-        if (errors.Count == 0)
-        {
-            errors.AddRange(await CustomerUpdates.FindPhonesOfOthersAsync(batch.Items, valid, store.Customers, ct));
-        }
-
         if (errors.Count > 0)
         {
             return IngestionResult<CustomerOutcome>.Refused(errors);
         }
 
-        var existing = await store.Customers.GetManyAsync([.. valid.Select(c => c.Id)], ct);
-        var inputs = batch.Items.Where(i => i?.CustomerId is not null).ToDictionary(i => i!.CustomerId!, i => i!, StringComparer.Ordinal);
-        var customers = valid.Select(c => CustomerUpdates.Merge(c, inputs[c.Id], existing.GetValueOrDefault(c.Id))).ToList();
-        await store.Customers.UpsertManyAsync(customers, ct);
+        List<Customer> customers;
+        IReadOnlyDictionary<string, Customer> existing;
+        using (await customerTurns.EnterAsync(ct))
+        using (await locks.AcquireAsync(valid.Select(c => c.Id), ct))
+        {
+            errors.AddRange(await CustomerUpdates.FindPhonesOfOthersAsync(batch.Items, valid, store.Customers, ct));
+            if (errors.Count > 0)
+            {
+                return IngestionResult<CustomerOutcome>.Refused(errors);
+            }
+
+            existing = await store.Customers.GetManyAsync([.. valid.Select(c => c.Id)], ct);
+            var inputs = batch.Items.Where(i => i?.CustomerId is not null).ToDictionary(i => i!.CustomerId!, i => i!, StringComparer.Ordinal);
+            customers = [.. valid.Select(c => CustomerUpdates.Merge(c, inputs[c.Id], existing.GetValueOrDefault(c.Id)))];
+            await store.Customers.UpsertManyAsync(customers, ct);
+        }
+
         logger.LogInformation("Stored {Count} customers ({Created} new)", customers.Count, customers.Count(c => !existing.ContainsKey(c.Id)));
 
         await NotifyAsync("customers", (l, token) => l.OnCustomersAcceptedAsync(customers, token), customers.Count);

@@ -14,6 +14,7 @@ internal static class IngestionServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IngestionValidator>();
+        services.AddSingleton<CustomerBatchTurns>();
         // Scoped: listeners (the risk pipeline) may depend on scoped services.
         services.AddScoped<IngestionService>();
         services.AddScoped<CsvImporter>();

@@ -3,6 +3,7 @@ using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Messaging.Webhooks;
+using CreditRisk.Core.Risk;
 using CreditRisk.Tests.Ingestion;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -61,7 +62,10 @@ internal sealed class AlertHarness : IAsyncDisposable
         Events,
         NullLogger<AlertDeliveryService>.Instance);
 
-    public WhatsAppWebhookProcessor Webhooks => new(Store, Events, Time, NullLogger<WhatsAppWebhookProcessor>.Instance);
+    /// <summary>This "process's" customer locks, shared by every <see cref="Webhooks"/> as the DI singleton is.</summary>
+    public CustomerLockTable Locks { get; } = new();
+
+    public WhatsAppWebhookProcessor Webhooks => new(Store, Events, Time, NullLogger<WhatsAppWebhookProcessor>.Instance, Locks);
 
     public static async Task<AlertHarness> CreateAsync(AlertDeliveryOptions? options = null) =>
         new(await TempLiteDbStore.CreateAsync(), options ?? new AlertDeliveryOptions());

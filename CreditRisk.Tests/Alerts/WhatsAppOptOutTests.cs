@@ -64,6 +64,27 @@ public sealed class WhatsAppOptOutTests
         Assert.Single(await h.Store.Audit.ListAsync(WhatsAppConsentReply.OptOut.Action, 0, 10));
     }
 
+    [Fact]
+    public async Task Reply_StopWhileTheCustomersRecordIsBeingStored_WaitsForItAndKeepsWhatItChanged()
+    {
+        await using var h = await AlertHarness.CreateAsync();
+        await h.AddCustomerAsync();
+        Task stop;
+        using (await h.Locks.AcquireAsync(["cust-1"]))
+        {
+            // The bank's customer file holds the customer's lock from its read to its write.
+            var read = (await h.Store.Customers.GetAsync("cust-1"))!;
+            stop = h.Webhooks.ProcessAsync(Reply("wamid.IN1", "STOP"));
+            await Task.WhenAny(stop, Task.Delay(TimeSpan.FromMilliseconds(500)));
+            await h.Store.Customers.UpsertManyAsync([read with { CreditLimit = 70_000m }]);
+        }
+
+        await stop;
+
+        var stored = (await h.Store.Customers.GetAsync("cust-1"))!;
+        Assert.Equal((70_000m, false), (stored.CreditLimit, stored.WhatsAppOptIn));
+    }
+
     [Theory]
     [InlineData("START")]
     [InlineData("start!")]

@@ -1,6 +1,7 @@
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Messaging.Webhooks;
+using CreditRisk.Core.Risk;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,7 +37,9 @@ public sealed class IngestionServiceTests : IAsyncLifetime
             opts,
             _clock,
             [_listener, .. extraListeners],
-            _warnings);
+            _warnings,
+            new CustomerBatchTurns(),
+            new CustomerLockTable());
     }
 
     [Fact]

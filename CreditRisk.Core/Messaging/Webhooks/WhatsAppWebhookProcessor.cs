@@ -2,6 +2,7 @@ using System.Globalization;
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Risk;
 using Microsoft.Extensions.Logging;
 
 namespace CreditRisk.Core.Messaging.Webhooks;
@@ -13,7 +14,7 @@ namespace CreditRisk.Core.Messaging.Webhooks;
 /// Safe to receive twice: WhatsApp redelivers webhooks until it gets a 200.
 /// </summary>
 public sealed class WhatsAppWebhookProcessor(
-    ICreditRiskStore store, IAlertEventPublisher events, TimeProvider time, ILogger<WhatsAppWebhookProcessor> logger)
+    ICreditRiskStore store, IAlertEventPublisher events, TimeProvider time, ILogger<WhatsAppWebhookProcessor> logger, CustomerLockTable locks)
 {
     private const int MaxUpdateAttempts = 10;
 
@@ -146,11 +147,21 @@ public sealed class WhatsAppWebhookProcessor(
         return added;
     }
 
+    /// <summary>
+    /// Under the customer's lock, on the customer as stored then: a customer file or snapshot being stored meanwhile
+    /// merges the reply (a STOP must never be written over), and the reply keeps what that write changed.
+    /// </summary>
     private async Task ApplyConsentReplyAsync(Customer customer, string? text, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var reply in ConsentReplies)
+        if (ConsentReplies.FirstOrDefault(r => r.IsRequest(text)) is not { } reply)
         {
-            if (reply.IsRequest(text) && await reply.ApplyAsync(store.Customers, store.Audit, customer, text!, now, ct).ConfigureAwait(false))
+            return;
+        }
+
+        using (await locks.AcquireAsync([customer.Id], ct).ConfigureAwait(false))
+        {
+            if (await store.Customers.GetAsync(customer.Id, ct).ConfigureAwait(false) is { } current
+                && await reply.ApplyAsync(store.Customers, store.Audit, current, text!, now, ct).ConfigureAwait(false))
             {
                 logger.LogInformation("Customer {CustomerId} replied {Text} on WhatsApp: {Action}", customer.Id, text, reply.Action);
             }
