@@ -121,11 +121,7 @@ public sealed class WhatsAppWebhookEndpointTests : IAsyncLifetime
     public async Task Post_SignatureOverTheRawBytes_AcceptsBodiesThatAreNotReserialisable()
     {
         // Whitespace and key order as Meta may send them: only the raw bytes can be verified.
-        var raw = Encoding.UTF8.GetBytes("{ \"entry\": [ { \"changes\": [ { \"value\": { \"statuses\": [ { \"status\": \"read\", \"id\": \"wamid.A1\", \"timestamp\": \"1772452900\" } ] }, \"field\": \"messages\" } ] } ], \"object\": \"whatsapp_business_account\" }\n");
-        using var request = new HttpRequestMessage(HttpMethod.Post, FakeWhatsAppCloudApi.WebhookPath) { Content = new ByteArrayContent(raw) };
-        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Compute(raw, FakeWhatsAppCloudApi.AppSecret));
-
-        var response = await _client.SendAsync(request);
+        var response = await PostSignedAsync("{ \"entry\": [ { \"changes\": [ { \"value\": { \"statuses\": [ { \"status\": \"read\", \"id\": \"wamid.A1\", \"timestamp\": \"1772452900\" } ] }, \"field\": \"messages\" } ] } ], \"object\": \"whatsapp_business_account\" }\n");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(AlertStatus.Read, (await AlertAsync()).Status);
@@ -180,6 +176,50 @@ public sealed class WhatsAppWebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
         var reply = Assert.Single(await _app.Store.InboundMessages.ListForCustomerAsync("cust-1", 10));
         Assert.Equal(("Please call me", "al-1", "+919812345678", T0.AddMinutes(5)), (reply.Text, reply.AlertId, reply.From, reply.ReceivedAt));
+    }
+
+    [Theory]
+    [InlineData("{\"object\":\"whatsapp_business_account\",\"entry\":[null]}")]
+    [InlineData("{\"entry\":[{\"changes\":[null]}]}")]
+    [InlineData("{\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":{\"statuses\":[null]}}]}]}")]
+    [InlineData("{\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[null]}}]}]}")]
+    public async Task Post_SignedPayloadWithANullElement_Returns200AndSkipsIt(string json)
+    {
+        // Not a 500: WhatsApp would redeliver the same body for days.
+        var response = await PostSignedAsync(json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_StatusWithATimestampPastTheCalendar_AppliesTheOthersAndReadsItAsNow()
+    {
+        var response = await PostSignedAsync("{\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":{\"statuses\":["
+            + "{\"id\":\"wamid.A1\",\"status\":\"delivered\",\"timestamp\":\"99999999999999\"},"
+            + "{\"id\":\"wamid.A1\",\"status\":\"read\",\"timestamp\":\"1772452900\"}]}}]}]}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var alert = await AlertAsync();
+        Assert.Equal((AlertStatus.Read, T0.AddSeconds(100)), (alert.Status, alert.ReadAt!.Value));
+        Assert.NotNull(alert.DeliveredAt);
+    }
+
+    [Fact]
+    public async Task Post_MessageWithATimestampPastTheCalendar_IsStored()
+    {
+        var response = await PostSignedAsync("{\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":["
+            + "{\"from\":\"919812345678\",\"id\":\"wamid.IN9\",\"timestamp\":\"99999999999999\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}]}}]}]}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("hi", Assert.Single(await _app.Store.InboundMessages.ListForCustomerAsync("cust-1", 10)).Text);
+    }
+
+    private async Task<HttpResponseMessage> PostSignedAsync(string json)
+    {
+        var raw = Encoding.UTF8.GetBytes(json);
+        using var request = new HttpRequestMessage(HttpMethod.Post, FakeWhatsAppCloudApi.WebhookPath) { Content = new ByteArrayContent(raw) };
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Compute(raw, FakeWhatsAppCloudApi.AppSecret));
+        return await _client.SendAsync(request);
     }
 
     private Task<HttpResponseMessage> StatusAsync(string messageId, string status, DateTimeOffset at) =>

@@ -20,13 +20,16 @@ public sealed class WhatsAppWebhookProcessor(
 
     private static readonly WhatsAppConsentReply[] ConsentReplies = [WhatsAppConsentReply.OptOut, WhatsAppConsentReply.OptIn];
 
+    private static readonly long s_lastUnixSecond = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     public async Task<WebhookProcessingResult> ProcessAsync(WebhookPayload payload, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(payload);
         int applied = 0, ignored = 0, stored = 0;
         foreach (var value in Values(payload))
         {
-            foreach (var status in value.Statuses ?? [])
+            // OfType skips null elements: the JSON may hold them, and a throw here would be redelivered for days.
+            foreach (var status in (value.Statuses ?? []).OfType<WebhookStatus>())
             {
                 if (await ApplyStatusAsync(status, ct).ConfigureAwait(false))
                 {
@@ -38,7 +41,7 @@ public sealed class WhatsAppWebhookProcessor(
                 }
             }
 
-            foreach (var message in value.Messages ?? [])
+            foreach (var message in (value.Messages ?? []).OfType<WebhookMessage>())
             {
                 if (await StoreMessageAsync(message, ct).ConfigureAwait(false))
                 {
@@ -51,8 +54,8 @@ public sealed class WhatsAppWebhookProcessor(
     }
 
     private static IEnumerable<WebhookValue> Values(WebhookPayload payload) =>
-        from entry in payload.Entry ?? []
-        from change in entry.Changes ?? []
+        from entry in (payload.Entry ?? []).OfType<WebhookEntry>()
+        from change in (entry.Changes ?? []).OfType<WebhookChange>()
         where change.Value is not null && (change.Field is null || change.Field == "messages")
         select change.Value!;
 
@@ -177,8 +180,9 @@ public sealed class WhatsAppWebhookProcessor(
         _ => null,
     };
 
+    /// <summary>The time a Unix-seconds timestamp names; null (read as now) when it is not one or lies past the calendar.</summary>
     private static DateTimeOffset? FromUnixSeconds(string? timestamp) =>
-        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= s_lastUnixSecond
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
