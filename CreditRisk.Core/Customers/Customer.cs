@@ -23,6 +23,13 @@ public sealed record Customer
     /// </summary>
     public DateTimeOffset? WhatsAppOptedOutAt { get; init; }
 
+    /// <summary>
+    /// When the customer wrote their latest "STOP" or "START" on WhatsApp (the message's own time, UTC), whether or not
+    /// it changed their consent; null when they never did. WhatsApp does not deliver messages in order, so a reply
+    /// written before this one arrives late and is not applied.
+    /// </summary>
+    public DateTimeOffset? WhatsAppConsentReplyAt { get; init; }
+
     /// <summary>Credit limit in the account currency.</summary>
     public required decimal CreditLimit { get; init; }
 

@@ -30,6 +30,7 @@ internal static class CustomerUpdates
             CreatedAt = stored.CreatedAt,
             WhatsAppOptIn = optIn,
             WhatsAppOptedOutAt = stored.WhatsAppOptedOutAt,
+            WhatsAppConsentReplyAt = stored.WhatsAppConsentReplyAt,
             WhatsAppOptInAt = !optIn ? null
                 : stored.WhatsAppOptIn ? stored.WhatsAppOptInAt ?? incoming.WhatsAppOptInAt
                 : incoming.WhatsAppOptInAt,

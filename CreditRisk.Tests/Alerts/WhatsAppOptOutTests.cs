@@ -1,16 +1,21 @@
 using System.Globalization;
 using CreditRisk.Core.Alerts;
+using CreditRisk.Core.Customers;
 using CreditRisk.Core.Messaging.Webhooks;
+using CreditRisk.Core.Persistence;
 using CreditRisk.Tests.Messaging;
+using CreditRisk.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CreditRisk.Tests.Alerts;
 
 /// <summary>A customer's "STOP" on WhatsApp withdraws their opt-in, so no further alert is sent to them; their "START" gives it again.</summary>
 public sealed class WhatsAppOptOutTests
 {
-    private static WebhookPayload Reply(string id, string text) => FakeWhatsAppCloudApi.Payload(new WebhookValue(
+    /// <summary>The customer's reply, written at noon and <paramref name="minutesLater"/>.</summary>
+    private static WebhookPayload Reply(string id, string text, int minutesLater = 0) => FakeWhatsAppCloudApi.Payload(new WebhookValue(
         "whatsapp", null, null,
-        [new WebhookMessage("919812345678", id, AlertHarness.Noon.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), "text", new WebhookText(text), null, null)]));
+        [new WebhookMessage("919812345678", id, AlertHarness.Noon.AddMinutes(minutesLater).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), "text", new WebhookText(text), null, null)]));
 
     [Theory]
     [InlineData("STOP")]
@@ -53,9 +58,10 @@ public sealed class WhatsAppOptOutTests
     public async Task Reply_StopRedeliveredAfterTheBankOptedThemInAgain_LeavesTheNewOptIn()
     {
         await using var h = await AlertHarness.CreateAsync();
-        var customer = await h.AddCustomerAsync();
+        await h.AddCustomerAsync();
         await h.Webhooks.ProcessAsync(Reply("wamid.IN1", "STOP"));
-        await h.Store.Customers.UpsertManyAsync([customer with { WhatsAppOptIn = true, WhatsAppOptInAt = AlertHarness.Noon }]);
+        var stopped = (await h.Store.Customers.GetAsync("cust-1"))!;
+        await h.Store.Customers.UpsertManyAsync([stopped with { WhatsAppOptIn = true, WhatsAppOptInAt = AlertHarness.Noon }]);
 
         // WhatsApp redelivers a webhook until it gets a 200: the same message must not withdraw the new consent.
         await h.Webhooks.ProcessAsync(Reply("wamid.IN1", "STOP"));
@@ -95,7 +101,7 @@ public sealed class WhatsAppOptOutTests
         await h.AddCustomerAsync();
         await h.Webhooks.ProcessAsync(Reply("wamid.IN1", "STOP"));
 
-        await h.Webhooks.ProcessAsync(Reply("wamid.IN2", text));
+        await h.Webhooks.ProcessAsync(Reply("wamid.IN2", text, minutesLater: 1));
         await h.AddAlertAsync();
         var result = await h.Delivery.DeliverAsync("al-1", "job:send-whatsapp-alert");
 
@@ -108,6 +114,37 @@ public sealed class WhatsAppOptOutTests
     }
 
     [Fact]
+    public async Task Replies_StopThenStartDeliveredOutOfOrder_EndOptedIn()
+    {
+        await using var h = await AlertHarness.CreateAsync();
+        await h.AddCustomerAsync();
+
+        // WhatsApp does not deliver in order: the customer's later START arrives first, while they are still opted in.
+        await h.Webhooks.ProcessAsync(Reply("wamid.IN2", "START", minutesLater: 5));
+        await h.Webhooks.ProcessAsync(Reply("wamid.IN1", "STOP"));
+
+        Assert.True((await h.Store.Customers.GetAsync("cust-1"))!.WhatsAppOptIn);
+        Assert.Empty(await h.Store.Audit.ListAsync(WhatsAppConsentReply.OptOut.Action, 0, 10));
+    }
+
+    [Fact]
+    public async Task Reply_StopWhoseConsentWriteFailedAfterItsMessageWasStored_IsAppliedWhenDeliveredAgain()
+    {
+        await using var h = await AlertHarness.CreateAsync();
+        await h.AddCustomerAsync();
+        var failing = new StoreWhoseCustomerWriteFailsOnce(h.Store);
+        var processor = new WhatsAppWebhookProcessor(failing, h.Events, h.Time, NullLogger<WhatsAppWebhookProcessor>.Instance, h.Locks);
+
+        // The endpoint answers 500, so WhatsApp delivers the same body again.
+        await Assert.ThrowsAsync<IOException>(() => processor.ProcessAsync(Reply("wamid.IN1", "STOP")));
+        await processor.ProcessAsync(Reply("wamid.IN1", "STOP"));
+
+        Assert.False((await h.Store.Customers.GetAsync("cust-1"))!.WhatsAppOptIn);
+        Assert.Single(await h.Store.InboundMessages.ListForCustomerAsync("cust-1", 10));
+        Assert.Single(await h.Store.Audit.ListAsync(WhatsAppConsentReply.OptOut.Action, 0, 10));
+    }
+
+    [Fact]
     public async Task Reply_StartWhileOptedIn_ChangesNothing()
     {
         await using var h = await AlertHarness.CreateAsync();
@@ -117,5 +154,20 @@ public sealed class WhatsAppOptOutTests
 
         Assert.Equal(customer.WhatsAppOptInAt, (await h.Store.Customers.GetAsync("cust-1"))!.WhatsAppOptInAt);
         Assert.Empty(await h.Store.Audit.ListAsync(WhatsAppConsentReply.OptIn.Action, 0, 10));
+    }
+
+    private sealed class StoreWhoseCustomerWriteFailsOnce(ICreditRiskStore inner) : DelegatingStore(inner)
+    {
+        private readonly FailingOnce _customers = new(inner.Customers);
+
+        public override ICustomerRepository Customers => _customers;
+
+        private sealed class FailingOnce(ICustomerRepository inner) : DelegatingCustomers(inner)
+        {
+            private int _failures = 1;
+
+            public override Task UpsertManyAsync(IReadOnlyCollection<Customer> customers, CancellationToken ct = default) =>
+                Interlocked.Decrement(ref _failures) >= 0 ? Task.FromException(new IOException("store briefly unavailable")) : base.UpsertManyAsync(customers, ct);
+        }
     }
 }

@@ -52,7 +52,7 @@ public sealed class CustomerIngestionRaceTests : IAsyncLifetime
                 using (await _locks.AcquireAsync(["C-1"]))
                 {
                     var current = (await _temp.Store.Customers.GetAsync("C-1"))!;
-                    await WhatsAppConsentReply.OptOut.ApplyAsync(_temp.Store.Customers, _temp.Store.Audit, current, "STOP", Now, default);
+                    await WhatsAppConsentReply.OptOut.ApplyAsync(_temp.Store.Customers, _temp.Store.Audit, current, "STOP", Now, Now, default);
                 }
             });
             await Task.WhenAny(stop, Task.Delay(Moment));
@@ -96,13 +96,13 @@ public sealed class CustomerIngestionRaceTests : IAsyncLifetime
 
         public override ICustomerRepository Customers => _customers;
 
-        private sealed class HookedCustomers(ICustomerRepository inner) : ICustomerRepository
+        private sealed class HookedCustomers(ICustomerRepository inner) : DelegatingCustomers(inner)
         {
             public Func<Task>? AfterRead { get; set; }
 
-            public async Task<IReadOnlyDictionary<string, Customer>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+            public override async Task<IReadOnlyDictionary<string, Customer>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
             {
-                var read = await inner.GetManyAsync(ids, ct);
+                var read = await base.GetManyAsync(ids, ct);
                 if (AfterRead is { } hook)
                 {
                     AfterRead = null;
@@ -111,18 +111,6 @@ public sealed class CustomerIngestionRaceTests : IAsyncLifetime
 
                 return read;
             }
-
-            public Task UpsertManyAsync(IReadOnlyCollection<Customer> customers, CancellationToken ct = default) => inner.UpsertManyAsync(customers, ct);
-
-            public Task<Customer?> GetAsync(string id, CancellationToken ct = default) => inner.GetAsync(id, ct);
-
-            public Task<Customer?> FindByPhoneAsync(string phone, CancellationToken ct = default) => inner.FindByPhoneAsync(phone, ct);
-
-            public Task<long> CountAsync(CancellationToken ct = default) => inner.CountAsync(ct);
-
-            public Task<IReadOnlyList<Customer>> SearchAsync(string text, int take, CancellationToken ct = default) => inner.SearchAsync(text, take, ct);
-
-            public Task<IReadOnlyList<string>> ListIdsAsync(string? afterId, int take, CancellationToken ct = default) => inner.ListIdsAsync(afterId, take, ct);
         }
     }
 }

@@ -248,7 +248,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
     {
         var store = _temp.Store;
         var customer = (await store.Customers.GetAsync("C-1"))!;
-        await WhatsAppConsentReply.OptOut.ApplyAsync(store.Customers, store.Audit, customer, "STOP", Now.AddHours(1), default);
+        await WhatsAppConsentReply.OptOut.ApplyAsync(store.Customers, store.Audit, customer, "STOP", Now.AddHours(1), Now.AddHours(1), default);
         _clock.Advance(TimeSpan.FromDays(1));
 
         // The next day's core-banking file still carries the consent recorded at onboarding.
@@ -258,7 +258,7 @@ public sealed class IngestionServiceTests : IAsyncLifetime
         var stored = (await store.Customers.GetAsync("C-1"))!;
         Assert.Equal((70_000m, false, null, Now.AddHours(1)), (stored.CreditLimit, stored.WhatsAppOptIn, stored.WhatsAppOptInAt, stored.WhatsAppOptedOutAt));
 
-        await WhatsAppConsentReply.OptIn.ApplyAsync(store.Customers, store.Audit, stored, "START", Now.AddDays(2), default);
+        await WhatsAppConsentReply.OptIn.ApplyAsync(store.Customers, store.Audit, stored, "START", Now.AddDays(2), Now.AddDays(2), default);
         await Service().IngestCustomersAsync([Customer("C-1") with { WhatsappOptIn = true }]);
         stored = (await store.Customers.GetAsync("C-1"))!;
         Assert.Equal((true, Now.AddDays(2), null), (stored.WhatsAppOptIn, stored.WhatsAppOptInAt, stored.WhatsAppOptedOutAt));

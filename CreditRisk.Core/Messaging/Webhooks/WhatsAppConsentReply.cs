@@ -45,21 +45,34 @@ public sealed class WhatsAppConsentReply
     /// <summary>Whether <paramref name="text"/> is this request: one of its keywords and nothing else.</summary>
     public bool IsRequest(string? text) => text is not null && _keywords.Contains(text.Trim().TrimEnd('.', '!', ' '));
 
-    /// <summary>Applies the change to <paramref name="customer"/> and audits it; false when their consent already was so.</summary>
+    /// <summary>
+    /// Applies the reply the customer wrote at <paramref name="writtenAt"/> to <paramref name="customer"/> (as stored now)
+    /// and audits a change of consent; false when it changed nothing. A reply written before the latest one applied
+    /// (<see cref="Customer.WhatsAppConsentReplyAt"/>) arrived late and is skipped, and so is the same reply delivered
+    /// again (which must not undo a change made since). A reply that leaves the consent as it was is still recorded as
+    /// the latest, so an earlier one arriving after it cannot undo it. (WhatsApp dates messages to the second: of two
+    /// written in the same second, the first to arrive stands.)
+    /// </summary>
     public async Task<bool> ApplyAsync(
-        ICustomerRepository customers, IAuditLog audit, Customer customer, string reply, DateTimeOffset now, CancellationToken ct)
+        ICustomerRepository customers, IAuditLog audit, Customer customer, string reply, DateTimeOffset writtenAt, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(customer);
-        if (customer.WhatsAppOptIn == _optIn)
+        if (customer.WhatsAppConsentReplyAt is { } latest && writtenAt <= latest)
         {
             return false;
         }
 
+        if (customer.WhatsAppOptIn == _optIn)
+        {
+            await customers.UpsertManyAsync([customer with { WhatsAppConsentReplyAt = writtenAt }], ct).ConfigureAwait(false);
+            return false;
+        }
+
         var changed = _optIn
-            ? customer with { WhatsAppOptIn = true, WhatsAppOptInAt = now, WhatsAppOptedOutAt = null }
-            : customer with { WhatsAppOptIn = false, WhatsAppOptInAt = null, WhatsAppOptedOutAt = now };
+            ? customer with { WhatsAppOptIn = true, WhatsAppOptInAt = now, WhatsAppOptedOutAt = null, WhatsAppConsentReplyAt = writtenAt }
+            : customer with { WhatsAppOptIn = false, WhatsAppOptInAt = null, WhatsAppOptedOutAt = now, WhatsAppConsentReplyAt = writtenAt };
         await customers.UpsertManyAsync([changed], ct).ConfigureAwait(false);
         await audit.AddAsync(new AuditEntry
         {

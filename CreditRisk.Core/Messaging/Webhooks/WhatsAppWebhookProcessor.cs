@@ -139,12 +139,16 @@ public sealed class WhatsAppWebhookProcessor(
         {
             logger.LogInformation(
                 "WhatsApp message {MessageId} from customer {CustomerId} stored (opens the 24-hour window)", inbound.Id, inbound.CustomerId ?? "(unknown number)");
+        }
 
-            // Only when first stored: a redelivered webhook must not undo a change of consent made since.
-            if (customer is not null)
-            {
-                await ApplyConsentReplyAsync(customer, inbound.Text, now, ct).ConfigureAwait(false);
-            }
+        // On every delivery, not only the first: a STOP whose consent write failed after its message was stored is
+        // applied when WhatsApp delivers it again. The reply's own time (as first stored) keeps a delivery again from
+        // undoing a change made since.
+        if (customer is not null && ConsentReplies.FirstOrDefault(r => r.IsRequest(inbound.Text)) is { } reply)
+        {
+            var writtenAt = added ? inbound.ReceivedAt
+                : (await store.InboundMessages.GetAsync(inbound.Id, ct).ConfigureAwait(false))?.ReceivedAt ?? inbound.ReceivedAt;
+            await ApplyConsentReplyAsync(reply, customer.Id, inbound.Text!, writtenAt, now, ct).ConfigureAwait(false);
         }
 
         return added;
@@ -154,19 +158,15 @@ public sealed class WhatsAppWebhookProcessor(
     /// Under the customer's lock, on the customer as stored then: a customer file or snapshot being stored meanwhile
     /// merges the reply (a STOP must never be written over), and the reply keeps what that write changed.
     /// </summary>
-    private async Task ApplyConsentReplyAsync(Customer customer, string? text, DateTimeOffset now, CancellationToken ct)
+    private async Task ApplyConsentReplyAsync(
+        WhatsAppConsentReply reply, string customerId, string text, DateTimeOffset writtenAt, DateTimeOffset now, CancellationToken ct)
     {
-        if (ConsentReplies.FirstOrDefault(r => r.IsRequest(text)) is not { } reply)
+        using (await locks.AcquireAsync([customerId], ct).ConfigureAwait(false))
         {
-            return;
-        }
-
-        using (await locks.AcquireAsync([customer.Id], ct).ConfigureAwait(false))
-        {
-            if (await store.Customers.GetAsync(customer.Id, ct).ConfigureAwait(false) is { } current
-                && await reply.ApplyAsync(store.Customers, store.Audit, current, text!, now, ct).ConfigureAwait(false))
+            if (await store.Customers.GetAsync(customerId, ct).ConfigureAwait(false) is { } current
+                && await reply.ApplyAsync(store.Customers, store.Audit, current, text, writtenAt, now, ct).ConfigureAwait(false))
             {
-                logger.LogInformation("Customer {CustomerId} replied {Text} on WhatsApp: {Action}", customer.Id, text, reply.Action);
+                logger.LogInformation("Customer {CustomerId} replied {Text} on WhatsApp: {Action}", customerId, text, reply.Action);
             }
         }
     }
