@@ -296,6 +296,37 @@ public sealed class IngestionApiTests(CreditRiskWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task PostCustomers_OptInGivenTwiceUnderTwoCasings_Returns400NamingTheSecondAndStoresNothing()
+    {
+        // The reader matches names without regard to case, and the last one would win: the opt-out was dropped.
+        var raw = $$"""
+            {"customerId": "{{Id("e")}}", "fullName": "Twice", "phone": "{{Ingestion.IngestionInputs.PhoneOf(Id("e"))}}", "creditLimit": 1000, "openedOn": "2022-01-15", "whatsappOptIn": false, "WhatsappOptIn": true}
+            """;
+
+        var response = await _client.PostAsync("/api/v1/customers", Json(raw));
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([(0, "WhatsappOptIn")], Errors(problem));
+        Assert.Equal("is given more than once", problem.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Null(await factory.Store.Customers.GetAsync(Id("e")));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/customers")]
+    [InlineData("/api/v1/transactions")]
+    [InlineData("/api/v1/statements")]
+    public async Task Post_FieldNameAnUnpairedSurrogateEscape_Returns400ProblemNotAServerError(string path)
+    {
+        // Valid UTF-8, but the escape names half a character: reading the name threw.
+        var response = await _client.PostAsync(path, Json("{\"\\ud800\": 1}"));
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var error = problem.GetProperty("errors")[0];
+        Assert.Equal("$", error.GetProperty("field").GetString());
+        Assert.Contains("not valid text", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task PostTransactions_1001Items_Returns400AndStoresNothing()
     {
         await factory.SeedCustomersAsync(_apiKey, Id("c"));

@@ -89,10 +89,10 @@ internal sealed class IngestionRequestReader(IOptions<IngestionOptions> options)
                 continue;
             }
 
-            var unknown = UnknownJsonFields.Find<T>(i, elements[i]).ToList();
-            if (unknown.Count > 0)
+            var fieldProblems = JsonItemFields.Problems<T>(i, elements[i]);
+            if (fieldProblems.Count > 0)
             {
-                errors.AddRange(unknown);
+                errors.AddRange(fieldProblems);
                 continue;
             }
 
