@@ -42,6 +42,20 @@ public sealed class CsvImporterTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task ImportAsync_CustomersFileSavedAsWindows1252_IsRefusedNamingTheLineNotStoredWithReplacementCharacters()
+    {
+        var path = Path.Combine(_store.Directory, "customers.csv");
+        await System.IO.File.WriteAllBytesAsync(path, System.Text.Encoding.Latin1.GetBytes(File(CustomersHeader, Customer("c1"), Customer("c2", name: "José Núñez"))));
+
+        var report = await ImportAsync(new CsvImportRequest { CustomersPath = path });
+
+        Assert.Equal(CsvFileStatus.Invalid, report.Files[0].Status);
+        Assert.Equal(3, report.Files[0].FirstProblem!.Line);
+        Assert.Contains("not UTF-8", report.Files[0].FirstProblem!.Reason);
+        Assert.Equal(0, await _store.Store.Customers.CountAsync());
+    }
+
+    [Fact]
     public async Task ImportAsync_ThreeGoodFiles_StoresEveryRow()
     {
         var report = await ImportAsync(AllThree());

@@ -52,6 +52,29 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public void ReadRow_LineOfOnlyAQuotedEmptyField_IsARowNotABlankLine()
+    {
+        var rows = ReadAll("a,b\n\"\"\n1,2\n");
+
+        Assert.Equal([(2L, 1), (3L, 2)], rows.Skip(1).Select(r => (r.LineNumber, r.Fields.Length)));
+    }
+
+    [Fact]
+    public void ReadRow_BytesThatAreNotUtf8_ThrowsNamingTheLine()
+    {
+        // "José" saved as Windows-1252 (a spreadsheet's plain "CSV"): the é byte is not UTF-8.
+        var bytes = System.Text.Encoding.Latin1.GetBytes("a,b\n1,ok\n2,Jos\u00e9\n");
+        var reader = new CsvReader(new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8));
+
+        reader.ReadRow();
+        reader.ReadRow();
+        var ex = Assert.Throws<CsvFormatException>(() => reader.ReadRow());
+
+        Assert.Equal(3, ex.LineNumber);
+        Assert.Contains("not UTF-8", ex.Message);
+    }
+
+    [Fact]
     public void ReadRow_UnterminatedQuote_ThrowsWithLine()
     {
         var ex = Assert.Throws<CsvFormatException>(() => ReadAll("a,b\n1,\"open\n"));
