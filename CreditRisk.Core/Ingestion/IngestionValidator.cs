@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
 using Microsoft.Extensions.Options;
+using static System.FormattableString;
 
 namespace CreditRisk.Core.Ingestion;
 
@@ -48,7 +49,7 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         }
         else if (timestamp < EarliestTimestamp)
         {
-            errors.Add("timestamp", $"must not be before {EarliestTimestamp:yyyy-MM-dd}");
+            errors.Add("timestamp", Invariant($"must not be before {EarliestTimestamp:yyyy-MM-dd}"));
         }
 
         if (input.Amount is not { } amount)
@@ -65,7 +66,7 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         }
         else if (amount > limits.MaxAmount)
         {
-            errors.Add("amount", $"must not exceed {limits.MaxAmount:0.##}");
+            errors.Add("amount", Invariant($"must not exceed {limits.MaxAmount:0.##}"));
         }
 
         var type = default(TransactionType);
@@ -135,7 +136,7 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         }
         else if (Math.Abs(input.Balance.Value) > maxAmount)
         {
-            errors.Add("balance", $"must be between -{maxAmount:0.##} and {maxAmount:0.##}");
+            errors.Add("balance", Invariant($"must be between -{maxAmount:0.##} and {maxAmount:0.##}"));
         }
         else if (HasSubMinorUnits(input.Balance.Value))
         {
@@ -229,7 +230,7 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         }
         else if (value > options.Value.MaxAccountAmount)
         {
-            errors.Add(field, $"must not exceed {options.Value.MaxAccountAmount:0.##}");
+            errors.Add(field, Invariant($"must not exceed {options.Value.MaxAccountAmount:0.##}"));
         }
         else if (HasSubMinorUnits(value.Value))
         {
@@ -259,14 +260,14 @@ public sealed partial class IngestionValidator(IOptions<IngestionOptions> option
         }
         else if (value < EarliestDate)
         {
-            errors.Add(field, $"must not be before {EarliestDate:yyyy-MM-dd}");
+            errors.Add(field, Invariant($"must not be before {EarliestDate:yyyy-MM-dd}"));
         }
     }
 
     private static string Describe(TimeSpan span) =>
         span.Seconds == 0 && span.Milliseconds == 0
-            ? $"{span.TotalMinutes:0} minute{(span.TotalMinutes == 1 ? "" : "s")}"
-            : $"{span.TotalSeconds:0.###} seconds";
+            ? Invariant($"{span.TotalMinutes:0} minute{(span.TotalMinutes == 1 ? "" : "s")}")
+            : Invariant($"{span.TotalSeconds:0.###} seconds");
 
     [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();

@@ -14,6 +14,29 @@ public sealed class IngestionValidatorTests
     private static IReadOnlyList<string> Fields<T>(ValidatedItem<T> result)
         where T : class => [.. result.Errors.Select(e => e.Field)];
 
+    [Theory]
+    [InlineData("th-TH")]
+    [InlineData("de-DE")]
+    public void Validate_UnderAnotherServerCulture_MessagesKeepTheDocumentedDatesAndDecimalPoint(string culture)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            var validator = Validator(new IngestionOptions { MaxAmount = 2500.5m });
+
+            var early = validator.Validate(Transaction() with { Timestamp = new DateTimeOffset(1999, 12, 31, 0, 0, 0, TimeSpan.Zero) }, 0);
+            var large = validator.Validate(Transaction() with { Amount = 3000m }, 0);
+
+            // A Thai server wrote the Buddhist year (2543-01-01), a German one 2500,5.
+            Assert.Equal(["must not be before 2000-01-01", "must not exceed 2500.5"], early.Errors.Concat(large.Errors).Select(e => e.Message));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
     [Fact]
     public void Validate_ValidTransaction_MapsToUtcMillisecondDomainRecord()
     {
