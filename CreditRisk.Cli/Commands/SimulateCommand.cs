@@ -14,6 +14,12 @@ namespace CreditRisk.Cli.Commands;
 /// </summary>
 internal static class SimulateCommand
 {
+    /// <summary>Import refuses data dated before 2000 (docs/data-formats.md), so a period may not start earlier.</summary>
+    private static readonly DateOnly EarliestStart = new(2000, 1, 1);
+
+    /// <summary>A bound well inside the calendar: statements and due dates run past the end (9999-12-31 crashed).</summary>
+    private static readonly DateOnly LatestEnd = new(2100, 1, 1);
+
     public static Command Create(TimeProvider? timeProvider = null)
     {
         var clock = timeProvider ?? TimeProvider.System;
@@ -54,13 +60,19 @@ internal static class SimulateCommand
             CustomParser = r =>
             {
                 var text = r.Tokens.Single().Value;
-                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    return date;
+                    r.AddError($"--end-date must be a date in the form yyyy-MM-dd (got '{text}').");
+                    return null;
                 }
 
-                r.AddError($"--end-date must be a date in the form yyyy-MM-dd (got '{text}').");
-                return null;
+                if (date <= EarliestStart || date > LatestEnd)
+                {
+                    r.AddError(string.Create(CultureInfo.InvariantCulture, $"--end-date must be after {EarliestStart:yyyy-MM-dd} and at most {LatestEnd:yyyy-MM-dd} (got '{text}')."));
+                    return null;
+                }
+
+                return date;
             },
         };
 
@@ -95,6 +107,14 @@ internal static class SimulateCommand
                 return 2;
             }
 
+            if (parseResult.GetValue(endDate) is { } end && end.AddMonths(-parseResult.GetValue(months)) < EarliestStart)
+            {
+                stderr.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"--end-date {end:yyyy-MM-dd} with --months {parseResult.GetValue(months)} starts the period before {EarliestStart:yyyy-MM-dd}, which import refuses; choose a later end or fewer months."));
+                return 2;
+            }
+
             if (directory is not null && !TryPrepareDirectory(directory, out var problem))
             {
                 stderr.WriteLine($"Cannot write to --out '{directory.FullName}': {problem}");
@@ -112,9 +132,9 @@ internal static class SimulateCommand
             };
 
             var simulator = new PortfolioSimulator(clock);
-            var end = simulator.ResolveEndDate(options);
+            var periodEnd = simulator.ResolveEndDate(options);
             var c = CultureInfo.InvariantCulture;
-            if (snapshotFile is not null && !WriteSnapshot(simulator, options, end, snapshotFile, stdout, stderr))
+            if (snapshotFile is not null && !WriteSnapshot(simulator, options, periodEnd, snapshotFile, stdout, stderr))
             {
                 return 2;
             }
@@ -128,7 +148,7 @@ internal static class SimulateCommand
             var summary = SimulationCsvWriter.WriteAll(simulator.Generate(options), directory.FullName);
             stopwatch.Stop();
 
-            stdout.WriteLine(string.Create(c, $"period       {end.AddMonths(-options.Months):yyyy-MM-dd} .. {end.AddDays(-1):yyyy-MM-dd} ({options.Months} months, seed {options.Seed})"));
+            stdout.WriteLine(string.Create(c, $"period       {periodEnd.AddMonths(-options.Months):yyyy-MM-dd} .. {periodEnd.AddDays(-1):yyyy-MM-dd} ({options.Months} months, seed {options.Seed})"));
             stdout.WriteLine(string.Create(c, $"customers    {summary.Customers}"));
             stdout.WriteLine(string.Create(c, $"transactions {summary.Transactions}"));
             stdout.WriteLine(string.Create(c, $"statements   {summary.Statements}"));

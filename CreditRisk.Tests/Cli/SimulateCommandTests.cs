@@ -52,6 +52,9 @@ public sealed class SimulateCommandTests
     [InlineData("--outcome-days", "1.5", "--outcome-days must be a whole number from 1 to 730 (got '1.5')")]
     [InlineData("--seed", "seven", "--seed must be a whole number (got 'seven')")]
     [InlineData("--end-date", "01/03/2026", "--end-date must be a date in the form yyyy-MM-dd")]
+    [InlineData("--end-date", "0001-01-01", "--end-date must be after 2000-01-01 and at most 2100-01-01 (got '0001-01-01')")] // a stack trace
+    [InlineData("--end-date", "9999-12-31", "--end-date must be after 2000-01-01 and at most 2100-01-01")] // a stack trace, header-only files left
+    [InlineData("--end-date", "2000-06-01", "--end-date 2000-06-01 with --months 12 starts the period before 2000-01-01")]
     public void Invoke_InvalidArgument_FailsWithAClearMessageAndWritesNothing(string option, string value, string message)
     {
         using var directory = new TempDirectory();
