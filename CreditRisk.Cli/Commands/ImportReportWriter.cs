@@ -39,6 +39,13 @@ internal static class ImportReportWriter
     /// <summary>What went wrong with a file that was not imported whole, for stderr; empty when nothing did.</summary>
     public static IEnumerable<string> Problems(CsvFileReport file, bool skipInvalid)
     {
+        if (file.FirstDifferingLine is { } line)
+        {
+            var differ = file.ReplaysDiffering == 1 ? "transaction differs" : "transactions differ";
+            yield return Format(
+                $"{file.Path}:{line}: transaction_id: {file.ReplaysDiffering:N0} replayed {differ} from the one stored under its id (the first on this line); the stored ones are kept: a correction needs a new transaction id");
+        }
+
         if (file.Status == CsvFileStatus.Imported)
         {
             if (file.Rejected > 0 && file.RejectsPath is { } rejects)

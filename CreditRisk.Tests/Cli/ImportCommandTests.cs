@@ -46,6 +46,21 @@ public sealed class ImportCommandTests : IDisposable
     private string GoodStatements() => WriteFile("statements.csv", File(StatementsHeader, Statement("c1"), Statement("c2")));
 
     [Fact]
+    public async Task Invoke_TransactionSentAgainWithAnotherAmount_ExitsZeroAndWarnsThatTheStoredOneIsKept()
+    {
+        await RunAsync("--customers", GoodCustomers(), "--transactions", WriteFile("first.csv", File(TransactionsHeader, Transaction("t1", amount: "100.00"))));
+        var corrected = WriteFile("corrected.csv", File(TransactionsHeader, Transaction("t1", amount: "250.00")));
+
+        var (exitCode, output, error) = await RunAsync("--transactions", corrected);
+
+        Assert.Equal(ImportCommand.Success, exitCode);
+        Assert.Contains("1 imported (0 new, 1 replays)", output);
+        Assert.Equal(
+            $"{corrected}:2: transaction_id: 1 replayed transaction differs from the one stored under its id (the first on this line); the stored ones are kept: a correction needs a new transaction id",
+            error.TrimEnd());
+    }
+
+    [Fact]
     public async Task Invoke_GoodFiles_ExitsZeroWithOneSummaryLinePerFile()
     {
         var transactions = WriteFile("transactions.csv", Transactions(10));

@@ -38,6 +38,8 @@ internal sealed partial class CsvFileImport<TInput>(CsvImportFormat<TInput> form
     private long _written;
     private long _new;
     private bool _newUnknown;
+    private long _differing;
+    private long? _firstDifferingLine;
     private CsvProblem? _problem;
     private string? _rejectsPath;
     private TimeSpan _elapsed;
@@ -171,6 +173,8 @@ internal sealed partial class CsvFileImport<TInput>(CsvImportFormat<TInput> form
         RowsRead = _rowsRead,
         New = _new,
         Existing = _written - _new,
+        ReplaysDiffering = _differing,
+        FirstDifferingLine = _firstDifferingLine,
         Repeats = _repeats,
         Rejected = _rejected,
         FirstProblem = _problem,
@@ -239,6 +243,12 @@ internal sealed partial class CsvFileImport<TInput>(CsvImportFormat<TInput> form
                 result.Written > 0
                     ? $"{first.Message} ({_written} rows of this file are stored)"
                     : $"{first.Message} (refused while writing, after {_written} rows of this file were stored)"));
+        }
+
+        _differing += result.Differing;
+        if (_firstDifferingLine is null && result.FirstDiffering is { } differing)
+        {
+            _firstDifferingLine = lines[differing];
         }
 
         if (result.New is { } fresh)

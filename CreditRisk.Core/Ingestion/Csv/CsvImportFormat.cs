@@ -52,4 +52,6 @@ internal abstract class CsvImportFormat<TInput>
 /// <param name="Errors">Why the batch was refused; empty when it was written.</param>
 /// <param name="Written">Rows written (new or replacing or replaying stored ones).</param>
 /// <param name="New">Rows not stored before; null when the write outcome cannot tell (statements).</param>
-internal sealed record CsvBatchWrite(IReadOnlyList<IngestionError> Errors, int Written, int? New);
+/// <param name="Differing">Replays whose content differs from the record stored under their id (kept as stored).</param>
+/// <param name="FirstDiffering">The batch index of the first of them.</param>
+internal sealed record CsvBatchWrite(IReadOnlyList<IngestionError> Errors, int Written, int? New, int Differing = 0, int? FirstDiffering = null);

@@ -48,6 +48,15 @@ public sealed record CsvFileReport
     /// <summary>Rows written that were stored already: replayed transactions, replaced customers and statements.</summary>
     public long Existing { get; init; }
 
+    /// <summary>
+    /// Replayed transactions whose content differs from the one stored under their id. A replay is idempotent by id,
+    /// so the stored one is kept: a correction needs a new transaction id, and the sender should hear that.
+    /// </summary>
+    public long ReplaysDiffering { get; init; }
+
+    /// <summary>The line of the first of <see cref="ReplaysDiffering"/>; null when there is none.</summary>
+    public long? FirstDifferingLine { get; init; }
+
     /// <summary>Rows identical to an earlier row of the same file, which are written once.</summary>
     public long Repeats { get; init; }
 

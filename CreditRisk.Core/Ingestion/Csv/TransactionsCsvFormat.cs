@@ -24,6 +24,8 @@ internal sealed class TransactionsCsvFormat : CsvImportFormat<TransactionInput>
     public override async Task<CsvBatchWrite> WriteAsync(IngestionService ingestion, IReadOnlyList<TransactionInput> batch, CancellationToken ct)
     {
         var result = await ingestion.IngestTransactionsAsync(batch, ct);
-        return new CsvBatchWrite(result.Errors, result.Items.Count, result.Items.Count(t => !t.Duplicate));
+        var differing = result.Items.Select((t, i) => (t.DiffersFromStored, Index: i)).Where(t => t.DiffersFromStored).ToList();
+        return new CsvBatchWrite(
+            result.Errors, result.Items.Count, result.Items.Count(t => !t.Duplicate), differing.Count, differing.Count > 0 ? differing[0].Index : null);
     }
 }

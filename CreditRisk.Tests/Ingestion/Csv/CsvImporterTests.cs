@@ -42,6 +42,22 @@ public sealed class CsvImporterTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task ImportAsync_TransactionsSentAgainWithAChangedAmount_KeepsTheStoredOnesAndReportsHowManyDifferFromWhichLine()
+    {
+        var customers = _store.WriteFile("customers.csv", File(CustomersHeader, Customer("c1")));
+        var first = _store.WriteFile("t1.csv", File(TransactionsHeader, Transaction("t1", amount: "100.00"), Transaction("t2"), Transaction("t3")));
+        await ImportAsync(new CsvImportRequest { CustomersPath = customers, TransactionsPath = first });
+        var corrected = _store.WriteFile("t2.csv", File(TransactionsHeader, Transaction("t1", amount: "100.00"), Transaction("t2", amount: "250.00"), Transaction("t3", amount: "7.00")));
+
+        var file = (await ImportAsync(new CsvImportRequest { TransactionsPath = corrected })).Files[0];
+
+        // A replay is idempotent by id: a "correction" under the same id changes nothing, so say so.
+        Assert.Equal((CsvFileStatus.Imported, 0L, 3L, 2L, 3L), (file.Status, file.New, file.Existing, file.ReplaysDiffering, file.FirstDifferingLine));
+        Assert.Equal(100.00m, (await _store.Store.Transactions.GetManyAsync(["t1"]))["t1"].Amount);
+        Assert.Equal(100.50m, (await _store.Store.Transactions.GetManyAsync(["t2"]))["t2"].Amount);
+    }
+
+    [Fact]
     public async Task ImportAsync_CustomersFileSavedAsWindows1252_IsRefusedNamingTheLineNotStoredWithReplacementCharacters()
     {
         var path = Path.Combine(_store.Directory, "customers.csv");
