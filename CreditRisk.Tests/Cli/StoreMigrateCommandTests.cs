@@ -93,6 +93,27 @@ public sealed class StoreMigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_InboundMessagesFromUnknownSendersAndCustomersNoLongerStored_AreCopiedToo()
+    {
+        await using (var liteDb = new LiteDbCreditRiskStore(LiteDbPath))
+        {
+            await liteDb.InitializeAsync();
+            await liteDb.Customers.UpsertManyAsync([A.Customer("c1")]);
+            Assert.True(await liteDb.InboundMessages.TryAddAsync(A.InboundMessage("in-known", "c1")));
+            Assert.True(await liteDb.InboundMessages.TryAddAsync(A.InboundMessage("in-unknown", customerId: null)));
+            Assert.True(await liteDb.InboundMessages.TryAddAsync(A.InboundMessage("in-no-customer", "c-gone")));
+        }
+
+        var (exitCode, _, error) = await RunAsync("store", "migrate");
+
+        Assert.True(exitCode == 0, error);
+        await using var store = new SqliteCreditRiskStore(SqlitePath);
+        JsonAssert.Equivalent(A.InboundMessage("in-known", "c1"), await store.InboundMessages.GetAsync("in-known"));
+        JsonAssert.Equivalent(A.InboundMessage("in-unknown", customerId: null), await store.InboundMessages.GetAsync("in-unknown"));
+        JsonAssert.Equivalent(A.InboundMessage("in-no-customer", "c-gone"), await store.InboundMessages.GetAsync("in-no-customer"));
+    }
+
+    [Fact]
     public async Task Migrate_TargetExists_RefusesAndLeavesItAlone()
     {
         await using (var liteDb = new LiteDbCreditRiskStore(LiteDbPath))

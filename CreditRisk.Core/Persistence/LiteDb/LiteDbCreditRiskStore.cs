@@ -1,4 +1,5 @@
 using CreditRisk.Core.Identity;
+using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Snapshots;
 using LiteDB;
 
@@ -124,6 +125,13 @@ public sealed class LiteDbCreditRiskStore : ICreditRiskStore, ICustomerSnapshotS
     /// <summary>Every user, read raw: no port lists them all, and the migration to SQLite copies them.</summary>
     internal IReadOnlyList<AppUser> ReadAllUsers() =>
         _context.Collection(LiteDbCollections.Users).FindAll().Select(_context.ToEntity<AppUser>).ToList();
+
+    /// <summary>
+    /// Every inbound message, with a customer or not, for the migration to SQLite. Read whole, as the users are: a
+    /// LiteDB cursor belongs to its thread, and the copy awaits between messages.
+    /// </summary>
+    internal IReadOnlyList<InboundMessage> ReadAllInboundMessages() =>
+        _context.Collection(LiteDbCollections.InboundMessages).FindAll().Select(_context.ToEntity<InboundMessage>).ToList();
 
     /// <summary>Which of these transactions are still pending, for the migration to SQLite.</summary>
     internal IReadOnlySet<string> PendingTransactionIds(IEnumerable<string> ids) => _transactions.ListPending(ids);

@@ -6,8 +6,8 @@ namespace CreditRisk.Core.Persistence.Migration;
 
 /// <summary>
 /// Copies an earlier version's LiteDB store into a new, empty SQLite store: every customer with their snapshot,
-/// statements, transactions (applied or pending), profile (with its version), assessment history, current risk,
-/// alerts and inbound messages, then models, users, roles, API keys, audit, settings and the development outbox.
+/// statements, transactions (applied or pending), profile (with its version), assessment history, current risk and
+/// alerts, then inbound messages, models, users, roles, API keys, audit, settings and the development outbox.
 /// Reads go through the store ports where they list everything; the few collections no port lists are read raw.
 /// </summary>
 public sealed class LiteDbToSqliteMigration(LiteDbCreditRiskStore source, SqliteCreditRiskStore target)
@@ -24,6 +24,7 @@ public sealed class LiteDbToSqliteMigration(LiteDbCreditRiskStore source, Sqlite
         }
 
         var customers = await CopyCustomersAsync(customersCopied, ct);
+        await CopyInboundMessagesAsync(ct);
         var models = await CopyModelsAsync(ct);
         var users = await CopyIdentityAsync(ct);
         await CopyAuditAsync(ct);
@@ -75,11 +76,6 @@ public sealed class LiteDbToSqliteMigration(LiteDbCreditRiskStore source, Sqlite
             transactions.AddRange(await source.Transactions.ListRecentForCustomerAsync(id, 0, int.MaxValue, ct));
             history.AddRange((await source.Assessments.ListHistoryAsync(id, int.MaxValue, ct)).Reverse());
             alerts.AddRange((await source.Alerts.ListForCustomerAsync(id, int.MaxValue, ct)).Reverse());
-
-            foreach (var message in await source.InboundMessages.ListForCustomerAsync(id, int.MaxValue, ct))
-            {
-                await target.InboundMessages.TryAddAsync(message, ct);
-            }
         }
 
         // One commit for the page's alerts, oldest first per customer, as they were raised.
@@ -96,6 +92,18 @@ public sealed class LiteDbToSqliteMigration(LiteDbCreditRiskStore source, Sqlite
         // than the newest history entry (several app instances), so it is copied rather than re-derived.
         await target.Assessments.AddManyAsync(history, ct);
         await target.CurrentRiskImport.ImportCurrentAsync([.. (await source.Assessments.GetCurrentManyAsync(ids, ct)).Values], ct);
+    }
+
+    /// <summary>
+    /// Every message, read raw: one from an unknown number has no customer, and one whose customer is no longer
+    /// stored has none to list it by, so copying them per customer left both behind.
+    /// </summary>
+    private async Task CopyInboundMessagesAsync(CancellationToken ct)
+    {
+        foreach (var message in source.ReadAllInboundMessages())
+        {
+            await target.InboundMessages.TryAddAsync(message, ct);
+        }
     }
 
     private async Task<int> CopyModelsAsync(CancellationToken ct)
