@@ -8,7 +8,7 @@ namespace CreditRisk.Tests.Persistence;
 /// The store contract against an embedded (one-file) adapter, one temporary file per test, plus what only a file
 /// store has: it creates its folder, and its data survives closing and reopening.
 /// </summary>
-public abstract class EmbeddedStoreContractTests : StoreContractTests
+public abstract partial class EmbeddedStoreContractTests : StoreContractTests
 {
     private readonly string _directory = TestDirectories.New();
 

@@ -23,8 +23,14 @@ internal sealed class LiteDbCustomerRepository(LiteDbContext db) : ICustomerRepo
         }
 
         var documents = ToDocuments(customers);
-        db.InTransaction(() => UpsertInTransaction(documents));
-        Committed(documents);
+
+        // The cache is set before the gate is let go: set after, two writers could set it in the other order than they
+        // committed, and it would keep the older customer for good.
+        lock (db.WriteGate)
+        {
+            db.InTransaction(() => UpsertInTransaction(documents));
+            Committed(documents);
+        }
     }, ct);
 
     /// <summary>The documents <see cref="UpsertInTransaction"/> writes; made before the write gate is taken.</summary>
@@ -56,7 +62,10 @@ internal sealed class LiteDbCustomerRepository(LiteDbContext db) : ICustomerRepo
     /// <summary>Whether a read found no customer <paramref name="id"/> and none was written since (see <see cref="ReadThroughCache{T}"/>).</summary>
     internal bool IsKnownAbsent(string id) => _cache.IsKnownAbsent(id);
 
-    /// <summary>After the commit: keeps what a read would now return (times kept to the millisecond), not the caller's object.</summary>
+    /// <summary>
+    /// After the commit, still holding <see cref="LiteDbContext.WriteGate"/> (so caches follow commits in order): keeps
+    /// what a read would now return (times kept to the millisecond), not the caller's object.
+    /// </summary>
     internal void Committed(List<BsonDocument> documents)
     {
         foreach (var document in documents)

@@ -62,7 +62,11 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
         {
             if (alongside is not null)
             {
-                db.InTransaction(() => alongside(false))();
+                // Its caches are set before the gate is let go, so they follow the commits in order.
+                lock (db.WriteGate)
+                {
+                    db.InTransaction(() => alongside(false))();
+                }
             }
 
             return;
@@ -87,38 +91,44 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
             // A customer's first row is inserted: the read above (exact, see ReadThroughCache) found none, and an upsert
             // would look the id up again first.
             var isReplacing = current.ToLookup(d => stored.ContainsKey(d["_id"].AsString));
-            Action? committed;
-            try
-            {
-                // Assessment ids are new, so the history is inserted without the lookup an upsert makes first.
-                committed = db.InTransaction(() =>
-                {
-                    var after = alongside?.Invoke(false);
-                    _history.Insert(history);
-                    _current.Insert(isReplacing[false]);
-                    _current.Upsert(isReplacing[true]);
-                    return after;
-                });
-            }
-            catch (LiteException ex) when (IsDuplicateKey(ex))
-            {
-                // An assessment stored before (a caller's retry): the whole transaction rolled back; replace as before.
-                committed = db.InTransaction(() =>
-                {
-                    var after = alongside?.Invoke(true);
-                    _history.Upsert(history);
-                    _current.Upsert(current);
-                    return after;
-                });
-            }
 
-            // The projection is what the document holds: caching it saves mapping the document back.
-            foreach (var risk in latest)
+            // The caches are set before the write gate is let go: the current rows' writers take this lock anyway, but
+            // the customers of an import batch (committed) are written by UpsertManyAsync too, under the gate only.
+            lock (db.WriteGate)
             {
-                _currentCache.Set(risk.CustomerId, risk);
-            }
+                Action? committed;
+                try
+                {
+                    // Assessment ids are new, so the history is inserted without the lookup an upsert makes first.
+                    committed = db.InTransaction(() =>
+                    {
+                        var after = alongside?.Invoke(false);
+                        _history.Insert(history);
+                        _current.Insert(isReplacing[false]);
+                        _current.Upsert(isReplacing[true]);
+                        return after;
+                    });
+                }
+                catch (LiteException ex) when (IsDuplicateKey(ex))
+                {
+                    // An assessment stored before (a caller's retry): the whole transaction rolled back; replace as before.
+                    committed = db.InTransaction(() =>
+                    {
+                        var after = alongside?.Invoke(true);
+                        _history.Upsert(history);
+                        _current.Upsert(current);
+                        return after;
+                    });
+                }
 
-            committed?.Invoke();
+                // The projection is what the document holds: caching it saves mapping the document back.
+                foreach (var risk in latest)
+                {
+                    _currentCache.Set(risk.CustomerId, risk);
+                }
+
+                committed?.Invoke();
+            }
         }
     }
 

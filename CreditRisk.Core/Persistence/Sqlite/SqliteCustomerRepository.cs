@@ -30,8 +30,14 @@ internal sealed class SqliteCustomerRepository(SqliteDatabase db) : ICustomerRep
         }
 
         var rows = customers.Select(c => (Customer: c, Doc: db.Encode(c))).ToList();
-        db.Write(session => UpsertInTransaction(session, rows));
-        Committed(rows);
+
+        // The cache is set before the gate is let go: set after, two writers could set it in the other order than they
+        // committed, and it would keep the older customer for good.
+        lock (db.WriteGate)
+        {
+            db.Write(session => UpsertInTransaction(session, rows));
+            Committed(rows);
+        }
     }, ct);
 
     /// <summary>Inside the caller's write: stores the customers. Call <see cref="Committed"/> once it commits.</summary>
@@ -43,7 +49,10 @@ internal sealed class SqliteCustomerRepository(SqliteDatabase db) : ICustomerRep
         }
     }
 
-    /// <summary>After the commit: keeps what a read would now return (times kept to the millisecond), not the caller's object.</summary>
+    /// <summary>
+    /// After the commit, still holding <see cref="SqliteDatabase.WriteGate"/> (so caches follow commits in order): keeps
+    /// what a read would now return (times kept to the millisecond), not the caller's object.
+    /// </summary>
     internal void Committed(IEnumerable<(Customer Customer, byte[] Doc)> rows)
     {
         foreach (var (customer, doc) in rows)

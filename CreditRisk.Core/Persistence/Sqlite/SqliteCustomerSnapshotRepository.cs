@@ -61,16 +61,20 @@ internal sealed class SqliteCustomerSnapshotRepository(
             var alertRows = batch.Alerts.Select(a => (Alert: a, Doc: db.Encode(a))).ToList();
             var writeAssessments = assessments.PrepareWrite(batch.Assessments);
 
-            var (added, assessmentsCommitted) = db.Write(session =>
+            // The caches are set before the gate is let go, so they follow the commits in order.
+            lock (db.WriteGate)
             {
-                SqliteCustomerRepository.UpsertInTransaction(session, customerRows);
-                UpsertInTransaction(session, snapshotRows);
-                return (alerts.AddNewInTransaction(session, alertRows), writeAssessments(session));
-            });
+                var (added, assessmentsCommitted) = db.Write(session =>
+                {
+                    SqliteCustomerRepository.UpsertInTransaction(session, customerRows);
+                    UpsertInTransaction(session, snapshotRows);
+                    return (alerts.AddNewInTransaction(session, alertRows), writeAssessments(session));
+                });
 
-            customers.Committed(customerRows);
-            assessmentsCommitted();
-            return added;
+                customers.Committed(customerRows);
+                assessmentsCommitted();
+                return added;
+            }
         }, ct);
 
     private static void UpsertInTransaction(SqliteSession session, List<(string CustomerId, byte[] Doc)> rows)

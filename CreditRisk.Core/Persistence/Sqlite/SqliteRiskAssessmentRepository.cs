@@ -83,14 +83,20 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
         if (assessments.Count > 0)
         {
             var write = PrepareWrite(assessments);
-            _db.Write(write)();
+
+            // The cache is set before the gate is let go: set after, a newer row could be cached before an older one,
+            // and the newer-profile check (which reads the cache) would then let a retried older reading replace it.
+            lock (_db.WriteGate)
+            {
+                _db.Write(write)();
+            }
         }
     }, ct);
 
     /// <summary>
     /// Encodes <paramref name="assessments"/> (outside the write gate, so another batch can encode while one writes) and
     /// returns their write, to run inside the caller's <see cref="SqliteDatabase.Write{T}"/>; the write returns what to
-    /// run once it has committed (the cache of current rows).
+    /// run once it has committed (the cache of current rows), before the caller lets go of the write gate.
     /// </summary>
     internal Func<SqliteSession, Action> PrepareWrite(IReadOnlyCollection<RiskAssessment> assessments)
     {
@@ -154,6 +160,9 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
     internal Task ImportCurrentAsync(IReadOnlyCollection<CustomerRisk> rows, CancellationToken ct) => Run(() =>
     {
         var encoded = rows.Select(r => (Risk: r, Doc: SqliteRiskRows.EncodeCurrent(r))).ToList();
+
+        // Cached under the gate, as AddManyAsync does.
+        using var gate = _db.WriteGate.EnterScope();
         _db.Write(session =>
         {
             var stored = ReadCurrent([.. encoded.Select(e => e.Risk.CustomerId)]);
