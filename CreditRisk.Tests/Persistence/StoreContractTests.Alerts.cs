@@ -226,6 +226,17 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Alerts_ListByStatusAsync_CutOffWithinTheMillisecondAfterCreation_IncludesTheAlert()
+    {
+        Begin();
+        Assert.True(await Store.Alerts.TryAddAsync(A.Alert("al-1", "c1", A.Now)));
+
+        // Created at A.Now (a whole millisecond), so strictly before A.Now + 0.5 ms.
+        Assert.Equal(["al-1"], (await Store.Alerts.ListByStatusAsync(AlertStatus.Pending, A.Now.AddTicks(5_000), 10)).Select(a => a.Id));
+        Assert.Empty(await Store.Alerts.ListByStatusAsync(AlertStatus.Pending, A.Now, 10));
+    }
+
+    [SkippableFact]
     public async Task Alerts_ListByStatusAsync_After_ReturnsTheNextPageIncludingTiesOnTheCreationTime()
     {
         Begin();
@@ -341,6 +352,18 @@ public abstract partial class StoreContractTests
         await Store.Alerts.TryUpdateAsync(pending with { Status = AlertStatus.Sent, SentAt = A.Now }, pending);
 
         Assert.Equal(["al-1"], (await Store.Alerts.ListSentSinceAsync(A.Now, 10)).Select(a => a.Id));
+        Assert.Equal(1, await Store.Alerts.CountSentSinceAsync(A.Now));
+    }
+
+    [SkippableFact]
+    public async Task Alerts_SentSince_SinceWithinTheMillisecondAfterTheSend_LeavesItOut()
+    {
+        Begin();
+        await Store.Alerts.TryAddAsync(A.Alert("al-1") with { SentAt = A.Now });
+
+        // Sent at A.Now (a whole millisecond), so before A.Now + 0.5 ms.
+        Assert.Empty(await Store.Alerts.ListSentSinceAsync(A.Now.AddTicks(5_000), 10));
+        Assert.Equal(0, await Store.Alerts.CountSentSinceAsync(A.Now.AddTicks(5_000)));
         Assert.Equal(1, await Store.Alerts.CountSentSinceAsync(A.Now));
     }
 }

@@ -141,4 +141,19 @@ public abstract partial class StoreContractTests
             changes);
         Assert.Equal([changes[0]], newest);
     }
+
+    [SkippableTheory]
+    [InlineData(0)]
+    [InlineData(6_000)]
+    public async Task RiskGrid_ListBandChangesSinceAsync_SinceWithinAMillisecondAfterTheChange_LeavesItOut(int ticksIntoTheMillisecond)
+    {
+        Begin();
+        // Stored times are whole milliseconds: a change made 0.6 ms into one is stored at its start, still before since.
+        await Store.Assessments.AddManyAsync([A.Assessment("ra-1", "c1", A.Now.AddTicks(ticksIntoTheMillisecond), RiskBand.High)]);
+
+        var since = A.Now.AddTicks(ticksIntoTheMillisecond + 1_000);
+
+        Assert.Empty(await Store.Assessments.ListBandChangesSinceAsync(since, 10));
+        Assert.Single(await Store.Assessments.ListBandChangesSinceAsync(A.Now, 10));
+    }
 }

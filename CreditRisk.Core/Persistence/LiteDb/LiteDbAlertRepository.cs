@@ -101,17 +101,19 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
 
     public Task<IReadOnlyList<Alert>> ListByStatusAsync(
         AlertStatus status, DateTimeOffset createdBefore, int take, Alert? after = null, CancellationToken ct = default) =>
-        Run<IReadOnlyList<Alert>>(() => _alerts.Query()
-            .Where(after is null
-                ? Query.Between(StatusKey, LiteDbKeys.First(status.ToString()), LiteDbKeys.From(status.ToString(), createdBefore))
-                : Query.And(
-                    Query.GT(StatusKey, LiteDbKeys.OwnerTime(status.ToString(), after.CreatedAt, after.Id)),
-                    Query.LTE(StatusKey, LiteDbKeys.From(status.ToString(), createdBefore))))
-            .OrderBy(StatusKey)
-            .Limit(take)
-            .ToEnumerable()
-            .Select(db.ToEntity<Alert>)
-            .ToList(), ct);
+        Run<IReadOnlyList<Alert>>(() =>
+        {
+            var before = LiteDbKeys.From(status.ToString(), StoredTime.CeilingMillisecond(createdBefore));
+            return _alerts.Query()
+                .Where(after is null
+                    ? Query.Between(StatusKey, LiteDbKeys.First(status.ToString()), before)
+                    : Query.And(Query.GT(StatusKey, LiteDbKeys.OwnerTime(status.ToString(), after.CreatedAt, after.Id)), Query.LTE(StatusKey, before)))
+                .OrderBy(StatusKey)
+                .Limit(take)
+                .ToEnumerable()
+                .Select(db.ToEntity<Alert>)
+                .ToList();
+        }, ct);
 
     public Task<IReadOnlyList<Alert>> ListForCustomerAsync(string customerId, int take, CancellationToken ct = default) =>
         Run<IReadOnlyList<Alert>>(() => _alerts.Query()
@@ -170,7 +172,7 @@ internal sealed class LiteDbAlertRepository(LiteDbContext db) : IAlertRepository
             s => _alerts.LongCount(Query.Between(StatusKey, LiteDbKeys.First(s.ToString()), LiteDbKeys.Last(s.ToString())))), ct);
 
     private static BsonExpression SentSince(DateTimeOffset since) =>
-        Query.GTE(SentAtKey, new BsonValue(LiteDbMapper.TruncateToMilliseconds(since.UtcDateTime)));
+        Query.GTE(SentAtKey, new BsonValue(StoredTime.CeilingMillisecond(since).UtcDateTime));
 
     private BsonDocument ToDocument(Alert alert)
     {

@@ -181,7 +181,7 @@ internal sealed class LiteDbRiskAssessmentRepository(LiteDbContext db) : IRiskAs
 
     public Task<IReadOnlyList<RiskBandChange>> ListBandChangesSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
         Run<IReadOnlyList<RiskBandChange>>(() => take <= 0 ? [] : _history.Query()
-            .Where(Query.GTE(BandChangedAt, since.UtcDateTime))
+            .Where(Query.GTE(BandChangedAt, StoredTime.CeilingMillisecond(since).UtcDateTime))
             .OrderByDescending(BandChangedAt)
             .Limit(take)
             .ToEnumerable()

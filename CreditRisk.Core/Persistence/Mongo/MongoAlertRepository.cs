@@ -76,7 +76,7 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
         }
 
         var filter = Builders<Alert>.Filter.Eq(a => a.Status, status)
-            & Builders<Alert>.Filter.Lt(a => a.CreatedAt, createdBefore);
+            & Builders<Alert>.Filter.Lt(a => a.CreatedAt, StoredTime.CeilingMillisecond(createdBefore));
         if (after is not null)
         {
             filter &= Builders<Alert>.Filter.Gt(a => a.CreatedAt, after.CreatedAt)
@@ -133,10 +133,10 @@ internal sealed class MongoAlertRepository(IMongoDatabase database) : IAlertRepo
     }
 
     public Task<long> CountSentSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
-        _alerts.CountDocumentsAsync(Builders<Alert>.Filter.Gte(a => a.SentAt, since), cancellationToken: ct);
+        _alerts.CountDocumentsAsync(Builders<Alert>.Filter.Gte(a => a.SentAt, StoredTime.CeilingMillisecond(since)), cancellationToken: ct);
 
     public async Task<IReadOnlyList<Alert>> ListSentSinceAsync(DateTimeOffset since, int take, CancellationToken ct = default) =>
-        take <= 0 ? [] : await _alerts.Find(Builders<Alert>.Filter.Gte(a => a.SentAt, since))
+        take <= 0 ? [] : await _alerts.Find(Builders<Alert>.Filter.Gte(a => a.SentAt, StoredTime.CeilingMillisecond(since)))
             .SortBy(a => a.SentAt).ThenBy(a => a.Id)
             .Limit(take)
             .ToListAsync(ct);

@@ -251,7 +251,7 @@ internal sealed class MongoRiskAssessmentRepository(IMongoDatabase database) : I
         // "Band differs from the previous band" as plain operators (no $expr): one clause per band.
         var f = Builders<RiskAssessment>.Filter;
         var changed = f.Or(Enum.GetValues<RiskBand>().Select(b => f.Eq(a => a.Band, b) & f.Ne(a => a.PreviousBand, b)));
-        var rows = await _history.Find(f.Gte(a => a.AssessedAt, since) & changed)
+        var rows = await _history.Find(f.Gte(a => a.AssessedAt, StoredTime.CeilingMillisecond(since)) & changed)
             .SortByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
             .Limit(take)
             .Project(Builders<RiskAssessment>.Projection

@@ -110,8 +110,7 @@ internal sealed class SqliteAlertRepository(SqliteDatabase db) : IAlertRepositor
                 command.Parameters.AddWithValue("$afterId", after.Id);
             }
 
-            // Stored times are whole milliseconds: one is strictly before the cut-off exactly when it is before its ceiling.
-            command.Parameters.AddWithValue("$before", Millis(createdBefore) + (createdBefore.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1));
+            command.Parameters.AddWithValue("$before", Millis(StoredTime.CeilingMillisecond(createdBefore)));
             command.Parameters.AddWithValue("$take", take);
             return db.Documents<Alert>(command);
         }), ct);
@@ -190,8 +189,8 @@ internal sealed class SqliteAlertRepository(SqliteDatabase db) : IAlertRepositor
             return counts;
         }), ct);
 
-    /// <summary>As the LiteDB adapter: the cut-off kept to the millisecond, like the stored send times.</summary>
-    private static long SentSince(DateTimeOffset since) => Millis(since);
+    /// <summary>The cut-off against whole-millisecond send times (see <see cref="StoredTime"/>).</summary>
+    private static long SentSince(DateTimeOffset since) => Millis(StoredTime.CeilingMillisecond(since));
 
     private Alert? One(string sql, string value) => db.Read(session =>
     {

@@ -247,7 +247,7 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
         Run<IReadOnlyList<RiskBandChange>>(() => take <= 0 ? [] : _db.Read(session =>
         {
             var command = session.Command(BandChangesSql);
-            command.Parameters.AddWithValue("$since", CeilingMillis(since));
+            command.Parameters.AddWithValue("$since", Millis(StoredTime.CeilingMillisecond(since)));
             command.Parameters.AddWithValue("$take", take);
             return Rows(command, r => new RiskBandChange(
                 r.GetString(0),
@@ -280,8 +280,4 @@ internal sealed class SqliteRiskAssessmentRepository : IRiskAssessmentRepository
         var (setId, doc) = _rows.EncodeHistory(assessment);
         return (assessment, setId, doc);
     }
-
-    /// <summary>Stored times are whole milliseconds: one is at or after <paramref name="value"/> exactly when it is at or after this.</summary>
-    private static long CeilingMillis(DateTimeOffset value) =>
-        Millis(value) + (value.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1);
 }
