@@ -1,3 +1,5 @@
+using CreditRisk.Core.Risk;
+
 namespace CreditRisk.Core.Ingestion;
 
 /// <summary>
@@ -8,25 +10,9 @@ namespace CreditRisk.Core.Ingestion;
 /// </summary>
 public sealed class CustomerBatchTurns
 {
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    // One key in a lock table of its own: the table already gives an async wait and a release-once handle.
+    private readonly CustomerLockTable _turn = new();
 
     /// <summary>Waits for the turn; dispose the result to end it.</summary>
-    public async Task<IDisposable> EnterAsync(CancellationToken ct)
-    {
-        await _turn.WaitAsync(ct).ConfigureAwait(false);
-        return new Turn(_turn);
-    }
-
-    private sealed class Turn(SemaphoreSlim turn) : IDisposable
-    {
-        private int _ended;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _ended, 1) == 0)
-            {
-                turn.Release();
-            }
-        }
-    }
+    public Task<IDisposable> EnterAsync(CancellationToken ct) => _turn.AcquireAsync(["customer-batch"], ct);
 }

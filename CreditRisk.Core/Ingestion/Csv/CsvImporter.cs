@@ -26,7 +26,7 @@ public sealed class CsvImporter(
     public static string RejectsPathFor(string csvPath) => CsvRejectsWriter.PathFor(csvPath);
 
     /// <summary>The most rows per write (<see cref="IngestionOptions.MaxBatchSize"/>), and the default.</summary>
-    public int MaxBatchSize => options.Value.MaxBatchSize;
+    private int MaxBatchSize => options.Value.MaxBatchSize;
 
     /// <summary>
     /// Runs the import. Bad data is reported in the result, not thrown; an unreadable file throws
