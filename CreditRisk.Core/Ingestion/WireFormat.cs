@@ -35,9 +35,13 @@ public static class WireFormat
     public static bool TryParseDate(string? text, out DateOnly value) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
-    /// <summary>Parses an amount with <c>.</c> as the decimal point and no thousands separators.</summary>
+    /// <summary>
+    /// Parses an amount with <c>.</c> as the decimal point and no thousands separators. Text with more digits than a
+    /// decimal holds fails rather than arrive rounded (<see cref="ExactDecimalText"/>).
+    /// </summary>
     public static bool TryParseAmount(string? text, out decimal value) =>
-        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+        && ExactDecimalText.Represents(text, value);
 
     /// <summary>Parses a transaction type's wire name (<c>cash_withdrawal</c>); exact, lower-case.</summary>
     public static bool TryParseTransactionType(string? text, out TransactionType value)

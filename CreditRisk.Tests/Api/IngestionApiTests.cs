@@ -272,6 +272,39 @@ public sealed class IngestionApiTests(CreditRiskWebFactory factory) : IClassFixt
         Assert.Equal(before, await factory.CountsAsync());
     }
 
+    [Theory]
+    [InlineData("1.0000000000000000000000000000001")]
+    [InlineData("1e-40")]
+    public async Task PostTransactions_AmountWithDigitsADecimalWouldRoundAway_Returns400NamingTheAmount(string amount)
+    {
+        await factory.SeedCustomersAsync(_apiKey, Id("c"));
+        var raw = $$"""
+            [{"transactionId": "{{Id("t")}}", "customerId": "{{Id("c")}}", "timestamp": "{{Now:O}}", "amount": {{amount}}, "type": "purchase"}]
+            """;
+        var before = await factory.CountsAsync();
+
+        var response = await _client.PostAsync("/api/v1/transactions", Json(raw));
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([(0, "amount")], Errors(problem));
+        Assert.Equal(before, await factory.CountsAsync());
+    }
+
+    [Fact]
+    public async Task PostTransactions_AmountInExponentForm_IsStoredAtItsValue()
+    {
+        await factory.SeedCustomersAsync(_apiKey, Id("c"));
+        var raw = $$"""
+            [{"transactionId": "{{Id("t")}}", "customerId": "{{Id("c")}}", "timestamp": "{{Now:O}}", "amount": 1.25e2, "type": "purchase"}]
+            """;
+
+        var response = await _client.PostAsync("/api/v1/transactions", Json(raw));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = await factory.Store.Transactions.GetManyAsync([Id("t")]);
+        Assert.Equal(125m, stored[Id("t")].Amount);
+    }
+
     [Fact]
     public async Task PostCustomers_OptOutUnderTheCsvColumnsName_Returns400NamingTheFieldAndKeepsNothingElse()
     {

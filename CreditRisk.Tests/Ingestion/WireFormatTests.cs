@@ -49,4 +49,28 @@ public sealed class WireFormatTests
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 13, 0, 0, 0, TimeSpan.Zero), stored);
         Assert.Equal(TimeSpan.Zero, stored.Offset);
     }
+
+    [Theory]
+    [InlineData("1234.50", "1234.5")]
+    [InlineData("-0.001", "-0.001")]
+    [InlineData(".5", "0.5")]
+    [InlineData("7.", "7")]
+    [InlineData("1.0000000000000000000000000000000", "1")]
+    [InlineData("79228162514264337593543950335", "79228162514264337593543950335")]
+    public void TryParseAmount_DigitsADecimalHolds_Parses(string text, string expected)
+    {
+        Assert.True(WireFormat.TryParseAmount(text, out var value));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+    }
+
+    [Theory]
+    [InlineData("1.0000000000000000000000000000001")]
+    [InlineData("0.00000000000000000000000000000001")]
+    [InlineData("1234567890123456789012345678.91")]
+    [InlineData("1,5")]
+    [InlineData("1e3")]
+    public void TryParseAmount_DigitsADecimalWouldRoundAwayOrNotAPlainNumber_Fails(string text)
+    {
+        Assert.False(WireFormat.TryParseAmount(text, out _));
+    }
 }

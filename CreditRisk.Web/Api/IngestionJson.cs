@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CreditRisk.Core.Ingestion;
@@ -15,7 +17,7 @@ internal static class IngestionJson
         {
             // docs/data-formats.md: amounts are JSON numbers; a quoted amount is a client bug worth surfacing.
             NumberHandling = JsonNumberHandling.Strict,
-            Converters = { new TimestampConverter() },
+            Converters = { new TimestampConverter(), new ExactAmountConverter() },
         };
 
         // Read-only with the default resolver, so the types' fields can be listed (GetTypeInfo) before any read.
@@ -35,6 +37,27 @@ internal static class IngestionJson
         var t when t == typeof(DateTimeOffset) => "must be an ISO-8601 timestamp string with an offset or Z, e.g. 2026-03-01T14:22:05Z",
         _ => "has the wrong type",
     };
+
+    /// <summary>
+    /// A JSON number read as a decimal only when no digit is rounded away: the built-in reader turns
+    /// 1.0000000000000000000000000000001 into 1.000, which would pass the 3-decimal rule.
+    /// </summary>
+    private sealed class ExactAmountConverter : JsonConverter<decimal>
+    {
+        public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out var value))
+            {
+                throw new JsonException();
+            }
+
+            var text = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+            return ExactDecimalText.Represents(text, value) ? value : throw new JsonException();
+        }
+
+        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(value);
+    }
 
     /// <summary>ISO-8601 with a mandatory offset (the built-in converter would read a bare time as server-local).</summary>
     private sealed class TimestampConverter : JsonConverter<DateTimeOffset>

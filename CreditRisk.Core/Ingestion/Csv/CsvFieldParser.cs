@@ -12,7 +12,7 @@ internal sealed class CsvFieldParser(CsvHeader header, CsvRow row, ICollection<C
     public string? Text(string column) => header.Get(row, column);
 
     public decimal? Amount(string column) =>
-        Parse<decimal>(column, WireFormat.TryParseAmount, "must be a number with '.' as the decimal point and no thousands separators, e.g. 1234.50");
+        Parse<decimal>(column, WireFormat.TryParseAmount, "must be a number with '.' as the decimal point, no thousands separators and at most 28 digits, e.g. 1234.50");
 
     public int? Integer(string column) =>
         Parse(column, (string? text, out int value) => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value), "must be a whole number");

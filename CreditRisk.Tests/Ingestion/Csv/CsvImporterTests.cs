@@ -387,7 +387,7 @@ public sealed class CsvImporterTests : IAsyncLifetime
         var problem = report.Files[0].FirstProblem!;
         Assert.Equal("credit_limit", problem.Column);
         Assert.Equal(
-            "must be a number with '.' as the decimal point and no thousands separators, e.g. 1234.50; " +
+            "must be a number with '.' as the decimal point, no thousands separators and at most 28 digits, e.g. 1234.50; " +
             "opened_on: must be a date written yyyy-MM-dd, e.g. 2026-03-01; whatsapp_opt_in: must be true or false (or 1 or 0)",
             problem.Reason);
     }
