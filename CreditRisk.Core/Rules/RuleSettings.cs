@@ -1,3 +1,4 @@
+using CreditRisk.Core.Features;
 using System.ComponentModel.DataAnnotations;
 
 namespace CreditRisk.Core.Rules;
@@ -149,15 +150,33 @@ public sealed record RuleSettings
     };
 
     /// <summary>
-    /// A rule needing more confirming readings than are looked back over could never fire: each such rule, named by its
-    /// confirmations property (the same name in <see cref="RuleOptions"/>).
+    /// How far back the oldest confirming reading may lie: the profile keeps <see cref="ProfileWindow.Days"/> days of
+    /// activity and the longest confirmed rule window (spend drop, merchant mix) compares two 30-day windows, so a
+    /// reading further back has no features and could never count as a breach.
     /// </summary>
-    internal IEnumerable<ValidationResult> ConfirmationErrors() =>
-        from pair in ConfirmationCounts
-        where pair.Needed > ConfirmationChecks
-        select new ValidationResult(
-            $"A rule cannot need {pair.Needed} confirming readings out of {ConfirmationChecks}; raise the readings looked back over or lower this.",
-            [pair.Name]);
+    public const int MaxConfirmationLookbackDays = ProfileWindow.Days - (2 * FeatureEngine.WindowDays);
+
+    /// <summary>
+    /// Confirmation settings under which a rule could never fire, named by property (the same names in
+    /// <see cref="RuleOptions"/>): a rule needing more confirming readings than are looked back over, and readings
+    /// reaching back past what the profile holds.
+    /// </summary>
+    internal IEnumerable<ValidationResult> ConfirmationErrors()
+    {
+        var errors = from pair in ConfirmationCounts
+                     where pair.Needed > ConfirmationChecks
+                     select new ValidationResult(
+                         $"A rule cannot need {pair.Needed} confirming readings out of {ConfirmationChecks}; raise the readings looked back over or lower this.",
+                         [pair.Name]);
+        var lookbackDays = (ConfirmationChecks - 1) * ConfirmationSpacingDays;
+        return lookbackDays <= MaxConfirmationLookbackDays
+            ? errors
+            : errors.Append(new ValidationResult(
+                $"{ConfirmationChecks} readings {ConfirmationSpacingDays} days apart reach {lookbackDays} days back, but readings can reach at most " +
+                $"{MaxConfirmationLookbackDays} days back (a customer's last {ProfileWindow.Days} days are kept, and the spend and merchant rules compare two 30-day windows); " +
+                "use fewer readings or fewer days between them.",
+                [nameof(ConfirmationChecks), nameof(ConfirmationSpacingDays)]));
+    }
 
     /// <summary>Field-named validation errors (property name → messages); empty when valid.</summary>
     public IReadOnlyDictionary<string, string[]> Validate()

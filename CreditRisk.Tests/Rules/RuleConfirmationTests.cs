@@ -1,5 +1,8 @@
+using CreditRisk.Core.Features;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
+using CreditRisk.Core.Transactions;
+using CreditRisk.Tests.Builders;
 
 namespace CreditRisk.Tests.Rules;
 
@@ -91,5 +94,51 @@ public sealed class RuleConfirmationTests
         var errors = (Defaults with { ConfirmationChecks = 2, SpendDropConfirmations = 3 }).Validate();
 
         Assert.Contains(nameof(RuleSettings.SpendDropConfirmations), errors.Keys);
+    }
+
+    [Theory]
+    [InlineData(8, 31)]
+    [InlineData(5, 31)]
+    [InlineData(2, 31)]
+    [InlineData(8, 18)]
+    public void Settings_ReadingsReachingPastTheProfile_InvalidNamingBothFields(int checks, int spacing)
+    {
+        var errors = (Defaults with { ConfirmationChecks = checks, ConfirmationSpacingDays = spacing }).Validate();
+
+        Assert.Equal((checks - 1) * spacing > 120, errors.ContainsKey(nameof(RuleSettings.ConfirmationSpacingDays)));
+        Assert.Equal((checks - 1) * spacing > 120, errors.ContainsKey(nameof(RuleSettings.ConfirmationChecks)));
+    }
+
+    [Fact]
+    public void Confirmed_AllReadingsNeededAtTheLongestAllowedLookback_FiresOnALongBreach()
+    {
+        // 400 days of a cash-heavy customer: every reading the settings allow sees the breach, so needing all of them fires.
+        var asOf = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        var profile = CashHeavyEveryDay(asOf, days: 400);
+        var settings = Defaults with
+        {
+            ConfirmationChecks = 5,
+            ConfirmationSpacingDays = RuleSettings.MaxConfirmationLookbackDays / 4,
+            CashWithdrawalHighConfirmations = 5,
+        };
+        Assert.Empty(settings.Validate());
+
+        var evaluation = RuleReading.Confirmed(profile, 1_000_000m, asOf, FeatureEngine.Compute(profile, 1_000_000m, asOf), settings);
+
+        Assert.Contains(RuleIds.CashWithdrawalHigh, evaluation.Hits.Select(h => h.RuleId));
+    }
+
+    /// <summary>A purchase of 100 and a cash withdrawal of 200 on each of <paramref name="days"/> days up to <paramref name="asOf"/>.</summary>
+    private static BehaviorProfile CashHeavyEveryDay(DateTimeOffset asOf, int days)
+    {
+        var transactions = new List<Transaction>();
+        for (var d = 0; d < days; d++)
+        {
+            var at = asOf.AddHours(-6).AddDays(-d);
+            transactions.Add(A.Transaction($"p{d}", "c", at, 100m, TransactionType.Purchase));
+            transactions.Add(A.Transaction($"w{d}", "c", at.AddMinutes(1), 200m, TransactionType.CashWithdrawal));
+        }
+
+        return ProfileBuilder.Build("c", transactions, []);
     }
 }
