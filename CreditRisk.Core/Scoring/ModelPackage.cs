@@ -67,7 +67,10 @@ public static class ModelPackage
                 versionId, manifest.FeatureNames, layout, logistic, tree, challenger, manifest.LogisticWeight, manifest.TrainingScores,
                 manifest.EnsembleCalibration, storedCutoffs);
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or InvalidOperationException or FormatException or InvalidCastException)
+        // Bytes from a store can be damaged or edited in any way, and ML.NET and the scorers' constructors refuse a
+        // mismatch with whatever exception suits them (ArgumentException for a logistic model wider than the manifest's
+        // layout). Every such failure means one thing to the callers: this package cannot serve, keep the previous one.
+        catch (Exception e) when (e is not ModelIncompatibleException and not OutOfMemoryException and not OperationCanceledException)
         {
             throw new ModelIncompatibleException($"Model '{versionId}' cannot be read: {e.Message}", e);
         }
@@ -173,6 +176,12 @@ public static class ModelPackage
         if (manifest.Format != ModelManifest.CurrentFormat)
         {
             throw new InvalidDataException($"Package format {manifest.Format} is not supported (expected {ModelManifest.CurrentFormat}).");
+        }
+
+        // "required" only asks that the names appear; an explicit null would otherwise surface deep inside the load.
+        if (manifest.FeatureNames is null || manifest.Inputs is null || manifest.TrainingScores is null)
+        {
+            throw new InvalidDataException($"{ManifestEntry} lacks its feature names, input rules or training scores.");
         }
 
         return manifest;

@@ -102,6 +102,36 @@ public sealed class ChampionModelProviderTests(TrainedModelFixture fixture) : IC
     }
 
     [Fact]
+    public async Task GetChampion_DamagedChampionPromotedElsewhere_IsRefusedAndThePreviousModelStays()
+    {
+        await AddAsync("v1");
+        await _store.Models.AddAsync(ModelPackageTestData.Version(
+            "v-damaged", ModelPackageTestData.WithLayoutNarrowerThanTheModel(fixture.Trained.PackageBytes)));
+        await _store.Models.PromoteAsync("v1", _time.GetUtcNow());
+        await _provider.GetChampionAsync();
+
+        await _store.Models.PromoteAsync("v-damaged", _time.GetUtcNow());
+        await _provider.RefreshAsync();
+
+        Assert.Equal("v1", (await _provider.GetChampionAsync())!.Version);
+        Assert.Equal("v-damaged", _provider.SeenChampionId);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_DamagedPackage_IsRefusedAndTheChampionUnchanged()
+    {
+        await AddAsync("v1");
+        await _store.Models.AddAsync(ModelPackageTestData.Version(
+            "v-damaged", ModelPackageTestData.WithLayoutNarrowerThanTheModel(fixture.Trained.PackageBytes)));
+        var promotion = new ModelPromotionService(_store.Models, _provider, _time);
+        await promotion.PromoteAsync("v1");
+
+        await Assert.ThrowsAsync<ModelIncompatibleException>(() => promotion.PromoteAsync("v-damaged"));
+
+        Assert.Equal("v1", (await _store.Models.GetChampionAsync())!.Id);
+    }
+
+    [Fact]
     public async Task PromoteAsync_IncompatibleVersion_IsRefusedAndTheChampionUnchanged()
     {
         await AddAsync("v1");

@@ -40,6 +40,19 @@ internal static class ModelPackageTestData
         }
     });
 
+    /// <summary>
+    /// The same package with its manifest edited out of step with the stored models: one input the logistic regression
+    /// was fitted on marked unused, so the layout is narrower than the model (damaged or hand-edited bytes).
+    /// </summary>
+    public static byte[] WithLayoutNarrowerThanTheModel(byte[] bytes) => WithManifest(bytes, manifest =>
+    {
+        var rule = manifest["inputs"]!.AsArray().First(r => (bool)r!["useValue"]!)!;
+        rule["useValue"] = false;
+    });
+
+    /// <summary>The same package with a manifest field written as an explicit null.</summary>
+    public static byte[] WithManifestFieldNull(byte[] bytes, string field) => WithManifest(bytes, manifest => manifest[field] = null);
+
     private static byte[] WithManifest(byte[] bytes, Action<JsonNode> change)
     {
         using var buffer = new MemoryStream();

@@ -109,4 +109,27 @@ public sealed class ModelRegistryRoundTripTests(TrainedModelFixture fixture) : I
     {
         Assert.Throws<ModelIncompatibleException>(() => ModelPackage.Load("v-bad", [1, 2, 3]));
     }
+
+    [Fact]
+    public void Load_ManifestOutOfStepWithItsModels_IsRefusedNamingTheVersion()
+    {
+        var bytes = ModelPackageTestData.WithLayoutNarrowerThanTheModel(fixture.Trained.PackageBytes);
+
+        var error = Assert.Throws<ModelIncompatibleException>(() => ModelPackage.Load("v-damaged", bytes));
+
+        Assert.Contains("'v-damaged' cannot be read", error.Message);
+    }
+
+    [Theory]
+    [InlineData("featureNames")]
+    [InlineData("inputs")]
+    [InlineData("trainingScores")]
+    public void Load_ManifestFieldWrittenAsNull_IsRefusedSayingWhatIsMissing(string field)
+    {
+        var bytes = ModelPackageTestData.WithManifestFieldNull(fixture.Trained.PackageBytes, field);
+
+        var error = Assert.Throws<ModelIncompatibleException>(() => ModelPackage.Load("v-damaged", bytes));
+
+        Assert.Contains("lacks its feature names, input rules or training scores", error.Message);
+    }
 }
