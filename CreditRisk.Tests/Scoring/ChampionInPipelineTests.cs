@@ -52,8 +52,9 @@ public sealed class ChampionInPipelineTests(TrainedModelFixture fixture) : IClas
         await registry.AddAsync(ModelPackageTestData.Version("v1", fixture.Trained.PackageBytes));
         await registry.AddAsync(ModelPackageTestData.Version("v2", fixture.Trained.PackageBytes));
         var store = _services.GetRequiredService<ICreditRiskStore>();
-        var admin = new ModelAdminService(
-            store, _services.GetRequiredService<ModelPromotionService>(), Options.Create(new BandingOptions()), TimeProvider.System);
+        using var admin = new ModelAdminService(
+            registry, store.Audit, _services.GetRequiredService<ModelPromotionService>(), _services.GetRequiredService<IChampionModelProvider>(),
+            Options.Create(new BandingOptions()), TimeProvider.System);
         var root = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "root"), new Claim(ClaimTypes.Role, AppRoles.Admin)], "test"));
 
         Assert.True((await admin.PromoteAsync(root, "v1")).Succeeded);

@@ -1,4 +1,5 @@
 using Bunit;
+using CreditRisk.Core.Persistence;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Tests.Builders;
@@ -110,11 +111,37 @@ public sealed class ModelsPageCutoffsTests
         Assert.DoesNotContain("in force", cut.Find("[data-cutoffs=v2]").ParentElement!.TextContent);
     }
 
+    [Fact]
+    public async Task Render_ChampionThatCannotBeLoaded_WarnsAndShowsTheServingModelsCutoffsInForce()
+    {
+        // v2 (own cut-offs) serves; then v1 is promoted, but its package cannot be loaded: v2 stays in service.
+        await using var h = await HarnessAsync(Legacy with { IsChampion = false }, Budgeted with { IsChampion = true });
+        var champions = (RegistryChampionStub)h.Get<IChampionModelProvider>();
+        await champions.RefreshAsync();
+        champions.Unloadable.Add("v1");
+        await h.Store.Models.PromoteAsync("v1", A.Now);
+
+        var cut = h.Render<ModelsPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#champion-not-in-service")));
+        Assert.Contains("The champion v1 is not in service", cut.Find("#champion-not-in-service").TextContent);
+        Assert.Contains("v2 goes on scoring customers", cut.Find("#champion-not-in-service").TextContent);
+        Assert.Contains("Medium from 5.63%, High from 15.46% — the model in service v2's own", cut.Find("#cutoffs-in-force").TextContent);
+        Assert.Contains("in force", cut.Find("[data-cutoffs=v2]").ParentElement!.TextContent);
+        Assert.DoesNotContain("in force", cut.Find("[data-cutoffs=v1]").ParentElement!.TextContent);
+        Assert.Equal("Not in force: this champion could not be loaded, so the model in service keeps its own.", cut.Find("#model-cutoffs-status").TextContent);
+    }
+
     private static Task<ConsoleHarness> HarnessAsync(params ModelVersion[] versions) => HarnessAsync(versions, null);
 
     private static async Task<ConsoleHarness> HarnessAsync(ModelVersion[] versions, Action<IServiceCollection>? services)
     {
-        var h = await ConsoleHarness.CreateAsync(services);
+        // The versions hold placeholder bytes: the stub serves the registry's champion as the real provider would a loadable one.
+        var h = await ConsoleHarness.CreateAsync(s =>
+        {
+            s.AddSingleton<IChampionModelProvider>(sp => new RegistryChampionStub(sp.GetRequiredService<IModelRegistry>()));
+            services?.Invoke(s);
+        });
         foreach (var version in versions)
         {
             await h.Store.Models.AddAsync(version);

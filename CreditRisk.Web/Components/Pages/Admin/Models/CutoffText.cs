@@ -3,6 +3,7 @@ using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Core.Scoring.Cutoffs;
 using CreditRisk.Core.Scoring.Evaluation;
+using CreditRisk.Web.Admin;
 using CreditRisk.Web.Components.Shared;
 
 namespace CreditRisk.Web.Components.Pages.Admin.Models;
@@ -26,15 +27,22 @@ public static class CutoffText
     public static string Budget(ChosenCutoffs stored) =>
         string.Create(CultureInfo.InvariantCulture, $"{stored.HighAlertsPer1000PerMonth:0.##} High alerts per 1,000 customers a month and a {DisplayFormat.Percent(stored.WatchListShare, 1)} watch list");
 
-    /// <summary>Where the cut-offs in force come from, naming the champion.</summary>
-    public static string Origin(EffectiveCutoffs inForce, ModelVersion? champion) => inForce.Origin switch
+    /// <summary>Where the cut-offs in force come from, naming the model in service (the champion unless it was refused).</summary>
+    public static string Origin(ChampionInService inService)
     {
-        CutoffOrigin.Pinned => "pinned by configuration (Banding:MediumFrom and Banding:HighFrom), whatever the champion",
-        CutoffOrigin.Model when champion?.Cutoffs is { } stored => $"the champion {champion.Id}'s own, {Basis(stored)}",
-        CutoffOrigin.Model => $"the champion {champion?.Id}'s own",
-        _ when champion is null => "legacy defaults: no champion model is registered",
-        _ => $"legacy defaults: the champion {champion.Id} was trained before cut-offs were stored",
-    };
+        ArgumentNullException.ThrowIfNull(inService);
+        var model = inService.ChampionRefused ? "model in service" : "champion";
+        return inService.Cutoffs.Origin switch
+        {
+            CutoffOrigin.Pinned => "pinned by configuration (Banding:MediumFrom and Banding:HighFrom), whatever the champion",
+            CutoffOrigin.Model when inService.Serving?.Cutoffs is { } stored => $"the {model} {inService.ServingId}'s own, {Basis(stored)}",
+            CutoffOrigin.Model => $"the {model} {inService.ServingId}'s own",
+            _ when inService.ServingId is null => inService.ChampionRefused
+                ? "legacy defaults: no model is in service"
+                : "legacy defaults: no champion model is registered",
+            _ => $"legacy defaults: the {model} {inService.ServingId} was trained before cut-offs were stored",
+        };
+    }
 
     /// <summary>A version's own cut-offs for the table: the pair, or the legacy pair marked as such when none are stored.</summary>
     public static string Short(ChosenCutoffs? stored) => stored is null

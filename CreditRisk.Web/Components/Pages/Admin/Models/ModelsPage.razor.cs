@@ -10,7 +10,7 @@ namespace CreditRisk.Web.Components.Pages.Admin.Models;
 public partial class ModelsPage
 {
     private IReadOnlyList<ModelVersion>? _versions;
-    private EffectiveCutoffs? _inForce;
+    private ChampionInService? _inService;
     private ModelVersion? _selected;
     private string? _confirming;
     private string? _message;
@@ -30,7 +30,7 @@ public partial class ModelsPage
     private async Task LoadAsync()
     {
         _versions = await Models.ListAsync();
-        _inForce = Models.CutoffsInForce(_versions);
+        _inService = await Models.InServiceAsync(_versions);
         _selected = _versions.FirstOrDefault(v => v.IsChampion) ?? _versions.FirstOrDefault();
     }
 
