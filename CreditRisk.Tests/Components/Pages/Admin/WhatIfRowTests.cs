@@ -17,6 +17,17 @@ public sealed class WhatIfRowTests
     }
 
     [Fact]
+    public void Share_HalfwayBetweenTwoShownFigures_ChangeOfTheShownPercentages()
+    {
+        // 49 of 400 is 12.25%, shown "12.3%" (half away from zero); rounded half to even it was 12.2 and the change read
+        // "+2.8 pts" beside figures 2.7 apart.
+        var row = WhatIfRow.Share("k", "label", 49 / 400d, 0.15, lowerIsBetter: true);
+
+        Assert.Equal(("12.3%", "15.0%", "+2.7 pts"), (row.Now, row.Proposed, row.Change));
+        Assert.Equal(2.7, row.Delta, precision: 10);
+    }
+
+    [Fact]
     public void Rate_OneDecimalBothSidesAndTheChangeOfThoseFigures()
     {
         var row = WhatIfRow.Rate("k", "label", 16.44, 35.04);

@@ -51,9 +51,15 @@ public sealed record WhatIfRow(string Key, string Label, string Now, string Prop
 
     internal static WhatIfRow Share(string key, string label, double now, double proposed, bool lowerIsBetter)
     {
-        var points = Math.Round(Math.Round(proposed * 100, 1) - Math.Round(now * 100, 1), 1);
-        return new(key, label, now.ToString("0.0%", Culture), proposed.ToString("0.0%", Culture), Signed(points, "0.0", " pts"), lowerIsBetter, points);
+        var (shownNow, shownProposed) = (now.ToString("0.0%", Culture), proposed.ToString("0.0%", Culture));
+        var points = (double)(Figure(shownProposed) - Figure(shownNow));
+        return new(key, label, shownNow, shownProposed, Signed(points, "0.0", " pts"), lowerIsBetter, points);
     }
+
+    // The number a shown percentage reads, taken from its text: "0.0%" rounds halves away from zero and Math.Round to
+    // even, so 12.25% showed "12.3%" while the change was counted from 12.2. Decimal keeps the difference exact.
+    private static decimal Figure(string shownPercent) =>
+        decimal.Parse(shownPercent.AsSpan().TrimEnd('%'), NumberStyles.Float, Culture);
 
     private static string Signed(double delta, string format, string unit) =>
         delta == 0 ? "no change" : (delta > 0 ? "+" : "−") + Math.Abs(delta).ToString(format, Culture) + unit;
