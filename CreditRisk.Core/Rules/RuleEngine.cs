@@ -91,18 +91,5 @@ public static class RuleEngine
     private static string Pct(double value) => value.ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Formats a value next to its threshold with enough decimals that the two never read the same.</summary>
-    private static string Pct(double value, double threshold)
-    {
-        // 90.00003% over a 90% threshold needs five decimals; "R" (every digit) is the last resort.
-        foreach (var format in (ReadOnlySpan<string>)["0", "0.#", "0.##", "0.###", "0.####", "0.#####", "0.######"])
-        {
-            var text = value.ToString(format, CultureInfo.InvariantCulture);
-            if (text != threshold.ToString(format, CultureInfo.InvariantCulture))
-            {
-                return text + "%";
-            }
-        }
-
-        return value.ToString("R", CultureInfo.InvariantCulture) + "%";
-    }
+    private static string Pct(double value, double threshold) => DistinctNumberText.Format(value, threshold, usualDecimals: 0) + "%";
 }

@@ -16,9 +16,10 @@ public static class RuleSettingChanges
     /// <summary>The section the Rules page shows the confirmation settings under.</summary>
     public const string ConfirmationTitle = "Confirmation";
 
-    // Each setting's rule (its card's title) and its field's label on the Rules page, which takes the label from here.
-    private static readonly IReadOnlyDictionary<string, (string Title, string Field, Func<object?, string> Format)> Settings =
-        new Dictionary<string, (string, string, Func<object?, string>)>(StringComparer.Ordinal)
+    // Each setting's rule (its card's title), its field's label on the Rules page (which takes the label from here) and
+    // how to write a value beside the one it replaces (the other side of the change, so that the two never read the same).
+    private static readonly IReadOnlyDictionary<string, (string Title, string Field, Func<object?, object?, string> Format)> Settings =
+        new Dictionary<string, (string, string, Func<object?, object?, string>)>(StringComparer.Ordinal)
         {
             [nameof(RuleSettings.UtilisationHighPct)] = (RuleIds.TitleOf(RuleIds.UtilisationHigh), "Utilisation above (%)", Percent),
             [nameof(RuleSettings.UtilisationHighConfirmations)] = (RuleIds.TitleOf(RuleIds.UtilisationHigh), "Seen on (readings)", Plain),
@@ -51,7 +52,7 @@ public static class RuleSettingChanges
             .Select(p => (p.Name, Old: p.GetValue(before), New: p.GetValue(after)))
             .Where(x => !Equals(x.Old, x.New))
             .Select(x => Settings.TryGetValue(x.Name, out var setting)
-                ? $"{setting.Title}, {setting.Field}: {setting.Format(x.Old)} → {setting.Format(x.New)}"
+                ? $"{setting.Title}, {setting.Field}: {setting.Format(x.Old, x.New)} → {setting.Format(x.New, x.Old)}"
                 : string.Create(Culture, $"{x.Name}: {x.Old} → {x.New}"))];
     }
 
@@ -61,13 +62,14 @@ public static class RuleSettingChanges
     /// <summary>The Rules page's label of <paramref name="property"/>'s field ("Seen on (readings)"); the property name when it has none.</summary>
     public static string FieldLabel(string property) => Settings.TryGetValue(property, out var setting) ? setting.Field : property;
 
-    private static string Percent(object? value) => string.Create(Culture, $"{value:0.##}%");
+    // Up to two decimals, more when the change is finer: "90% → 90.004%", not "90% → 90%" for a change that was made.
+    private static string Percent(object? value, object? other) => DistinctNumberText.Format((double)value!, (double)other!, usualDecimals: 2) + "%";
 
-    private static string Amount(object? value) => string.Create(Culture, $"{value:#,0.##}");
+    private static string Amount(object? value, object? other) => DistinctNumberText.Format((double)value!, (double)other!, usualDecimals: 2, grouped: true);
 
-    private static string Days(object? value) => value is 1 ? "1 day" : string.Create(Culture, $"{value} days");
+    private static string Days(object? value, object? other) => value is 1 ? "1 day" : string.Create(Culture, $"{value} days");
 
-    private static string Plain(object? value) => string.Create(Culture, $"{value}");
+    private static string Plain(object? value, object? other) => string.Create(Culture, $"{value}");
 
-    private static string YesNo(object? value) => value is true ? "yes" : "no";
+    private static string YesNo(object? value, object? other) => value is true ? "yes" : "no";
 }

@@ -40,6 +40,31 @@ public sealed class RuleSettingChangesTests
     }
 
     [Fact]
+    public void Describe_ChangeBelowTwoDecimals_WrittenWithEnoughDecimalsToDiffer()
+    {
+        // Detected exactly but written to two decimals, these read "90% → 90%" and "200 → 200" in the audit log.
+        var after = new RuleSettings() with { UtilisationHighPct = 90.004, CashWithdrawalMinAmount = 200.004 };
+
+        Assert.Equal(
+            new[]
+            {
+                "Cash withdrawals, Cash of at least (amount): 200 → 200.004",
+                "High utilisation, Utilisation above (%): 90% → 90.004%",
+            },
+            RuleSettingChanges.Describe(new RuleSettings(), after).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Describe_LargeAmountBelowTwoDecimals_GroupedWithEnoughDecimalsToDiffer()
+    {
+        var before = new RuleSettings { SpendDropMinPreviousSpend = 1_500 };
+
+        Assert.Equal(
+            "Spend drop, Previous spend of at least (amount): 1,500 → 1,500.0001",
+            Assert.Single(RuleSettingChanges.Describe(before, before with { SpendDropMinPreviousSpend = 1_500.0001 })));
+    }
+
+    [Fact]
     public void Describe_NothingChanged_Empty()
     {
         Assert.Empty(RuleSettingChanges.Describe(new RuleSettings(), new RuleSettings()));
