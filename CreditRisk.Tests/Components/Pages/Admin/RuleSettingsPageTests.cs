@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Rules;
@@ -35,6 +36,34 @@ public sealed class RuleSettingsPageTests : IAsyncLifetime
         Assert.Equal("90", cut.Find("#rule-utilisation").GetAttribute("value"));
         Assert.True(cut.Find("#rules-save").HasAttribute("disabled"));
         Assert.NotNull(cut.Find("#rules-readonly-note"));
+    }
+
+    [Fact]
+    public async Task Render_UnderCommaDecimalCulture_DatesAndCountsAsTheRestOfTheApp()
+    {
+        // A server running under de-DE wrote "7 Dez. 2026", "1.000 customers" and "up to 2.000 customers" here.
+        await _h.Store.Assessments.AddManyAsync([.. Enumerable.Range(0, 1_000).Select(i => A.Assessment($"ra-{i}", $"c{i}") with
+        {
+            RuleHits = [new RuleHit(RuleIds.UtilisationHigh, RiskBand.High, "x")],
+        })]);
+        _h.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero));
+        await _h.Get<RuleSettingsService>().UpdateAsync(new RuleSettings { UtilisationHighPct = 85 }, 0, "root");
+        _h.SignInStaff("asha", AppRoles.Analyst);
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var cut = _h.Render<RuleSettingsPage>();
+
+            cut.WaitForAssertion(() => Assert.Contains("1,000 customers flagged now",
+                cut.Find($"[data-rule='{RuleIds.UtilisationHigh}'] [data-testid=flag-count]").TextContent));
+            Assert.Contains("Version 1, saved 7 Dec 2026 09:30 UTC.", cut.Markup);
+            Assert.Contains("up to 2,000 customers", cut.Find("#whatif-panel").TextContent);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CreditRisk.Core.Risk;
 using CreditRisk.Core.Scoring;
 using CreditRisk.Web.Admin;
@@ -40,7 +41,7 @@ public partial class ModelsPage
         "a version's figures beside the champion's on the same hold-out rows are under its metrics.";
 
     private static string Metric(ModelVersion v, string name) =>
-        v.Metrics.GetValueOrDefault("ensemble")?.GetValueOrDefault(name) is { } value ? value.ToString("0.000") : "—";
+        v.Metrics.GetValueOrDefault("ensemble")?.GetValueOrDefault(name) is { } value ? value.ToString("0.000", CultureInfo.InvariantCulture) : "—";
 
     private async Task PromoteAsync(string id)
     {

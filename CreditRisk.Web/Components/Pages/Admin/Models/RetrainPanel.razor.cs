@@ -1,3 +1,4 @@
+using System.Globalization;
 using CreditRisk.Core.Scoring.Evaluation;
 using CreditRisk.Web.Authorization;
 using CreditRisk.Web.Components.Shared;
@@ -73,7 +74,7 @@ public partial class RetrainPanel
         });
     }
 
-    private static string When(DateTimeOffset? at) => at?.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'") ?? "—";
+    private static string When(DateTimeOffset? at) => at?.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "—";
 
     public ValueTask DisposeAsync() => _poller?.DisposeAsync() ?? ValueTask.CompletedTask;
 
@@ -85,7 +86,7 @@ public partial class RetrainPanel
     {
         null => "Not compared with the champion on the same rows.",
         { Compared: true } c =>
-            $"On the same {c.Rows:N0} hold-out rows: this version AUC {c.VersionAuc:0.000}, champion {c.ChampionVersion} AUC {c.ChampionAuc:0.000}.",
+            string.Create(CultureInfo.InvariantCulture, $"On the same {c.Rows:N0} hold-out rows: this version AUC {c.VersionAuc:0.000}, champion {c.ChampionVersion} AUC {c.ChampionAuc:0.000}."),
         { ChampionVersion: null } c => $"Nothing to compare with: {c.Reason}",
         { } c => $"Not comparable with the champion: {c.Reason}",
     };

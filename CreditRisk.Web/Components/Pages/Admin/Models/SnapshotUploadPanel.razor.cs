@@ -1,3 +1,4 @@
+using System.Globalization;
 using CreditRisk.Web.Admin;
 using CreditRisk.Web.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -44,7 +45,7 @@ public partial class SnapshotUploadPanel
         _file = e.File;
         _result = null;
         _validation = e.File.Size > SnapshotAdminService.MaxUploadBytes
-            ? $"The file is too large: the most accepted is {SnapshotAdminService.MaxUploadBytes / 1024 / 1024:N0} MB."
+            ? string.Create(CultureInfo.InvariantCulture, $"The file is too large: the most accepted is {SnapshotAdminService.MaxUploadBytes / 1024 / 1024:N0} MB.")
             : null;
     }
 
@@ -106,9 +107,9 @@ public partial class SnapshotUploadPanel
 
     private static string PhaseText(SnapshotUploadProgress p) => p.Phase switch
     {
-        SnapshotUploadPhase.Uploading => $"Uploading… {p.Percent ?? 0:0}%",
-        SnapshotUploadPhase.Checking => $"Checking every row… {p.Percent ?? 0:0}%",
-        SnapshotUploadPhase.Importing => $"Importing and scoring… {p.Percent ?? 0:0}%",
+        SnapshotUploadPhase.Uploading => string.Create(CultureInfo.InvariantCulture, $"Uploading… {p.Percent ?? 0:0}%"),
+        SnapshotUploadPhase.Checking => string.Create(CultureInfo.InvariantCulture, $"Checking every row… {p.Percent ?? 0:0}%"),
+        SnapshotUploadPhase.Importing => string.Create(CultureInfo.InvariantCulture, $"Importing and scoring… {p.Percent ?? 0:0}%"),
         SnapshotUploadPhase.Training => "Training the snapshot model…",
         _ => "Done",
     };

@@ -175,11 +175,11 @@ public sealed partial class RulesWhatIfPanel
     {
         var sample = result.Sample;
         var chosen = sample.Sampled < sample.PortfolioCustomers
-            ? $"a fixed sample of {sample.Sampled:N0} of the {sample.PortfolioCustomers:N0} stored customers"
-            : $"all {sample.PortfolioCustomers:N0} stored customers";
+            ? string.Create(CultureInfo.InvariantCulture, $"a fixed sample of {sample.Sampled:N0} of the {sample.PortfolioCustomers:N0} stored customers")
+            : string.Create(CultureInfo.InvariantCulture, $"all {sample.PortfolioCustomers:N0} stored customers");
         var leftOut = sample.AlreadyDelinquent + sample.WithoutData == 0
             ? string.Empty
-            : $" Left out: {sample.AlreadyDelinquent:N0} already 30+ days past due before the period, {sample.WithoutData:N0} without activity in it.";
+            : string.Create(CultureInfo.InvariantCulture, $" Left out: {sample.AlreadyDelinquent:N0} already 30+ days past due before the period, {sample.WithoutData:N0} without activity in it.");
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{result.Customers:N0} customers replayed ({chosen}; {result.DelinquentCustomers:N0} reached 30+ days past due), "
