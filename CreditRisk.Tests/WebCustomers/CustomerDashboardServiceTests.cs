@@ -42,6 +42,43 @@ public sealed class CustomerDashboardServiceTests : IDisposable
         Assert.Equal(300m, dashboard.SpendTrend.Sum(m => m.Purchases));
     }
 
+    [Fact]
+    public async Task Welcome_PhoneStillHeldByAnotherCustomersAccount_IsNotShownAsThisCustomers()
+    {
+        // The bank gave c-1 the number another customer's account (welcomed) still holds: that welcome is not c-1's.
+        await using var store = new SqliteCreditRiskStore(Path.Combine(_dir, "store.sqlite"));
+        await store.InitializeAsync();
+        var customer = A.Customer("c-1");
+        await store.Customers.UpsertManyAsync([customer]);
+        Assert.True(await store.Users.TryCreateAsync(A.User("u-other") with { PhoneNumber = customer.Phone, CustomerId = "c-2", Roles = [], WelcomeSentAt = A.Now }));
+        var time = new FakeTimeProvider(A.Now);
+
+        var dashboard = (await Service(store, time).GetAsync("c-1"))!;
+
+        Assert.Null(dashboard.WelcomeSentAt);
+    }
+
+    [Fact]
+    public async Task Welcome_TheCustomersOwnAccountWelcomed_IsShown()
+    {
+        await using var store = new SqliteCreditRiskStore(Path.Combine(_dir, "store.sqlite"));
+        await store.InitializeAsync();
+        var customer = A.Customer("c-1");
+        await store.Customers.UpsertManyAsync([customer]);
+        Assert.True(await store.Users.TryCreateAsync(A.User("u-1") with { PhoneNumber = customer.Phone, CustomerId = "c-1", Roles = [], WelcomeSentAt = A.Now }));
+        var time = new FakeTimeProvider(A.Now);
+
+        var dashboard = (await Service(store, time).GetAsync("c-1"))!;
+
+        Assert.Equal(A.Now, dashboard.WelcomeSentAt);
+    }
+
+    private static CustomerDashboardService Service(SqliteCreditRiskStore store, FakeTimeProvider time)
+    {
+        var rules = new RuleSettingsService(store.Settings, store.Audit, Options.Create(new RuleOptions()), time, NullLogger<RuleSettingsService>.Instance);
+        return new CustomerDashboardService(store, new PastDueReader(store.Statements, rules, time), time, Options.Create(new AlertDeliveryOptions()));
+    }
+
     /// <summary>The dashboard of a customer in Kolkata at 10:00 there on 1 March 2026 (04:30 UTC).</summary>
     private async Task<CustomerDashboard> KolkataDashboardAsync(params Transaction[] transactions)
     {
@@ -50,8 +87,6 @@ public sealed class CustomerDashboardServiceTests : IDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 4, 30, 0, TimeSpan.Zero));
         await store.Customers.UpsertManyAsync([A.Customer("c-1") with { TimeZone = "Asia/Kolkata" }]);
         await store.Transactions.InsertNewAsync(transactions);
-        var rules = new RuleSettingsService(store.Settings, store.Audit, Options.Create(new RuleOptions()), time, NullLogger<RuleSettingsService>.Instance);
-        var service = new CustomerDashboardService(store, new PastDueReader(store.Statements, rules, time), time, Options.Create(new AlertDeliveryOptions()));
-        return (await service.GetAsync("c-1"))!;
+        return (await Service(store, time).GetAsync("c-1"))!;
     }
 }

@@ -40,7 +40,10 @@ public sealed class CustomerDashboardService(
         var statements = await store.Statements.ListForCustomerAsync(customerId, StatementCount, ct);
         var alerts = await store.Alerts.ListForCustomerAsync(customerId, MessageCount, ct);
         var sent = alerts.Where(a => a.SentAt is not null).ToList();
-        var welcomeSentAt = (await store.Users.FindByPhoneAsync(customer.Phone, ct))?.WelcomeSentAt;
+        // The account holding the number may still be another customer's (the bank moved the number; the old account is
+        // reassigned only at its next sign-in code): only this customer's own account's welcome counts.
+        var account = await store.Users.FindByPhoneAsync(customer.Phone, ct);
+        var welcomeSentAt = account?.CustomerId == customerId ? account.WelcomeSentAt : null;
 
         return new CustomerDashboard(
             customer,
