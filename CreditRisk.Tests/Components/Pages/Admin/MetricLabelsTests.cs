@@ -61,7 +61,7 @@ public sealed class MetricLabelsTests
     }
 
     [Theory]
-    [InlineData("cv_auc", "AUC, 5-fold cross-validated (mean)")]
+    [InlineData("cv_auc", "AUC, cross-validated (mean of the folds)")] // the fold count is configurable (Models:CrossValidationFolds)
     [InlineData("medium_count", "Medium rows")]
     [InlineData("some_new_key", "Some New Key")]
     public void Label_KnownAndUnknownKeys(string key, string expected)
