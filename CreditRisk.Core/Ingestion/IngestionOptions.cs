@@ -7,12 +7,21 @@ public sealed class IngestionOptions
 {
     public const string SectionName = "Ingestion";
 
+    /// <summary>The most <see cref="MaxAmount"/> may be set to: no transaction any configuration accepts is larger.</summary>
+    public const decimal LargestMaxAmount = 1_000_000_000_000m;
+
+    /// <summary>The most <see cref="MaxAccountAmount"/> may be set to: no account figure any configuration accepts is larger.</summary>
+    public const decimal LargestMaxAccountAmount = 1_000_000_000_000_000m;
+
+    private const string LargestMaxAmountText = "1000000000000";
+    private const string LargestMaxAccountAmountText = "1000000000000000";
+
     /// <summary>Most items accepted in one API request (a JSON array). Default 1000.</summary>
     [Range(1, 100_000)]
     public int MaxBatchSize { get; set; } = 1000;
 
     /// <summary>Largest accepted transaction amount, in the account currency (inclusive). Default 1,000,000.</summary>
-    [Range(typeof(decimal), "0.01", "1000000000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [Range(typeof(decimal), "0.01", LargestMaxAmountText, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal MaxAmount { get; set; } = 1_000_000m;
 
     /// <summary>
@@ -20,7 +29,7 @@ public sealed class IngestionOptions
     /// the account currency (inclusive). Default 1,000,000,000. A figure past it is a feed error, not an account: before
     /// this bound a balance of 7.9 × 10²⁸ reached the customer's own page.
     /// </summary>
-    [Range(typeof(decimal), "1", "1000000000000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    [Range(typeof(decimal), "1", LargestMaxAccountAmountText, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal MaxAccountAmount { get; set; } = 1_000_000_000m;
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Ingestion.Csv;
 using CreditRisk.Core.Statements;
 using CreditRisk.Core.Transactions;
@@ -47,7 +48,7 @@ public static class TrainingDataReader
         ReadFile(directory, CustomersFile, CustomerColumns, required: true, (file, header, row) =>
         {
             var id = Required(file, header, row, "customer_id");
-            customers[id] = new CustomerHistory(id, ParseDecimal(file, header, row, "credit_limit"));
+            customers[id] = new CustomerHistory(id, ParseDecimal(file, header, row, "credit_limit", IngestionOptions.LargestMaxAccountAmount));
         });
 
         var hasTransactions = ReadTransactions(directory, customers);
@@ -132,7 +133,7 @@ public static class TrainingDataReader
 
             customer.Transactions.Add(new CompactTransaction(
                 at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond),
-                ParseDecimal(file, header, row, "amount"),
+                ParseDecimal(file, header, row, "amount", IngestionOptions.LargestMaxAmount),
                 ParseType(file, header, row),
                 mcc));
         });
@@ -150,11 +151,11 @@ public static class TrainingDataReader
                 Id = Statement.KeyFor(customer.Id, date),
                 CustomerId = customer.Id,
                 StatementDate = date,
-                CreditLimit = ParseDecimal(file, header, row, "credit_limit"),
-                Balance = ParseDecimal(file, header, row, "balance"),
-                MinimumDue = header.Get(row, "minimum_due") is null ? null : ParseDecimal(file, header, row, "minimum_due"),
+                CreditLimit = ParseDecimal(file, header, row, "credit_limit", IngestionOptions.LargestMaxAccountAmount),
+                Balance = ParseDecimal(file, header, row, "balance", IngestionOptions.LargestMaxAccountAmount),
+                MinimumDue = header.Get(row, "minimum_due") is null ? null : ParseDecimal(file, header, row, "minimum_due", IngestionOptions.LargestMaxAccountAmount),
                 DueDate = header.Get(row, "due_date") is null ? null : ParseDate(file, header, row, "due_date"),
-                AmountPaid = ParseDecimal(file, header, row, "amount_paid"),
+                AmountPaid = ParseDecimal(file, header, row, "amount_paid", IngestionOptions.LargestMaxAccountAmount),
                 PaidOn = header.Get(row, "paid_on") is null ? null : ParseDate(file, header, row, "paid_on"),
                 DaysPastDue = ParseInt(file, header, row, "days_past_due"),
             };
@@ -220,12 +221,21 @@ public static class TrainingDataReader
     private static string Required(string file, CsvHeader header, CsvRow row, string column) =>
         header.Get(row, column) ?? throw Bad(file, row, column, "a value is required");
 
-    private static decimal ParseDecimal(string file, CsvHeader header, CsvRow row, string column)
+    /// <summary>
+    /// An amount within ±<paramref name="limit"/>, the most any ingestion configuration accepts: a figure past it is a
+    /// feed error, and summed into a day's spend it would overflow deep inside feature building.
+    /// </summary>
+    private static decimal ParseDecimal(string file, CsvHeader header, CsvRow row, string column, decimal limit)
     {
         var text = Required(file, header, row, column);
-        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            throw Bad(file, row, column, $"'{text}' is not an amount");
+        }
+
+        return Math.Abs(value) <= limit
             ? value
-            : throw Bad(file, row, column, $"'{text}' is not an amount");
+            : throw Bad(file, row, column, string.Create(CultureInfo.InvariantCulture, $"'{text}' is beyond ±{limit:N0}, more than any configuration accepts"));
     }
 
     private static int ParseInt(string file, CsvHeader header, CsvRow row, string column)

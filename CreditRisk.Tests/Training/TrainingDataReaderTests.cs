@@ -49,6 +49,44 @@ public sealed class TrainingDataReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_TransactionAmountPastAnyAcceptedLimit_NamesFileLineAndColumn()
+    {
+        // 7.9 × 10²⁸ is a decimal, but summed into a day's spend it overflowed deep inside feature building.
+        WriteCustomersAndLabels();
+        Write("transactions.csv", "transaction_id,customer_id,timestamp,amount,type,merchant_category,merchant_id,channel\n" +
+            "t1,c1,2025-01-05T10:00:00Z,79228162514264337593543950335,purchase,5411,m1,pos\n");
+
+        var error = Assert.Throws<TrainingDataException>(() => TrainingDataReader.Read(_dir));
+
+        Assert.StartsWith("transactions.csv line 2, column amount: '79228162514264337593543950335' is beyond ±1,000,000,000,000", error.Message);
+    }
+
+    [Fact]
+    public void Read_StatementBalancePastAnyAcceptedLimit_NamesFileLineAndColumn()
+    {
+        WriteCustomersAndLabels();
+        Write("statements.csv", "customer_id,statement_date,credit_limit,balance,amount_paid,days_past_due\nc1,2025-01-31,5000,-2000000000000000,0,0\n");
+
+        var error = Assert.Throws<TrainingDataException>(() => TrainingDataReader.Read(_dir));
+
+        Assert.StartsWith("statements.csv line 2, column balance: '-2000000000000000' is beyond ±1,000,000,000,000,000", error.Message);
+    }
+
+    [Fact]
+    public void Read_AmountsAtTheLargestAcceptedLimits_AreRead()
+    {
+        WriteCustomersAndLabels();
+        Write("transactions.csv", "transaction_id,customer_id,timestamp,amount,type,merchant_category,merchant_id,channel\n" +
+            "t1,c1,2025-01-05T10:00:00Z,1000000000000,purchase,5411,m1,pos\n");
+        Write("statements.csv", "customer_id,statement_date,credit_limit,balance,amount_paid,days_past_due\nc1,2025-01-31,5000,-1000000000000000,0,0\n");
+
+        var customer = TrainingDataReader.Read(_dir).Customers["c1"];
+
+        Assert.Equal(-1_000_000_000_000_000m, customer.Statements.Single().Balance);
+        Assert.Single(customer.Transactions);
+    }
+
+    [Fact]
     public void Read_LabelForUnknownCustomer_Throws()
     {
         Write("customers.csv", "customer_id,credit_limit\nc1,5000\n");
