@@ -21,10 +21,17 @@ public static class SnapshotFile
     /// <param name="asOf">The day the values speak for.</param>
     /// <param name="importedAt">When the rows are imported, kept on each snapshot.</param>
     /// <param name="requireLabel">Training: the DPD bucket column and every cell of it are required.</param>
+    /// <param name="maxCreditLimit">The largest credit limit accepted (the customer file's <c>Ingestion:MaxAccountAmount</c>).</param>
     /// <param name="progress">Reports bytes and rows read (phase <see cref="CsvImportPhase.Validating"/>).</param>
     /// <param name="ct">Checked between rows.</param>
     public static SnapshotFileContent Read(
-        string path, DateOnly asOf, DateTimeOffset importedAt, bool requireLabel, IProgress<CsvImportProgress>? progress = null, CancellationToken ct = default)
+        string path,
+        DateOnly asOf,
+        DateTimeOffset importedAt,
+        bool requireLabel,
+        decimal maxCreditLimit,
+        IProgress<CsvImportProgress>? progress = null,
+        CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var delimiter = DetectDelimiter(path);
@@ -39,7 +46,7 @@ public static class SnapshotFile
         {
             var first = reader.ReadRow() ?? throw new CsvFormatException("The file is empty: a header row is required.", 1);
             header = SnapshotHeader.Read(first, requireLabel);
-            var parser = new SnapshotRowParser(header, asOf, importedAt, decimalComma: delimiter == ';', requireLabel);
+            var parser = new SnapshotRowParser(header, asOf, importedAt, decimalComma: delimiter == ';', requireLabel, maxCreditLimit);
             var seen = new RepeatTracker();
             while (reader.ReadRow() is { } row)
             {

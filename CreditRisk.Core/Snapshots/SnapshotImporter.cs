@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Ingestion.Csv;
 using CreditRisk.Core.Risk;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ namespace CreditRisk.Core.Snapshots;
 public sealed class SnapshotImporter(
     SnapshotBatchWriter writer,
     IOptions<SnapshotOptions> options,
+    IOptions<IngestionOptions> ingestion,
     TimeProvider time,
     ILogger<SnapshotImporter> logger)
 {
@@ -43,7 +45,7 @@ public sealed class SnapshotImporter(
         }
 
         var day = asOf ?? DateOnly.FromDateTime(now.UtcDateTime);
-        var content = SnapshotFile.Read(path, day, now, requireLabel: false, progress, ct);
+        var content = SnapshotFile.Read(path, day, now, requireLabel: false, ingestion.Value.MaxAccountAmount, progress, ct);
         var report = new CsvFileReport
         {
             Kind = CsvImportKind.Snapshot,

@@ -7,9 +7,12 @@ namespace CreditRisk.Core.Snapshots;
 /// <summary>
 /// Parses and checks one data row of a snapshot. Every cell is checked (not just the first bad one), each problem
 /// naming the column as the file spells it. Numbers use '.' as the decimal point; in a ';'-separated file a decimal
-/// comma is accepted too (spreadsheets in such locales write one), and a percentage may carry a trailing '%'.
+/// comma is accepted too (spreadsheets in such locales write one), and a percentage may carry a trailing '%'. The
+/// credit limit lands on the customer's record, so it meets the customer file's rules: at most <c>maxCreditLimit</c>
+/// (<c>Ingestion:MaxAccountAmount</c>) and 3 decimal places.
 /// </summary>
-internal sealed class SnapshotRowParser(SnapshotHeader header, DateOnly asOf, DateTimeOffset importedAt, bool decimalComma, bool requireLabel)
+internal sealed class SnapshotRowParser(
+    SnapshotHeader header, DateOnly asOf, DateTimeOffset importedAt, bool decimalComma, bool requireLabel, decimal maxCreditLimit)
 {
     public (CustomerSnapshot? Snapshot, List<CsvProblem> Problems) Parse(CsvRow row)
     {
@@ -32,7 +35,7 @@ internal sealed class SnapshotRowParser(SnapshotHeader header, DateOnly asOf, Da
             Fail(SnapshotColumns.CustomerId, "must be 1 to 64 characters of letters, digits, '-', '_', '.' or ':'");
         }
 
-        var limit = Number(row, SnapshotColumns.CreditLimit, 0, 1e12, "must be a positive amount", Fail, exclusiveLow: true);
+        var limit = CreditLimit(row, Fail);
         var utilisation = Number(row, SnapshotColumns.UtilisationPct, 0, 1000, "must be a percentage from 0 to 1000", Fail);
         var payment = Number(row, SnapshotColumns.AvgPaymentRatio, 0, 1000, "must be a percentage from 0 to 1000", Fail);
         var minDue = Number(row, SnapshotColumns.MinDuePaidFrequency, 0, 100, "must be a percentage from 0 to 100", Fail);
@@ -50,7 +53,7 @@ internal sealed class SnapshotRowParser(SnapshotHeader header, DateOnly asOf, Da
         {
             CustomerId = id!,
             AsOf = asOf,
-            CreditLimit = (decimal)limit!.Value,
+            CreditLimit = limit!.Value,
             UtilisationPct = utilisation!.Value,
             AvgPaymentRatioPct = payment!.Value,
             MinDuePaidFrequencyPct = minDue!.Value,
@@ -60,6 +63,41 @@ internal sealed class SnapshotRowParser(SnapshotHeader header, DateOnly asOf, Da
             DpdBucketNextMonth = dpd,
             ImportedAt = importedAt,
         }, problems);
+    }
+
+    /// <summary>
+    /// The credit limit, read as an amount is in the customer file (not through a double, which would turn 1234.567 into
+    /// 1234.5670000000000072…): above 0, at most <c>maxCreditLimit</c>, at most 3 decimal places.
+    /// </summary>
+    private decimal? CreditLimit(CsvRow row, Action<string, string> fail)
+    {
+        var text = header.Get(row, SnapshotColumns.CreditLimit);
+        if (text is null)
+        {
+            fail(SnapshotColumns.CreditLimit, "is required");
+            return null;
+        }
+
+        var cleaned = decimalComma ? text.Trim().Replace(',', '.') : text.Trim();
+        if (!WireFormat.TryParseAmount(cleaned, out var value))
+        {
+            fail(SnapshotColumns.CreditLimit, $"must be a number with '.' as the decimal point, e.g. 45.5 (found '{text}')");
+            return null;
+        }
+
+        if (value <= 0 || value > maxCreditLimit)
+        {
+            fail(SnapshotColumns.CreditLimit, string.Create(CultureInfo.InvariantCulture, $"must be a positive amount of at most {maxCreditLimit:#,0.###} (found {text})"));
+            return null;
+        }
+
+        if (decimal.Round(value, 3) != value)
+        {
+            fail(SnapshotColumns.CreditLimit, $"must have at most 3 decimal places (found {text})");
+            return null;
+        }
+
+        return value;
     }
 
     private double? Number(CsvRow row, string column, double low, double high, string range, Action<string, string> fail, bool exclusiveLow = false)

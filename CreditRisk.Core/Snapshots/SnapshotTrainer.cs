@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreditRisk.Core.Ingestion;
 using CreditRisk.Core.Training;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,8 @@ public sealed class SnapshotTrainer(TrainingService training, IOptions<SnapshotO
         }
 
         var now = time.GetUtcNow();
-        var content = SnapshotFile.Read(path, asOf ?? DateOnly.FromDateTime(now.UtcDateTime), now, requireLabel: true, ct: ct);
+        var content = SnapshotFile.Read(
+            path, asOf ?? DateOnly.FromDateTime(now.UtcDateTime), now, requireLabel: true, IngestionOptions.LargestMaxAccountAmount, ct: ct);
         if (!content.IsValid)
         {
             return new SnapshotTrainingResult(null, content);

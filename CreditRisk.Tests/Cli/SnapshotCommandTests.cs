@@ -76,7 +76,7 @@ public sealed class SnapshotCommandTests : IDisposable
 
         Assert.Equal(ImportCommand.InvalidData, code);
         Assert.Contains("invalid, nothing imported", output);
-        Assert.Contains($"{file}:3: Credit Limit: must be a positive amount (found -5)", error);
+        Assert.Contains($"{file}:3: Credit Limit: must be a positive amount of at most 1,000,000,000 (found -5)", error);
         Assert.Contains("Nothing was imported", error);
         await using var store = new SqliteCreditRiskStore(DatabasePath);
         Assert.Equal(0, await store.Customers.CountAsync());

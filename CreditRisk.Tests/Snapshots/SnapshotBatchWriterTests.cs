@@ -133,7 +133,7 @@ public sealed class SnapshotBatchWriterTests : IAsyncLifetime
     private async Task StoreAndReassessAsBeforeAsync(string path)
     {
         var now = DateTimeOffset.UtcNow;
-        var rows = SnapshotFile.Read(path, AsOf, now, requireLabel: false).Snapshots;
+        var rows = SnapshotFile.Read(path, AsOf, now, requireLabel: false, maxCreditLimit: 1_000_000_000m).Snapshots;
         var known = await _store.Store.Customers.GetManyAsync([.. rows.Select(s => s.CustomerId)]);
         await _store.Store.Customers.UpsertManyAsync([.. rows.Where(s => !known.ContainsKey(s.CustomerId)).Select(s => new Customer
         {

@@ -11,11 +11,11 @@ public sealed class SnapshotFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private SnapshotFileContent Read(string content, bool requireLabel = false)
+    private SnapshotFileContent Read(string content, bool requireLabel = false, decimal maxCreditLimit = 1_000_000_000m)
     {
         var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.csv");
         File.WriteAllText(path, content);
-        return SnapshotFile.Read(path, AsOf, DateTimeOffset.UnixEpoch, requireLabel);
+        return SnapshotFile.Read(path, AsOf, DateTimeOffset.UnixEpoch, requireLabel, maxCreditLimit);
     }
 
     [Theory]
@@ -102,6 +102,29 @@ public sealed class SnapshotFileTests : IDisposable
         Assert.Contains("from 0 to 1", content.Problems[1].Reason);
         Assert.Contains("line 2", content.Problems[3].Reason);
         Assert.Equal("f.csv:3: utilisation_pct: " + content.Problems[0].Reason, content.Problems[0].Describe("f.csv"));
+    }
+
+    [Theory]
+    [InlineData("1000000001", "must be a positive amount of at most 1,000,000,000 (found 1000000001)")]
+    [InlineData("0", "must be a positive amount of at most 1,000,000,000 (found 0)")]
+    [InlineData("5000.0001", "must have at most 3 decimal places (found 5000.0001)")]
+    [InlineData("5000.00000000000000000000000001", "must be a number with '.' as the decimal point, e.g. 45.5 (found '5000.00000000000000000000000001')")]
+    public void Read_CreditLimitPastTheCustomerFilesBoundsOrMinorUnits_IsAProblemNamingIt(string limit, string reason)
+    {
+        // The limit lands on the customer's record, so it meets the customer file's rules (Ingestion:MaxAccountAmount).
+        var content = Read(SnapshotSamples.Header + "\n" + SnapshotSamples.Row("C-1", limit: limit) + "\n");
+
+        var problem = Assert.Single(content.Problems);
+        Assert.Equal((2L, SnapshotColumns.CreditLimit, reason), (problem.Line, problem.Column, problem.Reason));
+    }
+
+    [Fact]
+    public void Read_CreditLimitWithDecimalCommaAtTheBound_IsReadExactly()
+    {
+        var content = Read(SnapshotSamples.Header.Replace(',', ';') + "\nC-1;2500,125;45,5;60;20;0,55;5;-10;0\n", maxCreditLimit: 2500.125m);
+
+        Assert.True(content.IsValid, string.Join("; ", content.Problems));
+        Assert.Equal(2500.125m, Assert.Single(content.Snapshots).CreditLimit);
     }
 
     [Fact]
