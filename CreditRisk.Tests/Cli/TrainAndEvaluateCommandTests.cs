@@ -1,14 +1,9 @@
-using System.CommandLine;
 using System.Text.Json;
-using CreditRisk.Cli.Commands;
-using CreditRisk.Core;
 using CreditRisk.Core.Persistence.Sqlite;
 using CreditRisk.Core.Snapshots;
 using CreditRisk.Tests.Builders;
 using CreditRisk.Tests.Support;
 using CreditRisk.Tests.Training;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace CreditRisk.Tests.Cli;
 
@@ -212,26 +207,6 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
 
     private Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(null, args);
 
-    private async Task<(int Code, string Stdout, string Stderr)> RunAsync(Dictionary<string, string?>? settings, params string[] args)
-    {
-        IHost BuildHost()
-        {
-            var builder = Host.CreateApplicationBuilder();
-            builder.Configuration.Sources.Clear();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:SqlitePath"] = Path.Combine(_dir, "store.db"),
-                ["Models:ChallengerTrees"] = "20",
-            });
-            builder.Configuration.AddInMemoryCollection(settings ?? []);
-            builder.Services.AddCreditRiskCore(builder.Configuration);
-            return builder.Build();
-        }
-
-        var root = new RootCommand { TrainCommand.Create(BuildHost), EvaluateCommand.Create(BuildHost) };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Stdout, string Stderr)> RunAsync(Dictionary<string, string?>? settings, params string[] args) =>
+        new TrainEvaluateCli(_dir).RunAsync(settings, args);
 }
