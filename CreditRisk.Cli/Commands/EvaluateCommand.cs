@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace CreditRisk.Cli.Commands;
 
 /// <summary>
-/// <c>creditrisk evaluate --data DIR [--model VERSION]</c>: measures a registered version (the champion by default) on
-/// every labelled row of the data directory and prints the same JSON as <c>train</c>.
+/// <c>creditrisk evaluate --data DIR [--model VERSION] [--labels auto|file|early-warning]</c>: measures a registered
+/// version (the champion by default) on every labelled row of the data directory, against the labels it was trained on
+/// unless <c>--labels</c> names others, and prints the same JSON as <c>train</c> with the labels used.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -25,7 +26,8 @@ internal static class EvaluateCommand
             Required = true,
         };
         var model = new Option<string?>("--model") { Description = "Version id to evaluate (default: the champion)" };
-        var command = new Command("evaluate", "Measure a registered model on labelled data without training") { data, model };
+        var labels = LabelsOption.Create("Labels to measure against. Default: the ones the model was trained on (auto for a version that does not record them).");
+        var command = new Command("evaluate", "Measure a registered model on labelled data without training") { data, model, labels };
         command.SetAction((parse, ct) => parse.GetValue(data) is { Exists: false } missing
             // Before the store is opened and the model looked up: "no champion" for a mistyped directory misled.
             ? Refuse(parse, $"Data directory '{missing.FullName}' does not exist.")
@@ -37,6 +39,7 @@ internal static class EvaluateCommand
                     parse.GetValue(data)!.FullName,
                     parse.GetValue(model),
                     services.GetRequiredService<IOptions<BandingOptions>>().Value,
+                    LabelsOption.Value(parse, labels),
                     ct);
                 await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(report, CommandHost.Json));
                 return 0;

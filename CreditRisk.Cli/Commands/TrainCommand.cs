@@ -50,13 +50,8 @@ internal static class TrainCommand
             CustomParser = WholeNumberOption.Parser("--seed"),
         };
         var promote = new Option<bool>("--promote") { Description = "Make the new version the champion" };
-        var labels = new Option<string>("--labels")
-        {
-            Description = "auto (default): early-warning labels from the statements when they give enough rows, else labels.csv; "
-                + "file: labels.csv; early-warning: first 30+ DPD 31–150 days after each statement (docs/models.md)",
-            DefaultValueFactory = _ => "auto",
-        };
-        labels.AcceptOnlyFromAmong("auto", "file", "early-warning");
+        var labels = LabelsOption.Create("Labels to fit. Default auto.");
+        labels.DefaultValueFactory = _ => TrainingLabelNames.Auto;
         var holdoutIds = new Option<FileInfo?>("--write-holdout")
         {
             Description = "With --snapshot: write the held-out customer ids to FILE, to measure another tool on the same split",
@@ -107,12 +102,7 @@ internal static class TrainCommand
                     HoldoutShare = share,
                     Seed = parse.GetValue(seed),
                     Promote = parse.GetValue(promote),
-                    Labels = parse.GetValue(labels) switch
-                    {
-                        "file" => TrainingLabels.File,
-                        "early-warning" => TrainingLabels.EarlyWarning,
-                        _ => TrainingLabels.Auto,
-                    },
+                    Labels = LabelsOption.Value(parse, labels) ?? TrainingLabels.Auto,
                     CreatedBy = $"cli:{Environment.UserName}",
                     Cutoffs = banding.Pinned,
                     Budget = banding.Budget,

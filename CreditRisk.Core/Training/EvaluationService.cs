@@ -6,14 +6,20 @@ namespace CreditRisk.Core.Training;
 
 /// <summary>
 /// Measures a registered version (the champion by default) on every row of a data directory, without training, at the
-/// cut-offs it would band with (<see cref="BandCutoffResolver"/>: pinned by configuration, else its own).
+/// cut-offs it would band with (<see cref="BandCutoffResolver"/>: pinned by configuration, else its own), against the
+/// labels it was trained on unless others are asked for (<see cref="EvaluationLabels"/>).
 /// </summary>
 public sealed class EvaluationService(IModelRegistry registry)
 {
+    /// <summary>Measures <paramref name="versionId"/> (null: the champion) against <paramref name="labels"/> (null: the ones it was trained on).</summary>
     /// <exception cref="KeyNotFoundException">No such version, or no champion when none is named.</exception>
     /// <exception cref="ModelIncompatibleException">The version does not fit the feature engine.</exception>
-    /// <exception cref="TrainingDataException">The data directory is incomplete or malformed.</exception>
-    public async Task<ModelReport> EvaluateAsync(string dataDirectory, string? versionId, BandingOptions banding, CancellationToken ct = default)
+    /// <exception cref="TrainingDataException">
+    /// The data directory is incomplete or malformed, or early-warning labels are asked for (or were trained on) and its
+    /// statements give too few.
+    /// </exception>
+    public async Task<ModelReport> EvaluateAsync(
+        string dataDirectory, string? versionId, BandingOptions banding, TrainingLabels? labels = null, CancellationToken ct = default)
     {
         var version = versionId is null
             ? await registry.GetChampionAsync(ct).ConfigureAwait(false)
@@ -23,13 +29,17 @@ public sealed class EvaluationService(IModelRegistry registry)
         ModelIncompatibleException.ThrowUnlessBehavioural(version);
         var model = ModelPackage.Load(version);
         var cutoffs = BandCutoffResolver.Resolve(banding, model).Cutoffs;
-        var rows = PointInTimeFeatures.Build(TrainingDataReader.Read(dataDirectory));
+        var (asked, chosenBy) = EvaluationLabels.Choose(labels, version, versionId is null ? "the champion" : $"version {version.Id}");
+        var (history, used) = EvaluationLabels.Apply(TrainingDataReader.Read(dataDirectory), asked, chosenBy);
+        var rows = PointInTimeFeatures.Build(history);
         var (models, psi, _) = ModelScoring.Evaluate(model, rows, cutoffs);
         return new ModelReport
         {
             Version = version.Id,
             Rows = rows.Count,
             Positives = rows.Count(r => r.Label),
+            Labels = TrainingLabelNames.Name(used),
+            LabelsChosenBy = chosenBy,
             EvaluatedOn = "all",
             EvaluatedRows = rows.Count,
             Cutoffs = cutoffs,

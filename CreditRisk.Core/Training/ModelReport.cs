@@ -19,6 +19,15 @@ public sealed record ModelReport
     /// <summary>Label rows with label 1.</summary>
     public required int Positives { get; init; }
 
+    /// <summary>
+    /// Which labels the rows carry (<c>early-warning</c> or <c>file</c>, <see cref="TrainingLabelNames"/>); null when
+    /// trained on rows built elsewhere (the store, a snapshot), whose rule the training summary describes.
+    /// </summary>
+    public string? Labels { get; init; }
+
+    /// <summary>Why an evaluation measured against <see cref="Labels"/> (e.g. <c>the champion's training labels</c>); null for training.</summary>
+    public string? LabelsChosenBy { get; init; }
+
     /// <summary>Which rows the measures are on: <c>holdout</c> or <c>all</c>.</summary>
     public required string EvaluatedOn { get; init; }
 

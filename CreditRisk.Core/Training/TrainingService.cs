@@ -46,19 +46,6 @@ public sealed record TrainingRequest
     public TrainingLabels Labels { get; init; } = TrainingLabels.Auto;
 }
 
-/// <summary>Which outcome a model is trained to predict.</summary>
-public enum TrainingLabels
-{
-    /// <summary><see cref="EarlyWarning"/> when the statements give enough rows, else the data's own labels.</summary>
-    Auto,
-
-    /// <summary>The data's own label rows (labels.csv, or the simulator's).</summary>
-    File,
-
-    /// <summary><see cref="EarlyWarningLabels"/>, from the statements' days past due; an error when they give too few rows.</summary>
-    EarlyWarning,
-}
-
 /// <summary>
 /// Trains a model version from a data directory: point-in-time feature vectors, a seeded stratified hold-out by
 /// customer, the logistic regression, single tree and challenger on the training side (the ensemble calibrated on
@@ -99,29 +86,17 @@ public sealed class TrainingService(
         }
 
         ct.ThrowIfCancellationRequested();
-        history = WithLabels(history, request.Labels);
+        (history, var used) = TrainingLabelChoice.Apply(history, request.Labels);
         var rows = new TrainingRows
         {
             Rows = PointInTimeFeatures.Build(history),
             Source = history.Source,
             HasTransactions = history.HasTransactions,
             HasStatements = history.HasStatements,
+            // Kept with the version: evaluate measures it against the same event by default.
+            Details = new Dictionary<string, string> { [TrainingLabelNames.SummaryKey] = TrainingLabelNames.Name(used) },
         };
         return await TrainAsync(rows, history, request, ct).ConfigureAwait(false);
-    }
-
-    private static LabeledHistory WithLabels(LabeledHistory history, TrainingLabels labels)
-    {
-        if (labels == TrainingLabels.File)
-        {
-            return history;
-        }
-
-        return EarlyWarningLabels.Relabel(history)
-            ?? (labels == TrainingLabels.Auto
-                ? history
-                : throw new TrainingDataException(
-                    $"The statements do not give enough early-warning rows (at least {EarlyWarningLabels.MinimumRows} rows and {EarlyWarningLabels.MinimumBad} bad ones); train on the data's own labels instead."));
     }
 
     /// <summary>
@@ -204,6 +179,7 @@ public sealed class TrainingService(
             Version = id,
             Rows = rows.Count,
             Positives = rows.Count(r => r.Label),
+            Labels = training.Details.GetValueOrDefault(TrainingLabelNames.SummaryKey),
             EvaluatedOn = "holdout",
             EvaluatedRows = holdout.Count,
             TrainRows = train.Count,
