@@ -15,8 +15,8 @@ public sealed class EvaluationService(IModelRegistry registry)
     /// <exception cref="KeyNotFoundException">No such version, or no champion when none is named.</exception>
     /// <exception cref="ModelIncompatibleException">The version does not fit the feature engine.</exception>
     /// <exception cref="TrainingDataException">
-    /// The data directory is incomplete or malformed, or early-warning labels are asked for (or were trained on) and its
-    /// statements give too few.
+    /// The data directory is incomplete or malformed, early-warning labels are asked for (or were trained on) and its
+    /// statements give too few, or the labels hold too few of either outcome to measure (<see cref="MeasurableOutcomes"/>).
     /// </exception>
     public async Task<ModelReport> EvaluateAsync(
         string dataDirectory, string? versionId, BandingOptions banding, TrainingLabels? labels = null, CancellationToken ct = default)
@@ -32,13 +32,16 @@ public sealed class EvaluationService(IModelRegistry registry)
         var (asked, chosenBy) = EvaluationLabels.Choose(labels, version, versionId is null ? "the champion" : $"version {version.Id}");
         var (history, used) = EvaluationLabels.Apply(TrainingDataReader.Read(dataDirectory), asked, chosenBy);
         var rows = PointInTimeFeatures.Build(history);
+        var labelName = TrainingLabelNames.Name(used);
+        MeasurableOutcomes.Require(
+            rows, $"The evaluated data with {labelName} labels", $"with one outcome AUC, KS and Gini say nothing about the model (labels: {chosenBy})");
         var (models, psi, _) = ModelScoring.Evaluate(model, rows, cutoffs);
         return new ModelReport
         {
             Version = version.Id,
             Rows = rows.Count,
             Positives = rows.Count(r => r.Label),
-            Labels = TrainingLabelNames.Name(used),
+            Labels = labelName,
             LabelsChosenBy = chosenBy,
             EvaluatedOn = "all",
             EvaluatedRows = rows.Count,

@@ -55,9 +55,6 @@ public sealed record TrainingRequest
 public sealed class TrainingService(
     IModelRegistry registry, ModelPromotionService promotion, IOptions<ModelOptions> options, RuleSettingsService rules, TimeProvider time)
 {
-    /// <summary>The fewest hold-out rows of each outcome (bad and good) a version is measured on.</summary>
-    public const int MinimumHoldoutRowsPerOutcome = 5;
-
     /// <summary>Trains on the files of <see cref="TrainingRequest.DataDirectory"/>.</summary>
     /// <exception cref="TrainingDataException">The directory is incomplete or malformed, or the rows cannot train a model.</exception>
     public Task<ModelReport> TrainAsync(TrainingRequest request, CancellationToken ct = default)
@@ -131,12 +128,7 @@ public sealed class TrainingService(
         var (trainIndex, holdoutIndex) = HoldoutSplit.Split(rows, request.HoldoutShare, request.Seed);
         var train = trainIndex.Select(i => rows[i]).ToList();
         var holdout = holdoutIndex.Select(i => rows[i]).ToList();
-        // Fewer and the measures, cut-offs and calibration table of the version would rest on a handful of customers.
-        if (Math.Min(holdout.Count(r => r.Label), holdout.Count(r => !r.Label)) < MinimumHoldoutRowsPerOutcome)
-        {
-            throw new TrainingDataException(
-                $"The hold-out ({holdout.Count} rows, {holdout.Count(r => r.Label)} bad) needs at least {MinimumHoldoutRowsPerOutcome} rows of each outcome to measure a model; add data or raise --holdout.");
-        }
+        MeasurableOutcomes.Require(holdout, "The hold-out", "add data or raise --holdout");
 
         ct.ThrowIfCancellationRequested();
         var createdAt = time.GetUtcNow();

@@ -132,6 +132,23 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
     }
 
     [Fact]
+    public async Task Evaluate_DataWithOneOutcomeOnly_RefusedAsTrainRefusesItInsteadOfPrintingAuc05()
+    {
+        var (code, _, stderr) = await RunAsync("train", "--data", portfolio.Directory, "--promote");
+        Assert.True(code == 0, stderr);
+        var allGood = CopyWithEveryLabelGood(portfolio.Directory);
+
+        (code, var stdout, stderr) = await RunAsync("evaluate", "--data", allGood);
+        var (trainCode, _, trainError) = await RunAsync("train", "--data", allGood);
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Contains("(800 rows, 0 bad) needs at least 5 rows of each outcome to measure a model", stderr);
+        Assert.Equal(1, trainCode);
+        Assert.Contains("0 bad) needs at least 5 rows of each outcome to measure a model", trainError);
+    }
+
+    [Fact]
     public async Task Evaluate_ASnapshotModel_RefusedWithAMessageInsteadOfMeaninglessFigures()
     {
         await using (var store = new SqliteCreditRiskStore(Path.Combine(_dir, "store.db")))
@@ -203,6 +220,21 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
         Assert.Equal(1, code);
         Assert.Empty(stdout);
         Assert.Contains("set both or neither", stderr);
+    }
+
+    /// <summary>A copy of <paramref name="source"/> in this test's directory with every label 0.</summary>
+    private string CopyWithEveryLabelGood(string source)
+    {
+        var copy = Path.Combine(_dir, "all-good");
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        var labels = Path.Combine(copy, "labels.csv");
+        File.WriteAllLines(labels, File.ReadAllLines(labels).Select((line, i) => i == 0 ? line : line[..line.LastIndexOf(',')] + ",0"));
+        return copy;
     }
 
     private Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(null, args);
