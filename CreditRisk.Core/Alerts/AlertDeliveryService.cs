@@ -1,3 +1,4 @@
+using System.Globalization;
 using CreditRisk.Core.Customers;
 using CreditRisk.Core.Messaging;
 using CreditRisk.Core.Persistence;
@@ -101,6 +102,11 @@ public sealed class AlertDeliveryService(
             return new AlertDeliveryResult(alert.Id, AlertDeliveryOutcome.Deferred, alert.Status, notBefore, "Not due yet.");
         }
 
+        var automatic = alert.EscalationKey is not null;
+        using var turn = automatic ? await _turns.EnterAsync(alert.CustomerId, ct).ConfigureAwait(false) : null;
+
+        // Read after the turn: waiting for it lasts as long as another alert's send, retries included, and a STOP
+        // stored meanwhile must stop this one.
         var customer = await store.Customers.GetAsync(alert.CustomerId, ct).ConfigureAwait(false);
         if (customer is null)
         {
@@ -112,14 +118,17 @@ public sealed class AlertDeliveryService(
             return await SuppressAsync(alert, "No recorded WhatsApp opt-in.", actor, now, ct).ConfigureAwait(false);
         }
 
-        var automatic = alert.EscalationKey is not null;
-        using var turn = automatic ? await _turns.EnterAsync(alert.CustomerId, ct).ConfigureAwait(false) : null;
         if (automatic && settings.CooldownDays > 0 && await LastContactAsync(alert, ct).ConfigureAwait(false) is { } lastSent
             && lastSent > now - TimeSpan.FromDays(settings.CooldownDays))
         {
             return await SuppressAsync(
-                alert, $"Cooldown: an alert was sent to this customer at {lastSent:u}; automatic alerts wait {settings.CooldownDays:0.##} days.", actor, now, ct)
-                .ConfigureAwait(false);
+                alert,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Cooldown: an alert was sent to this customer at {lastSent:u}; automatic alerts wait {settings.CooldownDays:0.##} days."),
+                actor,
+                now,
+                ct).ConfigureAwait(false);
         }
 
         // Quiet hours are the customer's night, in their own time zone; the daily cap counts the bank's day.
@@ -167,18 +176,9 @@ public sealed class AlertDeliveryService(
 
     private async Task<SendResult> SendAsync(Alert claimed, Customer customer, CancellationToken ct)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["name"] = customer.FullName,
-            ["first_name"] = customer.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? customer.FullName,
-            ["reason"] = claimed.Reason,
-            ["helpline"] = options.Value.Helpline,
-            ["customer_id"] = customer.Id,
-        };
-
         try
         {
-            return await sender.SendTemplateAsync(new TemplateMessage(customer.Phone, claimed.TemplateName, values, claimed.Id), ct).ConfigureAwait(false);
+            return await sender.SendTemplateAsync(AlertMessage.For(claimed, customer, options.Value.Helpline), ct).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CreditRisk.Core.Alerts;
 using CreditRisk.Core.Messaging;
@@ -157,6 +158,58 @@ public sealed class AlertDeliveryServiceTests
         Assert.Equal((AlertDeliveryOutcome.Sent, AlertDeliveryOutcome.Suppressed), (first.Outcome, (await second!).Outcome));
         Assert.Contains("Cooldown", (await h.AlertAsync("second")).FailureReason);
         Assert.Single(h.Sender.Sent);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_CustomerOptsOutWhileTheAlertWaitsForTheirTurn_IsSuppressed()
+    {
+        // The first alert's send fails (no cooldown then); the second waits for the customer's turn meanwhile, and the
+        // customer replies STOP before it gets it: the opt-in it read before waiting is stale.
+        await using var h = await AlertHarness.CreateAsync();
+        var customer = await h.AddCustomerAsync();
+        await h.AddAlertAsync("first");
+        await h.AddAlertAsync("second");
+        h.Sender.Then(new SendResult(SendOutcome.TransientFailure, null, "high_risk_alert", Error: "HTTP 503"));
+        Task<AlertDeliveryResult>? second = null;
+        h.Sender.DuringSend = async (message, _) =>
+        {
+            if (message.CallbackData == "first")
+            {
+                second = Task.Run(() => h.Delivery.DeliverAsync("second", Job));
+                await Task.Delay(300);
+                await h.Store.Customers.UpsertManyAsync([customer with { WhatsAppOptIn = false, WhatsAppOptedOutAt = AlertHarness.Noon }]);
+            }
+        };
+
+        var first = await h.Delivery.DeliverAsync("first", Job);
+
+        Assert.Equal((AlertDeliveryOutcome.RetryScheduled, AlertDeliveryOutcome.Suppressed), (first.Outcome, (await second!).Outcome));
+        Assert.Equal("No recorded WhatsApp opt-in.", (await h.AlertAsync("second")).FailureReason);
+        Assert.Single(h.Sender.Sent);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_CooldownOfFractionalDays_ReasonWrittenTheSameInEveryCulture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            await using var h = await AlertHarness.CreateAsync(new AlertDeliveryOptions { CooldownDays = 1.5 });
+            await h.AddCustomerAsync();
+            await h.AddAlertAsync("first");
+            await h.Delivery.DeliverAsync("first", Job);
+            h.Time.Advance(TimeSpan.FromHours(1));
+            await h.AddAlertAsync("second");
+
+            await h.Delivery.DeliverAsync("second", Job);
+
+            Assert.EndsWith("automatic alerts wait 1.5 days.", (await h.AlertAsync("second")).FailureReason);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
