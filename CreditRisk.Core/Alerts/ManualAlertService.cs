@@ -125,8 +125,11 @@ public sealed class ManualAlertService(
         }
 
         var since = now - TimeSpan.FromHours(hours);
+        // The latest by when it went out, not by creation: an older alert held back (daily cap, a refused token) can have
+        // been sent after a newer one that is still pending.
         var latest = (await alerts.ListForCustomerAsync(customerId, RecentScan, ct).ConfigureAwait(false))
-            .FirstOrDefault(a => a.Status != AlertStatus.Suppressed);
+            .Where(a => a.Status != AlertStatus.Suppressed)
+            .MaxBy(a => a.SentAt ?? a.CreatedAt);
         return latest is not null && (latest.SentAt ?? latest.CreatedAt) >= since ? latest : null;
     }
 }

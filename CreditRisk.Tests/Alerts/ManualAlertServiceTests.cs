@@ -127,6 +127,26 @@ public sealed class ManualAlertServiceTests
     }
 
     [Fact]
+    public async Task SendAsync_OlderAlertSentRecentlyBesideANewerStillPending_NeedsConfirmationNamingTheSentOne()
+    {
+        // "held" was created 25 h ago and went out an hour ago (held back by the daily cap); "waiting", created after it
+        // 24.5 h ago, is still pending: the message that counts is the one that went out an hour ago.
+        await using var h = await AlertHarness.CreateAsync();
+        await h.AddCustomerAsync();
+        var now = h.Time.GetUtcNow();
+        var held = await h.AddAlertAsync("held", automatic: false, createdAt: now.AddHours(-25));
+        Assert.True(await h.Store.Alerts.TryUpdateAsync(held with { Status = AlertStatus.Sent, Attempts = 1, SentAt = now.AddHours(-1), ProviderMessageId = "wamid.h" }, held));
+        await h.AddAlertAsync("waiting", createdAt: now.AddHours(-24.5));
+
+        var preview = await h.Manual.PreviewAsync("cust-1");
+        var result = await h.Manual.SendAsync("cust-1", "Please call us", "admin.asha");
+
+        Assert.Equal(("held", now.AddHours(-1)), (preview!.RecentMessage?.Id, preview.RecentMessageAt));
+        Assert.Equal((AlertDeliveryOutcome.ConfirmationRequired, "held"), (result.Outcome, result.AlertId));
+        Assert.Empty(h.Sender.Sent);
+    }
+
+    [Fact]
     public async Task SendAsync_OnlySuppressedAlertsBefore_NeedsNoConfirmation()
     {
         await using var h = await AlertHarness.CreateAsync();
