@@ -12,6 +12,7 @@ public interface ICustomerRepository
     /// <summary>The customers among <paramref name="ids"/> that exist, keyed by id.</summary>
     Task<IReadOnlyDictionary<string, Customer>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
 
+    /// <summary>The customer holding <paramref name="phone"/>; when several do, the lowest id (ordinal).</summary>
     Task<Customer?> FindByPhoneAsync(string phone, CancellationToken ct = default);
 
     Task<long> CountAsync(CancellationToken ct = default);

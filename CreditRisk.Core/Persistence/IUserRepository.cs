@@ -23,6 +23,7 @@ public interface IUserRepository
 
     Task<AppUser?> FindByNormalizedEmailAsync(string normalizedEmail, CancellationToken ct = default);
 
+    /// <summary>The account holding <paramref name="phone"/>; when several do (a number the bank moved), the earliest created, then the lowest id.</summary>
     Task<AppUser?> FindByPhoneAsync(string phone, CancellationToken ct = default);
 
     Task<IReadOnlyList<AppUser>> ListInRoleAsync(string normalizedRoleName, CancellationToken ct = default);

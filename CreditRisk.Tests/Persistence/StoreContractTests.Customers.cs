@@ -109,6 +109,16 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Customers_FindByPhoneAsync_SeveralCustomersHoldTheNumber_TheLowestIdWins()
+    {
+        Begin();
+        await Store.Customers.UpsertManyAsync([A.Customer("c3", phone: "+15550000001")]);
+        await Store.Customers.UpsertManyAsync([A.Customer("c2", phone: "+15550000001"), A.Customer("c1", phone: "+15550000002")]);
+
+        Assert.Equal("c2", (await Store.Customers.FindByPhoneAsync("+15550000001"))?.Id);
+    }
+
+    [SkippableFact]
     public async Task Customers_FindByPhoneAsync_KnownPhone_ReturnsThatCustomer()
     {
         Begin();

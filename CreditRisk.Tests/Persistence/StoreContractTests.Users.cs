@@ -142,6 +142,18 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Users_FindByPhoneAsync_SeveralAccountsHoldTheNumber_TheEarliestCreatedThenLowestIdWins()
+    {
+        // A number the bank moved can sit on two accounts until the old one is reassigned; every store answers alike.
+        Begin();
+        await Store.Users.TryCreateAsync(A.User("u3", "c") with { PhoneNumber = "+15550001", CreatedAt = A.Now.AddDays(-1) });
+        await Store.Users.TryCreateAsync(A.User("u2", "b") with { PhoneNumber = "+15550001", CreatedAt = A.Now.AddDays(-2) });
+        await Store.Users.TryCreateAsync(A.User("u1", "a") with { PhoneNumber = "+15550001", CreatedAt = A.Now.AddDays(-2) });
+
+        Assert.Equal("u1", (await Store.Users.FindByPhoneAsync("+15550001"))?.Id);
+    }
+
+    [SkippableFact]
     public async Task Users_FindByAsync_Lookups_FindTheRightUserOrNull()
     {
         Begin();

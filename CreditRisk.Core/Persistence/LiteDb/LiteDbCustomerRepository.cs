@@ -81,7 +81,7 @@ internal sealed class LiteDbCustomerRepository(LiteDbContext db) : ICustomerRepo
         Run<IReadOnlyDictionary<string, Customer>>(() => FindMany(ids), ct);
 
     public Task<Customer?> FindByPhoneAsync(string phone, CancellationToken ct = default) =>
-        Run(() => _customers.FindOne(Query.EQ("Phone", phone)) is { } doc ? db.ToEntity<Customer>(doc) : null, ct);
+        Run(() => _customers.Find(Query.EQ("Phone", phone)).Select(db.ToEntity<Customer>).MinBy(c => c.Id, StringComparer.Ordinal), ct);
 
     public Task<long> CountAsync(CancellationToken ct = default) => Run(() => _customers.LongCount(), ct);
 

@@ -51,8 +51,13 @@ internal sealed class LiteDbUserRepository(LiteDbContext db) : IUserRepository
     public Task<AppUser?> FindByNormalizedEmailAsync(string normalizedEmail, CancellationToken ct = default) =>
         Run(() => FindOne("NormalizedEmail", normalizedEmail), ct);
 
+    // Several accounts can hold a number the bank moved; the earliest created wins, as on every store.
     public Task<AppUser?> FindByPhoneAsync(string phone, CancellationToken ct = default) =>
-        Run(() => FindOne("PhoneNumber", phone), ct);
+        Run(() => string.IsNullOrEmpty(phone) ? null : _users.Find(Query.EQ("PhoneNumber", phone))
+            .Select(db.ToEntity<AppUser>)
+            .OrderBy(u => u.CreatedAt)
+            .ThenBy(u => u.Id, StringComparer.Ordinal)
+            .FirstOrDefault(), ct);
 
     public Task<IReadOnlyList<AppUser>> ListInRoleAsync(string normalizedRoleName, CancellationToken ct = default) =>
         Run<IReadOnlyList<AppUser>>(() => _users.Find(BsonExpression.Create("$.Roles[*] ANY = @0", new BsonValue(normalizedRoleName)))

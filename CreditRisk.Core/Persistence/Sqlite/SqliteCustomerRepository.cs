@@ -70,7 +70,7 @@ internal sealed class SqliteCustomerRepository(SqliteDatabase db) : ICustomerRep
     public Task<Customer?> FindByPhoneAsync(string phone, CancellationToken ct = default) =>
         Run(() => db.Read(session =>
         {
-            var command = session.Command("SELECT doc FROM customers WHERE phone = $phone LIMIT 1");
+            var command = session.Command("SELECT doc FROM customers WHERE phone = $phone ORDER BY id LIMIT 1");
             command.Parameters.AddWithValue("$phone", phone);
             return db.Documents<Customer>(command).FirstOrDefault();
         }), ct);

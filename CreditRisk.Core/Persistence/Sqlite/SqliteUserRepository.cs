@@ -88,8 +88,14 @@ internal sealed class SqliteUserRepository(SqliteDatabase db) : IUserRepository
     public Task<AppUser?> FindByNormalizedEmailAsync(string normalizedEmail, CancellationToken ct = default) =>
         Run(() => FindOne($"{Columns} WHERE normalized_email = $value LIMIT 1", normalizedEmail), ct);
 
+    // Several accounts can hold a number the bank moved; the earliest created wins, as on every store.
     public Task<AppUser?> FindByPhoneAsync(string phone, CancellationToken ct = default) =>
-        Run(() => FindOne($"{Columns} WHERE phone = $value LIMIT 1", phone), ct);
+        Run(() => string.IsNullOrEmpty(phone) ? null : db.Read(session =>
+        {
+            var command = session.Command($"{Columns} WHERE phone = $value");
+            command.Parameters.AddWithValue("$value", phone);
+            return Rows(command, User).OrderBy(u => u.CreatedAt).ThenBy(u => u.Id, StringComparer.Ordinal).FirstOrDefault();
+        }), ct);
 
     public Task<IReadOnlyList<AppUser>> ListInRoleAsync(string normalizedRoleName, CancellationToken ct = default) =>
         Run<IReadOnlyList<AppUser>>(() => db.Read(session =>
