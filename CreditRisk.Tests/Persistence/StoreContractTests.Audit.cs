@@ -44,6 +44,24 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Audit_ListAsync_EntriesAtTheSameMoment_PagedByIdDescending()
+    {
+        Begin();
+        foreach (var i in new[] { 3, 0, 4, 1, 2 })
+        {
+            await Store.Audit.AddAsync(A.AuditEntry($"a{i}", A.Now));
+        }
+
+        var paged = new List<string>();
+        for (var skip = 0; skip < 5; skip += 2)
+        {
+            paged.AddRange((await Store.Audit.ListAsync(null, skip, 2)).Select(e => e.Id));
+        }
+
+        Assert.Equal(["a4", "a3", "a2", "a1", "a0"], paged);
+    }
+
+    [SkippableFact]
     public async Task Audit_ListAsync_ActionPrefix_ReturnsOnlyMatchingActionsNewestFirst()
     {
         Begin();

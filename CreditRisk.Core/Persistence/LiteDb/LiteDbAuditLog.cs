@@ -27,10 +27,7 @@ internal sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
                 query = query.Where(Query.Between("Action", actionPrefix, actionPrefix + char.MaxValue));
             }
 
-            return query.OrderByDescending("At")
-                .Skip(skip)
-                .Limit(take)
-                .ToEnumerable()
+            return TieBrokenPage.Read(query.OrderByDescending("At").ToEnumerable(), "At", descending: true, "_id", tieDescending: true, skip, take)
                 .Select(db.ToEntity<AuditEntry>)
                 .ToList();
         }, ct);

@@ -25,12 +25,8 @@ internal sealed class LiteDbCurrentRiskQueries(LiteDbContext db)
         Run<IReadOnlyList<CustomerRisk>>(() =>
         {
             var (field, filter) = CurrentFilter(band, minScore);
-            return _current.Query()
-                .Where(filter)
-                .OrderByDescending(field)
-                .Skip(skip)
-                .Limit(take)
-                .ToEnumerable()
+            var ordered = _current.Query().Where(filter).OrderByDescending(field).ToEnumerable();
+            return TieBrokenPage.Read(ordered, field, descending: true, "_id", tieDescending: false, skip, take)
                 .Select(db.ToEntity<CustomerRisk>)
                 .ToList();
         }, ct);
@@ -108,11 +104,8 @@ internal sealed class LiteDbCurrentRiskQueries(LiteDbContext db)
             CurrentRiskSort.CustomerIdDescending => ("_id", true),
             _ => (scoreField, true),
         };
-        var ordered = descending ? Filtered().OrderByDescending(field) : Filtered().OrderBy(field);
-        var items = ordered
-            .Skip(Math.Max(0, query.Skip))
-            .Limit(Math.Clamp(query.Take, 1, 500))
-            .ToEnumerable()
+        var ordered = (descending ? Filtered().OrderByDescending(field) : Filtered().OrderBy(field)).ToEnumerable();
+        var items = TieBrokenPage.Read(ordered, field, descending, "_id", tieDescending: field == "_id" && descending, query.Skip, Math.Clamp(query.Take, 1, 500))
             .Select(db.ToEntity<CustomerRisk>)
             .ToList();
         return new CurrentRiskPage(items, Filtered().LongCount());
