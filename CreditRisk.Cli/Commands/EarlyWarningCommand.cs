@@ -158,7 +158,10 @@ internal static class EarlyWarningCommand
         return RiskProposalReader.TryParse(json, current.Settings, out var parsed, out var problem) ? (parsed, null) : (null, problem);
     }
 
-    /// <summary>Parses <c>M:H,M:H</c>; each pair needs 0 ≤ M &lt; H ≤ 1.</summary>
+    /// <summary>
+    /// Parses <c>M:H,M:H</c>; each pair needs 0 ≤ M &lt; H ≤ 1. <c>double.TryParse</c> reads "NaN", which every comparison lets through, so finiteness is checked on its own: a NaN cut-off was replayed
+    /// and only failed when the report was written as JSON.
+    /// </summary>
     internal static bool TryParseCutoffs(string? text, out List<BandCutoffs> cutoffs, out string? problem)
     {
         cutoffs = [];
@@ -174,6 +177,7 @@ internal static class EarlyWarningCommand
             if (parts.Length != 2
                 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var medium)
                 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var high)
+                || !double.IsFinite(medium) || !double.IsFinite(high)
                 || medium < 0 || high > 1 || medium >= high)
             {
                 problem = $"'{pair}' is not MEDIUM:HIGH with 0 ≤ MEDIUM < HIGH ≤ 1.";

@@ -176,6 +176,8 @@ public sealed class EarlyWarningCommandTests(EarlyWarningFixture fixture) : ICla
     [InlineData("--what-if", "0.5:0.4")]
     [InlineData("--what-if", "high")]
     [InlineData("--step-days", "0")]
+    [InlineData("--what-if", "NaN:0.5")]
+    [InlineData("--what-if", "0.2:NaN")]
     public async Task EarlyWarning_BadOption_RejectedWithExitCode2(string option, string value)
     {
         var (code, stdout, stderr) = await RunAsync("early-warning", "--data", fixture.Data, option, value);
