@@ -89,6 +89,12 @@ internal static class EarlyWarningCommand
                 return 1;
             }
 
+            if (WorkDirectoryProblem(parse.GetValue(workDir)) is { } workProblem)
+            {
+                await error.WriteLineAsync($"--work-dir: {workProblem}");
+                return 2;
+            }
+
             return await CommandHost.RunAsync(buildHost, services => RunAsync(services, parse, days, shards, cutoffs, ct), ct);
         });
         return command;
@@ -188,6 +194,34 @@ internal static class EarlyWarningCommand
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Why the temporary stores cannot go under <paramref name="directory"/>, or null when they can (it is created when
+    /// missing, as the replay would). Checked before replaying: the replay only found out when opening its first store,
+    /// and failed with a stack trace.
+    /// </summary>
+    internal static string? WorkDirectoryProblem(DirectoryInfo? directory)
+    {
+        if (directory is null)
+        {
+            return null;
+        }
+
+        if (File.Exists(directory.FullName))
+        {
+            return $"'{directory.FullName}' is a file, not a directory.";
+        }
+
+        try
+        {
+            Directory.CreateDirectory(directory.FullName);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"'{directory.FullName}' cannot be created: {e.Message}";
+        }
     }
 
     /// <summary>Progress lines on stderr, written as they come (stdout carries only the JSON).</summary>

@@ -188,6 +188,20 @@ public sealed class EarlyWarningCommandTests(EarlyWarningFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task EarlyWarning_WorkDirIsAFile_RejectedWithExitCode2()
+    {
+        var file = Path.Combine(fixture.Root, $"work-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "not a directory");
+
+        var (code, stdout, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--step-days", "31", "--work-dir", file);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("--work-dir", stderr);
+        Assert.DoesNotContain("Exception", stderr);
+    }
+
+    [Fact]
     public async Task EarlyWarning_UnknownModel_MessageOnStderrAndExitCode1()
     {
         var (code, _, stderr) = await RunAsync("early-warning", "--data", fixture.Data, "--model", "v-none");
