@@ -26,12 +26,13 @@ public sealed class EarlyWarningService(
     IOptions<RuleOptions> rules,
     IOptions<BandingOptions> banding,
     IOptions<RiskPipelineOptions> pipeline,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    TimeProvider time)
 {
     /// <summary>Replays <see cref="EarlyWarningRequest.DataDirectory"/>; progress lines for a person to read.</summary>
     /// <exception cref="KeyNotFoundException">A named model version is not in the registry.</exception>
     /// <exception cref="ModelIncompatibleException">The model does not fit the feature engine.</exception>
-    /// <exception cref="TrainingDataException">The data directory is incomplete or malformed.</exception>
+    /// <exception cref="TrainingDataException">The data directory is incomplete or malformed, or has data dated after today.</exception>
     public Task<EarlyWarningReport> RunAsync(EarlyWarningRequest request, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -40,7 +41,7 @@ public sealed class EarlyWarningService(
             throw new ArgumentException("The request names no data directory to replay.", nameof(request));
         }
 
-        var history = ReplayHistory.FromDirectory(request.DataDirectory);
+        var history = ReplayHistory.FromDirectory(request.DataDirectory, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         return RunAsync(history, request, progress is null ? null : new MessagesOnly(progress), ct);
     }
 

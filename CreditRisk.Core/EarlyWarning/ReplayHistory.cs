@@ -35,13 +35,13 @@ public sealed class ReplayHistory
 
     /// <summary>
     /// customers.csv, transactions.csv and/or statements.csv, and delinquency_events.csv of <paramref name="directory"/>
-    /// (what <c>simulate</c> writes).
+    /// (what <c>simulate</c> writes), none of it dated after <paramref name="today"/>.
     /// </summary>
-    /// <exception cref="TrainingDataException">The directory is incomplete or malformed.</exception>
-    public static ReplayHistory FromDirectory(string directory)
+    /// <exception cref="TrainingDataException">The directory is incomplete or malformed, or has a row dated after today.</exception>
+    public static ReplayHistory FromDirectory(string directory, DateOnly today)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        var history = TrainingDataReader.Read(directory, withLabels: false);
+        var history = TrainingDataReader.Read(directory, withLabels: false, latest: today);
         var delinquency = TrainingDataReader.ReadDelinquencyEvents(directory, history);
         return new ReplayHistory(
             [.. history.Customers.Values.OrderBy(c => c.Id, StringComparer.Ordinal)], delinquency, history.Source);

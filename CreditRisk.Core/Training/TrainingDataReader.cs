@@ -36,8 +36,15 @@ public static class TrainingDataReader
     /// Reads the customers, transactions and statements, and labels.csv only when <paramref name="withLabels"/> (then
     /// required); without labels the history has none (the early-warning replay needs only the behaviour).
     /// </summary>
+    /// <param name="directory">The data directory.</param>
+    /// <param name="withLabels">Whether labels.csv is read (and required).</param>
+    /// <param name="latest">
+    /// When set, a transaction or statement dated after it is refused: the early-warning replay steps through every day
+    /// up to the last one, so a mistyped year made it run for decades and 9999-12-31 overflowed its calendar. Training
+    /// and evaluation leave it unset and read the data as it is.
+    /// </param>
     /// <exception cref="TrainingDataException">A required file is missing or a row is malformed.</exception>
-    public static LabeledHistory Read(string directory, bool withLabels)
+    public static LabeledHistory Read(string directory, bool withLabels, DateOnly? latest = null)
     {
         if (!Directory.Exists(directory))
         {
@@ -51,8 +58,8 @@ public static class TrainingDataReader
             customers[id] = new CustomerHistory(id, ParseDecimal(file, header, row, "credit_limit", IngestionOptions.LargestMaxAccountAmount));
         });
 
-        var hasTransactions = ReadTransactions(directory, customers);
-        var hasStatements = ReadStatements(directory, customers);
+        var hasTransactions = ReadTransactions(directory, customers, latest);
+        var hasStatements = ReadStatements(directory, customers, latest);
         if (!hasTransactions && !hasStatements)
         {
             throw new TrainingDataException($"'{directory}' needs {TransactionsFile} and/or {StatementsFile}.");
@@ -106,7 +113,7 @@ public static class TrainingDataReader
         return events;
     }
 
-    private static bool ReadTransactions(string directory, Dictionary<string, CustomerHistory> customers)
+    private static bool ReadTransactions(string directory, Dictionary<string, CustomerHistory> customers, DateOnly? latest)
     {
         // 128-bit digests instead of the id strings: millions of retained strings cost more in GC than the hashing.
         var seen = new HashSet<UInt128>();
@@ -125,6 +132,8 @@ public static class TrainingDataReader
                 throw Bad(file, row, "timestamp", $"'{timestamp}' is not an ISO-8601 timestamp");
             }
 
+            NotAfter(file, row, "timestamp", timestamp, DateOnly.FromDateTime(at.UtcDateTime), latest);
+
             var mcc = header.Get(row, "merchant_category");
             if (mcc is not null)
             {
@@ -139,13 +148,14 @@ public static class TrainingDataReader
         });
     }
 
-    private static bool ReadStatements(string directory, Dictionary<string, CustomerHistory> customers)
+    private static bool ReadStatements(string directory, Dictionary<string, CustomerHistory> customers, DateOnly? latest)
     {
         var index = new Dictionary<(string, DateOnly), int>();
         return ReadFile(directory, StatementsFile, StatementColumns, required: false, (file, header, row) =>
         {
             var customer = CustomerOf(customers, file, header, row);
             var date = ParseDate(file, header, row, "statement_date");
+            NotAfter(file, row, "statement_date", header.Get(row, "statement_date"), date, latest);
             var statement = new Statement
             {
                 Id = Statement.KeyFor(customer.Id, date),
@@ -252,6 +262,14 @@ public static class TrainingDataReader
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
             ? value
             : throw Bad(file, row, column, $"'{text}' is not a yyyy-MM-dd date");
+    }
+
+    private static void NotAfter(string file, CsvRow row, string column, string? text, DateOnly date, DateOnly? latest)
+    {
+        if (date > latest)
+        {
+            throw Bad(file, row, column, $"'{text}' is after today ({latest:yyyy-MM-dd})");
+        }
     }
 
     private static TransactionType ParseType(string file, CsvHeader header, CsvRow row) =>

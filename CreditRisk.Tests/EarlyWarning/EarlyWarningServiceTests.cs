@@ -8,6 +8,7 @@ using CreditRisk.Tests.Ingestion;
 using CreditRisk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CreditRisk.Tests.EarlyWarning;
 
@@ -18,34 +19,22 @@ namespace CreditRisk.Tests.EarlyWarning;
 /// </summary>
 public sealed class EarlyWarningServiceTests : IAsyncLifetime
 {
+    /// <summary>The day after the data's last statement (30 June 2026): the replay refuses data dated after today.</summary>
+    private static readonly FakeTimeProvider Today = new(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero));
+
     private readonly string _directory = TestDirectories.New();
     private TempLiteDbStore _store = null!;
 
     public async Task InitializeAsync()
     {
         _store = await TempLiteDbStore.CreateAsync();
-        Directory.CreateDirectory(_directory);
-        File.WriteAllLines(Path.Combine(_directory, "customers.csv"), ["customer_id,credit_limit", "A,10000", "B,10000", "C,10000", "D,10000"]);
-        var balances = new Dictionary<string, int[]>
+        HandMadeReplayData.Write(_directory, new Dictionary<string, (int, int[])>
         {
-            ["A"] = [3000, 3000, 9500, 9600, 9700, 9800],
-            ["B"] = [3000, 3000, 3000, 9500, 9600, 9700],
-            ["C"] = [3000, 3000, 3000, 3000, 3000, 3000],
-            ["D"] = [3000, 9500, 3000, 3000, 3000, 3000],
-        };
-        var statements = new List<string> { "customer_id,statement_date,credit_limit,balance,amount_paid,days_past_due" };
-        foreach (var (id, values) in balances)
-        {
-            for (var month = 0; month < values.Length; month++)
-            {
-                var date = new DateOnly(2026, month + 2, 1).AddDays(-1);
-                var paid = values[month] <= 3000 ? values[month] : 0;
-                statements.Add($"{id},{date:yyyy-MM-dd},10000,{values[month]},{paid},0");
-            }
-        }
-
-        File.WriteAllLines(Path.Combine(_directory, "statements.csv"), statements);
-        File.WriteAllLines(Path.Combine(_directory, "delinquency_events.csv"), ["customer_id,first_30dpd_date", "A,2026-05-15", "B,2026-05-15"]);
+            ["A"] = (0, [3000, 3000, 9500, 9600, 9700, 9800]),
+            ["B"] = (0, [3000, 3000, 3000, 9500, 9600, 9700]),
+            ["C"] = (0, [3000, 3000, 3000, 3000, 3000, 3000]),
+            ["D"] = (0, [3000, 9500, 3000, 3000, 3000, 3000]),
+        }, "A,2026-05-15", "B,2026-05-15");
     }
 
     public async Task DisposeAsync()
@@ -68,7 +57,8 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
         Options.Create(Rules()),
         Options.Create(new BandingOptions()),
         Options.Create(new RiskPipelineOptions()),
-        NullLoggerFactory.Instance);
+        NullLoggerFactory.Instance,
+        Today);
 
     private EarlyWarningRequest Request() => new() { DataDirectory = _directory, WorkDirectory = _directory, Parallelism = 2 };
 
