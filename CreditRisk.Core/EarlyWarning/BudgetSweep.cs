@@ -36,6 +36,8 @@ public static class BudgetSweep
     /// <summary>Quantiles of the replayed probabilities tried as High cut-offs.</summary>
     public static IReadOnlyList<double> Quantiles { get; } = [0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999];
 
+    private static readonly Dictionary<string, DateOnly> NoDataDays = [];
+
     /// <summary>The points, highest cut-off first; empty without model probabilities (the rules alone were replayed).</summary>
     public static List<BudgetSweepPoint> Compute(
         IReadOnlyDictionary<string, IReadOnlyList<RiskPoint>> timelines,
@@ -66,8 +68,9 @@ public static class BudgetSweep
         return [.. highs.Select(high =>
         {
             var cutoffs = new BandCutoffs(Math.Min(inForce.MediumFrom, high), high);
+            // No first data days: the curve does not report the "with history" subset, the only measure that needs them.
             var figures = EarlyWarningMeasures.Compute(
-                timelines, delinquency, EarlyWarningMeasures.WithCutoffs(cutoffs), periodStart, periodEnd, leadDays);
+                timelines, delinquency, NoDataDays, EarlyWarningMeasures.WithCutoffs(cutoffs), periodStart, periodEnd, leadDays);
             return new BudgetSweepPoint
             {
                 HighFrom = high,

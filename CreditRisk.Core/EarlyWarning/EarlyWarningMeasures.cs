@@ -26,7 +26,10 @@ public static class EarlyWarningMeasures
     /// <summary>Average days in a month, for rates per month.</summary>
     public const double DaysPerMonth = 365.25 / 12;
 
-    /// <summary>History a delinquent customer needs before <c>D</c> to be in the "with history" subset (the models' labels need three months).</summary>
+    /// <summary>
+    /// Days of their own data (from their first transaction or statement) a delinquent customer needs before <c>D</c> to be
+    /// in the "with history" subset (the models' labels need three months).
+    /// </summary>
     public const int HistoryDays = 90;
 
     /// <summary>
@@ -35,6 +38,10 @@ public static class EarlyWarningMeasures
     /// </summary>
     /// <param name="timelines">Every replayed customer's assessments in time order (possibly none).</param>
     /// <param name="delinquency">First 30+ DPD date of each customer who reached it.</param>
+    /// <param name="firstDataDays">
+    /// Each customer's first day with data; a customer not in it has none. "With history" counts from it, not from the
+    /// period's start: a customer whose data began two weeks before <c>D</c> was counted when the period had run 90 days.
+    /// </param>
     /// <param name="bandOf">The band to count for a point.</param>
     /// <param name="periodStart">Start of the replayed period (UTC).</param>
     /// <param name="periodEnd">End of the replayed period (UTC, exclusive).</param>
@@ -42,6 +49,7 @@ public static class EarlyWarningMeasures
     public static EarlyWarningFigures Compute(
         IReadOnlyDictionary<string, IReadOnlyList<RiskPoint>> timelines,
         IReadOnlyDictionary<string, DateOnly> delinquency,
+        IReadOnlyDictionary<string, DateOnly> firstDataDays,
         BandOf bandOf,
         DateTimeOffset periodStart,
         DateTimeOffset periodEnd,
@@ -49,9 +57,9 @@ public static class EarlyWarningMeasures
     {
         ArgumentNullException.ThrowIfNull(timelines);
         ArgumentNullException.ThrowIfNull(delinquency);
+        ArgumentNullException.ThrowIfNull(firstDataDays);
         ArgumentNullException.ThrowIfNull(bandOf);
         var lead = TimeSpan.FromDays(leadDays);
-        var historyFrom = periodStart.AddDays(HistoryDays);
         var all = new Tally();
         var withHistory = new Tally();
         int neverDelinquent = 0, falseMedium = 0, falseHigh = 0;
@@ -76,7 +84,7 @@ public static class EarlyWarningMeasures
             var d = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             var atLeadDay = BandAt(timeline, bandOf, d - lead);
             all.Add(d, lead, scan, atLeadDay);
-            if (d >= historyFrom)
+            if (firstDataDays.TryGetValue(id, out var first) && day >= first.AddDays(HistoryDays))
             {
                 withHistory.Add(d, lead, scan, atLeadDay);
             }

@@ -89,16 +89,17 @@ public sealed class EarlyWarningService(
 
         var delinquency = history.Delinquency;
         var timelines = customers.ToDictionary(c => c.Id, c => (IReadOnlyList<RiskPoint>)c.Timeline, StringComparer.Ordinal);
+        var firstDataDays = customers.Where(c => c.FirstDay is not null).ToDictionary(c => c.Id, c => c.FirstDay!.Value, StringComparer.Ordinal);
         BandingOutcome Outcome(EarlyWarningMeasures.BandOf bandOf) =>
-            BandingOutcome.From(EarlyWarningMeasures.Compute(timelines, delinquency, bandOf, start, end, request.LeadDays));
-        var figures = EarlyWarningMeasures.Compute(timelines, delinquency, EarlyWarningMeasures.PipelineBand, start, end, request.LeadDays);
+            BandingOutcome.From(EarlyWarningMeasures.Compute(timelines, delinquency, firstDataDays, bandOf, start, end, request.LeadDays));
+        var figures = EarlyWarningMeasures.Compute(timelines, delinquency, firstDataDays, EarlyWarningMeasures.PipelineBand, start, end, request.LeadDays);
         // The replay's own banding: a proposal's cut-offs pin it, else the cut-offs in force (pinned, the model's, legacy).
         var inForce = BandCutoffResolver.Resolve(replaySettings.Banding, model);
         var cutoffs = inForce.Cutoffs;
         var sources = new BandSources(Outcome(EarlyWarningMeasures.RulesAlone), Outcome(EarlyWarningMeasures.ModelAlone(cutoffs)));
         var ruleOutcomes = RuleBits.Ids
             .Select((id, i) => (id, RuleOutcome.From(EarlyWarningMeasures.Compute(
-                timelines, delinquency, EarlyWarningMeasures.RuleFiring(i), start, end, request.LeadDays))))
+                timelines, delinquency, firstDataDays, EarlyWarningMeasures.RuleFiring(i), start, end, request.LeadDays))))
             .ToDictionary(x => x.id, x => x.Item2, StringComparer.Ordinal);
         var whatIf = request.WhatIf
             .Select(c => new CutoffTradeOff(c, Outcome(EarlyWarningMeasures.WithCutoffs(c)), Outcome(EarlyWarningMeasures.ModelAlone(c))))

@@ -82,7 +82,8 @@ internal sealed class ReplayShard : IAsyncDisposable
     /// One step up to <paramref name="stepEnd"/> (exclusive, a UTC midnight): every customer with new items gets them
     /// through <see cref="RiskPipeline.ProcessAsync"/> in one batch (assessed as of their newest item); every other
     /// customer is re-scored as of the step's last millisecond, as the nightly job would, so windows move on for
-    /// customers who have stopped transacting.
+    /// customers who have stopped transacting. A customer whose data has not begun yet is left alone: the bank would
+    /// not have known them, and their assessments inflated the share of Low ones.
     /// </summary>
     public async Task StepAsync(DateTimeOffset stepEnd, CancellationToken ct)
     {
@@ -91,9 +92,11 @@ internal sealed class ReplayShard : IAsyncDisposable
         var transactions = new List<Transaction>();
         var statements = new List<Statement>();
         var idle = new List<string>();
+        var today = DateOnly.FromDateTime(stepEnd.UtcDateTime);
         foreach (var customer in _customers)
         {
-            if (!customer.TakeUntil(stepEnd, transactions, statements))
+            // Data on a day before the step's end has reached the pipeline by now (in this step or an earlier one).
+            if (!customer.TakeUntil(stepEnd, transactions, statements) && customer.FirstDay < today)
             {
                 idle.Add(customer.Id);
             }

@@ -63,7 +63,7 @@ public sealed class BudgetSweepTests
         foreach (var point in BudgetSweep.Compute(timelines, delinquency, new BandCutoffs(0.2, 0.4), Start, End, 30))
         {
             var figures = EarlyWarningMeasures.Compute(
-                timelines, delinquency, EarlyWarningMeasures.WithCutoffs(new BandCutoffs(point.MediumFrom, point.HighFrom)), Start, End, 30);
+                timelines, delinquency, new Dictionary<string, DateOnly>(), EarlyWarningMeasures.WithCutoffs(new BandCutoffs(point.MediumFrom, point.HighFrom)), Start, End, 30);
             Assert.Equal(figures.AlertsPer1000CustomersPerMonth, point.AlertsPer1000CustomersPerMonth);
             Assert.Equal(figures.FlaggedAhead, point.FlaggedAhead);
             Assert.Equal(figures.FalseAlarmRate, point.FalseAlarmRate);

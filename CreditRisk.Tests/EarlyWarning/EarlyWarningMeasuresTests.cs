@@ -17,7 +17,8 @@ public sealed class EarlyWarningMeasuresTests
 
     private static EarlyWarningFigures Compute(
         Dictionary<string, IReadOnlyList<RiskPoint>> timelines, Dictionary<string, DateOnly> delinquency, EarlyWarningMeasures.BandOf? bandOf = null) =>
-        EarlyWarningMeasures.Compute(timelines, delinquency, bandOf ?? EarlyWarningMeasures.PipelineBand, Start, End);
+        EarlyWarningMeasures.Compute(
+            timelines, delinquency, timelines.Keys.ToDictionary(id => id, _ => Day(0)), bandOf ?? EarlyWarningMeasures.PipelineBand, Start, End);
 
     [Fact]
     public void Compute_HandMadeTimelines_SharesAndMedianLeadDays()
@@ -94,6 +95,26 @@ public sealed class EarlyWarningMeasuresTests
 
         Assert.Equal(2, figures.DelinquentCustomers);
         Assert.Equal(0.5, figures.FlaggedAhead.High);
+        Assert.Equal(1, figures.WithHistory.DelinquentCustomers);
+        Assert.Equal(1, figures.WithHistory.FlaggedAhead.High);
+    }
+
+    [Fact]
+    public void Compute_DelinquentWithin90DaysOfTheirOwnFirstData_LeftOutOfTheWithHistorySubset()
+    {
+        // Both reach 30+ DPD 200 days into the period; "late" has data only from day 185, "none" has none at all.
+        var timelines = new Dictionary<string, IReadOnlyList<RiskPoint>>
+        {
+            ["early"] = [Point(0, RiskBand.High)],
+            ["late"] = [Point(186, RiskBand.Low)],
+            ["none"] = [],
+        };
+        var delinquency = new Dictionary<string, DateOnly> { ["early"] = Day(200), ["late"] = Day(200), ["none"] = Day(200) };
+        var firstDataDays = new Dictionary<string, DateOnly> { ["early"] = Day(0), ["late"] = Day(185) };
+
+        var figures = EarlyWarningMeasures.Compute(timelines, delinquency, firstDataDays, EarlyWarningMeasures.PipelineBand, Start, End);
+
+        Assert.Equal(3, figures.DelinquentCustomers);
         Assert.Equal(1, figures.WithHistory.DelinquentCustomers);
         Assert.Equal(1, figures.WithHistory.FlaggedAhead.High);
     }

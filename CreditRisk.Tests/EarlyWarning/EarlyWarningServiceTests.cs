@@ -94,6 +94,41 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_DataStartingTwoWeeksBeforeD_NotCountedWithHistory()
+    {
+        // L's statements start on 30 April, 15 days before its 30+ DPD date, though the period started 104 days before it.
+        HandMadeReplayData.Write(_directory, new Dictionary<string, (int, int[])>
+        {
+            ["A"] = (0, [3000, 3000, 9500, 9600, 9700, 9800]),
+            ["L"] = (3, [9500, 9600, 9700]),
+        }, "A,2026-05-15", "L,2026-05-15");
+
+        var report = await Service().RunAsync(Request());
+
+        Assert.Equal(2, report.DelinquentCustomers);
+        Assert.Equal(1, report.WithHistory.DelinquentCustomers);
+    }
+
+    [Fact]
+    public async Task RunAsync_StepsEndingBeforeACustomersFirstData_DoNotAssessIt()
+    {
+        HandMadeReplayData.Write(_directory, new Dictionary<string, (int, int[])>
+        {
+            ["A"] = (0, [3000, 3000, 9500, 9600, 9700, 9800]),
+            ["L"] = (3, [9500, 9600, 9700]),
+        }, "A,2026-05-15", "L,2026-05-15");
+
+        var report = await Service().RunAsync(Request());
+
+        // L's first statement (30 April) reaches the pipeline at the first step ending on 1 May or later.
+        var steps = EarlyWarningService.StepEnds(
+            new DateTimeOffset(2026, 1, 31, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero), 7);
+        var withData = steps.Count(e => e >= new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(22, steps.Count);
+        Assert.Equal(steps.Count + withData, report.Assessments);
+    }
+
+    [Fact]
     public async Task RunAsync_StoredRuleThresholds_AreTheOnesReplayed()
     {
         // An admin raised the utilisation threshold above every balance: nobody is High any more.
