@@ -61,6 +61,9 @@ public sealed record EarlyWarningReport
 
     public required int DelinquentCustomers { get; init; }
 
+    /// <summary>Left out of the replay and of every measure: already 30+ DPD before their data (<see cref="ReplayHistory.AlreadyDelinquent"/>).</summary>
+    public int AlreadyDelinquentCustomers { get; init; }
+
     public required int NeverDelinquentCustomers { get; init; }
 
     /// <summary>The model scored with; null when the rules alone decided.</summary>

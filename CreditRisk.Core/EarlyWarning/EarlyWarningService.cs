@@ -82,7 +82,8 @@ public sealed class EarlyWarningService(
         var stepEnds = StepEnds(start, end, request.StepDays);
         progress?.Report(new ReplayProgress(0, stepEnds.Count, $"Replaying {customers.Count} customers, {firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}, in {stepEnds.Count} steps of {request.StepDays} days"
             + $" on {Math.Min(request.Parallelism, customers.Count)} shards with model {model?.Version ?? "none (rules alone)"}"
-            + (request.Proposal is null ? string.Empty : " and the proposed settings")));
+            + (request.Proposal is null ? string.Empty : " and the proposed settings")
+            + (history.AlreadyDelinquent == 0 ? string.Empty : $"; {history.AlreadyDelinquent} customers already 30+ days past due left out")));
 
         var (assessments, alerts) = await ShardedReplay.RunAsync(
             customers, start, stepEnds, replaySettings, request, loggers, progress, ct).ConfigureAwait(false);
@@ -109,6 +110,7 @@ public sealed class EarlyWarningService(
         {
             Customers = figures.Customers,
             DelinquentCustomers = figures.DelinquentCustomers,
+            AlreadyDelinquentCustomers = history.AlreadyDelinquent,
             NeverDelinquentCustomers = figures.NeverDelinquentCustomers,
             ModelVersion = model?.Version,
             Cutoffs = cutoffs,

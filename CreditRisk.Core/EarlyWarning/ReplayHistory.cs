@@ -11,13 +11,24 @@ namespace CreditRisk.Core.EarlyWarning;
 public sealed class ReplayHistory
 {
     internal ReplayHistory(
-        IReadOnlyList<CustomerHistory> customers, IReadOnlyDictionary<string, DateOnly> delinquency, string source, StoreSample? sample = null)
+        IReadOnlyList<CustomerHistory> customers,
+        IReadOnlyDictionary<string, DateOnly> delinquency,
+        string source,
+        int alreadyDelinquent,
+        StoreSample? sample = null)
     {
         Customers = customers;
         Delinquency = delinquency;
         Source = source;
+        AlreadyDelinquent = alreadyDelinquent;
         Sample = sample;
     }
+
+    /// <summary>
+    /// Customers left out because they were already 30+ DPD before their data begins (a data directory) or before the
+    /// period (the store): no warning about them could have come early.
+    /// </summary>
+    public int AlreadyDelinquent { get; }
 
     /// <summary>How the customers were chosen from the store; null for a data directory (every customer).</summary>
     public StoreSample? Sample { get; }
@@ -35,16 +46,49 @@ public sealed class ReplayHistory
 
     /// <summary>
     /// customers.csv, transactions.csv and/or statements.csv, and delinquency_events.csv of <paramref name="directory"/>
-    /// (what <c>simulate</c> writes), none of it dated after <paramref name="today"/>.
+    /// (what <c>simulate</c> writes), none of it dated after <paramref name="today"/>. As from the store, customers already
+    /// 30+ DPD before their first transaction or statement are left out and counted in <see cref="AlreadyDelinquent"/>:
+    /// kept, they counted as delinquent customers the warning missed and lowered <c>flagged_ahead</c>.
     /// </summary>
     /// <exception cref="TrainingDataException">The directory is incomplete or malformed, or has a row dated after today.</exception>
     public static ReplayHistory FromDirectory(string directory, DateOnly today)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var history = TrainingDataReader.Read(directory, withLabels: false, latest: today);
-        var delinquency = TrainingDataReader.ReadDelinquencyEvents(directory, history);
-        return new ReplayHistory(
-            [.. history.Customers.Values.OrderBy(c => c.Id, StringComparer.Ordinal)], delinquency, history.Source);
+        var events = TrainingDataReader.ReadDelinquencyEvents(directory, history);
+        var customers = new List<CustomerHistory>(history.Customers.Count);
+        var delinquency = new Dictionary<string, DateOnly>(events.Count, StringComparer.Ordinal);
+        var alreadyDelinquent = 0;
+        foreach (var customer in history.Customers.Values.OrderBy(c => c.Id, StringComparer.Ordinal))
+        {
+            if (events.TryGetValue(customer.Id, out var day))
+            {
+                if (day < FirstDataDay(customer))
+                {
+                    alreadyDelinquent++;
+                    continue;
+                }
+
+                delinquency[customer.Id] = day;
+            }
+
+            customers.Add(customer);
+        }
+
+        return new ReplayHistory(customers, delinquency, history.Source, alreadyDelinquent);
+    }
+
+    /// <summary>The customer's first day with a transaction or statement (UTC); null without any.</summary>
+    private static DateOnly? FirstDataDay(CustomerHistory customer)
+    {
+        DateOnly? first = customer.Statements.Count == 0 ? null : customer.Statements.Min(s => s.StatementDate);
+        if (customer.Transactions.Count > 0)
+        {
+            var day = DateOnly.FromDateTime(new DateTime(customer.Transactions.Min(t => t.UtcTicks), DateTimeKind.Utc));
+            first = first is { } statement && statement < day ? statement : day;
+        }
+
+        return first;
     }
 }
 

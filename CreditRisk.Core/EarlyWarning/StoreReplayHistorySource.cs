@@ -76,7 +76,7 @@ public sealed class StoreReplayHistorySource(
         var source = string.Create(
             CultureInfo.InvariantCulture,
             $"the store's history from {from:yyyy-MM-dd} to {today:yyyy-MM-dd} ({histories.Count:N0} of {portfolio:N0} customers)");
-        return new ReplayHistory(histories, delinquency, source, sample);
+        return new ReplayHistory(histories, delinquency, source, alreadyDelinquent, sample);
     }
 
     /// <summary>The stable hash a customer is sampled by: the first 8 bytes of the SHA-256 of its id (UTF-8).</summary>

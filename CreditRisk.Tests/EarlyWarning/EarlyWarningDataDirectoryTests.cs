@@ -49,6 +49,26 @@ public sealed class EarlyWarningDataDirectoryTests : IAsyncLifetime
 
     private EarlyWarningRequest Request() => new() { DataDirectory = _directory, WorkDirectory = _directory, Parallelism = 1 };
 
+    [Fact]
+    public async Task RunAsync_DelinquentBeforeTheirFirstData_LeftOutAsAlreadyDelinquent()
+    {
+        // P reached 30+ DPD in December, before its first statement: nobody could have warned early about it. Q reached
+        // it on the day of its first statement, like a store customer reaching it on the period's first day: kept.
+        HandMadeReplayData.Write(
+            _directory,
+            new Dictionary<string, (int, int[])> { ["A"] = (0, Crossing), ["P"] = (0, Steady), ["Q"] = (0, Steady) },
+            "A,2026-05-15",
+            "P,2025-12-01",
+            "Q,2026-01-31");
+
+        var report = await Service().RunAsync(Request());
+
+        Assert.Equal(2, report.Customers);
+        Assert.Equal(2, report.DelinquentCustomers);
+        Assert.Equal(1, report.AlreadyDelinquentCustomers);
+        Assert.Equal(0.5, report.FlaggedAhead.High);
+    }
+
     [Theory]
     [InlineData("statements.csv", "A,9999-12-31,10000,3000,3000,0", "statements.csv line 14, column statement_date")]
     [InlineData("transactions.csv", "t1,A,2062-05-01T10:00:00Z,50,purchase", "transactions.csv line 2, column timestamp")]

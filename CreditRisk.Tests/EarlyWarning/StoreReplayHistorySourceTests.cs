@@ -76,6 +76,7 @@ public sealed class StoreReplayHistorySourceTests : IAsyncLifetime
         var before = _simulated.Where(c => StoreLabelRule.FirstDelinquency(c.Statements) < from).Select(c => c.Customer.Id).ToList();
         Assert.NotEmpty(before);
         Assert.Equal(before.Count, history.Sample!.AlreadyDelinquent);
+        Assert.Equal(before.Count, history.AlreadyDelinquent);
         Assert.All(before, id => Assert.DoesNotContain(history.Customers, c => c.Id == id));
         Assert.Equal(Customers - before.Count - history.Sample.WithoutData, history.CustomerCount);
         Assert.All(history.Customers, c =>
