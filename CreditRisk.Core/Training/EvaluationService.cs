@@ -30,7 +30,8 @@ public sealed class EvaluationService(IModelRegistry registry)
         var model = ModelPackage.Load(version);
         var cutoffs = BandCutoffResolver.Resolve(banding, model).Cutoffs;
         var (asked, chosenBy) = EvaluationLabels.Choose(labels, version, versionId is null ? "the champion" : $"version {version.Id}");
-        var (history, used) = EvaluationLabels.Apply(TrainingDataReader.Read(dataDirectory), asked, chosenBy);
+        var (history, used) = EvaluationLabels.Apply(
+            TrainingDataReader.Read(dataDirectory, withLabels: asked != TrainingLabels.EarlyWarning), asked, chosenBy);
         var rows = PointInTimeFeatures.Build(history);
         var labelName = TrainingLabelNames.Name(used);
         MeasurableOutcomes.Require(

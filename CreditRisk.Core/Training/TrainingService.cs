@@ -65,7 +65,8 @@ public sealed class TrainingService(
             throw new ArgumentException("A data directory is required.", nameof(request));
         }
 
-        return TrainAsync(TrainingDataReader.Read(request.DataDirectory), request, ct);
+        // Early-warning labels come from the statements alone: labels.csv is neither needed nor read for them.
+        return TrainAsync(TrainingDataReader.Read(request.DataDirectory, withLabels: request.Labels != TrainingLabels.EarlyWarning), request, ct);
     }
 
     /// <summary>
@@ -77,7 +78,7 @@ public sealed class TrainingService(
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(request);
-        if (history.LabelCount == 0)
+        if (history.LabelCount == 0 && request.Labels != TrainingLabels.EarlyWarning)
         {
             throw new TrainingDataException("The training data has no label rows.");
         }

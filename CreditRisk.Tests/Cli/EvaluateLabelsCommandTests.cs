@@ -43,6 +43,35 @@ public sealed class EvaluateLabelsCommandTests(EarlyWarningChampionFixture champ
     }
 
     [Fact]
+    public async Task TrainAndEvaluate_EarlyWarningLabelsOnDataWithoutLabelsCsv_NeedNoLabelsCsv()
+    {
+        // Early-warning labels come from the statements: a portfolio without labels.csv trains and evaluates on them.
+        var data = Path.Combine(_dir, "no-labels");
+        CopyDirectory(champion.DataDirectory, data);
+        File.Delete(Path.Combine(data, SimulationCsvWriter.LabelsFile));
+        var cli = new TrainEvaluateCli(_dir);
+
+        var train = await cli.RunAsync("train", "--data", data, "--labels", "early-warning", "--promote");
+        var evaluate = await cli.RunAsync("evaluate", "--data", data);
+
+        Assert.True(train.Code == 0, train.Stderr);
+        Assert.True(evaluate.Code == 0, evaluate.Stderr);
+        using var trained = JsonDocument.Parse(train.Stdout);
+        using var evaluated = JsonDocument.Parse(evaluate.Stdout);
+        Assert.Equal("early-warning", evaluated.RootElement.GetProperty("labels").GetString());
+        Assert.Equal(trained.RootElement.GetProperty("rows").GetInt32(), evaluated.RootElement.GetProperty("rows").GetInt32());
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+
+    [Fact]
     public async Task Evaluate_LabelsFile_MeasuresLabelsCsv()
     {
         var labelRows = File.ReadAllLines(Path.Combine(champion.DataDirectory, SimulationCsvWriter.LabelsFile)).Length - 1;
