@@ -47,7 +47,7 @@ public sealed class EvaluateLabelsCommandTests(EarlyWarningChampionFixture champ
     {
         // Early-warning labels come from the statements: a portfolio without labels.csv trains and evaluates on them.
         var data = Path.Combine(_dir, "no-labels");
-        CopyDirectory(champion.DataDirectory, data);
+        TestDirectories.CopyFiles(champion.DataDirectory, data);
         File.Delete(Path.Combine(data, SimulationCsvWriter.LabelsFile));
         var cli = new TrainEvaluateCli(_dir);
 
@@ -60,15 +60,6 @@ public sealed class EvaluateLabelsCommandTests(EarlyWarningChampionFixture champ
         using var evaluated = JsonDocument.Parse(evaluate.Stdout);
         Assert.Equal("early-warning", evaluated.RootElement.GetProperty("labels").GetString());
         Assert.Equal(trained.RootElement.GetProperty("rows").GetInt32(), evaluated.RootElement.GetProperty("rows").GetInt32());
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
     }
 
     [Fact]

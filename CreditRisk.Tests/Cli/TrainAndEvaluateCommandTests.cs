@@ -226,11 +226,7 @@ public sealed class TrainAndEvaluateCommandTests(PortfolioFixture portfolio) : I
     private string CopyWithEveryLabelGood(string source)
     {
         var copy = Path.Combine(_dir, "all-good");
-        Directory.CreateDirectory(copy);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        }
+        TestDirectories.CopyFiles(source, copy);
 
         var labels = Path.Combine(copy, "labels.csv");
         File.WriteAllLines(labels, File.ReadAllLines(labels).Select((line, i) => i == 0 ? line : line[..line.LastIndexOf(',')] + ",0"));

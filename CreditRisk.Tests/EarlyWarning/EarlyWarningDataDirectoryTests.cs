@@ -33,19 +33,7 @@ public sealed class EarlyWarningDataDirectoryTests : IAsyncLifetime
         TestDirectories.Delete(_directory);
     }
 
-    private EarlyWarningService Service()
-    {
-        var rules = Risk.PipelineHarness.SingleReadingRules();
-        rules.UtilisationRevolvingOnly = false;
-        return new(
-            _store.Store.Models,
-            _store.Store.Settings,
-            Options.Create(rules),
-            Options.Create(new BandingOptions()),
-            Options.Create(new RiskPipelineOptions()),
-            NullLoggerFactory.Instance,
-            Today);
-    }
+    private EarlyWarningService Service() => HandMadeReplayData.Service(_store.Store, Today);
 
     private EarlyWarningRequest Request() => new() { DataDirectory = _directory, WorkDirectory = _directory, Parallelism = 1 };
 

@@ -51,14 +51,7 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
         return rules;
     }
 
-    private EarlyWarningService Service() => new(
-        _store.Store.Models,
-        _store.Store.Settings,
-        Options.Create(Rules()),
-        Options.Create(new BandingOptions()),
-        Options.Create(new RiskPipelineOptions()),
-        NullLoggerFactory.Instance,
-        Today);
+    private EarlyWarningService Service() => HandMadeReplayData.Service(_store.Store, Today);
 
     private EarlyWarningRequest Request() => new() { DataDirectory = _directory, WorkDirectory = _directory, Parallelism = 2 };
 

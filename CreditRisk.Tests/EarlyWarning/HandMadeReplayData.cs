@@ -1,3 +1,9 @@
+using CreditRisk.Core.EarlyWarning;
+using CreditRisk.Core.Persistence;
+using CreditRisk.Core.Risk;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
 namespace CreditRisk.Tests.EarlyWarning;
 
 /// <summary>
@@ -26,5 +32,23 @@ internal static class HandMadeReplayData
 
         File.WriteAllLines(Path.Combine(directory, "statements.csv"), statements);
         File.WriteAllLines(Path.Combine(directory, "delinquency_events.csv"), ["customer_id,first_30dpd_date", .. delinquency]);
+    }
+
+    /// <summary>
+    /// The service that replays such data: no champion unless the store has one, every rule on one reading, utilisation
+    /// judged for every customer (the hand-made balances say nothing of revolving), as of <paramref name="today"/>.
+    /// </summary>
+    public static EarlyWarningService Service(ICreditRiskStore store, TimeProvider today)
+    {
+        var rules = Risk.PipelineHarness.SingleReadingRules();
+        rules.UtilisationRevolvingOnly = false;
+        return new(
+            store.Models,
+            store.Settings,
+            Options.Create(rules),
+            Options.Create(new BandingOptions()),
+            Options.Create(new RiskPipelineOptions()),
+            NullLoggerFactory.Instance,
+            today);
     }
 }

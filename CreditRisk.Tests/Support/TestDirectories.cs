@@ -26,4 +26,14 @@ public static class TestDirectories
             // A file a failed test still holds open only leaves litter in the temp folder; the failure itself is reported.
         }
     }
+
+    /// <summary>Copies the files of <paramref name="from"/> (not its subdirectories) into <paramref name="to"/>, created when missing.</summary>
+    public static void CopyFiles(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
 }
